@@ -1,0 +1,63 @@
+import { z } from "zod";
+
+/**
+ * The only reader of process.env. Every setting is validated here once, so a
+ * misconfiguration fails at start with one sentence instead of deep in a request.
+ */
+const optionalUrl = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v ? v : undefined))
+  .pipe(z.url().optional());
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  DATABASE_URL: optionalUrl,
+  /** Where the embedded PostgreSQL keeps its data when DATABASE_URL is unset. */
+  MUSTER_DATA_DIR: z.string().default(".data"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  APP_URL: z.url().default("http://localhost:3000"),
+  AUTH_SECRET: z.string().min(32).optional(),
+  /** e.g. smtp://user:pass@smtp.example.com:587 — unset: sign-in links are written to the server log. */
+  SMTP_URL: optionalUrl,
+  EMAIL_FROM: z.string().default("Muster <no-reply@muster.local>"),
+  MEILI_HOST: optionalUrl,
+  MEILI_API_KEY: z.string().optional(),
+  STRIPE_SECRET_KEY: z.string().optional(),
+  STRIPE_WEBHOOK_SECRET: z.string().optional(),
+  /** Set by the test runner; relaxes nothing security-relevant, only quiets logs. */
+  MUSTER_TEST: z.enum(["0", "1"]).default("0"),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+function loadEnv(): Env {
+  const parsed = EnvSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment configuration — fix these variables and start again:\n${lines.join("\n")}`);
+  }
+  return parsed.data;
+}
+
+export const env: Env = loadEnv();
+
+/** The app itself never starts a database: the launchers (npm run demo/dev/test) provide DATABASE_URL. */
+export function requireDatabaseUrl(): string {
+  const url = process.env.DATABASE_URL ?? env.DATABASE_URL;
+  if (!url) {
+    throw new Error(
+      "DATABASE_URL is not set. Start Muster with `npm run demo` (embedded PostgreSQL) or set DATABASE_URL to a PostgreSQL ≥ 15 server.",
+    );
+  }
+  return url;
+}
+
+/** Test and launcher code may change DATABASE_URL after import (e.g. per-test databases). */
+export function currentDatabaseUrl(): string | undefined {
+  return process.env.DATABASE_URL || undefined;
+}
+
+export const isProduction = env.NODE_ENV === "production";
+export const isTest = env.MUSTER_TEST === "1" || env.NODE_ENV === "test";

@@ -1,0 +1,97 @@
+import { initTRPC, TRPCError } from "@trpc/server";
+import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
+import type { OpenApiMeta } from "trpc-to-openapi";
+import superjson from "superjson";
+import { ZodError } from "zod";
+import { getDb, type PrismaClient } from "@/server/db";
+import { AppError, type AppErrorCode, type FieldErrors } from "@/server/errors";
+import { can, type Permission } from "@/server/auth/permissions";
+import type { Actor } from "@/server/auth/actor-type";
+import { resolveActor } from "@/server/auth/actor";
+
+export type Context = {
+  db: PrismaClient;
+  actor: Actor | null;
+  headers: Headers;
+  ip: string | null;
+};
+
+export async function createContext(opts: { headers: Headers }): Promise<Context> {
+  const db = getDb();
+  const ip = opts.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? opts.headers.get("x-real-ip") ?? null;
+  const actor = await resolveActor(db, opts.headers);
+  return { db, actor, headers: opts.headers, ip };
+}
+
+const CODE_MAP: Record<AppErrorCode, TRPC_ERROR_CODE_KEY> = {
+  BAD_REQUEST: "BAD_REQUEST",
+  UNAUTHORIZED: "UNAUTHORIZED",
+  FORBIDDEN: "FORBIDDEN",
+  NOT_FOUND: "NOT_FOUND",
+  CONFLICT: "CONFLICT",
+  PRECONDITION_FAILED: "PRECONDITION_FAILED",
+  TOO_MANY_REQUESTS: "TOO_MANY_REQUESTS",
+  UNPROCESSABLE_CONTENT: "UNPROCESSABLE_CONTENT",
+  INTERNAL_SERVER_ERROR: "INTERNAL_SERVER_ERROR",
+};
+
+function zodFieldErrors(error: ZodError): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join(".") || "_";
+    (out[key] ??= []).push(issue.message);
+  }
+  return out;
+}
+
+const t = initTRPC
+  .context<Context>()
+  .meta<OpenApiMeta>()
+  .create({
+    transformer: superjson,
+    errorFormatter({ shape, error }) {
+      const cause = error.cause;
+      const fieldErrors =
+        cause instanceof ZodError ? zodFieldErrors(cause) : cause instanceof AppError ? cause.fieldErrors : undefined;
+      // Never leak a stack trace or an internal message to clients.
+      const internal = error.code === "INTERNAL_SERVER_ERROR";
+      return {
+        ...shape,
+        message: internal ? "Something went wrong on our side. Please try again." : shape.message,
+        data: { code: shape.data.code, httpStatus: shape.data.httpStatus, fieldErrors: fieldErrors ?? null },
+      };
+    },
+  });
+
+/** The one place AppError codes become tRPC (and so HTTP) errors. */
+const mapErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok) {
+    const cause = result.error.cause;
+    if (cause instanceof AppError) {
+      throw new TRPCError({ code: CODE_MAP[cause.code], message: cause.message, cause });
+    }
+    if (result.error.code === "INTERNAL_SERVER_ERROR") console.error(result.error.cause ?? result.error);
+  }
+  return result;
+});
+
+export const createTRPCRouter = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+export const publicProcedure = t.procedure.use(mapErrors);
+
+export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.actor) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
+  return next({ ctx: { ...ctx, actor: ctx.actor } });
+});
+
+/** Deny by default: the caller's roles must grant `permission` (server/auth/permissions.ts). */
+export function permissionProcedure(permission: Permission) {
+  return protectedProcedure.use(({ ctx, next }) => {
+    if (!can(ctx.actor.roles, permission)) {
+      throw new TRPCError({ code: "FORBIDDEN", message: "You do not have permission to do this." });
+    }
+    return next({ ctx });
+  });
+}

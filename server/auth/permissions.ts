@@ -1,0 +1,35 @@
+/**
+ * Role → permission map. Deny by default: a procedure names one permission, and only the roles
+ * listed for it here may call it. Organisation-level checks (is the caller a member of *this* org?)
+ * happen in the module functions, scoped in their `where` clauses.
+ */
+export const ROLES = ["ADMIN", "REQUESTER", "SUPPLIER", "EXPERT", "KNIGHT", "API_CLIENT"] as const;
+export type Role = (typeof ROLES)[number];
+
+const PERMISSIONS = {
+  "account.read": ["ADMIN", "REQUESTER", "SUPPLIER", "EXPERT", "KNIGHT"],
+  "dashboard.read": ["ADMIN", "REQUESTER", "SUPPLIER", "EXPERT", "KNIGHT"],
+  "catalogue.read": ["ADMIN", "REQUESTER", "SUPPLIER", "EXPERT", "KNIGHT", "API_CLIENT"],
+  "catalogue.write": ["ADMIN"],
+  "org.read": ["ADMIN", "REQUESTER", "SUPPLIER"],
+  "org.verify": ["ADMIN"],
+  "apiKey.manage": ["ADMIN", "REQUESTER", "SUPPLIER"],
+  "admin.create": ["ADMIN"],
+  "incident.read": ["ADMIN", "REQUESTER"],
+  "incident.write": ["REQUESTER"],
+  "resource.read": ["ADMIN", "REQUESTER", "SUPPLIER", "EXPERT", "API_CLIENT"],
+  "resource.write": ["SUPPLIER", "EXPERT"],
+  "knight.self": ["KNIGHT"],
+  "command.read": ["ADMIN"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(roles: readonly Role[], permission: Permission): boolean {
+  const allowed: readonly Role[] = PERMISSIONS[permission];
+  return roles.some((r) => allowed.includes(r));
+}
+
+export function permissionsOf(roles: readonly Role[]): Permission[] {
+  return (Object.keys(PERMISSIONS) as Permission[]).filter((p) => can(roles, p));
+}
