@@ -1,0 +1,93 @@
+/**
+ * One command to a running Muster: database (DATABASE_URL or the embedded PostgreSQL) →
+ * migrations → seed if empty → build if needed → Next.js on PORT. Ctrl-C stops the app and
+ * then the embedded database cleanly.
+ *   npm run demo        production build, seeded demo data
+ *   npm run dev         next dev (hot reload), seeded demo data
+ *   npm start           production build, no seeding
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { env } from "@/lib/env";
+import { resolveDatabase } from "./lib/database";
+import { migrate } from "./lib/migrate";
+import { localAuthSecret } from "./lib/auth-secret";
+import { assertPortFree, run, start, waitForHttp } from "./lib/run";
+
+const args = new Set(process.argv.slice(2));
+const dev = args.has("--dev");
+const seedIfEmpty = args.has("--seed-if-empty") || dev;
+const t0 = Date.now();
+const secs = () => ((Date.now() - t0) / 1000).toFixed(1);
+
+function needsBuild(): boolean {
+  // Rebuild when any source is newer than the last build.
+  const buildId = path.resolve(".next/BUILD_ID");
+  if (!fs.existsSync(buildId)) return true;
+  const built = fs.statSync(buildId).mtimeMs;
+  const newer = (dir: string): boolean =>
+    fs.existsSync(dir) &&
+    fs.readdirSync(dir, { withFileTypes: true }).some((e) => {
+      const p = path.join(dir, e.name);
+      return e.isDirectory() ? e.name !== "generated" && newer(p) : fs.statSync(p).mtimeMs > built;
+    });
+  return ["app", "components", "lib", "server", "public"].some(newer);
+}
+
+async function main() {
+  await assertPortFree(env.PORT);
+  const db = await resolveDatabase({ externalUrl: env.DATABASE_URL, dataDir: env.MUSTER_DATA_DIR });
+  let app: ReturnType<typeof start> | undefined;
+  let stopping = false;
+  const shutdown = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    console.info("\n[muster] stopping …");
+    if (app && app.exitCode === null) {
+      const exited = new Promise((r) => app!.once("exit", r));
+      app.kill("SIGTERM");
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+    }
+    await db.stop();
+    console.info("[muster] stopped cleanly.");
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void shutdown(0));
+  process.on("SIGTERM", () => void shutdown(0));
+
+  try {
+    const childEnv: NodeJS.ProcessEnv = {
+      ...process.env,
+      DATABASE_URL: db.url,
+      AUTH_SECRET: env.AUTH_SECRET ?? localAuthSecret(env.MUSTER_DATA_DIR),
+      PORT: String(env.PORT),
+      NEXT_TELEMETRY_DISABLED: "1",
+    };
+    await migrate(db.url, { quiet: true });
+    console.info(`[muster] migrations applied (${secs()} s)`);
+    if (seedIfEmpty) await run(process.execPath, ["--import", "tsx", "prisma/seed.ts", "--if-empty"], childEnv);
+    if (dev) {
+      app = start(process.execPath, ["node_modules/next/dist/bin/next", "dev", "-p", String(env.PORT)], childEnv);
+    } else {
+      if (needsBuild()) {
+        console.info("[muster] building the app (first start only) …");
+        await run(process.execPath, ["node_modules/next/dist/bin/next", "build"], { ...childEnv, NODE_ENV: "production" });
+      }
+      app = start(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(env.PORT)], {
+        ...childEnv,
+        NODE_ENV: "production",
+      });
+    }
+    app.on("exit", (code) => void shutdown(code ?? 0));
+    await waitForHttp(`http://127.0.0.1:${env.PORT}/api/health`, 180_000);
+    console.info(`\n[muster] ready at http://localhost:${env.PORT} — started in ${secs()} s (database: ${db.source}). Ctrl-C stops it.`);
+  } catch (e) {
+    console.error(`\n[muster] ${e instanceof Error ? e.message : String(e)}`);
+    await shutdown(1);
+  }
+}
+
+main().catch((e) => {
+  console.error(`[muster] ${e instanceof Error ? e.message : String(e)}`);
+  process.exit(1);
+});

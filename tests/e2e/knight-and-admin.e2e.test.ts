@@ -1,0 +1,86 @@
+import crypto from "node:crypto";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Browser, Locator, Page } from "playwright-core";
+import { launchBrowser } from "@/tests/helpers/browser";
+
+const base = () => inject("appBaseUrl");
+
+/** Waits (up to 15 s) for the element to be shown; false if it never is. */
+async function visible(locator: Locator): Promise<boolean> {
+  return locator.first().waitFor({ state: "visible", timeout: 15_000 }).then(() => true, () => false);
+}
+
+describe("a person in the browser", () => {
+  let browser: Browser;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  async function newPage(locale: "zh-CN" | "en"): Promise<Page> {
+    const context = await browser.newContext({ locale, viewport: { width: 390, height: 844 } });
+    return context.newPage();
+  }
+
+  it("signs up as a knight, signs out, signs in again and sees the knight dashboard", async () => {
+    const page = await newPage("en");
+    const email = `rider-${crypto.randomBytes(3).toString("hex")}@example.cn`;
+    const password = "Rider-password-2026";
+
+    await page.goto(`${base()}/`);
+    // The locale is chosen from the browser: Accept-Language en → /en
+    await page.waitForURL(/\/en(\/|$)/);
+    await page.goto(`${base()}/en/sign-up`);
+    await page.getByTestId("signup-choose-knight").click();
+    await page.getByTestId("signup-name").fill("Wang Lei");
+    await page.getByTestId("signup-email").fill(email);
+    await page.getByTestId("signup-phone").fill("13912345678");
+    await page.getByTestId("signup-password").fill("short");
+    await page.getByTestId("signup-knight-submit").click();
+    // Bad input: the wrong field says why, and nothing is created.
+    expect(await visible(page.getByTestId("field-error-password"))).toBe(true);
+
+    await page.getByTestId("signup-password").fill(password);
+    await page.getByTestId("signup-vehicle").selectOption("EBIKE");
+    await page.getByTestId("signup-payload").fill("20");
+    await page.getByTestId("signup-district").selectOption({ index: 1 });
+    await page.getByTestId("signup-knight-submit").click();
+    await page.waitForURL(/\/en\/dashboard/);
+    expect(await visible(page.getByTestId("dashboard-knight"))).toBe(true);
+
+    await page.getByTestId("sign-out").click();
+    await page.waitForURL(/\/en(\/sign-in|\/?$)/);
+    await page.goto(`${base()}/en/sign-in`);
+    await page.getByTestId("signin-identifier").fill(email);
+    await page.getByTestId("signin-password").fill(password);
+    await page.getByTestId("signin-submit").click();
+    await page.waitForURL(/\/en\/dashboard/);
+    expect(await visible(page.getByTestId("dashboard-knight"))).toBe(true);
+    await page.context().close();
+  });
+
+  it("signs in as the platform admin and sees organisations pending verification", async () => {
+    const page = await newPage("zh-CN");
+    await page.goto(`${base()}/zh-CN/sign-in`);
+    await page.getByTestId("signin-identifier").fill("admin@muster.demo");
+    await page.getByTestId("signin-password").fill("Muster-demo-2026");
+    await page.getByTestId("signin-submit").click();
+    await page.waitForURL(/\/zh-CN\/dashboard/);
+    expect(await visible(page.getByTestId("dashboard-admin"))).toBe(true);
+
+    await page.goto(`${base()}/zh-CN/admin/organizations`);
+    expect(await visible(page.getByTestId("pending-orgs-table"))).toBe(true);
+    expect(await page.getByTestId("pending-org-row").count()).toBeGreaterThan(0);
+    await page.context().close();
+  });
+
+  it("keeps a signed-out visitor out of the dashboard", async () => {
+    const page = await newPage("zh-CN");
+    await page.goto(`${base()}/zh-CN/dashboard`);
+    await page.waitForURL(/\/zh-CN\/sign-in/);
+    await page.context().close();
+  });
+});

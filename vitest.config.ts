@@ -1,0 +1,56 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+const alias = { "@": path.resolve(__dirname) };
+const shared = { resolve: { alias } };
+
+/**
+ * Three projects, one command (`npm test`):
+ *  - unit: pure code, next to the file it tests (*.test.ts)
+ *  - integration: real PostgreSQL, one fresh database per test file (*.int.test.ts)
+ *  - e2e: the built app served on a seeded database, driven through Chromium (tests/e2e)
+ */
+export default defineConfig({
+  test: {
+    reporters: ["default"],
+    projects: [
+      {
+        ...shared,
+        test: {
+          name: "unit",
+          environment: "node",
+          include: ["{app,server,lib,components,prisma,scripts}/**/*.test.{ts,tsx}"],
+          exclude: ["**/*.int.test.{ts,tsx}", "node_modules/**", "server/generated/**"],
+        },
+      },
+      {
+        ...shared,
+        test: {
+          name: "integration",
+          environment: "node",
+          include: ["{app,server,lib,prisma,scripts,tests}/**/*.int.test.{ts,tsx}"],
+          exclude: ["node_modules/**", "tests/e2e/**"],
+          globalSetup: ["tests/setup/database.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          pool: "forks",
+          maxWorkers: 2,
+        },
+      },
+      {
+        ...shared,
+        test: {
+          name: "e2e",
+          environment: "node",
+          include: ["tests/e2e/**/*.e2e.test.ts"],
+          globalSetup: ["tests/setup/database.ts", "tests/setup/app-server.ts"],
+          testTimeout: 120_000,
+          hookTimeout: 600_000,
+          pool: "forks",
+          maxWorkers: 1,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
