@@ -1,8 +1,14 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
-const alias = { "@": path.resolve(__dirname) };
+const alias = {
+  "@": path.resolve(__dirname),
+  // `server-only` throws outside React Server Components; in tests the guard has nothing to guard.
+  "server-only": path.resolve(__dirname, "node_modules/server-only/empty.js"),
+};
 const shared = { resolve: { alias } };
+// next-auth imports `next/server` without an extension; inlining lets Vite resolve it.
+const deps = { server: { deps: { inline: ["next-auth"] } } };
 
 /**
  * Three projects, one command (`npm test`):
@@ -19,6 +25,7 @@ export default defineConfig({
         test: {
           name: "unit",
           environment: "node",
+          ...deps,
           include: ["{app,server,lib,components,prisma,scripts}/**/*.test.{ts,tsx}"],
           exclude: ["**/*.int.test.{ts,tsx}", "node_modules/**", "server/generated/**"],
         },
@@ -28,6 +35,7 @@ export default defineConfig({
         test: {
           name: "integration",
           environment: "node",
+          ...deps,
           include: ["{app,server,lib,prisma,scripts,tests}/**/*.int.test.{ts,tsx}"],
           exclude: ["node_modules/**", "tests/e2e/**"],
           globalSetup: ["tests/setup/database.ts"],
@@ -42,6 +50,7 @@ export default defineConfig({
         test: {
           name: "e2e",
           environment: "node",
+          ...deps,
           include: ["tests/e2e/**/*.e2e.test.ts"],
           globalSetup: ["tests/setup/database.ts", "tests/setup/app-server.ts"],
           testTimeout: 120_000,
