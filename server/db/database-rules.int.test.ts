@@ -1,0 +1,98 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { testDb, type TestDatabase } from "@/tests/helpers/db";
+
+/** SQLSTATE of a failed Prisma call through the pg adapter (the driver error sits in `cause`). */
+async function sqlState(p: Promise<unknown>): Promise<string | null> {
+  try {
+    await p;
+    return null;
+  } catch (e) {
+    const err = e as { code?: string; cause?: { originalCode?: string; code?: string }; meta?: { code?: string } };
+    return err.cause?.originalCode ?? err.cause?.code ?? err.meta?.code ?? err.code ?? "unknown";
+  }
+}
+
+// The rules that matter from day one live in the database, so no code path can get around them.
+describe("database-level rules", () => {
+  let t: TestDatabase;
+  let resourceId: string;
+  let needId: string;
+  const start = new Date("2026-07-01T08:00:00Z");
+  const hours = (h: number) => new Date(start.getTime() + h * 3_600_000);
+
+  beforeAll(async () => {
+    t = await testDb();
+    const { db } = t;
+    await db.region.create({ data: { code: "320100", nameZh: "南京市", nameEn: "Nanjing", level: "CITY", lat: 32.06, lng: 118.8 } });
+    const user = await db.user.create({ data: { email: "rules@test.cn", kind: "REQUESTER" } });
+    const org = await db.organization.create({
+      data: { name: "南京市应急管理局", kind: "GOVERNMENT", regionCode: "320100", contactName: "王", contactPhone: "025-1", address: "南京", verification: "VERIFIED" },
+    });
+    const type = await db.resourceType.create({ data: { category: "EQUIPMENT", code: "EQ-PUMP-T", kind: "PUMP", nameZh: "排涝泵", nameEn: "Pump" } });
+    const resources = Array.from({ length: 2000 }, (_, i) => ({
+      typeId: type.id,
+      ownerOrgId: org.id,
+      title: `泵 ${i}`,
+      unit: "unit",
+      lat: 31.2 + (i % 50) * 0.03,
+      lng: 118.3 + Math.floor(i / 50) * 0.03,
+      address: "南京",
+      regionCode: "320100",
+      travelRange: "CITY" as const,
+      maxTravelKm: 80,
+      mobilizationMinutes: 30,
+      status: "AVAILABLE" as const,
+    }));
+    await db.resource.createMany({ data: resources });
+    resourceId = (await db.resource.findFirstOrThrow({ select: { id: true } })).id;
+    const incident = await db.incident.create({
+      data: { orgId: org.id, createdById: user.id, title: "秦淮区内涝", kind: "FLOOD", severity: "III", lat: 32.02, lng: 118.79, address: "秦淮区", regionCode: "320100" },
+    });
+    const need = await db.need.create({
+      data: {
+        incidentId: incident.id, typeId: type.id, category: "EQUIPMENT", title: "排涝泵", quantity: 2, unit: "unit",
+        stagingLat: 32.02, stagingLng: 118.79, stagingAddress: "秦淮区", neededBy: start, durationMinutes: 240, maxDistanceKm: 50, createdById: user.id,
+      },
+    });
+    needId = need.id;
+    await db.$executeRawUnsafe("ANALYZE resource");
+  });
+  afterAll(async () => t?.cleanup());
+
+  const assign = (status: "OFFERED" | "ACCEPTED" | "DECLINED" | "PROPOSED", from: number, to: number, unitIndex: number | null = 0) =>
+    t.db.assignment.create({ data: { needId, resourceId, status, windowStart: hours(from), windowEnd: hours(to), unitIndex } });
+
+  it("refuses a second live assignment of one resource unit over an overlapping window", async () => {
+    await assign("ACCEPTED", 0, 4);
+    expect(await sqlState(assign("OFFERED", 2, 6))).toBe("23P01");
+    expect(await sqlState(assign("ACCEPTED", 3, 5))).toBe("23P01");
+  });
+
+  it("allows adjacent windows, other units and dead statuses", async () => {
+    expect(await sqlState(assign("OFFERED", 4, 8))).toBeNull(); // [0,4) and [4,8) touch but do not overlap
+    expect(await sqlState(assign("OFFERED", 1, 3, 1))).toBeNull();
+    expect(await sqlState(assign("DECLINED", 1, 3))).toBeNull();
+    expect(await sqlState(assign("PROPOSED", 1, 3))).toBeNull();
+  });
+
+  it("refuses impossible values with CHECK constraints", async () => {
+    expect(await sqlState(t.db.resource.update({ where: { id: resourceId }, data: { committedQuantity: 5, totalQuantity: 1 } }))).toBe("23514");
+    expect(await sqlState(t.db.resource.update({ where: { id: resourceId }, data: { lat: 123 } }))).toBe("23514");
+    expect(await sqlState(t.db.need.update({ where: { id: needId }, data: { qtyCommitted: -1 } }))).toBe("23514");
+  });
+
+  it("answers nearest-neighbour queries from the GiST index, in true distance order", async () => {
+    const plan = await t.db.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(
+      "EXPLAIN SELECT id FROM resource ORDER BY muster_ll_to_earth(lat, lng) <-> muster_ll_to_earth(32.05, 118.78) LIMIT 10",
+    );
+    expect(plan.map((r) => r["QUERY PLAN"]).join("\n")).toContain("resource_position_gist");
+
+    const knn = await t.db.$queryRawUnsafe<{ id: string }[]>(
+      "SELECT id FROM resource ORDER BY muster_ll_to_earth(lat, lng) <-> muster_ll_to_earth(32.05, 118.78) LIMIT 10",
+    );
+    const brute = await t.db.$queryRawUnsafe<{ id: string }[]>(
+      "SELECT id FROM resource ORDER BY earth_distance(ll_to_earth(lat, lng), ll_to_earth(32.05, 118.78)), id LIMIT 10",
+    );
+    expect(new Set(knn.map((r) => r.id))).toEqual(new Set(brute.map((r) => r.id)));
+  });
+});
