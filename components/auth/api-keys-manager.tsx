@@ -1,0 +1,180 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { useLocale, useT } from "@/lib/i18n/client";
+import { useTRPC } from "@/lib/trpc/react";
+import { formatDateTime } from "@/lib/i18n/format";
+import { ZCreateApiKeyInput } from "@/lib/schemas/api-keys";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { Field } from "@/components/ui/field";
+import { Input, Select } from "@/components/ui/input";
+import { FormAlert } from "@/components/auth/form-alert";
+import { errorFor } from "@/components/auth/form-errors";
+import { useAuthForm } from "@/components/auth/use-auth-form";
+
+type Org = { id: string; name: string };
+
+/** Create / list / revoke an organisation's API keys. The full key is shown once, right after creation. */
+export function ApiKeysManager({ orgs }: { orgs: Org[] }) {
+  const t = useT("auth");
+  const locale = useLocale();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [orgId, setOrgId] = useState(orgs[0]?.id ?? "");
+  const [created, setCreated] = useState<{ name: string; secret: string } | null>(null);
+  const [copied, setCopied] = useState(false);
+  // "Expired" is judged against the time the page opened (render must stay pure).
+  const [now] = useState(() => Date.now());
+
+  const listKey = trpc.apiKey.list.queryKey({ orgId });
+  const list = useQuery(trpc.apiKey.list.queryOptions({ orgId }, { enabled: !!orgId }));
+  const createKey = useMutation(trpc.apiKey.create.mutationOptions());
+  const revoke = useMutation(
+    trpc.apiKey.revoke.mutationOptions({ onSettled: () => queryClient.invalidateQueries({ queryKey: listKey }) }),
+  );
+
+  const { errors, pending, onSubmit, formRef } = useAuthForm({
+    schema: ZCreateApiKeyInput,
+    send: createKey.mutateAsync,
+    onSuccess: (k) => {
+      setCreated({ name: k.name, secret: k.secret });
+      setCopied(false);
+      formRef.current?.reset();
+      void queryClient.invalidateQueries({ queryKey: listKey });
+    },
+  });
+  const err = (f: string) => errorFor(t, locale, errors, f);
+
+  async function copy(secret: string) {
+    try {
+      await navigator.clipboard.writeText(secret);
+      setCopied(true);
+    } catch {
+      setCopied(false);
+    }
+  }
+
+  function onRevoke(id: string, name: string) {
+    if (window.confirm(t("apiKeys.confirmRevoke", { name }))) revoke.mutate({ id });
+  }
+
+  return (
+    <div className="space-y-8">
+      {orgs.length > 1 ? (
+        <Field id="apikey-org" label={t("apiKeys.org")} className="max-w-sm">
+          <Select value={orgId} onChange={(e) => setOrgId(e.target.value)} data-testid="apikey-org">
+            {orgs.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.name}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      ) : null}
+
+      {created ? (
+        <div className="rounded-[var(--radius-card)] border border-amber-300 bg-amber-50 p-5" role="status" data-testid="apikey-secret-panel">
+          <h2 className="text-base font-semibold text-amber-900">{t("apiKeys.secretHeading")}</h2>
+          <p className="mt-1 text-sm text-amber-900">{t("apiKeys.secretBody")}</p>
+          <div className="mt-3 flex flex-col gap-2 sm:flex-row">
+            <code className="block flex-1 break-all rounded-md border border-amber-200 bg-white px-3 py-2 font-mono text-sm text-slate-900" data-testid="apikey-secret">
+              {created.secret}
+            </code>
+            <Button variant="outline" onClick={() => copy(created.secret)} data-testid="apikey-copy">
+              {copied ? t("apiKeys.copied") : t("apiKeys.copy")}
+            </Button>
+          </div>
+          <Button className="mt-3" size="sm" variant="secondary" onClick={() => setCreated(null)} data-testid="apikey-secret-done">
+            {t("apiKeys.done")}
+          </Button>
+        </div>
+      ) : null}
+
+      <Card>
+        <CardHeader title={t("apiKeys.createHeading")} />
+        <CardBody>
+          <form ref={formRef} noValidate onSubmit={onSubmit} className="grid gap-4 sm:grid-cols-[1fr_12rem_auto] sm:items-start" data-testid="apikey-create-form">
+            <input type="hidden" name="orgId" value={orgId} />
+            {errors._form || errors.orgId ? (
+              <div className="sm:col-span-3">
+                <FormAlert>{err("_form") ?? err("orgId")}</FormAlert>
+              </div>
+            ) : null}
+            <Field id="apikey-name" label={t("apiKeys.name")} error={err("name")} required>
+              <Input name="name" maxLength={60} placeholder={t("apiKeys.namePlaceholder")} data-testid="apikey-name" />
+            </Field>
+            <Field id="apikey-expiresAt" label={t("apiKeys.expiresAt")} hint={t("apiKeys.expiresHint")} error={err("expiresAt")}>
+              <Input name="expiresAt" type="date" data-testid="apikey-expiresAt" />
+            </Field>
+            <Button type="submit" className="sm:mt-7" disabled={pending} data-testid="apikey-create-submit">
+              {pending ? t("apiKeys.creating") : t("apiKeys.create")}
+            </Button>
+          </form>
+        </CardBody>
+      </Card>
+
+      <Card>
+        <CardHeader title={t("apiKeys.listHeading")} />
+        {list.isError ? (
+          <CardBody>
+            <FormAlert>{t("apiKeys.loadFailed")}</FormAlert>
+          </CardBody>
+        ) : list.data && list.data.length === 0 ? (
+          <CardBody>
+            <p className="text-sm text-slate-600" data-testid="apikey-empty">
+              {t("apiKeys.empty")}
+            </p>
+          </CardBody>
+        ) : (
+          <div className="overflow-x-auto">
+            <table className="min-w-full text-left text-sm">
+              <caption className="sr-only">{t("apiKeys.caption")}</caption>
+              <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
+                <tr>
+                  {(["name", "prefix", "created", "lastUsed", "status", "actions"] as const).map((c) => (
+                    <th key={c} scope="col" className="px-4 py-2 font-medium">
+                      {t(`apiKeys.columns.${c}`)}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {(list.data ?? []).map((k) => {
+                  const expired = !k.revokedAt && k.expiresAt && new Date(k.expiresAt).getTime() <= now;
+                  const status = k.revokedAt ? "revoked" : expired ? "expired" : "active";
+                  return (
+                    <tr key={k.id} data-testid="apikey-row" data-key-id={k.id} data-status={status}>
+                      <td className="px-4 py-3 font-medium text-slate-900">{k.name}</td>
+                      <td className="px-4 py-3 font-mono text-xs text-slate-700">mk_{k.prefix}_…</td>
+                      <td className="px-4 py-3 text-slate-600">{formatDateTime(locale, k.createdAt)}</td>
+                      <td className="px-4 py-3 text-slate-600">{k.lastUsedAt ? formatDateTime(locale, k.lastUsedAt) : t("apiKeys.never")}</td>
+                      <td className="px-4 py-3">
+                        <Badge tone={status === "active" ? "success" : "neutral"}>{t(`apiKeys.${status}`)}</Badge>
+                      </td>
+                      <td className="px-4 py-3">
+                        {status === "revoked" ? null : (
+                          <Button
+                            size="sm"
+                            variant="outline"
+                            disabled={revoke.isPending && revoke.variables?.id === k.id}
+                            onClick={() => onRevoke(k.id, k.name)}
+                            data-testid="apikey-revoke"
+                          >
+                            {revoke.isPending && revoke.variables?.id === k.id ? t("apiKeys.revoking") : t("apiKeys.revoke")}
+                          </Button>
+                        )}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </Card>
+    </div>
+  );
+}

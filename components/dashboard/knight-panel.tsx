@@ -1,0 +1,75 @@
+import type { Locale } from "@/lib/i18n/config";
+import { formatDateTime, formatNumber } from "@/lib/i18n/format";
+import { getT } from "@/lib/i18n/server";
+import type { TKnightSummary } from "@/lib/schemas/dashboard";
+import { localeHref, paths } from "@/components/layout/routes";
+import { RolePanel } from "@/components/dashboard/role-panel";
+import { Badge } from "@/components/ui/badge";
+import { ButtonLink } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Stat } from "@/components/ui/stat";
+
+export async function KnightPanel({ locale, data }: { locale: Locale; data: TKnightSummary }) {
+  const t = await getT(locale, "dashboard");
+  const n = (v: number) => formatNumber(locale, v);
+  const p = data.profile;
+  if (!p) {
+    return (
+      <RolePanel id="knight" title={t("knight.title")} testId="dashboard-knight">
+        <EmptyState
+          title={t("knight.emptyTitle")}
+          description={t("knight.emptyBody")}
+          action={{ href: localeHref(locale, paths.knightProfile), label: t("knight.emptyAction") }}
+          data-testid="knight-empty"
+        />
+      </RolePanel>
+    );
+  }
+  const district = locale === "zh-CN" ? p.homeDistrict.nameZh : p.homeDistrict.nameEn;
+  return (
+    <RolePanel
+      id="knight"
+      title={t("knight.title")}
+      testId="dashboard-knight"
+      badge={
+        <Badge tone={p.onDuty ? "success" : "neutral"} dot data-testid="knight-duty-state">
+          {p.onDuty ? t("knight.onDuty") : t("knight.offDuty")}
+          {p.onDuty && p.onDutySince ? ` · ${t("knight.onDutySince", { time: formatDateTime(locale, p.onDutySince) })}` : ""}
+        </Badge>
+      }
+      actions={
+        p.suspended ? null : (
+          <ButtonLink href={localeHref(locale, paths.knight)} size="sm" variant={p.onDuty ? "outline" : "primary"} data-testid="knight-action">
+            {p.onDuty ? t("knight.openTasks") : t("knight.goOnDuty")}
+          </ButtonLink>
+        )
+      }
+    >
+      {p.suspended ? (
+        <p role="status" className="rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800">
+          {t("knight.suspended")}
+        </p>
+      ) : !p.onDuty ? (
+        <p className="rounded-lg border border-slate-200 bg-white px-4 py-3 text-sm text-slate-600">{t("knight.offDutyHint")}</p>
+      ) : null}
+      <div className="grid grid-cols-2 gap-3 sm:gap-4 lg:grid-cols-5">
+        <Stat label={t("knight.points")} value={n(p.points)} emphasis data-testid="knight-points" />
+        <Stat label={t("knight.completed")} value={n(p.completedCount)} data-testid="knight-completed" />
+        <Stat
+          label={t("knight.rank")}
+          value={data.districtRank ? t("knight.rankValue", { rank: n(data.districtRank.rank) }) : t("knight.rankNone")}
+          hint={data.districtRank ? t("knight.rankHint", { district, total: n(data.districtRank.of) }) : undefined}
+          data-testid="knight-rank"
+        />
+        <Stat
+          label={t("knight.pendingOffers")}
+          value={n(data.pendingOffers)}
+          emphasis={data.pendingOffers > 0}
+          href={localeHref(locale, paths.knight)}
+          data-testid="knight-pending-offers"
+        />
+        <Stat label={t("knight.activeTasks")} value={n(data.activeTasks)} data-testid="knight-active-tasks" />
+      </div>
+    </RolePanel>
+  );
+}

@@ -1,0 +1,34 @@
+import type { Locale } from "@/lib/i18n/config";
+
+/**
+ * Paths of the app's pages, without the locale prefix, in one place so links do not drift from routes.
+ * Use `localeHref(locale, paths.dashboard)` → "/zh-CN/dashboard".
+ */
+export const paths = {
+  home: "/",
+  signIn: "/sign-in",
+  signUp: "/sign-up",
+  signUpAs: (kind: "requester" | "supplier" | "expert" | "knight") => `/sign-up/${kind}`,
+  dashboard: "/dashboard",
+  apiKeys: "/settings/api-keys",
+  requests: "/requests",
+  newIncident: "/requests/new",
+  incident: (id: string) => `/requests/${encodeURIComponent(id)}`,
+  dispatch: "/dispatch",
+  listings: "/listings",
+  newListing: "/listings/new",
+  knight: "/knight",
+  knightProfile: "/knight/profile",
+  adminOrganizations: "/admin/organizations",
+  command: "/command",
+} as const;
+
+export function localeHref(locale: Locale, path: string): string {
+  return path === "/" ? `/${locale}` : `/${locale}${path}`;
+}
+
+/** Sign-in page that sends the person back to `returnTo` (a locale-less app path) afterwards. */
+export function signInHref(locale: Locale, returnTo?: string): string {
+  const base = localeHref(locale, paths.signIn);
+  return returnTo ? `${base}?callbackUrl=${encodeURIComponent(localeHref(locale, returnTo))}` : base;
+}

@@ -1,0 +1,23 @@
+import { common } from "@/lib/i18n/messages/common";
+import { landing } from "@/lib/i18n/messages/landing";
+import { dashboard } from "@/lib/i18n/messages/dashboard";
+import { admin } from "@/lib/i18n/messages/admin";
+import { auth } from "@/lib/i18n/messages/auth";
+
+/**
+ * Every message namespace, registered once. To add one: create lib/i18n/messages/<ns>.ts exporting
+ * `export const <ns> = { "zh-CN": {...}, en: {...same keys...} } as const`, then add one import and
+ * one entry below. The parity test (catalogue.test.ts) fails if the two locales' keys differ.
+ */
+export const catalogue = {
+  common,
+  landing,
+  dashboard,
+  admin,
+  auth,
+} as const;
+
+export type Catalogue = typeof catalogue;
+export type Namespace = keyof Catalogue;
+/** The message tree of one namespace (keys are taken from the zh-CN side; en has the same keys). */
+export type NamespaceMessages<NS extends Namespace> = Catalogue[NS]["zh-CN"];

@@ -1,0 +1,207 @@
+import {
+  forEachOpenApiProcedure,
+  generateOpenApiDocument,
+  getPathRegExp,
+  HTTP_STATUS_TRPC_ERROR_CODE,
+  normalizePath,
+  type OpenAPIObject,
+  type OpenApiRouter,
+  type SecuritySchemeObject,
+} from "trpc-to-openapi";
+import { env } from "@/lib/env";
+import type { FieldErrors } from "@/server/errors";
+
+/**
+ * The public REST API (/api/v1): the OpenAPI document and the one error shape every REST
+ * response uses. Procedures opt in with `.meta({ openapi: {...} })` plus `.input()`/`.output()`.
+ * Functions take the router (the route files pass appRouter) so this file stays testable alone.
+ */
+
+export const REST_BASE_PATH = "/api/v1";
+/** Largest accepted request body; larger bodies get 413 before any parsing. */
+export const REST_MAX_BODY_BYTES = 1_000_000;
+
+export const API_KEY_SCHEME_NAME = "apiKey";
+const apiKeyScheme: SecuritySchemeObject = {
+  type: "http",
+  scheme: "bearer",
+  bearerFormat: "mk_…",
+  description: "per-organisation API key: Authorization: Bearer mk_…",
+};
+
+/** Every REST error body: `{ message, code, fieldErrors }` (fieldErrors: field path → messages, or null). */
+export type RestErrorBody = { message: string; code: string; fieldErrors: FieldErrors | null };
+
+const DESCRIPTION = [
+  "Muster's REST API for machine clients. Authenticate with an organisation API key:",
+  "`Authorization: Bearer mk_…` (organisation owners create and revoke keys in the web app).",
+  "",
+  "Errors are JSON `{ message, code, fieldErrors }`: `code` is a tRPC error code (BAD_REQUEST, UNAUTHORIZED,",
+  "FORBIDDEN, NOT_FOUND, METHOD_NOT_SUPPORTED, PAYLOAD_TOO_LARGE, …); `fieldErrors` maps an input field to its",
+  "messages when the input was invalid, otherwise null.",
+].join("\n");
+
+function openApiTags(router: OpenApiRouter): string[] {
+  const tags = new Set<string>();
+  forEachOpenApiProcedure(router._def.procedures, ({ meta }) => meta.openapi.tags?.forEach((t) => tags.add(t)));
+  return [...tags].sort();
+}
+
+type LooseSchema = { properties?: Record<string, unknown>; example?: unknown; required?: string[] };
+
+/** trpc-to-openapi documents `{ message, code, issues }`; our adapter returns `fieldErrors` instead. */
+function documentRestErrors(doc: OpenAPIObject): void {
+  const schemas = (doc.components?.schemas ?? {}) as Record<string, LooseSchema>;
+  for (const [name, schema] of Object.entries(schemas)) {
+    if (!name.startsWith("error.") || !schema.properties) continue;
+    delete schema.properties.issues;
+    schema.properties.fieldErrors = {
+      type: ["object", "null"],
+      additionalProperties: { type: "array", items: { type: "string" } },
+      description: "Input field path → messages when the input was invalid; otherwise null.",
+      example: name === "error.BAD_REQUEST" ? { category: ['Invalid option: expected one of "EXPERT"|"TEAM"|…'] } : null,
+    };
+    schema.required = ["message", "code", "fieldErrors"];
+    if (schema.example && typeof schema.example === "object") {
+      const { issues: _issues, ...rest } = schema.example as Record<string, unknown>;
+      schema.example = { ...rest, fieldErrors: null };
+    }
+  }
+}
+
+export function buildOpenApiDocument(router: OpenApiRouter, appUrl: string = env.APP_URL): OpenAPIObject {
+  const doc = generateOpenApiDocument(router, {
+    title: "Muster API",
+    version: "1",
+    description: DESCRIPTION,
+    baseUrl: `${appUrl.replace(/\/+$/, "")}${REST_BASE_PATH}`,
+    tags: openApiTags(router),
+    securitySchemes: { [API_KEY_SCHEME_NAME]: apiKeyScheme },
+  });
+  documentRestErrors(doc);
+  return doc;
+}
+
+const documents = new WeakMap<OpenApiRouter, OpenAPIObject>();
+
+/** The document never changes while the process runs, so it is built once. */
+export function getOpenApiDocument(router: OpenApiRouter): OpenAPIObject {
+  let doc = documents.get(router);
+  if (!doc) {
+    doc = buildOpenApiDocument(router);
+    documents.set(router, doc);
+  }
+  return doc;
+}
+
+// ── Routing facts the adapter does not give us (it answers 404 for a known path with the wrong method) ──
+
+type RestRoute = { method: string; pattern: RegExp };
+const routeTables = new WeakMap<OpenApiRouter, RestRoute[]>();
+
+function restRoutes(router: OpenApiRouter): RestRoute[] {
+  let routes = routeTables.get(router);
+  if (!routes) {
+    const table: RestRoute[] = [];
+    forEachOpenApiProcedure(router._def.procedures, ({ meta }) => {
+      table.push({ method: meta.openapi.method, pattern: getPathRegExp(normalizePath(meta.openapi.path)) });
+    });
+    routes = table;
+    routeTables.set(router, routes);
+  }
+  return routes;
+}
+
+/** Methods served at `pathname` (relative to /api/v1); empty when the path is unknown. */
+export function allowedMethods(router: OpenApiRouter, pathname: string): string[] {
+  const path = normalizePath(pathname);
+  return [...new Set(restRoutes(router).filter((r) => r.pattern.test(path)).map((r) => r.method))];
+}
+
+// ── Error responses ──
+
+export function restErrorResponse(
+  status: number,
+  body: RestErrorBody,
+  headers: Record<string, string> = {},
+): Response {
+  return Response.json(body, { status, headers: { "Cache-Control": "no-store", ...headers } });
+}
+
+const FALLBACK_MESSAGES: Record<number, string> = {
+  400: "Bad request",
+  401: "Unauthorized",
+  403: "Forbidden",
+  404: "Not found",
+  500: "Something went wrong on our side. Please try again.",
+};
+
+function isFieldErrors(v: unknown): v is FieldErrors {
+  return (
+    !!v &&
+    typeof v === "object" &&
+    !Array.isArray(v) &&
+    Object.values(v).every((m) => Array.isArray(m) && m.every((s) => typeof s === "string"))
+  );
+}
+
+/**
+ * Reshape the adapter's error body (`{ message, code, data: { fieldErrors }, issues }`, built by the
+ * errorFormatter in server/api/trpc.ts) into `RestErrorBody`. Anything unexpected becomes a plain
+ * error for its status, so a stack trace or internal detail can never pass through.
+ */
+export function toRestErrorBody(status: number, raw: unknown): RestErrorBody {
+  const r = (raw && typeof raw === "object" ? raw : {}) as Record<string, unknown>;
+  const data = (r.data && typeof r.data === "object" ? r.data : {}) as Record<string, unknown>;
+  const fieldErrors = isFieldErrors(data.fieldErrors) ? data.fieldErrors : null;
+  const internal = status >= 500;
+  return {
+    message: !internal && typeof r.message === "string" ? r.message : (FALLBACK_MESSAGES[status] ?? "Request failed"),
+    code: typeof r.code === "string" ? r.code : (HTTP_STATUS_TRPC_ERROR_CODE[status] ?? (internal ? "INTERNAL_SERVER_ERROR" : "BAD_REQUEST")),
+    fieldErrors: internal ? null : fieldErrors,
+  };
+}
+
+/**
+ * Pass results through; rewrite error bodies to the documented shape. `failed` comes from the
+ * adapter's onError, because a successful result may also carry an error status (health → 503).
+ */
+export async function normaliseRestResponse(res: Response, failed: boolean): Promise<Response> {
+  const headers = new Headers(res.headers);
+  headers.set("Cache-Control", "no-store");
+  if (!failed) return new Response(res.body, { status: res.status, headers });
+  const raw: unknown = await res.json().catch(() => null);
+  headers.set("Content-Type", "application/json");
+  headers.delete("Content-Length");
+  return new Response(JSON.stringify(toRestErrorBody(res.status, raw)), { status: res.status, headers });
+}
+
+/**
+ * The request body, read while counting, or null once it exceeds `limit` bytes (→ 413). Checked
+ * before parsing because trpc-to-openapi's fetch adapter buffers the whole body with `req.text()`.
+ */
+export async function readBodyWithLimit(req: Request, limit: number): Promise<Uint8Array | null> {
+  const declared = Number(req.headers.get("content-length") ?? "0");
+  if (declared > limit) return null;
+  if (!req.body) return new Uint8Array();
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  const body = new Uint8Array(size);
+  let offset = 0;
+  for (const c of chunks) {
+    body.set(c, offset);
+    offset += c.byteLength;
+  }
+  return body;
+}

@@ -1,0 +1,41 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { testDb, type TestDatabase } from "@/tests/helpers/db";
+import { recordAudit } from "@/server/modules/audit/record-audit";
+import { verifyAuditChain } from "@/server/modules/audit/verify-audit-chain";
+
+let t: TestDatabase;
+beforeAll(async () => {
+  t = await testDb();
+});
+afterAll(async () => t?.cleanup());
+
+describe("recordAudit", () => {
+  it("keeps one linear chain under concurrent writers", async () => {
+    await Promise.all(
+      Array.from({ length: 25 }, (_, i) =>
+        recordAudit(t.db, { actorId: `u${i}`, action: "test.write", entityType: "Test", entityId: String(i), data: { i, at: new Date() } }),
+      ),
+    );
+    const report = await verifyAuditChain(t.db);
+    expect(report).toEqual({ ok: true, checked: 25 });
+    expect(await t.db.auditEvent.count({ where: { prevHash: null } })).toBe(1);
+  });
+
+  it("rolls back with the transaction that wrote it", async () => {
+    const before = await t.db.auditEvent.count();
+    await t.db
+      .$transaction(async (tx) => {
+        await recordAudit(tx, { actorId: null, action: "test.rollback", entityType: "Test", entityId: "x" });
+        throw new Error("abort");
+      })
+      .catch(() => undefined);
+    expect(await t.db.auditEvent.count()).toBe(before);
+  });
+
+  it("detects tampering", async () => {
+    const row = await t.db.auditEvent.findFirstOrThrow({ orderBy: { seq: "asc" }, skip: 3, select: { id: true, seq: true } });
+    await t.db.auditEvent.update({ where: { id: row.id }, data: { data: { tampered: true } } });
+    const report = await verifyAuditChain(t.db);
+    expect(report).toMatchObject({ ok: false, brokenAtSeq: row.seq });
+  });
+});
