@@ -14,6 +14,7 @@ import { Input, Select } from "@/components/ui/input";
 import { FormAlert } from "@/components/auth/form-alert";
 import { errorFor } from "@/components/auth/form-errors";
 import { useAuthForm } from "@/components/auth/use-auth-form";
+import { useHydrated } from "@/components/auth/use-hydrated";
 
 type Org = { id: string; name: string };
 
@@ -28,6 +29,7 @@ export function ApiKeysManager({ orgs }: { orgs: Org[] }) {
   const [copied, setCopied] = useState(false);
   // "Expired" is judged against the time the page opened (render must stay pure).
   const [now] = useState(() => Date.now());
+  const hydrated = useHydrated();
 
   const listKey = trpc.apiKey.list.queryKey({ orgId });
   const list = useQuery(trpc.apiKey.list.queryOptions({ orgId }, { enabled: !!orgId }));
@@ -96,7 +98,7 @@ export function ApiKeysManager({ orgs }: { orgs: Org[] }) {
       <Card>
         <CardHeader title={t("apiKeys.createHeading")} />
         <CardBody>
-          <form ref={formRef} noValidate onSubmit={onSubmit} className="grid gap-4 sm:grid-cols-[1fr_12rem_auto] sm:items-start" data-testid="apikey-create-form">
+          <form ref={formRef} method="post" noValidate onSubmit={onSubmit} className="grid gap-4 sm:grid-cols-[1fr_12rem_auto] sm:items-start" data-testid="apikey-create-form">
             <input type="hidden" name="orgId" value={orgId} />
             {errors._form || errors.orgId ? (
               <div className="sm:col-span-3">
@@ -109,7 +111,7 @@ export function ApiKeysManager({ orgs }: { orgs: Org[] }) {
             <Field id="apikey-expiresAt" label={t("apiKeys.expiresAt")} hint={t("apiKeys.expiresHint")} error={err("expiresAt")}>
               <Input name="expiresAt" type="date" data-testid="apikey-expiresAt" />
             </Field>
-            <Button type="submit" className="sm:mt-7" disabled={pending} data-testid="apikey-create-submit">
+            <Button type="submit" className="sm:mt-7" disabled={pending || !hydrated} data-testid="apikey-create-submit">
               {pending ? t("apiKeys.creating") : t("apiKeys.create")}
             </Button>
           </form>

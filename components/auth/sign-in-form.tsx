@@ -100,7 +100,7 @@ export function SignInForm(props: { callbackUrl: string; initialTab?: Tab; notic
       </div>
 
       <div role="tabpanel" id={panelId("password")} aria-labelledby={tabId("password")} hidden={tab !== "password"}>
-        <form ref={passwordFormRef} noValidate onSubmit={onPasswordSubmit} className="space-y-4" data-testid="signin-password-form">
+        <form ref={passwordFormRef} method="post" noValidate onSubmit={onPasswordSubmit} className="space-y-4" data-testid="signin-password-form">
           {passwordErrors._form ? <FormAlert data-testid="signin-error">{pErr("_form")}</FormAlert> : null}
           <Field id="signin-identifier" label={t("signIn.identifier")} error={pErr("identifier")} required>
             <Input
@@ -129,7 +129,7 @@ export function SignInForm(props: { callbackUrl: string; initialTab?: Tab; notic
             {t("signIn.emailSent")}
           </FormAlert>
         ) : (
-          <form ref={emailFormRef} noValidate onSubmit={onEmailSubmit} className="space-y-4" data-testid="signin-email-form">
+          <form ref={emailFormRef} method="post" noValidate onSubmit={onEmailSubmit} className="space-y-4" data-testid="signin-email-form">
             <input type="hidden" name="locale" value={locale} />
             <input type="hidden" name="callbackUrl" value={props.callbackUrl} />
             {emailErrors._form ? <FormAlert data-testid="signin-email-error">{eErr("_form")}</FormAlert> : null}

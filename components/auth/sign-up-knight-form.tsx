@@ -26,7 +26,7 @@ export function SignUpKnightForm({ regions }: { regions: RegionOption[] }) {
   });
   const err = (f: string) => errorFor(t, locale, errors, f);
   return (
-    <form ref={formRef} noValidate onSubmit={onSubmit} className="space-y-6" data-testid="signup-knight-form">
+    <form ref={formRef} method="post" noValidate onSubmit={onSubmit} className="space-y-6" data-testid="signup-knight-form">
       <input type="hidden" name="locale" value={locale} />
       {errors._form ? <FormAlert data-testid="signup-form-error">{err("_form")}</FormAlert> : null}
       <AccountFields errors={errors} phoneRequired />

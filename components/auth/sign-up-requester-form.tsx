@@ -36,7 +36,7 @@ export function SignUpRequesterForm({ regions, orgs }: { regions: RegionOption[]
     { value: "create", label: t("signUp.requester.create"), disabled: false },
   ] as const;
   return (
-    <form ref={formRef} noValidate onSubmit={onSubmit} className="space-y-6" data-testid="signup-requester-form">
+    <form ref={formRef} method="post" noValidate onSubmit={onSubmit} className="space-y-6" data-testid="signup-requester-form">
       <input type="hidden" name="locale" value={locale} />
       {errors._form ? <FormAlert data-testid="signup-form-error">{errorFor(t, locale, errors, "_form")}</FormAlert> : null}
       <AccountFields errors={errors} />

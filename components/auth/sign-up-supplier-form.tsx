@@ -24,7 +24,7 @@ export function SignUpSupplierForm({ regions }: { regions: RegionOption[] }) {
     navigatesAway: true,
   });
   return (
-    <form ref={formRef} noValidate onSubmit={onSubmit} className="space-y-6" data-testid="signup-supplier-form">
+    <form ref={formRef} method="post" noValidate onSubmit={onSubmit} className="space-y-6" data-testid="signup-supplier-form">
       <input type="hidden" name="locale" value={locale} />
       {errors._form ? <FormAlert data-testid="signup-form-error">{errorFor(t, locale, errors, "_form")}</FormAlert> : null}
       <AccountFields errors={errors} />

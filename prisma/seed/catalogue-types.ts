@@ -80,7 +80,7 @@ export const M = {
   bucket: metric("bucket_m3", "m3", "斗容", "Bucket capacity", 0, 20),
   lift: metric("lift_t", "t", "额定起重量", "Rated lift", 0, 2000),
   boom: metric("boom_m", "m", "主臂长度", "Boom length", 0, 200),
-  stretchers: metric("stretchers", "units", "担架位", "Stretchers", 0, 20),
+  stretchers: metric("stretchers", "stretchers", "担架位", "Stretchers", 0, 20),
   purify: metric("purify_m3h", "m3/h", "净水能力", "Purification rate", 0, 1000),
   meals: metric("meals_per_hour", "meals/h", "供餐能力", "Meals per hour", 0, 10000),
   cargo: metric("cargo_m3", "m3", "厢体容积", "Cargo volume", 0, 200),

@@ -13,10 +13,10 @@ const METRIC_UNIT: Record<string, [string, string]> = {
   "m3/h": ["m³/h", "m³/h"], persons: ["人", "people"], seats: ["座", "seats"], years: ["年", "yrs"], kW: ["kW", "kW"],
   t: ["吨", "t"], m: ["米", "m"], min: ["分钟", "min"], kg: ["公斤", "kg"], Mbps: ["Mbps", "Mbps"], m3: ["m³", "m³"],
   m2: ["m²", "m²"], boats: ["艘", "boats"], beds: ["床", "beds"], drones: ["架", "drones"], vehicles: ["辆", "vehicles"],
-  "km2/day": ["km²/天", "km²/day"], users: ["用户", "users"], sensors: ["个传感器", "sensors"], gases: ["种气体", "gases"],
+  "km2/day": ["km²/天", "km²/day"], users: ["", "users"], stretchers: ["个", "stretchers"], sensors: ["个传感器", "sensors"], gases: ["种气体", "gases"],
   "meals/h": ["份/小时", "meals/h"], W: ["W", "W"], hp: ["马力", "hp"], h: ["小时", "h"], N: ["N", "N"],
   L: ["升/箱", "L/case"], servings: ["份/箱", "servings/case"], items: ["件/包", "items/kit"], languages: ["语种", "languages"],
-  "seats/hotline": ["坐席", "seats"], units: ["台", "units"], times: ["次", "times"],
+  units: ["台", "units"], times: ["次", "times"],
 };
 
 export function unitZh(unit: string): string {

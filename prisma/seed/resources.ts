@@ -66,7 +66,7 @@ function pricing(rng: Rng, entry: CatalogueEntry, owner: OwnerRef) {
   const mode = rng.pick(entry.seed.paidModes);
   const [lo, hi] = entry.seed.price;
   let yuan = rng.float(lo, hi);
-  if (mode === "HOURLY" && entry.category !== "SERVICE") yuan /= 8;
+  if (mode === "HOURLY") yuan /= 8; // price ranges are per day
   if (mode === "PER_KM") yuan = rng.float(6, 30);
   const rounded = yuan >= 100 ? Math.round(yuan / 10) * 10 : Math.round(yuan * 10) / 10;
   const priceCents = Math.round(rounded * 100);
@@ -82,7 +82,8 @@ const WEEKLY_PATTERNS: { weekdays: number[]; start: number; end: number }[] = [
 
 function windowsFor(rng: Rng, resourceId: string, owner: OwnerRef, now: Date, createdAt: Date): WindowRow[] {
   const out: WindowRow[] = [];
-  const p = owner.kind === "SOCIAL_FORCE" ? 0.45 : owner.kind === "GOVERNMENT" ? 0.1 : 0.25;
+  // Most listings are "whenever called" (no windows); volunteers and office-hours suppliers declare some.
+  const p = owner.kind === "SOCIAL_FORCE" ? 0.35 : owner.kind === "GOVERNMENT" ? 0.05 : 0.15;
   if (rng.chance(p)) {
     const pattern = owner.kind === "SOCIAL_FORCE" ? WEEKLY_PATTERNS[2] : rng.pick(WEEKLY_PATTERNS.slice(0, 2));
     for (const weekday of pattern.weekdays) {

@@ -1,4 +1,3 @@
-import "server-only";
 import { cookies } from "next/headers";
 import { env, isTest } from "@/lib/env";
 import {
@@ -13,6 +12,7 @@ import {
  * Sets / clears the Auth.js session cookie from a route handler or server action (the tRPC fetch
  * handler runs inside one, so `cookies()` is writable there). Outside a request — a tRPC caller in an
  * integration test — there is no cookie jar; tests read the token from the procedure's module result.
+ * (No "server-only" marker: scripts import the app router, e.g. to print the OpenAPI document.)
  */
 async function jar() {
   try {

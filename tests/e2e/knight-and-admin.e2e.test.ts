@@ -5,6 +5,12 @@ import { launchBrowser } from "@/tests/helpers/browser";
 
 const base = () => inject("appBaseUrl");
 
+/** Submit buttons stay disabled until the page has hydrated; wait for that before clicking. */
+async function enabled(locator: Locator) {
+  await locator.waitFor({ state: "visible", timeout: 30_000 });
+  for (let i = 0; i < 300 && !(await locator.isEnabled()); i++) await new Promise((r) => setTimeout(r, 100));
+}
+
 /** Waits (up to 15 s) for the element to be shown; false if it never is. */
 async function visible(locator: Locator): Promise<boolean> {
   return locator.first().waitFor({ state: "visible", timeout: 15_000 }).then(() => true, () => false);
@@ -34,19 +40,20 @@ describe("a person in the browser", () => {
     // The locale is chosen from the browser: Accept-Language en → /en
     await page.waitForURL(/\/en(\/|$)/);
     await page.goto(`${base()}/en/sign-up`);
-    await page.getByTestId("signup-choose-knight").click();
+    await page.getByTestId("signup-card-knight").click();
     await page.getByTestId("signup-name").fill("Wang Lei");
     await page.getByTestId("signup-email").fill(email);
     await page.getByTestId("signup-phone").fill("13912345678");
     await page.getByTestId("signup-password").fill("short");
+    await enabled(page.getByTestId("signup-knight-submit"));
     await page.getByTestId("signup-knight-submit").click();
     // Bad input: the wrong field says why, and nothing is created.
-    expect(await visible(page.getByTestId("field-error-password"))).toBe(true);
+    expect(await visible(page.locator("#signup-password-error"))).toBe(true);
 
     await page.getByTestId("signup-password").fill(password);
     await page.getByTestId("signup-vehicle").selectOption("EBIKE");
-    await page.getByTestId("signup-payload").fill("20");
-    await page.getByTestId("signup-district").selectOption({ index: 1 });
+    await page.getByTestId("signup-payloadKg").fill("20");
+    await page.getByTestId("signup-homeDistrictCode").selectOption({ index: 1 });
     await page.getByTestId("signup-knight-submit").click();
     await page.waitForURL(/\/en\/dashboard/);
     expect(await visible(page.getByTestId("dashboard-knight"))).toBe(true);
@@ -56,6 +63,7 @@ describe("a person in the browser", () => {
     await page.goto(`${base()}/en/sign-in`);
     await page.getByTestId("signin-identifier").fill(email);
     await page.getByTestId("signin-password").fill(password);
+    await enabled(page.getByTestId("signin-submit"));
     await page.getByTestId("signin-submit").click();
     await page.waitForURL(/\/en\/dashboard/);
     expect(await visible(page.getByTestId("dashboard-knight"))).toBe(true);
@@ -67,6 +75,7 @@ describe("a person in the browser", () => {
     await page.goto(`${base()}/zh-CN/sign-in`);
     await page.getByTestId("signin-identifier").fill("admin@muster.demo");
     await page.getByTestId("signin-password").fill("Muster-demo-2026");
+    await enabled(page.getByTestId("signin-submit"));
     await page.getByTestId("signin-submit").click();
     await page.waitForURL(/\/zh-CN\/dashboard/);
     expect(await visible(page.getByTestId("dashboard-admin"))).toBe(true);

@@ -110,8 +110,10 @@ describe("sign-up", () => {
     expect(actor?.memberships).toEqual([{ orgId: r.orgId, orgRole: "OWNER", orgKind: "RESCUE_TEAM", verification: "PENDING" }]);
   });
 
-  it("expert: EXPERT user; specialty and region kept in the audit event", async () => {
+  it("expert: EXPERT user with an expert profile; the audit event records it", async () => {
     const r = await signUpExpert(t.db, ZSignUpExpertInput.parse({ ...account("e1"), specialty: "防汛水文", regionCode: "320100" }));
+    const profile = await t.db.expertProfile.findUniqueOrThrow({ where: { userId: r.userId }, select: { specialty: true, regionCode: true } });
+    expect(profile).toEqual({ specialty: "防汛水文", regionCode: "320100" });
     const ev = await t.db.auditEvent.findFirstOrThrow({ where: { entityId: r.userId, action: "user.signUp" }, select: { data: true } });
     expect(ev.data).toMatchObject({ kind: "EXPERT", specialty: "防汛水文", regionCode: "320100" });
   });

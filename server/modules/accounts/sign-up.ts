@@ -124,16 +124,16 @@ export async function signUpSupplier(db: Db, input: TSignUpSupplierInput): Promi
   });
 }
 
-/**
- * Individual expert. The schema has no expert-profile columns yet, so specialty and region are kept in
- * the sign-up audit event (data.specialty / data.regionCode) until it does; expert listings (Resource
- * rows with an EXPERT type) carry the searchable details.
- */
+/** Individual expert: user + ExpertProfile (specialty, home region); their listings come later. */
 export async function signUpExpert(db: Db, input: TSignUpExpertInput): Promise<SignUpResult> {
   await assertAccountFree(db, { email: input.email, phone: input.phone });
   return run(db, input.password, "unifiedSocialCreditCode", async (tx, hash) => {
     await assertRegion(tx, input.regionCode, "regionCode");
     const user = await createUser(tx, input, "EXPERT", hash);
+    await tx.expertProfile.create({
+      data: { userId: user.id, specialty: input.specialty, regionCode: input.regionCode },
+      select: { id: true },
+    });
     return finish(tx, user.id, null, { kind: "EXPERT", specialty: input.specialty, regionCode: input.regionCode });
   });
 }

@@ -27,15 +27,16 @@ export async function seedAccountFixtures(db: Db) {
 }
 
 export async function countRows(db: Db) {
-  const [users, orgs, memberships, sessions, knights, audits] = await Promise.all([
+  const [users, orgs, memberships, sessions, knights, experts, audits] = await Promise.all([
     db.user.count(),
     db.organization.count(),
     db.membership.count(),
     db.session.count(),
     db.knightProfile.count(),
+    db.expertProfile.count(),
     db.auditEvent.count(),
   ]);
-  return { users, orgs, memberships, sessions, knights, audits };
+  return { users, orgs, memberships, sessions, knights, experts, audits };
 }
 
 export const PASSWORD = "correct horse battery staple";
