@@ -13,16 +13,7 @@ export async function AdminPanel({ locale, data }: { locale: Locale; data: TAdmi
   const n = (v: number) => formatNumber(locale, v);
   const queue = localeHref(locale, paths.adminOrganizations);
   return (
-    <RolePanel
-      id="admin"
-      title={t("admin.title")}
-      testId="dashboard-admin"
-      actions={
-        <ButtonLink href={localeHref(locale, paths.command)} size="sm" variant="outline">
-          {t("admin.commandAction")}
-        </ButtonLink>
-      }
-    >
+    <RolePanel id="admin" title={t("admin.title")} testId="dashboard-admin">
       <div className="grid grid-cols-2 gap-3 sm:gap-4 lg:grid-cols-5">
         <Stat
           label={t("admin.pendingOrgs")}

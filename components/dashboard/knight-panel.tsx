@@ -2,10 +2,8 @@ import type { Locale } from "@/lib/i18n/config";
 import { formatDateTime, formatNumber } from "@/lib/i18n/format";
 import { getT } from "@/lib/i18n/server";
 import type { TKnightSummary } from "@/lib/schemas/dashboard";
-import { localeHref, paths } from "@/components/layout/routes";
 import { RolePanel } from "@/components/dashboard/role-panel";
 import { Badge } from "@/components/ui/badge";
-import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Stat } from "@/components/ui/stat";
 
@@ -16,12 +14,7 @@ export async function KnightPanel({ locale, data }: { locale: Locale; data: TKni
   if (!p) {
     return (
       <RolePanel id="knight" title={t("knight.title")} testId="dashboard-knight">
-        <EmptyState
-          title={t("knight.emptyTitle")}
-          description={t("knight.emptyBody")}
-          action={{ href: localeHref(locale, paths.knightProfile), label: t("knight.emptyAction") }}
-          data-testid="knight-empty"
-        />
+        <EmptyState title={t("knight.emptyTitle")} description={t("knight.emptyBody")} data-testid="knight-empty" />
       </RolePanel>
     );
   }
@@ -36,13 +29,6 @@ export async function KnightPanel({ locale, data }: { locale: Locale; data: TKni
           {p.onDuty ? t("knight.onDuty") : t("knight.offDuty")}
           {p.onDuty && p.onDutySince ? ` · ${t("knight.onDutySince", { time: formatDateTime(locale, p.onDutySince) })}` : ""}
         </Badge>
-      }
-      actions={
-        p.suspended ? null : (
-          <ButtonLink href={localeHref(locale, paths.knight)} size="sm" variant={p.onDuty ? "outline" : "primary"} data-testid="knight-action">
-            {p.onDuty ? t("knight.openTasks") : t("knight.goOnDuty")}
-          </ButtonLink>
-        )
       }
     >
       {p.suspended ? (
@@ -65,7 +51,6 @@ export async function KnightPanel({ locale, data }: { locale: Locale; data: TKni
           label={t("knight.pendingOffers")}
           value={n(data.pendingOffers)}
           emphasis={data.pendingOffers > 0}
-          href={localeHref(locale, paths.knight)}
           data-testid="knight-pending-offers"
         />
         <Stat label={t("knight.activeTasks")} value={n(data.activeTasks)} data-testid="knight-active-tasks" />

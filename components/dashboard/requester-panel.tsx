@@ -1,13 +1,10 @@
-import Link from "next/link";
 import type { Locale } from "@/lib/i18n/config";
 import { formatDate, formatNumber, formatPercent } from "@/lib/i18n/format";
 import { getT } from "@/lib/i18n/server";
 import type { TRequesterSummary } from "@/lib/schemas/dashboard";
-import { localeHref, paths } from "@/components/layout/routes";
 import { OrgStatus } from "@/components/dashboard/org-status";
 import { RolePanel } from "@/components/dashboard/role-panel";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
-import { ButtonLink } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ProgressBar } from "@/components/ui/progress-bar";
@@ -21,23 +18,12 @@ export async function RequesterPanel({ locale, data }: { locale: Locale; data: T
   const canPost = data.orgs.some((o) => o.verification === "VERIFIED");
   const n = (v: number) => formatNumber(locale, v);
   return (
-    <RolePanel
-      id="requester"
-      title={t("requester.title")}
-      testId="dashboard-requester"
-      actions={
-        canPost ? (
-          <ButtonLink href={localeHref(locale, paths.newIncident)} size="sm" data-testid="new-incident">
-            {t("requester.newIncident")}
-          </ButtonLink>
-        ) : null
-      }
-    >
+    <RolePanel id="requester" title={t("requester.title")} testId="dashboard-requester">
       <OrgStatus locale={locale} orgs={data.orgs} />
       {data.orgs.length > 0 ? (
         <>
           <div className="grid gap-4 sm:grid-cols-3">
-            <Stat label={t("requester.activeIncidents")} value={n(data.activeIncidents)} href={localeHref(locale, paths.requests)} data-testid="stat-active-incidents" />
+            <Stat label={t("requester.activeIncidents")} value={n(data.activeIncidents)} data-testid="stat-active-incidents" />
             <Stat label={t("requester.openNeeds")} value={n(data.openNeeds)} emphasis={data.openNeeds > 0} data-testid="stat-open-needs" />
             <Stat label={t("requester.awaitingApproval")} value={n(data.needsAwaitingApproval)} data-testid="stat-needs-awaiting-approval" />
           </div>
@@ -61,33 +47,23 @@ export async function RequesterPanel({ locale, data }: { locale: Locale; data: T
           </Card>
           {data.recentIncidents.length > 0 ? (
             <Card>
-              <CardHeader
-                title={t("requester.recentTitle")}
-                headingLevel={3}
-                action={
-                  <Link href={localeHref(locale, paths.requests)} className="rounded text-sm font-medium text-brand-700 hover:text-brand-800">
-                    {tc("actions.viewAll")}
-                  </Link>
-                }
-              />
+              <CardHeader title={t("requester.recentTitle")} headingLevel={3} />
               <ul className="divide-y divide-slate-100" data-testid="recent-incidents">
                 {data.recentIncidents.map((i) => (
-                  <li key={i.id}>
-                    <Link href={localeHref(locale, paths.incident(i.id))} className="flex flex-col gap-1 px-5 py-3 hover:bg-slate-50 sm:flex-row sm:items-center sm:justify-between">
-                      <span className="flex min-w-0 items-center gap-2">
-                        <Badge tone={SEVERITY_TONE[i.severity]}>{tc(`severity.${i.severity}`)}</Badge>
-                        <span className="truncate font-medium text-slate-900">{i.title}</span>
+                  <li key={i.id} className="flex flex-col gap-1 px-5 py-3 sm:flex-row sm:items-center sm:justify-between">
+                    <span className="flex min-w-0 items-center gap-2">
+                      <Badge tone={SEVERITY_TONE[i.severity]}>{tc(`severity.${i.severity}`)}</Badge>
+                      <span className="truncate font-medium text-slate-900">{i.title}</span>
+                    </span>
+                    <span className="flex shrink-0 items-center gap-3 text-sm text-slate-600">
+                      <span>{locale === "zh-CN" ? i.region.nameZh : i.region.nameEn}</span>
+                      <span aria-hidden="true">·</span>
+                      <span>{formatDate(locale, i.startedAt)}</span>
+                      <span aria-hidden="true">·</span>
+                      <span className={i.openNeeds > 0 ? "font-medium text-brand-700" : undefined}>
+                        {t("requester.incidentNeeds", { count: n(i.openNeeds) })}
                       </span>
-                      <span className="flex shrink-0 items-center gap-3 text-sm text-slate-600">
-                        <span>{locale === "zh-CN" ? i.region.nameZh : i.region.nameEn}</span>
-                        <span aria-hidden="true">·</span>
-                        <span>{formatDate(locale, i.startedAt)}</span>
-                        <span aria-hidden="true">·</span>
-                        <span className={i.openNeeds > 0 ? "font-medium text-brand-700" : undefined}>
-                          {t("requester.incidentNeeds", { count: n(i.openNeeds) })}
-                        </span>
-                      </span>
-                    </Link>
+                    </span>
                   </li>
                 ))}
               </ul>
@@ -95,8 +71,7 @@ export async function RequesterPanel({ locale, data }: { locale: Locale; data: T
           ) : (
             <EmptyState
               title={t("requester.emptyTitle")}
-              description={t("requester.emptyBody")}
-              action={canPost ? { href: localeHref(locale, paths.newIncident), label: t("requester.newIncident") } : undefined}
+              description={canPost ? t("requester.emptyBody") : t("requester.emptyBodyUnverified")}
               data-testid="requester-empty"
             />
           )}

@@ -2,11 +2,9 @@ import type { Locale } from "@/lib/i18n/config";
 import { formatNumber } from "@/lib/i18n/format";
 import { getT } from "@/lib/i18n/server";
 import type { TExpertSummary, TSupplierSummary } from "@/lib/schemas/dashboard";
-import { localeHref, paths } from "@/components/layout/routes";
 import { ListingBreakdown } from "@/components/dashboard/listing-breakdown";
 import { OrgStatus } from "@/components/dashboard/org-status";
 import { RolePanel } from "@/components/dashboard/role-panel";
-import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Stat } from "@/components/ui/stat";
 
@@ -24,12 +22,7 @@ async function ListingFigures({
   const n = (v: number) => formatNumber(locale, v);
   if (data.listings.total === 0) {
     return (
-      <EmptyState
-        title={t(`${ns}.emptyTitle`)}
-        description={t(`${ns}.emptyBody`)}
-        action={{ href: localeHref(locale, paths.newListing), label: t(`${ns}.emptyAction`) }}
-        data-testid={`${ns}-empty`}
-      />
+      <EmptyState title={t(`${ns}.emptyTitle`)} description={t(`${ns}.emptyBody`)} data-testid={`${ns}-empty`} />
     );
   }
   return (
@@ -40,7 +33,6 @@ async function ListingFigures({
           value={n(data.pendingOffers)}
           hint={data.pendingOffers > 0 ? t("supplier.pendingOffersHint") : undefined}
           emphasis={data.pendingOffers > 0}
-          href={localeHref(locale, paths.listings)}
           data-testid={`${ns}-pending-offers`}
         />
         <Stat label={t(`${ns}.activeAssignments`)} value={n(data.activeAssignments)} data-testid={`${ns}-active-assignments`} />
@@ -53,20 +45,8 @@ async function ListingFigures({
 
 export async function SupplierPanel({ locale, data }: { locale: Locale; data: TSupplierSummary }) {
   const t = await getT(locale, "dashboard");
-  const canList = data.orgs.some((o) => o.verification === "VERIFIED");
   return (
-    <RolePanel
-      id="supplier"
-      title={t("supplier.title")}
-      testId="dashboard-supplier"
-      actions={
-        canList && data.listings.total > 0 ? (
-          <ButtonLink href={localeHref(locale, paths.listings)} size="sm" variant="outline">
-            {t("supplier.manage")}
-          </ButtonLink>
-        ) : null
-      }
-    >
+    <RolePanel id="supplier" title={t("supplier.title")} testId="dashboard-supplier">
       <OrgStatus locale={locale} orgs={data.orgs} />
       {data.orgs.length > 0 ? <ListingFigures locale={locale} ns="supplier" data={data} /> : null}
     </RolePanel>

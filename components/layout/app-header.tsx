@@ -1,5 +1,6 @@
 import type { Locale } from "@/lib/i18n/config";
 import { getT } from "@/lib/i18n/server";
+import { can, ROLES } from "@/server/auth/permissions";
 import { AppNav } from "@/components/layout/app-nav";
 import { Logo } from "@/components/layout/logo";
 import { navItemsFor } from "@/components/layout/nav-items";
@@ -20,6 +21,8 @@ export async function AppHeader(props: {
     href: localeHref(locale, i.path),
     label: t(`nav.${i.key}`),
   }));
+  // The viewer's roles arrive as plain strings; `can` takes the known roles among them.
+  const mayManageKeys = can(ROLES.filter((r) => viewer.roles.includes(r)), "apiKey.manage");
   return (
     <header className="sticky top-0 z-30 border-b border-slate-200 bg-white/90 backdrop-blur supports-[backdrop-filter]:bg-white/75">
       <div className="mx-auto flex h-16 max-w-7xl items-center gap-6 px-4 sm:px-6 lg:px-8">
@@ -38,7 +41,7 @@ export async function AppHeader(props: {
             name={viewer.name}
             email={viewer.email}
             roles={viewer.roles}
-            showApiKeys={viewer.roles.some((r) => r === "REQUESTER" || r === "SUPPLIER")}
+            showApiKeys={mayManageKeys}
           />
           <SignOutButton />
         </div>

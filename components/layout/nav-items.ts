@@ -1,20 +1,11 @@
 import { paths } from "@/components/layout/routes";
 
 /** Message keys live in the "common" namespace under nav.*. */
-export type NavItem = { key: "dashboard" | "requests" | "dispatch" | "listings" | "knight" | "adminOrganizations" | "command"; path: string };
+export type NavItem = { key: "dashboard" | "adminOrganizations"; path: string };
 
-const BY_ROLE: Record<string, NavItem[]> = {
-  REQUESTER: [
-    { key: "requests", path: paths.requests },
-    { key: "dispatch", path: paths.dispatch },
-  ],
-  SUPPLIER: [{ key: "listings", path: paths.listings }],
-  EXPERT: [{ key: "listings", path: paths.listings }],
-  KNIGHT: [{ key: "knight", path: paths.knight }],
-  ADMIN: [
-    { key: "adminOrganizations", path: paths.adminOrganizations },
-    { key: "command", path: paths.command },
-  ],
+/** Each role's areas; a role gets an entry when its pages exist (requests, listings, knight tasks… come later). */
+const BY_ROLE: Partial<Record<string, NavItem[]>> = {
+  ADMIN: [{ key: "adminOrganizations", path: paths.adminOrganizations }],
 };
 
 const ROLE_ORDER = ["REQUESTER", "SUPPLIER", "EXPERT", "KNIGHT", "ADMIN"];
@@ -27,7 +18,7 @@ export function navItemsFor(roles: readonly string[]): NavItem[] {
   const items: NavItem[] = [{ key: "dashboard", path: paths.dashboard }];
   for (const role of ROLE_ORDER) {
     if (!roles.includes(role)) continue;
-    for (const item of BY_ROLE[role]) if (!items.some((i) => i.key === item.key)) items.push(item);
+    for (const item of BY_ROLE[role] ?? []) if (!items.some((i) => i.key === item.key)) items.push(item);
   }
   return items;
 }

@@ -2,6 +2,7 @@ import type { Locale } from "@/lib/i18n/config";
 
 /**
  * Paths of the app's pages, without the locale prefix, in one place so links do not drift from routes.
+ * Only pages that exist belong here: a link to a planned page is a 404 for whoever clicks it.
  * Use `localeHref(locale, paths.dashboard)` → "/zh-CN/dashboard".
  */
 export const paths = {
@@ -11,16 +12,7 @@ export const paths = {
   signUpAs: (kind: "requester" | "supplier" | "expert" | "knight") => `/sign-up/${kind}`,
   dashboard: "/dashboard",
   apiKeys: "/settings/api-keys",
-  requests: "/requests",
-  newIncident: "/requests/new",
-  incident: (id: string) => `/requests/${encodeURIComponent(id)}`,
-  dispatch: "/dispatch",
-  listings: "/listings",
-  newListing: "/listings/new",
-  knight: "/knight",
-  knightProfile: "/knight/profile",
   adminOrganizations: "/admin/organizations",
-  command: "/command",
 } as const;
 
 export function localeHref(locale: Locale, path: string): string {

@@ -28,7 +28,7 @@ export function UserMenu({
   name: string | null;
   email: string | null;
   roles: string[];
-  /** Organisation API keys (owners of requester/supplier organisations; the page checks again). */
+  /** Organisation API keys (whoever holds "apiKey.manage"; the page and procedures check again). */
   showApiKeys?: boolean;
 }) {
   const t = useT("common");

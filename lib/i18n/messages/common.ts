@@ -15,12 +15,7 @@ export const common = {
     },
     nav: {
       dashboard: "工作台",
-      requests: "事件与需求",
-      listings: "我的资源",
-      dispatch: "调度",
-      knight: "骑士任务",
       adminOrganizations: "机构审核",
-      command: "指挥地图",
       apiKeys: "API 密钥",
     },
     actions: {
@@ -30,7 +25,6 @@ export const common = {
       signingOut: "正在退出…",
       goToDashboard: "进入工作台",
       backHome: "返回首页",
-      viewAll: "查看全部",
       retry: "重试",
       cancel: "取消",
       confirm: "确认",
@@ -104,12 +98,7 @@ export const common = {
     },
     nav: {
       dashboard: "Dashboard",
-      requests: "Incidents & needs",
-      listings: "My listings",
-      dispatch: "Dispatch",
-      knight: "Knight tasks",
       adminOrganizations: "Organisation review",
-      command: "Command map",
       apiKeys: "API keys",
     },
     actions: {
@@ -119,7 +108,6 @@ export const common = {
       signingOut: "Signing out…",
       goToDashboard: "Go to dashboard",
       backHome: "Back to home",
-      viewAll: "View all",
       retry: "Try again",
       cancel: "Cancel",
       confirm: "Confirm",

@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { getLocaleFromParams, getT } from "@/lib/i18n/server";
 import { getServerActor, getServerCaller } from "@/lib/trpc/server";
 import { can } from "@/server/auth/permissions";
-import { signInHref } from "@/components/layout/routes";
+import { paths, signInHref } from "@/components/layout/routes";
 import { PageHeader } from "@/components/layout/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ApiKeysManager } from "@/components/auth/api-keys-manager";
@@ -19,7 +19,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ApiKeysPage({ params }: Props) {
   const locale = await getLocaleFromParams(params);
   const actor = await getServerActor();
-  if (!actor || actor.via !== "session") redirect(signInHref(locale, "/settings/api-keys"));
+  if (!actor || actor.via !== "session") redirect(signInHref(locale, paths.apiKeys));
   const t = await getT(locale, "auth");
   const me = await (await getServerCaller()).auth.me();
   const orgs = me.memberships
