@@ -15,7 +15,7 @@ export default [
     },
   },
   {
-    files: ["lib/env.ts", "scripts/**", "tests/**", "prisma/**", "prisma.config.ts", "**/*.test.ts", "**/*.int.test.ts", "bench/**", "vitest.config.ts"],
+    files: ["lib/env.ts", "scripts/**", "tests/**", "prisma/**", "prisma.config.ts", "**/*.test.ts", "**/*.int.test.ts", "bench/**", "vitest.config.mts"],
     rules: { "no-restricted-properties": "off" },
   },
 ];

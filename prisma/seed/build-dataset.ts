@@ -3,7 +3,7 @@ import { buildAllocationContext } from "./assignments";
 import { CATALOGUE } from "./catalogue-data";
 import type { CatalogueEntry, CategoryName } from "./catalogue-types";
 import { adoptDemoKnight, adoptOrgOwner, DEMO_ACCOUNTS, DEMO_ORG_SLUGS, reserveDemoPhones } from "./demo-accounts";
-import { buildIndividualExperts } from "./experts";
+import { buildIndividualExperts, expertProfileFor, type ExpertProfileRow } from "./experts";
 import { buildIncidents, type IncidentBuild } from "./incidents";
 import { generateKnight, type GeneratedKnight } from "./knights";
 import { buildOrgMembers, type MembershipRow, type UserRow } from "./members";
@@ -41,6 +41,7 @@ export interface Dataset {
   types: Prisma.ResourceTypeCreateManyInput[];
   orgs: SeedOrg[];
   users: UserRow[];
+  expertProfiles: ExpertProfileRow[];
   memberships: MembershipRow[];
   resources: ResourceRow[];
   credentials: CredentialRow[];
@@ -115,6 +116,7 @@ export function buildDataset(opts: DatasetOptions): Dataset {
     })),
     orgs,
     users: [...members.users, ...fixed.users],
+    expertProfiles: fixed.expertProfiles,
     memberships: members.memberships,
     resources,
     credentials: generated.flatMap((g) => g.credentials),
@@ -149,6 +151,7 @@ function buildFixedListings(rng: Rng, opts: DatasetOptions, orgs: SeedOrg[], ref
   const r0 = rng.fork("demo-expert");
   const demoOwner: OwnerRef = { orgId: null, userId: demoExpert.id, kind: "INDIVIDUAL", name: a.name, shortName: a.name, regionCode: "320106", cityCode: "320100" };
   experts.listings[0] = builder.build(r0, { type: typesByCode.get("EX-HYDRO-1")!, owner: demoOwner, located: locateIn(r0, "320106"), personName: a.name, status: "AVAILABLE" });
+  experts.profiles[0] = expertProfileFor(r0, demoExpert.id, typesByCode.get("EX-HYDRO-1")!, "320106");
   listings.push(...experts.listings);
 
   for (const org of orgs.filter((o) => o.verification === "PENDING")) {
@@ -159,6 +162,6 @@ function buildFixedListings(rng: Rng, opts: DatasetOptions, orgs: SeedOrg[], ref
       listings.push(builder.build(r, { type: r.pick(candidates), owner: ownerOf(org), located: locateIn(r, org.regionCode === "320000" ? "320100" : org.regionCode), status: "DRAFT" }));
     }
   }
-  return { listings, users: experts.users };
+  return { listings, users: experts.users, expertProfiles: experts.profiles };
 }
 

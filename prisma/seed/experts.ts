@@ -7,8 +7,11 @@ import type { GeneratedResource, ResourceFactory, TypeRef } from "./resources";
 
 export interface IndividualExperts {
   users: UserRow[];
+  profiles: ExpertProfileRow[];
   listings: GeneratedResource[];
 }
+
+export type ExpertProfileRow = { id: string; userId: string; specialty: string; regionCode: string; yearsExperience: number; bio: string };
 
 /** Independent experts (user kind EXPERT) who list themselves: one listing each, owned by the person. */
 export function buildIndividualExperts(
@@ -21,6 +24,7 @@ export function buildIndividualExperts(
   now: Date,
 ): IndividualExperts {
   const users: UserRow[] = [];
+  const profiles: ExpertProfileRow[] = [];
   const listings: GeneratedResource[] = [];
   for (let i = 0; i < count; i++) {
     const r = rng.fork("expert", i);
@@ -50,7 +54,21 @@ export function buildIndividualExperts(
       cityCode: region.level === "DISTRICT" ? (region.parentCode as string) : region.code,
     };
     const type = r.pick(expertTypes);
+    profiles.push(expertProfileFor(r, id, type, region.code));
     listings.push(factory.build(r, { type, owner, located: locateIn(r, region.code), personName: name }));
   }
-  return { users, listings };
+  return { users, profiles, listings };
+}
+
+/** The expert's specialty is the catalogue type they list under (zh name), e.g. 防汛水文专家. */
+export function expertProfileFor(r: Rng, userId: string, type: TypeRef, regionCode: string): ExpertProfileRow {
+  const yearsExperience = r.int(5, 32);
+  return {
+    id: r.id(),
+    userId,
+    specialty: type.entry.nameZh,
+    regionCode,
+    yearsExperience,
+    bio: `${type.entry.nameZh}，从业 ${yearsExperience} 年。/ ${type.entry.nameEn}, ${yearsExperience} years of practice.`,
+  };
 }

@@ -32,6 +32,7 @@ export async function insertDataset(tx: Tx, d: Dataset, progress: Progress): Pro
   await step("resource types", d.types, 200, (data) => tx.resourceType.createMany({ data }));
   await step("organisations", d.orgs.map((o) => o.row), 500, (data) => tx.organization.createMany({ data }));
   await step("users", d.users, 5000, unnest("users", USER_COLUMNS));
+  await step("expert profiles", d.expertProfiles, 1000, (data) => tx.expertProfile.createMany({ data }));
   await step("memberships", d.memberships, 1000, (data) => tx.membership.createMany({ data }));
   await step("resources", d.resources, 5000, unnest("resource", RESOURCE_COLUMNS));
   await step("credentials", d.credentials, 5000, unnest("credential", CREDENTIAL_COLUMNS));

@@ -1,10 +1,12 @@
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
+const root = path.dirname(fileURLToPath(import.meta.url));
 const alias = {
-  "@": path.resolve(__dirname),
+  "@": root,
   // `server-only` throws outside React Server Components; in tests the guard has nothing to guard.
-  "server-only": path.resolve(__dirname, "node_modules/server-only/empty.js"),
+  "server-only": path.resolve(root, "node_modules/server-only/empty.js"),
 };
 const shared = { resolve: { alias } };
 // next-auth imports `next/server` without an extension; inlining lets Vite resolve it.
@@ -24,6 +26,7 @@ export default defineConfig({
         ...shared,
         test: {
           name: "unit",
+          sequence: { groupOrder: 0 },
           environment: "node",
           ...deps,
           include: ["{app,server,lib,components,prisma,scripts}/**/*.test.{ts,tsx}"],
@@ -34,6 +37,7 @@ export default defineConfig({
         ...shared,
         test: {
           name: "integration",
+          sequence: { groupOrder: 1 },
           environment: "node",
           ...deps,
           include: ["{app,server,lib,prisma,scripts,tests}/**/*.int.test.{ts,tsx}"],
@@ -49,6 +53,7 @@ export default defineConfig({
         ...shared,
         test: {
           name: "e2e",
+          sequence: { groupOrder: 2 },
           environment: "node",
           ...deps,
           include: ["tests/e2e/**/*.e2e.test.ts"],
