@@ -53,7 +53,7 @@ describe("a person in the browser", () => {
     await page.getByTestId("signup-password").fill(password);
     await page.getByTestId("signup-vehicle").selectOption("EBIKE");
     await page.getByTestId("signup-payloadKg").fill("20");
-    await page.getByTestId("signup-homeDistrictCode").selectOption({ index: 1 });
+    await page.getByTestId("signup-homeDistrictCode").selectOption("320102");
     await page.getByTestId("signup-knight-submit").click();
     await page.waitForURL(/\/en\/dashboard/);
     expect(await visible(page.getByTestId("dashboard-knight"))).toBe(true);
@@ -70,7 +70,7 @@ describe("a person in the browser", () => {
     await page.context().close();
   });
 
-  it("signs in as the platform admin and sees organisations pending verification", async () => {
+  it("signs in as the platform admin, sees organisations pending verification, verifies one and rejects one", async () => {
     const page = await newPage("zh-CN");
     await page.goto(`${base()}/zh-CN/sign-in`);
     await page.getByTestId("signin-identifier").fill("admin@muster.demo");
@@ -82,7 +82,24 @@ describe("a person in the browser", () => {
 
     await page.goto(`${base()}/zh-CN/admin/organizations`);
     expect(await visible(page.getByTestId("pending-orgs-table"))).toBe(true);
-    expect(await page.getByTestId("pending-org-row").count()).toBeGreaterThan(0);
+    const rows = page.getByTestId("pending-org-row");
+    const before = await rows.count();
+    expect(before).toBeGreaterThan(0);
+
+    // Verify the first organisation in the queue: it leaves the queue and the decision is confirmed.
+    const orgId = await rows.first().getAttribute("data-org-id");
+    await enabled(rows.first().getByTestId("verify-org"));
+    await rows.first().getByTestId("verify-org").click();
+    expect(await visible(page.getByTestId("org-decision-notice"))).toBe(true);
+    await page.locator(`[data-testid="pending-org-row"][data-org-id="${orgId}"]`).waitFor({ state: "detached", timeout: 15_000 });
+    expect(await rows.count()).toBe(before - 1);
+
+    // Rejecting needs a reason: the dialog says so, then the row leaves the queue.
+    await rows.first().getByTestId("reject-org").click();
+    expect(await visible(page.getByTestId("reject-org-dialog"))).toBe(true);
+    await page.getByTestId("reject-reason").fill("营业执照与机构名称不一致");
+    await page.getByTestId("confirm-reject").click();
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="pending-org-row"]').length === n, before - 2, { timeout: 15_000 });
     await page.context().close();
   });
 
