@@ -1,8 +1,34 @@
 import { spawn } from "node:child_process";
+import fs from "node:fs";
 import path from "node:path";
+import pg from "pg";
+
+const MIGRATIONS_DIR = path.resolve("prisma/migrations");
+
+/** True when every committed migration is recorded as applied (so the Prisma CLI's start-up can be skipped). */
+async function upToDate(url: string): Promise<boolean> {
+  const committed = fs
+    .readdirSync(MIGRATIONS_DIR, { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name);
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ name: string }>(
+      `SELECT migration_name AS name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+    );
+    const applied = new Set(rows.map((r) => r.name));
+    return committed.every((m) => applied.has(m));
+  } catch {
+    return false; // no _prisma_migrations table yet
+  } finally {
+    await client.end();
+  }
+}
 
 /** Applies the committed Prisma migrations (prisma migrate deploy) — the same command on every path. */
 export async function migrate(url: string, opts: { quiet?: boolean } = {}) {
+  if (await upToDate(url)) return;
   const cli = path.resolve("node_modules/prisma/build/index.js");
   const code = await new Promise<number>((resolve, reject) => {
     const child = spawn(process.execPath, [cli, "migrate", "deploy"], {
