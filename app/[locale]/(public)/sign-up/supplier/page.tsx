@@ -1,36 +1,20 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { getLocaleFromParams, getT } from "@/lib/i18n/server";
-import { SignUpShell } from "@/components/auth/sign-up-shell";
+import { getLocaleFromParams } from "@/lib/i18n/server";
+import { SignUpShell, signUpMetadata } from "@/components/auth/sign-up-shell";
 import { SignUpSupplierForm } from "@/components/auth/sign-up-supplier-form";
 import { loadSignUpRegions } from "@/components/auth/sign-up-data";
 
 type Props = { params: Promise<{ locale: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const t = await getT(await getLocaleFromParams(params), "auth");
-  return { title: t("meta.signUpSupplier") };
+  return signUpMetadata(await getLocaleFromParams(params), "supplier");
 }
 
 export default async function SignUpSupplierPage({ params }: Props) {
   const locale = await getLocaleFromParams(params);
-  const t = await getT(locale, "auth");
   const regions = await loadSignUpRegions();
   return (
-    <SignUpShell
-      title={t("signUp.supplier.title")}
-      subtitle={t("signUp.supplier.subtitle")}
-      backHref={`/${locale}/sign-up`}
-      backLabel={t("signUp.back")}
-      footer={
-        <>
-          {t("signUp.haveAccount")}{" "}
-          <Link href={`/${locale}/sign-in`} className="font-medium text-brand-700 hover:text-brand-800">
-            {t("signUp.signInLink")}
-          </Link>
-        </>
-      }
-    >
+    <SignUpShell locale={locale} kind="supplier">
       <SignUpSupplierForm regions={regions} />
     </SignUpShell>
   );
