@@ -1,0 +1,65 @@
+import type { Db } from "@/server/db";
+import type { Prisma } from "@/server/generated/prisma/client";
+import type { Actor } from "@/server/auth/actor-type";
+import { AppError } from "@/server/errors";
+import type { TNeedDto, TUpdateNeedInput } from "@/lib/schemas/needs";
+import { recordAudit } from "@/server/modules/audit/record-audit";
+import { inTransaction } from "@/server/modules/accounts/transaction";
+import { loadNeedForWrite } from "@/server/modules/needs/load-need";
+import { needSelect, toNeedDto } from "@/server/modules/needs/need-dto";
+import { EDITABLE_NEED_STATUSES, fillStatus, filledTotal } from "@/server/modules/needs/need-state";
+import { loadNeedType, needFieldErrors, throwIfFieldErrors } from "@/server/modules/needs/validate-need";
+
+/**
+ * Edits a need while it is DRAFT, PENDING_APPROVAL or OPEN. Optimistic lock on Need.version: the update
+ * only matches the version the editor saw, else CONFLICT. A lower quantity may not drop below what is
+ * already accepted; the automatic fill status is recomputed under the row lock the update holds.
+ */
+export async function updateNeed(db: Db, actor: Actor, input: TUpdateNeedInput, now = new Date()): Promise<TNeedDto> {
+  const { need, incident } = await loadNeedForWrite(db, actor, input.id);
+  if (!(EDITABLE_NEED_STATUSES as readonly string[]).includes(need.status)) {
+    throw new AppError("CONFLICT", `A ${need.status} need can no longer be edited.`);
+  }
+  if (incident.status === "CLOSED") throw new AppError("CONFLICT", "This incident is closed.");
+  const type = need.typeId ? await loadNeedType(db, { id: need.typeId }) : null;
+  const neededByChanged = input.neededBy !== undefined && input.neededBy.getTime() !== need.neededBy.getTime();
+  throwIfFieldErrors(
+    needFieldErrors(
+      { unit: input.unit, requiredCapabilities: input.requiredCapabilities, neededBy: neededByChanged ? input.neededBy : undefined },
+      type,
+      now,
+    ),
+  );
+  const { id, version, ...fields } = input;
+  const data: Prisma.NeedUncheckedUpdateManyInput = {};
+  for (const [k, v] of Object.entries(fields)) if (v !== undefined) (data as Record<string, unknown>)[k] = v;
+  const changed = Object.keys(data);
+  if (changed.length === 0) throw new AppError("BAD_REQUEST", "Nothing to change.");
+
+  return inTransaction(db, async (tx) => {
+    const { count } = await tx.need.updateMany({
+      where: { id, version, status: { in: [...EDITABLE_NEED_STATUSES] } },
+      data: { ...data, version: { increment: 1 } },
+    });
+    if (count === 0) throw new AppError("CONFLICT", "Someone else changed this need; reload and try again.");
+    let row = await tx.need.findUniqueOrThrow({ where: { id }, select: needSelect });
+    const buckets = { committed: row.qtyCommitted, enRoute: row.qtyEnRoute, onScene: row.qtyOnScene, released: row.qtyReleased };
+    if (row.quantity < filledTotal(buckets)) {
+      throw new AppError("BAD_REQUEST", `${filledTotal(buckets)} are already committed; the quantity cannot be lower.`, {
+        quantity: [`At least ${filledTotal(buckets)}.`],
+      });
+    }
+    if (row.status === "OPEN" && fillStatus(row.quantity, buckets) !== "OPEN") {
+      row = await tx.need.update({ where: { id }, data: { status: fillStatus(row.quantity, buckets) }, select: needSelect });
+    }
+    await recordAudit(tx, {
+      actorId: actor.userId,
+      orgId: incident.orgId,
+      action: "need.update",
+      entityType: "Need",
+      entityId: id,
+      data: { title: row.title, changed },
+    });
+    return toNeedDto(row);
+  });
+}
