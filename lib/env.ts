@@ -26,6 +26,9 @@ const EnvSchema = z.object({
   MEILI_API_KEY: z.string().optional(),
   STRIPE_SECRET_KEY: z.string().optional(),
   STRIPE_WEBHOOK_SECRET: z.string().optional(),
+  /** Map tile URL template for Leaflet maps ({s}, {z}, {x}, {y}); point it at a local tile server offline. */
+  MAP_TILE_URL: z.string().trim().min(1).default("https://{s}.tile.openstreetmap.org/{z}/{x}/{y}.png"),
+  MAP_TILE_ATTRIBUTION: z.string().default("&copy; OpenStreetMap contributors"),
   /** Set by the test runner; relaxes nothing security-relevant, only quiets logs. */
   MUSTER_TEST: z.enum(["0", "1"]).default("0"),
 });

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { Locale } from "@/lib/i18n/config";
 import { formatDate, formatNumber, formatPercent } from "@/lib/i18n/format";
 import { getT } from "@/lib/i18n/server";
@@ -9,6 +10,9 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { Stat } from "@/components/ui/stat";
+import { localeHref, paths } from "@/components/layout/routes";
+import { incidentPath } from "@/components/incidents/incident-view";
+import { ButtonLink } from "@/components/ui/button";
 
 const SEVERITY_TONE: Record<"I" | "II" | "III" | "IV", BadgeTone> = { I: "danger", II: "brand", III: "warning", IV: "info" };
 
@@ -18,7 +22,18 @@ export async function RequesterPanel({ locale, data }: { locale: Locale; data: T
   const canPost = data.orgs.some((o) => o.verification === "VERIFIED");
   const n = (v: number) => formatNumber(locale, v);
   return (
-    <RolePanel id="requester" title={t("requester.title")} testId="dashboard-requester">
+    <RolePanel
+      id="requester"
+      title={t("requester.title")}
+      testId="dashboard-requester"
+      actions={
+        canPost ? (
+          <ButtonLink href={localeHref(locale, paths.newIncident)} size="sm" data-testid="dashboard-new-incident">
+            {t("requester.postIncident")}
+          </ButtonLink>
+        ) : null
+      }
+    >
       <OrgStatus locale={locale} orgs={data.orgs} />
       {data.orgs.length > 0 ? (
         <>
@@ -47,13 +62,23 @@ export async function RequesterPanel({ locale, data }: { locale: Locale; data: T
           </Card>
           {data.recentIncidents.length > 0 ? (
             <Card>
-              <CardHeader title={t("requester.recentTitle")} headingLevel={3} />
+              <CardHeader
+                title={t("requester.recentTitle")}
+                headingLevel={3}
+                action={
+                  <Link href={localeHref(locale, paths.incidents)} className="text-sm font-medium text-brand-700 hover:underline">
+                    {t("requester.allIncidents")}
+                  </Link>
+                }
+              />
               <ul className="divide-y divide-slate-100" data-testid="recent-incidents">
                 {data.recentIncidents.map((i) => (
                   <li key={i.id} className="flex flex-col gap-1 px-5 py-3 sm:flex-row sm:items-center sm:justify-between">
                     <span className="flex min-w-0 items-center gap-2">
                       <Badge tone={SEVERITY_TONE[i.severity]}>{tc(`severity.${i.severity}`)}</Badge>
-                      <span className="truncate font-medium text-slate-900">{i.title}</span>
+                      <Link href={localeHref(locale, incidentPath(i.id))} className="truncate font-medium text-slate-900 hover:text-brand-700 hover:underline">
+                        {i.title}
+                      </Link>
                     </span>
                     <span className="flex shrink-0 items-center gap-3 text-sm text-slate-600">
                       <span>{locale === "zh-CN" ? i.region.nameZh : i.region.nameEn}</span>
@@ -72,6 +97,7 @@ export async function RequesterPanel({ locale, data }: { locale: Locale; data: T
             <EmptyState
               title={t("requester.emptyTitle")}
               description={canPost ? t("requester.emptyBody") : t("requester.emptyBodyUnverified")}
+              action={canPost ? { href: localeHref(locale, paths.newIncident), label: t("requester.postIncident") } : undefined}
               data-testid="requester-empty"
             />
           )}

@@ -1,11 +1,30 @@
 import { paths } from "@/components/layout/routes";
 
 /** Message keys live in the "common" namespace under nav.*. */
-export type NavItem = { key: "dashboard" | "adminOrganizations"; path: string };
+export type NavItem = { key: "dashboard" | "adminOrganizations" | "incidents" | "myListings" | "catalogue" | "organization" | "knightProfile"; path: string };
 
 /** Each role's areas; a role gets an entry when its pages exist (requests, listings, knight tasks… come later). */
 const BY_ROLE: Partial<Record<string, NavItem[]>> = {
-  ADMIN: [{ key: "adminOrganizations", path: paths.adminOrganizations }],
+  REQUESTER: [
+    { key: "incidents", path: paths.incidents },
+    { key: "organization", path: paths.organization },
+    { key: "catalogue", path: paths.catalogue },
+  ],
+  SUPPLIER: [
+    { key: "myListings", path: paths.listings },
+    { key: "organization", path: paths.organization },
+    { key: "catalogue", path: paths.catalogue },
+  ],
+  EXPERT: [
+    { key: "myListings", path: paths.listings },
+    { key: "catalogue", path: paths.catalogue },
+  ],
+  KNIGHT: [{ key: "knightProfile", path: paths.knightProfile }],
+  ADMIN: [
+    { key: "adminOrganizations", path: paths.adminOrganizations },
+    { key: "incidents", path: paths.incidents },
+    { key: "catalogue", path: paths.catalogue },
+  ],
 };
 
 const ROLE_ORDER = ["REQUESTER", "SUPPLIER", "EXPERT", "KNIGHT", "ADMIN"];

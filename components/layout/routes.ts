@@ -13,6 +13,16 @@ export const paths = {
   dashboard: "/dashboard",
   apiKeys: "/settings/api-keys",
   adminOrganizations: "/admin/organizations",
+  catalogue: "/catalogue",
+  catalogueNew: "/catalogue/new",
+  organization: "/organization",
+  knightProfile: "/knight/profile",
+  incidents: "/incidents",
+  newIncident: "/incidents/new",
+  browseListings: "/listings/browse",
+  listings: "/listings",
+  listingsNew: "/listings/new",
+  listingsImport: "/listings/import",
 } as const;
 
 export function localeHref(locale: Locale, path: string): string {

@@ -3,6 +3,12 @@ import { landing } from "@/lib/i18n/messages/landing";
 import { dashboard } from "@/lib/i18n/messages/dashboard";
 import { admin } from "@/lib/i18n/messages/admin";
 import { auth } from "@/lib/i18n/messages/auth";
+import { catalogue as catalogueMessages } from "@/lib/i18n/messages/catalogue";
+import { org } from "@/lib/i18n/messages/org";
+import { knight } from "@/lib/i18n/messages/knight";
+import { browse } from "@/lib/i18n/messages/browse";
+import { incidents } from "@/lib/i18n/messages/incidents";
+import { listings } from "@/lib/i18n/messages/listings";
 
 /**
  * Every message namespace, registered once. To add one: create lib/i18n/messages/<ns>.ts exporting
@@ -15,6 +21,12 @@ export const catalogue = {
   dashboard,
   admin,
   auth,
+  catalogue: catalogueMessages,
+  org,
+  knight,
+  browse,
+  incidents,
+  listings,
 } as const;
 
 export type Catalogue = typeof catalogue;

@@ -80,8 +80,13 @@ export const ZResourceTypeDto = z
     typeLevel: z.number().int().min(1).meta({ description: "1 = most capable.", example: 1 }),
     metrics: z.array(ZResourceTypeMetric),
     defaultUnit: z.string().meta({ example: "unit" }),
+    descriptionZh: z.string(),
+    descriptionEn: z.string(),
     minimumCriteriaZh: z.string(),
     minimumCriteriaEn: z.string(),
+    requiredCredentialKinds: z
+      .array(z.string())
+      .meta({ description: "Credential kinds a listing of this type must hold (valid, not expired).", example: ["CRANE_OPERATOR"] }),
     active: z.boolean(),
   })
   .meta({ id: "ResourceType", description: "A catalogue entry (NIMS-style typed resource)." });

@@ -5,6 +5,11 @@ import { catalogueRouter } from "@/server/api/routers/catalogue";
 import { systemRouter } from "@/server/api/routers/system";
 import { dashboardRouter } from "@/server/api/routers/dashboard";
 import { orgRouter } from "@/server/api/routers/org";
+import { knightRouter } from "@/server/api/routers/knight";
+import { listingBrowseRouter } from "@/server/api/routers/listing-browse";
+import { listingRouter } from "@/server/api/routers/listing";
+import { incidentRouter } from "@/server/api/routers/incident";
+import { needRouter } from "@/server/api/routers/need";
 
 /** Every router is registered here; each lives in server/api/routers/<noun>.ts. */
 export const appRouter = createTRPCRouter({
@@ -14,6 +19,11 @@ export const appRouter = createTRPCRouter({
   system: systemRouter,
   dashboard: dashboardRouter,
   org: orgRouter,
+  knight: knightRouter,
+  listingBrowse: listingBrowseRouter,
+  listing: listingRouter,
+  incident: incidentRouter,
+  need: needRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -16,7 +16,12 @@ export const common = {
     nav: {
       dashboard: "工作台",
       adminOrganizations: "机构审核",
+      catalogue: "资源目录",
+      organization: "我的机构",
+      knightProfile: "骑士档案",
+      incidents: "事件",
       apiKeys: "API 密钥",
+      myListings: "我的资源",
     },
     actions: {
       signIn: "登录",
@@ -99,7 +104,12 @@ export const common = {
     nav: {
       dashboard: "Dashboard",
       adminOrganizations: "Organisation review",
+      catalogue: "Catalogue",
+      organization: "My organisation",
+      knightProfile: "Knight profile",
+      incidents: "Incidents",
       apiKeys: "API keys",
+      myListings: "My listings",
     },
     actions: {
       signIn: "Sign in",

@@ -5,9 +5,11 @@ import {
   ZResourceTypeDto,
   ZResourceTypeList,
 } from "@/lib/schemas/catalogue";
+import { ZCreateResourceTypeInput, ZUpdateResourceTypeInput } from "@/lib/schemas/catalogue-admin";
 import { getResourceTypeByCode, listResourceTypes } from "@/server/modules/catalogue/resource-types";
+import { createResourceType, updateResourceType } from "@/server/modules/catalogue/manage-resource-types";
 
-/** Catalogue reads; also served over REST (/api/v1) for API-key clients. */
+/** Catalogue reads (also served over REST /api/v1 for API-key clients) and admin writes (tRPC only). */
 export const catalogueRouter = createTRPCRouter({
   listTypes: permissionProcedure("catalogue.read")
     .meta({
@@ -37,4 +39,14 @@ export const catalogueRouter = createTRPCRouter({
     .input(ZGetResourceTypeInput)
     .output(ZResourceTypeDto)
     .query(({ ctx, input }) => getResourceTypeByCode(ctx.db, input.code)),
+
+  createType: permissionProcedure("catalogue.write")
+    .input(ZCreateResourceTypeInput)
+    .output(ZResourceTypeDto)
+    .mutation(({ ctx, input }) => createResourceType(ctx.db, ctx.actor, input)),
+
+  updateType: permissionProcedure("catalogue.write")
+    .input(ZUpdateResourceTypeInput)
+    .output(ZResourceTypeDto)
+    .mutation(({ ctx, input }) => updateResourceType(ctx.db, ctx.actor, input)),
 });

@@ -13,7 +13,7 @@ import type {
  * so reads are not scoped by organisation; writes (admin only) live elsewhere.
  */
 
-const resourceTypeSelect = {
+export const resourceTypeSelect = {
   id: true,
   code: true,
   kind: true,
@@ -23,8 +23,11 @@ const resourceTypeSelect = {
   typeLevel: true,
   metrics: true,
   defaultUnit: true,
+  descriptionZh: true,
+  descriptionEn: true,
   minimumCriteriaZh: true,
   minimumCriteriaEn: true,
+  requiredCredentialKinds: true,
   active: true,
 } satisfies Prisma.ResourceTypeSelect;
 

@@ -1,0 +1,142 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { formatDateTime } from "@/lib/i18n/format";
+import { useLocale, useT } from "@/lib/i18n/client";
+import { useTRPC } from "@/lib/trpc/react";
+import { polygonToRings } from "@/components/incidents/area-geojson";
+import { IncidentMap } from "@/components/incidents/incident-map";
+import { IncidentStatusActions } from "@/components/incidents/incident-status-actions";
+import { IncidentTimeline } from "@/components/incidents/incident-timeline";
+import { IncidentStatusBadge, SeverityBadge } from "@/components/incidents/severity-badge";
+import { NeedForm } from "@/components/needs/need-form";
+import { NeedsTable } from "@/components/needs/needs-table";
+import { Button } from "@/components/ui/button";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+
+/**
+ * The incident page body. Reads incident.get from the query cache (prefetched by the server page), so
+ * every action's invalidation redraws the badges, bars, map and timeline from fresh data.
+ */
+export function IncidentDetail({ id, tileUrl, tileAttribution }: { id: string; tileUrl: string; tileAttribution?: string }) {
+  const t = useT("incidents");
+  const locale = useLocale();
+  const trpc = useTRPC();
+  const [adding, setAdding] = useState(false);
+  const { data } = useQuery(trpc.incident.get.queryOptions({ id }));
+  if (!data) return null;
+  const { incident, needs, timeline } = data;
+  const openNeeds = needs.filter((n) => n.status === "OPEN" || n.status === "PARTIALLY_FILLED").length;
+  const staging = needs
+    .filter((n) => n.status !== "CANCELLED")
+    .map((n) => ({ id: n.id, lat: n.stagingLat, lng: n.stagingLng, label: n.title }));
+  const meta = (label: string, value: string | null) =>
+    value ? (
+      <div>
+        <dt className="text-xs text-slate-500">{label}</dt>
+        <dd className="text-sm text-slate-900">{value}</dd>
+      </div>
+    ) : null;
+
+  return (
+    <div className="space-y-6" data-testid="incident-page" data-incident-id={incident.id} data-status={incident.status}>
+      <div className="flex flex-col gap-4 sm:flex-row sm:items-start sm:justify-between">
+        <div className="min-w-0 space-y-2">
+          <div className="flex flex-wrap items-center gap-2">
+            <SeverityBadge severity={incident.severity} label={t(`severity.${incident.severity}`)} />
+            <IncidentStatusBadge status={incident.status} label={t(`status.${incident.status}`)} />
+            <span className="text-sm text-slate-600">{t(`kinds.${incident.kind}`)}</span>
+          </div>
+          <h1 className="text-2xl font-semibold tracking-tight text-slate-900 sm:text-3xl" data-testid="incident-title">
+            {incident.title}
+          </h1>
+          <dl className="grid gap-x-6 gap-y-2 sm:grid-cols-3">
+            {meta(t("detail.region"), locale === "en" ? incident.regionName.en : incident.regionName.zh)}
+            {meta(t("detail.address"), incident.address)}
+            {meta(t("detail.started"), formatDateTime(locale, incident.startedAt))}
+            {meta(t("detail.closed"), incident.closedAt ? formatDateTime(locale, incident.closedAt) : null)}
+          </dl>
+          {incident.description ? <p className="max-w-3xl whitespace-pre-line text-sm text-slate-700">{incident.description}</p> : null}
+        </div>
+        {incident.canEdit ? <IncidentStatusActions id={incident.id} status={incident.status} openNeeds={openNeeds} /> : null}
+      </div>
+
+      <div className="grid gap-6 lg:grid-cols-3">
+        <div className="space-y-6 lg:col-span-2">
+          <Card>
+            <CardHeader
+              title={t("detail.needsTitle")}
+              action={
+                incident.canEdit && incident.status !== "CLOSED" ? (
+                  <Button size="sm" variant={adding ? "ghost" : "primary"} onClick={() => setAdding((a) => !a)} aria-expanded={adding} data-testid="add-need">
+                    {t("detail.addNeed")}
+                  </Button>
+                ) : null
+              }
+            />
+            {adding ? (
+              <CardBody className="border-b border-slate-100 bg-slate-50/60">
+                <NeedForm incident={incident} tileUrl={tileUrl} tileAttribution={tileAttribution} onDone={() => setAdding(false)} onCancel={() => setAdding(false)} />
+              </CardBody>
+            ) : null}
+            {needs.length === 0 ? (
+              <CardBody>
+                <EmptyState title={t("detail.needsEmptyTitle")} description={t("detail.needsEmptyBody")} data-testid="needs-empty" />
+              </CardBody>
+            ) : (
+              <NeedsTable needs={needs} canEdit={incident.canEdit} canApprove={incident.canApprove} />
+            )}
+          </Card>
+        </div>
+        <div className="space-y-6">
+          <Card>
+            <CardHeader title={t("detail.mapTitle")} description={t("detail.mapLegend")} headingLevel={3} />
+            <CardBody>
+              <IncidentMap
+                label={t("detail.mapTitle")}
+                location={{ lat: incident.lat, lng: incident.lng }}
+                areas={polygonToRings(incident.area)}
+                points={staging}
+                tileUrl={tileUrl}
+                tileAttribution={tileAttribution}
+                height={300}
+              />
+            </CardBody>
+          </Card>
+          <Card data-testid="incident-people">
+            <CardHeader title={t("detail.peopleTitle")} headingLevel={3} />
+            <CardBody className="space-y-3 text-sm">
+              <div>
+                <p className="text-slate-500">{t("detail.commander")}</p>
+                <p className="mt-1 text-slate-900">{incident.commander?.name ?? t("detail.noCommander")}</p>
+              </div>
+              <div>
+                <p className="text-slate-500">{t("detail.organizations")}</p>
+                {incident.organizations.length ? (
+                  <ul className="mt-1 space-y-1">
+                    {incident.organizations.map((o) => (
+                      <li key={o.id} className="flex justify-between gap-2">
+                        <span className="text-slate-900">{o.name}</span>
+                        <span className="text-xs text-slate-500">{o.role}</span>
+                      </li>
+                    ))}
+                  </ul>
+                ) : (
+                  <p className="mt-1 text-slate-600">{t("detail.noOrganizations")}</p>
+                )}
+              </div>
+            </CardBody>
+          </Card>
+          <Card>
+            <CardHeader title={t("detail.timelineTitle")} headingLevel={3} />
+            <CardBody>
+              <IncidentTimeline entries={timeline} />
+            </CardBody>
+          </Card>
+        </div>
+      </div>
+    </div>
+  );
+}

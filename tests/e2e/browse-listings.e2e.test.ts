@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Browser, Locator, Page } from "playwright-core";
+import { launchBrowser } from "@/tests/helpers/browser";
+
+const base = () => inject("appBaseUrl");
+
+async function enabled(locator: Locator) {
+  await locator.waitFor({ state: "visible", timeout: 30_000 });
+  for (let i = 0; i < 300 && !(await locator.isEnabled()); i++) await new Promise((r) => setTimeout(r, 100));
+}
+
+async function visible(locator: Locator): Promise<boolean> {
+  return locator.first().waitFor({ state: "visible", timeout: 15_000 }).then(() => true, () => false);
+}
+
+describe("browsing listings in the browser", () => {
+  let browser: Browser;
+  let detailPath = "";
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  async function signIn(email: string): Promise<Page> {
+    const context = await browser.newContext({ locale: "en", viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${base()}/en/sign-in`);
+    await page.getByTestId("signin-identifier").fill(email);
+    await page.getByTestId("signin-password").fill("Muster-demo-2026");
+    await enabled(page.getByTestId("signin-submit"));
+    await page.getByTestId("signin-submit").click();
+    await page.waitForURL(/\/en\/dashboard/);
+    return page;
+  }
+
+  it("a requester filters equipment in a Nanjing district, sees results and map clusters, and opens a detail with contacts", async () => {
+    const page = await signIn("requester@muster.demo");
+    await page.goto(`${base()}/en/listings/browse`);
+    expect(await visible(page.getByTestId("browse-filters"))).toBe(true);
+    await enabled(page.getByTestId("filter-category"));
+    await page.getByTestId("filter-category").selectOption("EQUIPMENT");
+    await page.waitForURL(/category=EQUIPMENT/);
+    await page.getByTestId("filter-region").selectOption("320115");
+    await page.waitForURL(/regionCode=320115/);
+    expect(await visible(page.getByTestId("listing-card"))).toBe(true);
+    // Every result is equipment in Jiangning.
+    const lines = await page.getByTestId("listing-card").allInnerTexts();
+    for (const text of lines) expect(text).toContain("Jiangning");
+    // The map draws clusters or markers even without tiles.
+    const mapShapes = page.locator('[data-testid="browse-map"] [data-testid="map-cluster"], [data-testid="browse-map"] path.map-marker');
+    expect(await visible(mapShapes)).toBe(true);
+
+    // Open a listing of an organisation other than the supplier's.
+    const cards = page.getByTestId("listing-card");
+    const n = await cards.count();
+    let link: Locator | null = null;
+    for (let i = 0; i < n; i++) {
+      if (!(await cards.nth(i).innerText()).includes("华力")) {
+        link = cards.nth(i).getByTestId("listing-card-link");
+        break;
+      }
+    }
+    expect(link).not.toBeNull();
+    await link!.click();
+    await page.waitForURL(/\/en\/listings\/[^/]+$/);
+    detailPath = new URL(page.url()).pathname;
+    expect(await visible(page.getByTestId("listing-title"))).toBe(true);
+    expect(await visible(page.getByTestId("listing-contact-phone"))).toBe(true);
+    expect(await visible(page.locator('[data-testid="listing-map"] path.map-marker'))).toBe(true);
+    await page.context().close();
+  });
+
+  it("a supplier sees the same listing without another organisation's contact data", async () => {
+    expect(detailPath).not.toBe("");
+    const page = await signIn("supplier@muster.demo");
+    await page.goto(`${base()}${detailPath}`);
+    expect(await visible(page.getByTestId("listing-title"))).toBe(true);
+    expect(await visible(page.getByTestId("listing-contact-hidden"))).toBe(true);
+    expect(await page.getByTestId("listing-contact").count()).toBe(0);
+    expect(await page.locator("a[href^='tel:']").count()).toBe(0);
+    await page.context().close();
+  });
+});

@@ -1,0 +1,126 @@
+import crypto from "node:crypto";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Browser, Locator, Page } from "playwright-core";
+import { launchBrowser } from "@/tests/helpers/browser";
+
+const base = () => inject("appBaseUrl");
+
+/** Buttons stay disabled until the page has hydrated; wait for that before clicking. */
+async function enabled(locator: Locator) {
+  await locator.waitFor({ state: "visible", timeout: 30_000 });
+  for (let i = 0; i < 300 && !(await locator.isEnabled()); i++) await new Promise((r) => setTimeout(r, 100));
+}
+
+/** Waits (up to 15 s) for the element to be shown; false if it never is. */
+async function visible(locator: Locator): Promise<boolean> {
+  return locator.first().waitFor({ state: "visible", timeout: 15_000 }).then(() => true, () => false);
+}
+
+describe("a requester in the browser", () => {
+  let browser: Browser;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  async function signIn(email: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
+    const context = await browser.newContext({ locale: "zh-CN", viewport });
+    const page = await context.newPage();
+    await page.goto(`${base()}/zh-CN/sign-in`);
+    await page.getByTestId("signin-identifier").fill(email);
+    await page.getByTestId("signin-password").fill("Muster-demo-2026");
+    await enabled(page.getByTestId("signin-submit"));
+    await page.getByTestId("signin-submit").click();
+    await page.waitForURL(/\/zh-CN\/dashboard/);
+    return page;
+  }
+
+  it("posts an incident from the urban-flood template, edits a need and closes another with a reason", async () => {
+    const page = await signIn("requester@muster.demo");
+    const title = `秦淮区暴雨内涝 ${crypto.randomBytes(3).toString("hex")}`;
+
+    await page.goto(`${base()}/zh-CN/incidents/new`);
+    await page.getByTestId("incident-title").fill(title);
+    await page.getByTestId("incident-kind").selectOption("FLOOD");
+    await page.getByTestId("incident-severity").selectOption("III");
+    // The template list arrives for the chosen kind; picking one lists its needs with quantities.
+    await page.locator('[data-testid="template-select"] option[value="FLOOD-URBAN-DISTRICT"]').waitFor({ state: "attached", timeout: 30_000 });
+    await page.getByTestId("template-select").selectOption("FLOOD-URBAN-DISTRICT");
+    const items = page.getByTestId("template-item");
+    expect(await visible(items)).toBe(true);
+    const itemCount = await items.count();
+    expect(itemCount).toBeGreaterThan(3);
+    // Leave the last item out: it is not posted.
+    await items.last().getByTestId("template-item-include").uncheck();
+
+    // Submitting without a location says so next to the map.
+    await enabled(page.getByTestId("incident-submit"));
+    await page.getByTestId("incident-submit").click();
+    expect(await visible(page.locator("#incident-location-error"))).toBe(true);
+
+    // Location: click the map (tiles do not load offline; the click still lands).
+    await page.locator('[data-testid="incident-location-map"] .leaflet-container').waitFor({ timeout: 30_000 });
+    await page.getByTestId("incident-location-map").click();
+    expect(await visible(page.getByTestId("incident-location-value"))).toBe(true);
+    await page.getByTestId("incident-address").fill("南京市秦淮区中华路 1 号");
+    await page.getByTestId("incident-region").selectOption("320104");
+    await page.getByTestId("incident-submit").click();
+
+    // The incident page: the template's needs (minus the one left out), each with a fill bar.
+    await page.waitForURL((url) => /\/zh-CN\/incidents\/[^/]+$/.test(url.pathname) && !url.pathname.endsWith("/new"), { timeout: 30_000 });
+    expect(await visible(page.getByTestId("incident-page"))).toBe(true);
+    expect(await page.getByTestId("incident-title").textContent()).toBe(title);
+    const rows = page.getByTestId("need-row");
+    expect(await visible(rows)).toBe(true);
+    expect(await rows.count()).toBe(itemCount - 1);
+    expect(await page.getByTestId("need-fill").count()).toBe(itemCount - 1);
+    expect(await page.locator('[data-testid="need-row"][data-status="OPEN"]').count()).toBe(itemCount - 1);
+
+    // Edit one need's quantity; back on the incident page its bar counts against the new quantity.
+    const first = rows.first();
+    const needId = await first.getAttribute("data-need-id");
+    const before = Number(await first.getByTestId("need-fill").getAttribute("data-requested"));
+    await first.getByTestId("need-edit").click();
+    await page.waitForURL(/\/needs\/[^/]+\/edit$/);
+    await page.getByTestId("need-quantity").fill(String(before + 3));
+    await enabled(page.getByTestId("need-submit"));
+    await page.getByTestId("need-submit").click();
+    await page.waitForURL((url) => /\/zh-CN\/incidents\/[^/]+$/.test(url.pathname), { timeout: 30_000 });
+    const edited = page.locator(`[data-testid="need-row"][data-need-id="${needId}"] [data-testid="need-fill"]`);
+    await page.waitForFunction(
+      ([sel, q]) => document.querySelector(sel)?.getAttribute("data-requested") === q,
+      [`[data-need-id="${needId}"] [data-testid="need-fill"]`, String(before + 3)] as const,
+      { timeout: 15_000 },
+    );
+    expect(await edited.getAttribute("data-requested")).toBe(String(before + 3));
+
+    // Closing an unfilled need without a reason is refused with a clear message; with a reason it closes.
+    const second = rows.nth(1);
+    const secondId = await second.getAttribute("data-need-id");
+    await second.getByTestId("need-close").click();
+    const dialog = page.getByTestId("close-need-dialog").and(page.locator("[open]"));
+    expect(await visible(dialog)).toBe(true);
+    await dialog.getByTestId("confirm-close").click();
+    expect(await visible(dialog.locator('[role="alert"]'))).toBe(true);
+    await dialog.getByTestId("close-reason").selectOption("NO_SUPPLIER_IN_RANGE");
+    await dialog.getByTestId("confirm-close").click();
+    await page.locator(`[data-testid="need-row"][data-need-id="${secondId}"][data-status="CLOSED"]`).waitFor({ timeout: 15_000 });
+    expect(await visible(page.locator(`[data-need-id="${secondId}"] [data-testid="need-unmet"]`))).toBe(true);
+    expect(await page.getByTestId("timeline-entry").count()).toBeGreaterThan(0);
+
+    // The new incident is in the list.
+    await page.goto(`${base()}/zh-CN/incidents?kind=FLOOD`);
+    expect(await visible(page.locator('[data-testid="incident-row"]', { hasText: title }))).toBe(true);
+    await page.context().close();
+  });
+
+  it("tells a supplier the incident pages are not for their role", async () => {
+    const page = await signIn("supplier@muster.demo", { width: 390, height: 844 });
+    await page.goto(`${base()}/zh-CN/incidents`);
+    expect(await visible(page.getByTestId("incidents-forbidden"))).toBe(true);
+    await page.context().close();
+  });
+});
