@@ -17,6 +17,7 @@ import { Button } from "@/components/ui/button";
  */
 export function IncidentStatusActions({ id, status, openNeeds }: { id: string; status: TIncidentStatus; openNeeds: number }) {
   const t = useT("incidents");
+  const tn = useT("needs");
   const trpc = useTRPC();
   const refresh = useIncidentRefresh();
   const [closing, setClosing] = useState(false);
@@ -63,7 +64,7 @@ export function IncidentStatusActions({ id, status, openNeeds }: { id: string; s
         open={closing}
         testId="close-incident-dialog"
         title={t("actions.close")}
-        intro={t("needs.close.intro")}
+        intro={tn("close.intro")}
         required={false}
         confirmLabel={t("actions.close")}
         pending={setStatus.isPending}

@@ -17,12 +17,12 @@ const COLORS: Record<FillKey, string> = {
  * quantity, with the numbers spelled out below (colour is never the only carrier of meaning).
  */
 export function NeedFillBar({ need, unit, compact = false }: { need: FillCounts; unit: string; compact?: boolean }) {
-  const t = useT("incidents");
+  const t = useT("needs");
   const locale = useLocale();
   const n = (v: number) => formatNumber(locale, v);
   const segments = fillSegments(need);
   const filled = filledTotal(need);
-  const summary = t("needs.fill.summary", {
+  const summary = t("fill.summary", {
     committed: n(filled),
     requested: n(need.quantity),
     unit,
@@ -36,7 +36,7 @@ export function NeedFillBar({ need, unit, compact = false }: { need: FillCounts;
         aria-valuemax={need.quantity}
         aria-valuenow={Math.min(filled, need.quantity)}
         aria-valuetext={summary}
-        aria-label={t("needs.columns.progress")}
+        aria-label={t("columns.progress")}
         className="flex h-2.5 overflow-hidden rounded-full bg-slate-200"
       >
         {segments.map((s) =>
@@ -51,7 +51,7 @@ export function NeedFillBar({ need, unit, compact = false }: { need: FillCounts;
           {segments.map((s) => (
             <li key={s.key} className="inline-flex items-center gap-1">
               <span aria-hidden="true" className={cx("inline-block size-2 rounded-sm", COLORS[s.key])} />
-              {t(`needs.fill.${s.key}`)} {n(s.value)}
+              {t(`fill.${s.key}`)} {n(s.value)}
             </li>
           ))}
         </ul>

@@ -33,7 +33,7 @@ function remap(errors: FieldErrorMap): FieldErrorMap {
 
 /** Add or edit a need: type, quantity, timing, payment, staging point (click the map), capability minimums. */
 export function NeedForm({ incident, need, tileUrl, tileAttribution, onDone, onCancel }: Props) {
-  const t = useT("incidents");
+  const t = useT("needs");
   const locale = useLocale();
   const trpc = useTRPC();
   const hydrated = useHydrated();
@@ -68,7 +68,7 @@ export function NeedForm({ incident, need, tileUrl, tileAttribution, onDone, onC
     const fields = valuesToInput(v);
     const onError = (err: unknown) => {
       const code = (err as { data?: { code?: string } }).data?.code;
-      setErrors(code === "CONFLICT" ? { _form: [t("needs.form.conflict")] } : remap(serverFieldErrors(err)));
+      setErrors(code === "CONFLICT" ? { _form: [t("form.conflict")] } : remap(serverFieldErrors(err)));
     };
     const onSuccess = () => {
       setErrors({});
@@ -95,28 +95,28 @@ export function NeedForm({ incident, need, tileUrl, tileAttribution, onDone, onC
     <form onSubmit={onSubmit} noValidate className="grid gap-4 sm:grid-cols-2" data-testid="need-form">
       {err("_form") ? (
         <div className="sm:col-span-2">
-          <FormAlert data-testid="need-form-error">{t("needs.form.failed", { message: err("_form")! })}</FormAlert>
+          <FormAlert data-testid="need-form-error">{t("form.failed", { message: err("_form")! })}</FormAlert>
         </div>
       ) : null}
       {need ? null : (
-        <Field id={id("type")} label={t("needs.form.type")} error={err("typeId") ?? err("category")} required hint={types.isLoading ? t("needs.form.typeLoading") : undefined} className="sm:col-span-2">
+        <Field id={id("type")} label={t("form.type")} error={err("typeId") ?? err("category")} required hint={types.isLoading ? t("form.typeLoading") : undefined} className="sm:col-span-2">
           <Select value={v.typeId} onChange={(e) => pickType(e.target.value)} data-testid="need-type">
-            <option value="">{t("needs.form.typePlaceholder")}</option>
+            <option value="">{t("form.typePlaceholder")}</option>
             {types.data?.items.map((x) => (
               <option key={x.id} value={x.id}>
-                {t(`needs.categories.${x.category}`)} · {name(x)}
+                {t(`categories.${x.category}`)} · {name(x)}
               </option>
             ))}
           </Select>
         </Field>
       )}
-      <Field id={id("title")} label={t("needs.form.title")} error={err("title")} required className="sm:col-span-2">
+      <Field id={id("title")} label={t("form.title")} error={err("title")} required className="sm:col-span-2">
         <Input value={v.title} onChange={(e) => set("title", e.target.value)} maxLength={120} data-testid="need-title-input" />
       </Field>
-      <Field id={id("quantity")} label={t("needs.form.quantity")} error={err("quantity")} required>
+      <Field id={id("quantity")} label={t("form.quantity")} error={err("quantity")} required>
         <Input type="number" min={1} inputMode="numeric" value={v.quantity} onChange={(e) => set("quantity", e.target.value)} data-testid="need-quantity" />
       </Field>
-      <Field id={id("unit")} label={t("needs.form.unit")} error={err("unit")} required>
+      <Field id={id("unit")} label={t("form.unit")} error={err("unit")} required>
         <Select value={v.unit} onChange={(e) => set("unit", e.target.value)} data-testid="need-unit">
           {[...new Set([v.unit, ...NEED_UNITS])].map((u) => (
             <option key={u} value={u}>
@@ -125,46 +125,46 @@ export function NeedForm({ incident, need, tileUrl, tileAttribution, onDone, onC
           ))}
         </Select>
       </Field>
-      <Field id={id("priority")} label={t("needs.form.priority")} error={err("priority")}>
+      <Field id={id("priority")} label={t("form.priority")} error={err("priority")}>
         <Select value={v.priority} onChange={(e) => set("priority", e.target.value as NeedFormValues["priority"])} data-testid="need-priority">
           {NEED_PRIORITIES.map((p) => (
             <option key={p} value={p}>
-              {t(`needs.priority.${p}`)}
+              {t(`priority.${p}`)}
             </option>
           ))}
         </Select>
       </Field>
-      <Field id={id("payment")} label={t("needs.form.paymentMode")} error={err("paymentMode")}>
+      <Field id={id("payment")} label={t("form.paymentMode")} error={err("paymentMode")}>
         <Select value={v.paymentMode} onChange={(e) => set("paymentMode", e.target.value as NeedFormValues["paymentMode"])} data-testid="need-payment">
           {PAYMENT_MODES.map((p) => (
             <option key={p} value={p}>
-              {t(`needs.payment.${p}`)}
+              {t(`payment.${p}`)}
             </option>
           ))}
         </Select>
       </Field>
-      <Field id={id("neededBy")} label={t("needs.form.neededBy")} error={err("neededBy")} required>
+      <Field id={id("neededBy")} label={t("form.neededBy")} error={err("neededBy")} required>
         <Input type="datetime-local" value={v.neededBy} onChange={(e) => set("neededBy", e.target.value)} data-testid="need-needed-by" />
       </Field>
-      <Field id={id("duration")} label={t("needs.form.durationHours")} error={err("durationHours")} required>
+      <Field id={id("duration")} label={t("form.durationHours")} error={err("durationHours")} required>
         <Input type="number" min={0.5} step={0.5} value={v.durationHours} onChange={(e) => set("durationHours", e.target.value)} data-testid="need-duration" />
       </Field>
-      <Field id={id("distance")} label={t("needs.form.maxDistanceKm")} error={err("maxDistanceKm")} required>
+      <Field id={id("distance")} label={t("form.maxDistanceKm")} error={err("maxDistanceKm")} required>
         <Input type="number" min={1} value={v.maxDistanceKm} onChange={(e) => set("maxDistanceKm", e.target.value)} data-testid="need-distance" />
       </Field>
       {metrics.map((m) => (
-        <Field key={m.key} id={id(`cap-${m.key}`)} label={`${t("needs.form.capabilities")}: ${locale === "en" ? m.labelEn : m.labelZh} (${m.unit})`} error={err(`cap.${m.key}`)}>
+        <Field key={m.key} id={id(`cap-${m.key}`)} label={`${t("form.capabilities")}: ${locale === "en" ? m.labelEn : m.labelZh} (${m.unit})`} error={err(`cap.${m.key}`)}>
           <Input type="number" value={v.capabilities[m.key] ?? ""} onChange={(e) => set("capabilities", { ...v.capabilities, [m.key]: e.target.value })} data-testid={`need-cap-${m.key}`} />
         </Field>
       ))}
-      <Field id={id("staging-address")} label={t("needs.form.stagingAddress")} error={err("stagingAddress")} required className="sm:col-span-2">
+      <Field id={id("staging-address")} label={t("form.stagingAddress")} error={err("stagingAddress")} required className="sm:col-span-2">
         <Input value={v.stagingAddress} onChange={(e) => set("stagingAddress", e.target.value)} maxLength={200} data-testid="need-staging-address" />
       </Field>
       <div className="space-y-1.5 sm:col-span-2">
-        <p className="text-sm font-medium text-slate-800">{t("needs.form.stagingPoint")}</p>
+        <p className="text-sm font-medium text-slate-800">{t("form.stagingPoint")}</p>
         <IncidentMap
           testId="need-staging-map"
-          label={t("needs.form.stagingPoint")}
+          label={t("form.stagingPoint")}
           location={{ lat: incident.lat, lng: incident.lng }}
           points={v.stagingLat !== null && v.stagingLng !== null ? [{ id: "staging", lat: v.stagingLat, lng: v.stagingLng }] : []}
           onMapClick={(p) => setV((prev) => ({ ...prev, stagingLat: p.lat, stagingLng: p.lng }))}
@@ -174,23 +174,23 @@ export function NeedForm({ incident, need, tileUrl, tileAttribution, onDone, onC
         />
         <p className="text-xs text-slate-500">
           {v.stagingLat !== null && v.stagingLng !== null
-            ? t("needs.form.stagingValue", { lat: v.stagingLat.toFixed(5), lng: v.stagingLng.toFixed(5) })
-            : t("needs.form.stagingHint")}
+            ? t("form.stagingValue", { lat: v.stagingLat.toFixed(5), lng: v.stagingLng.toFixed(5) })
+            : t("form.stagingHint")}
         </p>
         {err("staging") ? <p role="alert" className="text-xs font-medium text-red-700">{err("staging")}</p> : null}
       </div>
-      <Field id={id("notes")} label={t("needs.form.notes")} error={err("notes")} className="sm:col-span-2">
+      <Field id={id("notes")} label={t("form.notes")} error={err("notes")} className="sm:col-span-2">
         <Textarea value={v.notes} onChange={(e) => set("notes", e.target.value)} rows={2} maxLength={2000} data-testid="need-notes" />
       </Field>
       <div className="flex flex-col-reverse gap-2 sm:col-span-2 sm:flex-row sm:items-center sm:justify-end">
-        {saved ? <span role="status" className="text-sm text-emerald-700" data-testid="need-saved">{t("needs.form.saved")}</span> : null}
+        {saved ? <span role="status" className="text-sm text-emerald-700" data-testid="need-saved">{t("form.saved")}</span> : null}
         {onCancel ? (
           <Button variant="ghost" onClick={onCancel}>
-            {t("needs.form.cancel")}
+            {t("form.cancel")}
           </Button>
         ) : null}
         <Button type="submit" disabled={pending || !hydrated} aria-busy={pending || undefined} data-testid="need-submit">
-          {need ? (pending ? t("needs.form.saving") : t("needs.form.save")) : pending ? t("needs.form.creating") : t("needs.form.create")}
+          {need ? (pending ? t("form.saving") : t("form.save")) : pending ? t("form.creating") : t("form.create")}
         </Button>
       </div>
     </form>

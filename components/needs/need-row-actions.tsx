@@ -23,6 +23,7 @@ export function NeedRowActions({
   onNotice: (n: { tone: "success" | "error"; text: string }) => void;
 }) {
   const t = useT("incidents");
+  const tn = useT("needs");
   const locale = useLocale();
   const trpc = useTRPC();
   const refresh = useIncidentRefresh();
@@ -32,7 +33,7 @@ export function NeedRowActions({
   const actions = needActions(need.status, { canApprove });
   const busy = setStatus.isPending || approve.isPending;
 
-  const fail = (err: unknown) => onNotice({ tone: "error", text: t("needs.actions.failed", { message: errorMessage(err) }) });
+  const fail = (err: unknown) => onNotice({ tone: "error", text: tn("actions.failed", { message: errorMessage(err) }) });
   const done = () => {
     onNotice({ tone: "success", text: t("actions.done") });
     void refresh();
@@ -55,22 +56,22 @@ export function NeedRowActions({
     <div className="flex flex-wrap gap-1.5" data-testid="need-actions">
       {actions.includes("edit") ? (
         <ButtonLink href={localeHref(locale, editNeedPath(need.incidentId, need.id))} size="sm" variant="outline" data-testid="need-edit">
-          {t("needs.actions.edit")}
+          {tn("actions.edit")}
         </ButtonLink>
       ) : null}
       {actions.includes("approve") ? (
         <Button size="sm" disabled={busy} onClick={() => approve.mutate({ id: need.id }, { onSuccess: done, onError: fail })} data-testid="need-approve">
-          {t("needs.actions.approve")}
+          {tn("actions.approve")}
         </Button>
       ) : null}
       {actions.includes("open") ? (
         <Button size="sm" disabled={busy} onClick={() => move("OPEN")} data-testid="need-open">
-          {t("needs.actions.open")}
+          {tn("actions.open")}
         </Button>
       ) : null}
       {actions.includes("close") ? (
         <Button size="sm" variant="outline" disabled={busy} onClick={() => setClosing(true)} data-testid="need-close">
-          {t("needs.actions.close")}
+          {tn("actions.close")}
         </Button>
       ) : null}
       {actions.includes("cancel") ? (
@@ -79,19 +80,19 @@ export function NeedRowActions({
           variant="ghost"
           disabled={busy}
           onClick={() => {
-            if (window.confirm(t("needs.actions.cancelConfirm"))) move("CANCELLED");
+            if (window.confirm(tn("actions.cancelConfirm"))) move("CANCELLED");
           }}
           data-testid="need-cancel"
         >
-          {t("needs.actions.cancel")}
+          {tn("actions.cancel")}
         </Button>
       ) : null}
       <ReasonDialog
         open={closing}
-        title={t("needs.close.title", { title: need.title })}
-        intro={closeNeedsReason(need.status) ? t("needs.close.intro") : t("needs.close.introFilled")}
+        title={tn("close.title", { title: need.title })}
+        intro={closeNeedsReason(need.status) ? tn("close.intro") : tn("close.introFilled")}
         required={closeNeedsReason(need.status)}
-        confirmLabel={t("needs.close.confirm")}
+        confirmLabel={tn("close.confirm")}
         pending={setStatus.isPending}
         serverErrors={setStatus.error ? fieldErrorsOf(setStatus.error) : null}
         onConfirm={(choice) => move("CLOSED", choice)}

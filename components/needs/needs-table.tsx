@@ -14,7 +14,7 @@ type Notice = { tone: "success" | "error"; text: string };
 
 /** The incident's needs with their fill bars and actions; one card per need, laid out as columns on wide screens. */
 export function NeedsTable({ needs, canEdit, canApprove }: { needs: TNeedDto[]; canEdit: boolean; canApprove: boolean }) {
-  const t = useT("incidents");
+  const t = useT("needs");
   const locale = useLocale();
   const [notice, setNotice] = useState<Notice | null>(null);
   return (
@@ -26,7 +26,7 @@ export function NeedsTable({ needs, canEdit, canApprove }: { needs: TNeedDto[]; 
           </FormAlert>
         ) : null}
       </div>
-      <ul aria-label={t("needs.caption")} className="divide-y divide-slate-100" data-testid="needs-table">
+      <ul aria-label={t("caption")} className="divide-y divide-slate-100" data-testid="needs-table">
         {needs.map((need) => (
           <li
             key={need.id}
@@ -42,18 +42,18 @@ export function NeedsTable({ needs, canEdit, canApprove }: { needs: TNeedDto[]; 
               </p>
               <div className="flex flex-wrap items-center gap-1.5 text-xs text-slate-600">
                 <Badge tone={NEED_STATUS_TONE[need.status]} data-testid="need-status">
-                  {t(`needs.status.${need.status}`)}
+                  {t(`status.${need.status}`)}
                 </Badge>
-                <Badge tone={PRIORITY_TONE[need.priority]}>{t(`needs.priority.${need.priority}`)}</Badge>
-                <span>{t(`needs.payment.${need.paymentMode}`)}</span>
+                <Badge tone={PRIORITY_TONE[need.priority]}>{t(`priority.${need.priority}`)}</Badge>
+                <span>{t(`payment.${need.paymentMode}`)}</span>
                 <span aria-hidden="true">·</span>
                 <span>
-                  {t("needs.columns.neededBy")} {formatDateTime(locale, need.neededBy)}
+                  {t("columns.neededBy")} {formatDateTime(locale, need.neededBy)}
                 </span>
               </div>
               {need.unmetReason ? (
                 <p className="text-xs text-slate-500" data-testid="need-unmet">
-                  {t("needs.unmet", { reason: t(`needs.reasons.${need.unmetReason}`) })}
+                  {t("unmet", { reason: t(`reasons.${need.unmetReason}`) })}
                   {need.unmetNote ? ` — ${need.unmetNote}` : ""}
                 </p>
               ) : null}

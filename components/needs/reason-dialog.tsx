@@ -36,7 +36,7 @@ export function ReasonDialog({
   onClose: () => void;
   testId?: string;
 }) {
-  const t = useT("incidents");
+  const t = useT("needs");
   const tc = useT("common");
   const ref = useRef<HTMLDialogElement>(null);
   const uid = `${testId}-${useId().replace(/[^A-Za-z0-9_-]/g, "")}`;
@@ -58,7 +58,7 @@ export function ReasonDialog({
   function submit(e: FormEvent) {
     e.preventDefault();
     if (required && !reason) {
-      setLocalError(t("needs.close.reasonRequired"));
+      setLocalError(t("close.reasonRequired"));
       return;
     }
     setLocalError(undefined);
@@ -80,17 +80,17 @@ export function ReasonDialog({
           {title}
         </h2>
         <p className="text-sm text-slate-600">{intro}</p>
-        <Field id={`${uid}-reason`} label={t("needs.close.reason")} error={reasonError} required={required}>
+        <Field id={`${uid}-reason`} label={t("close.reason")} error={reasonError} required={required}>
           <Select value={reason} onChange={(e) => setReason(e.target.value)} data-testid="close-reason">
-            <option value="">{t("needs.close.reasonPlaceholder")}</option>
+            <option value="">{t("close.reasonPlaceholder")}</option>
             {UNMET_REASONS.map((r) => (
               <option key={r} value={r}>
-                {t(`needs.reasons.${r}`)}
+                {t(`reasons.${r}`)}
               </option>
             ))}
           </Select>
         </Field>
-        <Field id={`${uid}-note`} label={t("needs.close.note")} error={noteError} required={reason === "OTHER"}>
+        <Field id={`${uid}-note`} label={t("close.note")} error={noteError} required={reason === "OTHER"}>
           <Textarea value={note} onChange={(e) => setNote(e.target.value)} rows={3} maxLength={500} data-testid="close-note" />
         </Field>
         <div className="flex justify-end gap-2">
@@ -98,7 +98,7 @@ export function ReasonDialog({
             {tc("actions.cancel")}
           </Button>
           <Button type="submit" variant="danger" disabled={pending} data-testid="confirm-close">
-            {pending ? t("needs.actions.working") : confirmLabel}
+            {pending ? t("actions.working") : confirmLabel}
           </Button>
         </div>
       </form>

@@ -8,6 +8,7 @@ import { org } from "@/lib/i18n/messages/org";
 import { knight } from "@/lib/i18n/messages/knight";
 import { browse } from "@/lib/i18n/messages/browse";
 import { incidents } from "@/lib/i18n/messages/incidents";
+import { needs } from "@/lib/i18n/messages/needs";
 import { listings } from "@/lib/i18n/messages/listings";
 
 /**
@@ -26,6 +27,7 @@ export const catalogue = {
   knight,
   browse,
   incidents,
+  needs,
   listings,
 } as const;
 
