@@ -131,8 +131,11 @@ describe("GET /api/v1/resource-types", () => {
       typeLevel: 1,
       metrics: [{ key: "flow_m3h", unit: "m³/h", labelZh: "流量", labelEn: "Flow rate", min: 0, max: 5000 }],
       defaultUnit: "台",
+      descriptionZh: "",
+      descriptionEn: "",
       minimumCriteriaZh: "流量 ≥ 1000 m³/h",
       minimumCriteriaEn: "Flow ≥ 1000 m³/h",
+      requiredCredentialKinds: [],
       active: true,
     });
   });
