@@ -28,6 +28,7 @@ export default function LocationPickerInner({ value, onChange, tileUrl, tileAttr
         <CircleMarker
           center={[value.lat, value.lng]}
           radius={9}
+          className="map-marker"
           pathOptions={{ color: "#c2410c", fillColor: "#f97316", fillOpacity: 0.9, weight: 2 }}
         />
       ) : null}

@@ -66,7 +66,8 @@ function PointMarker({ marker }: { marker: MapMarker }) {
     <CircleMarker
       center={[marker.lat, marker.lng]}
       radius={8}
-      pathOptions={{ color: "#c2410c", fillColor: "#f97316", fillOpacity: 0.9, weight: 2, className: "map-marker" }}
+      className="map-marker"
+      pathOptions={{ color: "#c2410c", fillColor: "#f97316", fillOpacity: 0.9, weight: 2 }}
     >
       {marker.title ? (
         <Popup>

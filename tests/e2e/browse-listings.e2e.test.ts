@@ -27,8 +27,6 @@ describe("browsing listings in the browser", () => {
   async function signIn(email: string): Promise<Page> {
     const context = await browser.newContext({ locale: "en", viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
-    page.on("pageerror", (e) => console.log("PAGEERROR", e.message));
-    page.on("console", (m) => { if (m.type() === "error") console.log("CONSOLE", m.text()); });
     await page.goto(`${base()}/en/sign-in`);
     await page.getByTestId("signin-identifier").fill(email);
     await page.getByTestId("signin-password").fill("Muster-demo-2026");
@@ -67,11 +65,11 @@ describe("browsing listings in the browser", () => {
     }
     expect(link).not.toBeNull();
     await link!.click();
-    await page.waitForURL(/\/en\/listings\/[^/]+$/);
+    await page.waitForURL(/\/en\/listings\/(?!browse)[^/?]+$/);
     detailPath = new URL(page.url()).pathname;
+    expect(detailPath).not.toContain("browse");
     expect(await visible(page.getByTestId("listing-title"))).toBe(true);
     expect(await visible(page.getByTestId("listing-contact-phone"))).toBe(true);
-    console.log("DEBUG-MAP", await page.getByTestId("listing-map").innerHTML().catch((e) => String(e)));
     expect(await visible(page.locator('[data-testid="listing-map"] path.map-marker'))).toBe(true);
     await page.context().close();
   });
@@ -80,8 +78,6 @@ describe("browsing listings in the browser", () => {
     expect(detailPath).not.toBe("");
     const page = await signIn("supplier@muster.demo");
     await page.goto(`${base()}${detailPath}`);
-    await new Promise((r) => setTimeout(r, 3000));
-    console.log("DEBUG-SUPPLIER", page.url(), (await page.locator("main").innerText().catch((e) => String(e))).slice(0, 500));
     expect(await visible(page.getByTestId("listing-title"))).toBe(true);
     expect(await visible(page.getByTestId("listing-contact-hidden"))).toBe(true);
     expect(await page.getByTestId("listing-contact").count()).toBe(0);
