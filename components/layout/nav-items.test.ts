@@ -6,9 +6,9 @@ describe("navItemsFor", () => {
     expect(navItemsFor([]).map((i) => i.key)).toEqual(["dashboard"]);
   });
   it("adds each role's areas once, in a stable order", () => {
-    expect(navItemsFor(["EXPERT", "SUPPLIER"]).map((i) => i.key)).toEqual(["dashboard", "myListings", "organization", "catalogue"]);
-    expect(navItemsFor(["ADMIN", "KNIGHT"]).map((i) => i.key)).toEqual(["dashboard", "knightProfile", "adminOrganizations", "incidents", "catalogue"]);
-    expect(navItemsFor(["REQUESTER", "ADMIN"]).map((i) => i.key)).toEqual(["dashboard", "incidents", "organization", "catalogue", "adminOrganizations"]);
+    expect(navItemsFor(["EXPERT", "SUPPLIER"]).map((i) => i.key)).toEqual(["dashboard", "myListings", "browseListings", "organization", "catalogue"]);
+    expect(navItemsFor(["ADMIN", "KNIGHT"]).map((i) => i.key)).toEqual(["dashboard", "knightProfile", "adminOrganizations", "incidents", "browseListings", "catalogue"]);
+    expect(navItemsFor(["REQUESTER", "ADMIN"]).map((i) => i.key)).toEqual(["dashboard", "incidents", "browseListings", "organization", "catalogue", "adminOrganizations"]);
   });
   it("shows incidents to requesters and admins only", () => {
     expect(navItemsFor(["SUPPLIER", "KNIGHT", "EXPERT"]).some((i) => i.key === "incidents")).toBe(false);
@@ -18,6 +18,12 @@ describe("navItemsFor", () => {
     expect(navItemsFor(["EXPERT"]).map((i) => i.key)).toContain("catalogue");
     expect(navItemsFor(["EXPERT"]).map((i) => i.key)).not.toContain("organization");
     expect(navItemsFor(["REQUESTER"]).map((i) => i.key)).toContain("organization");
+  });
+  it("lets everyone but knights browse listings", () => {
+    expect(navItemsFor(["KNIGHT"]).some((i) => i.key === "browseListings")).toBe(false);
+    for (const role of ["REQUESTER", "SUPPLIER", "EXPERT", "ADMIN"]) {
+      expect(navItemsFor([role]).some((i) => i.key === "browseListings")).toBe(true);
+    }
   });
   it("shows admin areas only to admins", () => {
     expect(navItemsFor(["REQUESTER"]).some((i) => i.key === "adminOrganizations")).toBe(false);

@@ -1,28 +1,32 @@
 import { paths } from "@/components/layout/routes";
 
 /** Message keys live in the "common" namespace under nav.*. */
-export type NavItem = { key: "dashboard" | "adminOrganizations" | "incidents" | "myListings" | "catalogue" | "organization" | "knightProfile"; path: string };
+export type NavItem = { key: "dashboard" | "adminOrganizations" | "incidents" | "browseListings" | "myListings" | "catalogue" | "organization" | "knightProfile"; path: string };
 
 /** Each role's areas; a role gets an entry when its pages exist (requests, listings, knight tasks… come later). */
 const BY_ROLE: Partial<Record<string, NavItem[]>> = {
   REQUESTER: [
     { key: "incidents", path: paths.incidents },
+    { key: "browseListings", path: paths.browseListings },
     { key: "organization", path: paths.organization },
     { key: "catalogue", path: paths.catalogue },
   ],
   SUPPLIER: [
     { key: "myListings", path: paths.listings },
+    { key: "browseListings", path: paths.browseListings },
     { key: "organization", path: paths.organization },
     { key: "catalogue", path: paths.catalogue },
   ],
   EXPERT: [
     { key: "myListings", path: paths.listings },
+    { key: "browseListings", path: paths.browseListings },
     { key: "catalogue", path: paths.catalogue },
   ],
   KNIGHT: [{ key: "knightProfile", path: paths.knightProfile }],
   ADMIN: [
     { key: "adminOrganizations", path: paths.adminOrganizations },
     { key: "incidents", path: paths.incidents },
+    { key: "browseListings", path: paths.browseListings },
     { key: "catalogue", path: paths.catalogue },
   ],
 };

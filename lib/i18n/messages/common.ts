@@ -22,6 +22,7 @@ export const common = {
       incidents: "事件",
       apiKeys: "API 密钥",
       myListings: "我的资源",
+      browseListings: "资源大厅",
     },
     actions: {
       signIn: "登录",
@@ -110,6 +111,7 @@ export const common = {
       incidents: "Incidents",
       apiKeys: "API keys",
       myListings: "My listings",
+      browseListings: "Browse resources",
     },
     actions: {
       signIn: "Sign in",
