@@ -1,17 +1,8 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, Locator, Page } from "playwright-core";
-import { launchBrowser } from "@/tests/helpers/browser";
+import { enabled, launchBrowser, signInAs, visible } from "@/tests/helpers/browser";
 
 const base = () => inject("appBaseUrl");
-
-async function enabled(locator: Locator) {
-  await locator.waitFor({ state: "visible", timeout: 30_000 });
-  for (let i = 0; i < 300 && !(await locator.isEnabled()); i++) await new Promise((r) => setTimeout(r, 100));
-}
-
-async function visible(locator: Locator): Promise<boolean> {
-  return locator.first().waitFor({ state: "visible", timeout: 15_000 }).then(() => true, () => false);
-}
 
 describe("browsing listings in the browser", () => {
   let browser: Browser;
@@ -24,17 +15,7 @@ describe("browsing listings in the browser", () => {
     await browser?.close();
   });
 
-  async function signIn(email: string): Promise<Page> {
-    const context = await browser.newContext({ locale: "en", viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    await page.goto(`${base()}/en/sign-in`);
-    await page.getByTestId("signin-identifier").fill(email);
-    await page.getByTestId("signin-password").fill("Muster-demo-2026");
-    await enabled(page.getByTestId("signin-submit"));
-    await page.getByTestId("signin-submit").click();
-    await page.waitForURL(/\/en\/dashboard/);
-    return page;
-  }
+  const signIn = (email: string): Promise<Page> => signInAs(browser, base(), email, { locale: "en" });
 
   it("a requester filters equipment in a Nanjing district, sees results and map clusters, and opens a detail with contacts", async () => {
     const page = await signIn("requester@muster.demo");

@@ -1,20 +1,9 @@
 import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Browser, Locator, Page } from "playwright-core";
-import { launchBrowser } from "@/tests/helpers/browser";
+import type { Browser, Page } from "playwright-core";
+import { enabled, launchBrowser, signInAs, visible } from "@/tests/helpers/browser";
 
 const base = () => inject("appBaseUrl");
-
-/** Submit buttons stay disabled until the page has hydrated; wait for that before clicking. */
-async function enabled(locator: Locator) {
-  await locator.waitFor({ state: "visible", timeout: 30_000 });
-  for (let i = 0; i < 300 && !(await locator.isEnabled()); i++) await new Promise((r) => setTimeout(r, 100));
-}
-
-/** Waits (up to 15 s) for the element to be shown; false if it never is. */
-async function visible(locator: Locator): Promise<boolean> {
-  return locator.first().waitFor({ state: "visible", timeout: 15_000 }).then(() => true, () => false);
-}
 
 describe("a person in the browser", () => {
   let browser: Browser;
@@ -71,13 +60,7 @@ describe("a person in the browser", () => {
   });
 
   it("signs in as the platform admin, sees organisations pending verification, verifies one and rejects one", async () => {
-    const page = await newPage("zh-CN");
-    await page.goto(`${base()}/zh-CN/sign-in`);
-    await page.getByTestId("signin-identifier").fill("admin@muster.demo");
-    await page.getByTestId("signin-password").fill("Muster-demo-2026");
-    await enabled(page.getByTestId("signin-submit"));
-    await page.getByTestId("signin-submit").click();
-    await page.waitForURL(/\/zh-CN\/dashboard/);
+    const page = await signInAs(browser, base(), "admin@muster.demo");
     expect(await visible(page.getByTestId("dashboard-admin"))).toBe(true);
 
     await page.goto(`${base()}/zh-CN/admin/organizations`);

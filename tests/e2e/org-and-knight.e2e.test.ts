@@ -1,20 +1,9 @@
 import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Browser, Locator, Page } from "playwright-core";
-import { launchBrowser } from "@/tests/helpers/browser";
+import type { Browser, Page } from "playwright-core";
+import { enabled, launchBrowser, signInAs, visible } from "@/tests/helpers/browser";
 
 const base = () => inject("appBaseUrl");
-const PASSWORD = "Muster-demo-2026";
-
-/** Buttons stay disabled until the page has hydrated; wait for that before clicking. */
-async function enabled(locator: Locator) {
-  await locator.waitFor({ state: "visible", timeout: 30_000 });
-  for (let i = 0; i < 300 && !(await locator.isEnabled()); i++) await new Promise((r) => setTimeout(r, 100));
-}
-
-async function visible(locator: Locator): Promise<boolean> {
-  return locator.first().waitFor({ state: "visible", timeout: 15_000 }).then(() => true, () => false);
-}
 
 describe("organisation, knight profile and catalogue in the browser", () => {
   let browser: Browser;
@@ -26,17 +15,8 @@ describe("organisation, knight profile and catalogue in the browser", () => {
     await browser?.close();
   });
 
-  async function signIn(email: string, locale: "zh-CN" | "en", mobile = false): Promise<Page> {
-    const context = await browser.newContext({ locale, viewport: mobile ? { width: 390, height: 844 } : { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    await page.goto(`${base()}/${locale}/sign-in`);
-    await page.getByTestId("signin-identifier").fill(email);
-    await page.getByTestId("signin-password").fill(PASSWORD);
-    await enabled(page.getByTestId("signin-submit"));
-    await page.getByTestId("signin-submit").click();
-    await page.waitForURL(new RegExp(`/${locale}/dashboard`));
-    return page;
-  }
+  const signIn = (email: string, locale: "zh-CN" | "en", mobile = false): Promise<Page> =>
+    signInAs(browser, base(), email, { locale, viewport: mobile ? { width: 390, height: 844 } : undefined });
 
   it("a supplier opens their organisation, edits the description and invites a member", async () => {
     const page = await signIn("supplier@muster.demo", "en");

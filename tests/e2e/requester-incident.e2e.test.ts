@@ -1,20 +1,9 @@
 import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Browser, Locator, Page } from "playwright-core";
-import { launchBrowser } from "@/tests/helpers/browser";
+import type { Browser, Page } from "playwright-core";
+import { enabled, launchBrowser, signInAs, visible } from "@/tests/helpers/browser";
 
 const base = () => inject("appBaseUrl");
-
-/** Buttons stay disabled until the page has hydrated; wait for that before clicking. */
-async function enabled(locator: Locator) {
-  await locator.waitFor({ state: "visible", timeout: 30_000 });
-  for (let i = 0; i < 300 && !(await locator.isEnabled()); i++) await new Promise((r) => setTimeout(r, 100));
-}
-
-/** Waits (up to 15 s) for the element to be shown; false if it never is. */
-async function visible(locator: Locator): Promise<boolean> {
-  return locator.first().waitFor({ state: "visible", timeout: 15_000 }).then(() => true, () => false);
-}
 
 describe("a requester in the browser", () => {
   let browser: Browser;
@@ -26,17 +15,8 @@ describe("a requester in the browser", () => {
     await browser?.close();
   });
 
-  async function signIn(email: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
-    const context = await browser.newContext({ locale: "zh-CN", viewport });
-    const page = await context.newPage();
-    await page.goto(`${base()}/zh-CN/sign-in`);
-    await page.getByTestId("signin-identifier").fill(email);
-    await page.getByTestId("signin-password").fill("Muster-demo-2026");
-    await enabled(page.getByTestId("signin-submit"));
-    await page.getByTestId("signin-submit").click();
-    await page.waitForURL(/\/zh-CN\/dashboard/);
-    return page;
-  }
+  const signIn = (email: string, viewport?: { width: number; height: number }): Promise<Page> =>
+    signInAs(browser, base(), email, { viewport });
 
   it("posts an incident from the urban-flood template, edits a need and closes another with a reason", async () => {
     const page = await signIn("requester@muster.demo");

@@ -1,20 +1,9 @@
 import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Browser, Locator } from "playwright-core";
-import { launchBrowser } from "@/tests/helpers/browser";
+import type { Browser } from "playwright-core";
+import { enabled, launchBrowser, signInAs, visible } from "@/tests/helpers/browser";
 
 const base = () => inject("appBaseUrl");
-
-/** Buttons stay disabled until the page has hydrated; wait for that before clicking. */
-async function enabled(locator: Locator) {
-  await locator.waitFor({ state: "visible", timeout: 30_000 });
-  for (let i = 0; i < 300 && !(await locator.isEnabled()); i++) await new Promise((r) => setTimeout(r, 100));
-}
-
-/** Waits (up to 15 s) for the element to be shown; false if it never is. */
-async function visible(locator: Locator, timeout = 15_000): Promise<boolean> {
-  return locator.first().waitFor({ state: "visible", timeout }).then(() => true, () => false);
-}
 
 describe("a supplier in the browser", () => {
   let browser: Browser;
@@ -26,16 +15,8 @@ describe("a supplier in the browser", () => {
   });
 
   it("creates an equipment listing with a map location and a credential, sees it in my listings and in browse", async () => {
-    const context = await browser.newContext({ locale: "en", viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
+    const page = await signInAs(browser, base(), "supplier@muster.demo", { locale: "en" });
     const title = `Portable pump ${crypto.randomBytes(3).toString("hex")}`;
-
-    await page.goto(`${base()}/en/sign-in`);
-    await page.getByTestId("signin-identifier").fill("supplier@muster.demo");
-    await page.getByTestId("signin-password").fill("Muster-demo-2026");
-    await enabled(page.getByTestId("signin-submit"));
-    await page.getByTestId("signin-submit").click();
-    await page.waitForURL(/\/en\/dashboard/);
 
     await page.goto(`${base()}/en/listings/new`);
     await enabled(page.getByTestId("listing-save"));
@@ -86,6 +67,6 @@ describe("a supplier in the browser", () => {
     // The browse page (another slice) finds it by its title.
     await page.goto(`${base()}/en/listings/browse?q=${encodeURIComponent(title)}`);
     expect(await visible(page.getByTestId("listing-card-link").filter({ hasText: title }), 30_000)).toBe(true);
-    await context.close();
+    await page.context().close();
   });
 });

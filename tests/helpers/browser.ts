@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import { chromium, type Browser } from "playwright-core";
+import { chromium, type Browser, type Locator, type Page } from "playwright-core";
 
 const FLAGS = [
   "--headless=new",
@@ -22,4 +22,36 @@ export async function launchBrowser(): Promise<Browser> {
     throw new Error("Chromium is not installed: run `apt-get install -y chromium` (the CI script does this), then npm test again.");
   }
   return chromium.launch({ executablePath, args: FLAGS, headless: true });
+}
+
+/** Buttons stay disabled until the page has hydrated; wait for that before clicking. */
+export async function enabled(locator: Locator) {
+  await locator.waitFor({ state: "visible", timeout: 30_000 });
+  for (let i = 0; i < 300 && !(await locator.isEnabled()); i++) await new Promise((r) => setTimeout(r, 100));
+}
+
+/** Waits for the element to be shown; false if it never is. */
+export async function visible(locator: Locator, timeout = 15_000): Promise<boolean> {
+  return locator.first().waitFor({ state: "visible", timeout }).then(() => true, () => false);
+}
+
+export const DEMO_PASSWORD = "Muster-demo-2026";
+
+/** A fresh browser context signed in through the sign-in form; resolves on the dashboard. */
+export async function signInAs(
+  browser: Browser,
+  baseUrl: string,
+  identifier: string,
+  opts: { locale?: "zh-CN" | "en"; viewport?: { width: number; height: number }; password?: string } = {},
+): Promise<Page> {
+  const locale = opts.locale ?? "zh-CN";
+  const context = await browser.newContext({ locale, viewport: opts.viewport ?? { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}/${locale}/sign-in`);
+  await page.getByTestId("signin-identifier").fill(identifier);
+  await page.getByTestId("signin-password").fill(opts.password ?? DEMO_PASSWORD);
+  await enabled(page.getByTestId("signin-submit"));
+  await page.getByTestId("signin-submit").click();
+  await page.waitForURL(new RegExp(`/${locale}/dashboard`));
+  return page;
 }
