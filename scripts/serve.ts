@@ -1,7 +1,7 @@
 /**
  * One command to a running Muster: database (DATABASE_URL or the embedded PostgreSQL) →
- * migrations → seed if empty → build if needed → Next.js on PORT. Ctrl-C stops the app and
- * then the embedded database cleanly.
+ * migrations → seed if empty → build if needed → Next.js on PORT, plus the job worker (offer holds,
+ * next-candidate offers). Ctrl-C stops the app and the worker, then the embedded database, cleanly.
  *   npm run demo        production build, seeded demo data
  *   npm run dev         next dev (hot reload), seeded demo data
  *   npm start           production build, no seeding
@@ -38,16 +38,19 @@ async function main() {
   await assertPortFree(env.PORT);
   const db = await resolveDatabase({ externalUrl: env.DATABASE_URL, dataDir: env.MUSTER_DATA_DIR });
   let app: ReturnType<typeof start> | undefined;
+  let worker: ReturnType<typeof start> | undefined;
   let stopping = false;
+  const stopChild = async (child: ReturnType<typeof start> | undefined) => {
+    if (!child || child.exitCode !== null) return;
+    const exited = new Promise((r) => child.once("exit", r));
+    child.kill("SIGTERM");
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+  };
   const shutdown = async (code: number) => {
     if (stopping) return;
     stopping = true;
     console.info("\n[muster] stopping …");
-    if (app && app.exitCode === null) {
-      const exited = new Promise((r) => app!.once("exit", r));
-      app.kill("SIGTERM");
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
-    }
+    await Promise.all([stopChild(app), stopChild(worker)]);
     await db.stop();
     console.info("[muster] stopped cleanly.");
     process.exit(code);
@@ -79,6 +82,7 @@ async function main() {
       });
     }
     app.on("exit", (code) => void shutdown(code ?? 0));
+    worker = start(process.execPath, ["--import", "tsx", "scripts/worker.ts"], childEnv);
     await waitForHttp(`http://127.0.0.1:${env.PORT}/api/health`, 180_000);
     console.info(`\n[muster] ready at http://localhost:${env.PORT} — started in ${secs()} s (database: ${db.source}). Ctrl-C stops it.`);
   } catch (e) {

@@ -6,7 +6,7 @@ describe("navItemsFor", () => {
     expect(navItemsFor([]).map((i) => i.key)).toEqual(["dashboard"]);
   });
   it("adds each role's areas once, in a stable order", () => {
-    expect(navItemsFor(["EXPERT", "SUPPLIER"]).map((i) => i.key)).toEqual(["dashboard", "myListings", "browseListings", "organization", "catalogue"]);
+    expect(navItemsFor(["EXPERT", "SUPPLIER"]).map((i) => i.key)).toEqual(["dashboard", "myListings", "offers", "browseListings", "organization", "catalogue"]);
     expect(navItemsFor(["ADMIN", "KNIGHT"]).map((i) => i.key)).toEqual(["dashboard", "knightProfile", "adminOrganizations", "incidents", "browseListings", "catalogue"]);
     expect(navItemsFor(["REQUESTER", "ADMIN"]).map((i) => i.key)).toEqual(["dashboard", "incidents", "browseListings", "organization", "catalogue", "adminOrganizations"]);
   });

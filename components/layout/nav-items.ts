@@ -1,7 +1,7 @@
 import { paths } from "@/components/layout/routes";
 
 /** Message keys live in the "common" namespace under nav.*. */
-export type NavItem = { key: "dashboard" | "adminOrganizations" | "incidents" | "browseListings" | "myListings" | "catalogue" | "organization" | "knightProfile"; path: string };
+export type NavItem = { key: "dashboard" | "adminOrganizations" | "incidents" | "browseListings" | "myListings" | "offers" | "catalogue" | "organization" | "knightProfile"; path: string };
 
 /** Each role's areas; a role gets an entry when its pages exist (requests, listings, knight tasks… come later). */
 const BY_ROLE: Partial<Record<string, NavItem[]>> = {
@@ -13,12 +13,14 @@ const BY_ROLE: Partial<Record<string, NavItem[]>> = {
   ],
   SUPPLIER: [
     { key: "myListings", path: paths.listings },
+    { key: "offers", path: paths.offers },
     { key: "browseListings", path: paths.browseListings },
     { key: "organization", path: paths.organization },
     { key: "catalogue", path: paths.catalogue },
   ],
   EXPERT: [
     { key: "myListings", path: paths.listings },
+    { key: "offers", path: paths.offers },
     { key: "browseListings", path: paths.browseListings },
     { key: "catalogue", path: paths.catalogue },
   ],

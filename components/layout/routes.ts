@@ -23,6 +23,7 @@ export const paths = {
   listings: "/listings",
   listingsNew: "/listings/new",
   listingsImport: "/listings/import",
+  offers: "/offers",
 } as const;
 
 export function localeHref(locale: Locale, path: string): string {

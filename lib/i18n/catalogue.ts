@@ -10,6 +10,7 @@ import { browse } from "@/lib/i18n/messages/browse";
 import { incidents } from "@/lib/i18n/messages/incidents";
 import { needs } from "@/lib/i18n/messages/needs";
 import { listings } from "@/lib/i18n/messages/listings";
+import { offers } from "@/lib/i18n/messages/offers";
 
 /**
  * Every message namespace, registered once. To add one: create lib/i18n/messages/<ns>.ts exporting
@@ -29,6 +30,7 @@ export const catalogue = {
   incidents,
   needs,
   listings,
+  offers,
 } as const;
 
 export type Catalogue = typeof catalogue;

@@ -10,6 +10,10 @@ import { listingBrowseRouter } from "@/server/api/routers/listing-browse";
 import { listingRouter } from "@/server/api/routers/listing";
 import { incidentRouter } from "@/server/api/routers/incident";
 import { needRouter } from "@/server/api/routers/need";
+import { matchAssignRouter } from "@/server/api/routers/match-assign";
+import { matchRouter } from "@/server/api/routers/match";
+import { offerRouter } from "@/server/api/routers/offer";
+import { notificationRouter } from "@/server/api/routers/notification";
 
 /** Every router is registered here; each lives in server/api/routers/<noun>.ts. */
 export const appRouter = createTRPCRouter({
@@ -24,6 +28,10 @@ export const appRouter = createTRPCRouter({
   listing: listingRouter,
   incident: incidentRouter,
   need: needRouter,
+  match: matchRouter,
+  matchAssign: matchAssignRouter,
+  offer: offerRouter,
+  notification: notificationRouter,
 });
 
 export type AppRouter = typeof appRouter;

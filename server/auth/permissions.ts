@@ -25,6 +25,11 @@ const PERMISSIONS = {
   "listing.own": ["ADMIN", "SUPPLIER", "EXPERT", "API_CLIENT"],
   "knight.self": ["KNIGHT"],
   "command.read": ["ADMIN"],
+  "offer.send": ["REQUESTER", "API_CLIENT"],
+  "offer.respond": ["SUPPLIER", "EXPERT", "API_CLIENT"],
+  "notification.read": ["ADMIN", "REQUESTER", "SUPPLIER", "EXPERT", "KNIGHT"],
+  "match.assign": ["ADMIN", "REQUESTER"],
+  "match.read": ["ADMIN", "REQUESTER", "API_CLIENT"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -23,6 +23,7 @@ export const common = {
       apiKeys: "API 密钥",
       myListings: "我的资源",
       browseListings: "资源大厅",
+      offers: "调用邀约",
     },
     actions: {
       signIn: "登录",
@@ -112,6 +113,7 @@ export const common = {
       apiKeys: "API keys",
       myListings: "My listings",
       browseListings: "Browse resources",
+      offers: "Offers",
     },
     actions: {
       signIn: "Sign in",

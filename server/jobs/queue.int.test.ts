@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { testDb, type TestDatabase } from "@/tests/helpers/db";
+import { createPrismaClient } from "@/server/db";
+import { backoffSeconds, claimJobs, enqueueJob, runJobs, startJobWorker, type JobRow } from "@/server/jobs/queue";
+
+let t: TestDatabase;
+beforeAll(async () => {
+  t = await testDb();
+});
+afterAll(async () => t.cleanup());
+
+const past = () => new Date(Date.now() - 1000);
+
+describe("job queue", () => {
+  it("survives a restart: a new worker (new client) runs a job enqueued before", async () => {
+    const first = createPrismaClient(t.url, 2);
+    const { id } = await enqueueJob(first, { queue: "q.restart", payload: { n: 7 }, runAt: past() });
+    const w = startJobWorker(first, { queues: ["q.other"], handlers: {}, workerId: "old", intervalMs: 20 });
+    await w.stop();
+    await first.$disconnect();
+
+    const second = createPrismaClient(t.url, 2);
+    const seen: JobRow[] = [];
+    const ran = await runJobs(second, { queues: ["q.restart"], handlers: { "q.restart": async (j) => void seen.push(j) }, workerId: "new" });
+    await second.$disconnect();
+    expect(ran).toBe(1);
+    expect(seen.map((j) => [j.id, j.payload.n])).toEqual([[id, 7]]);
+    const row = await t.db.job.findUniqueOrThrow({ where: { id }, select: { doneAt: true, lockedBy: true } });
+    expect(row.doneAt).not.toBeNull();
+    expect(row.lockedBy).toBeNull();
+  });
+
+  it("SKIP LOCKED: concurrent workers never claim the same job", async () => {
+    for (let i = 0; i < 60; i++) await enqueueJob(t.db, { queue: "q.race", payload: { i }, runAt: past() });
+    const clients = Array.from({ length: 6 }, () => createPrismaClient(t.url, 2));
+    const claimed = await Promise.all(
+      clients.map(async (c, w) => {
+        const ids: string[] = [];
+        for (;;) {
+          const batch = await claimJobs(c, { queues: ["q.race"], handlers: {}, workerId: `w${w}`, batch: 3 });
+          if (batch.length === 0) return ids;
+          ids.push(...batch.map((j) => j.id));
+        }
+      }),
+    );
+    await Promise.all(clients.map((c) => c.$disconnect()));
+    const all = claimed.flat();
+    expect(all.length).toBe(60);
+    expect(new Set(all).size).toBe(60);
+    expect(claimed.filter((ids) => ids.length > 0).length).toBeGreaterThan(1);
+  });
+
+  it("retries with backoff, then dead-letters with lastError", async () => {
+    const { id } = await enqueueJob(t.db, { queue: "q.fail", runAt: past(), maxAttempts: 2 });
+    const opts = { queues: ["q.fail"], workerId: "w", handlers: { "q.fail": async () => { throw new Error("boom"); } } };
+    const before = Date.now();
+    expect(await runJobs(t.db, opts)).toBe(1);
+    let row = await t.db.job.findUniqueOrThrow({ where: { id }, select: { attempts: true, runAt: true, failedAt: true, lastError: true } });
+    expect(row).toMatchObject({ attempts: 1, failedAt: null, lastError: "boom" });
+    expect(row.runAt.getTime()).toBeGreaterThanOrEqual(before + backoffSeconds(1) * 1000 - 50);
+    expect(await runJobs(t.db, opts)).toBe(0); // not ready before the backoff
+    await t.db.job.update({ where: { id }, data: { runAt: past() } });
+    expect(await runJobs(t.db, opts)).toBe(1);
+    row = await t.db.job.findUniqueOrThrow({ where: { id }, select: { attempts: true, runAt: true, failedAt: true, lastError: true } });
+    expect(row.attempts).toBe(2);
+    expect(row.failedAt).not.toBeNull();
+    await t.db.job.update({ where: { id }, data: { runAt: past() } });
+    expect(await runJobs(t.db, opts)).toBe(0); // dead letters never run again
+    expect(backoffSeconds(3)).toBeGreaterThan(backoffSeconds(2));
+  });
+
+  it("dedupes by key: one row, re-armed with the latest runAt and payload", async () => {
+    const a = await enqueueJob(t.db, { queue: "q.key", key: "k1", payload: { v: 1 }, runAt: new Date(Date.now() + 60_000) });
+    const b = await enqueueJob(t.db, { queue: "q.key", key: "k1", payload: { v: 2 }, runAt: past() });
+    expect(b.id).toBe(a.id);
+    expect(await t.db.job.count({ where: { key: "k1" } })).toBe(1);
+    const seen: unknown[] = [];
+    await runJobs(t.db, { queues: ["q.key"], workerId: "w", handlers: { "q.key": async (j) => void seen.push(j.payload.v) } });
+    expect(seen).toEqual([2]);
+  });
+
+  it("the polling worker runs ready jobs and stops cleanly", async () => {
+    const seen: number[] = [];
+    const w = startJobWorker(t.db, { queues: ["q.poll"], workerId: "p", intervalMs: 20, handlers: { "q.poll": async (j) => void seen.push(Number(j.payload.i)) } });
+    await enqueueJob(t.db, { queue: "q.poll", payload: { i: 1 }, runAt: past() });
+    for (let i = 0; i < 200 && seen.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
+    await w.stop();
+    expect(seen).toEqual([1]);
+  });
+});

@@ -1,0 +1,131 @@
+import type { Db, PrismaClient } from "@/server/db";
+import { Prisma } from "@/server/generated/prisma/client";
+
+/**
+ * PostgreSQL-backed job queue on the `job` table. All state lives in the table, so a restart loses
+ * nothing: a new worker picks up whatever is ready. Claiming uses `FOR UPDATE SKIP LOCKED` on ids from
+ * the `job_ready_idx` partial index, so two workers never run the same job. A failure is retried with
+ * exponential backoff until maxAttempts, then dead-lettered (failedAt + lastError).
+ */
+
+export type EnqueueInput = { queue: string; payload?: Record<string, unknown>; runAt?: Date; key?: string; maxAttempts?: number };
+export type JobRow = { id: string; queue: string; payload: Record<string, unknown>; attempts: number; maxAttempts: number };
+export type JobHandler = (job: JobRow) => Promise<void>;
+export type RunJobsOptions = {
+  queues: string[];
+  handlers: Record<string, JobHandler>;
+  workerId: string;
+  batch?: number;
+  /** Seconds before a claimed job whose worker died may be claimed again. */
+  lockTimeoutSeconds?: number;
+};
+
+/**
+ * Adds a job (inside the caller's transaction if given one). With a key, an existing job of that key is
+ * re-armed instead of duplicated: a pending one keeps its row with the new runAt/payload; a finished one
+ * is reset to run again.
+ */
+export async function enqueueJob(db: Db, input: EnqueueInput): Promise<{ id: string }> {
+  const payload = (input.payload ?? {}) as Prisma.InputJsonValue;
+  const runAt = input.runAt ?? new Date();
+  if (!input.key) {
+    return db.job.create({ data: { queue: input.queue, payload, runAt, maxAttempts: input.maxAttempts ?? 5 }, select: { id: true } });
+  }
+  const rows = await db.$queryRaw<{ id: string }[]>`
+    INSERT INTO job (id, queue, payload, run_at, max_attempts, key, updated_at)
+    VALUES (${`job_${crypto.randomUUID()}`}, ${input.queue}, ${JSON.stringify(payload)}::jsonb, ${runAt}, ${input.maxAttempts ?? 5}, ${input.key}, now())
+    ON CONFLICT (key) DO UPDATE SET queue = EXCLUDED.queue, payload = EXCLUDED.payload, run_at = EXCLUDED.run_at,
+      attempts = 0, max_attempts = EXCLUDED.max_attempts, done_at = NULL, failed_at = NULL, last_error = NULL,
+      locked_at = NULL, locked_by = NULL, updated_at = now()
+    RETURNING id`;
+  return rows[0]!;
+}
+
+/** Removes a pending job by key (e.g. an expiry timer after the offer was answered). */
+export async function cancelJob(db: Db, key: string): Promise<void> {
+  await db.job.updateMany({ where: { key, doneAt: null, failedAt: null }, data: { doneAt: new Date(), lastError: "cancelled" } });
+}
+
+/** Claims up to `batch` ready jobs for this worker (committed at once, so the lock is a lease). */
+export async function claimJobs(db: PrismaClient, opts: RunJobsOptions): Promise<JobRow[]> {
+  const lockTimeout = opts.lockTimeoutSeconds ?? 300;
+  return db.$queryRaw<JobRow[]>`
+    UPDATE job SET locked_at = now(), locked_by = ${opts.workerId}, attempts = attempts + 1, updated_at = now()
+    WHERE id IN (
+      SELECT id FROM job
+      WHERE queue IN (${Prisma.join(opts.queues)}) AND run_at <= now() AND done_at IS NULL AND failed_at IS NULL
+        AND (locked_at IS NULL OR locked_at < now() - make_interval(secs => ${lockTimeout}))
+      ORDER BY run_at
+      LIMIT ${opts.batch ?? 10}
+      FOR UPDATE SKIP LOCKED)
+    RETURNING id, queue, payload, attempts, max_attempts AS "maxAttempts"`;
+}
+
+/** Backoff before retry n (1-based): 2^n seconds, capped at 10 minutes. */
+export function backoffSeconds(attempt: number): number {
+  return Math.min(600, 2 ** attempt);
+}
+
+/** Claims and runs one batch; returns how many jobs ran (succeeded or failed). */
+export async function runJobs(db: PrismaClient, opts: RunJobsOptions): Promise<number> {
+  const jobs = await claimJobs(db, opts);
+  for (const job of jobs) {
+    const handler = opts.handlers[job.queue];
+    try {
+      if (!handler) throw new Error(`No handler for queue ${job.queue}`);
+      await handler(job);
+      await db.job.updateMany({
+        where: { id: job.id, lockedBy: opts.workerId },
+        data: { doneAt: new Date(), lockedAt: null, lockedBy: null, lastError: null },
+      });
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      const dead = job.attempts >= job.maxAttempts;
+      await db.job.updateMany({
+        where: { id: job.id, lockedBy: opts.workerId },
+        data: {
+          lastError: message.slice(0, 2000),
+          lockedAt: null,
+          lockedBy: null,
+          ...(dead ? { failedAt: new Date() } : { runAt: new Date(Date.now() + backoffSeconds(job.attempts) * 1000) }),
+        },
+      });
+    }
+  }
+  return jobs.length;
+}
+
+export type JobWorker = { stop: () => Promise<void> };
+
+/** Polls until stopped; drains ready batches back to back, sleeps `intervalMs` when idle. */
+export function startJobWorker(db: PrismaClient, opts: RunJobsOptions & { intervalMs?: number; onError?: (e: unknown) => void }): JobWorker {
+  let stopped = false;
+  const state: { wake: (() => void) | null } = { wake: null };
+  const loop = (async () => {
+    while (!stopped) {
+      let ran = 0;
+      try {
+        ran = await runJobs(db, opts);
+      } catch (e) {
+        (opts.onError ?? console.error)(e);
+      }
+      if (ran === 0 && !stopped) {
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, opts.intervalMs ?? 1000);
+          state.wake = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+        state.wake = null;
+      }
+    }
+  })();
+  return {
+    stop: async () => {
+      stopped = true;
+      state.wake?.();
+      await loop;
+    },
+  };
+}

@@ -1,0 +1,82 @@
+import type { Db } from "@/server/db";
+import type { Actor } from "@/server/auth/actor-type";
+import type { TMatchCandidateDto, TMatchCandidatesInput, TMatchResult } from "@/lib/schemas/matching";
+import { parseMetrics } from "@/server/modules/catalogue/resource-types";
+import { findCandidates } from "@/server/modules/matching/find-candidates";
+import { loadMatchNeed } from "@/server/modules/matching/load-match-need";
+import { rankCandidates } from "@/server/modules/matching/scoring/score-candidate";
+import type { MetricLabel, ScoredCandidate } from "@/server/modules/matching/scoring/scoring-types";
+
+export const DEFAULT_MATCH_LIMIT = 20;
+
+/** Capability labels for the explanations, from the types the candidates belong to (and the need's). */
+async function metricLabels(db: Db, typeIds: string[]): Promise<Record<string, MetricLabel>> {
+  if (typeIds.length === 0) return {};
+  const types = await db.resourceType.findMany({ where: { id: { in: typeIds } }, select: { metrics: true } });
+  const out: Record<string, MetricLabel> = {};
+  for (const t of types) for (const m of parseMetrics(t.metrics)) out[m.key] ??= { unit: m.unit, labelZh: m.labelZh, labelEn: m.labelEn };
+  return out;
+}
+
+function toDto(s: ScoredCandidate, orgNames: Map<string, string>): TMatchCandidateDto {
+  return {
+    resourceId: s.resourceId,
+    title: s.title,
+    typeId: s.typeId,
+    typeCode: s.typeCode,
+    typeLevel: s.typeLevel,
+    // An individual supplier is shown as such: no user id, name or contact leaves the server here.
+    supplier: s.orgId
+      ? { kind: "ORGANIZATION", orgId: s.orgId, name: orgNames.get(s.orgId) ?? null }
+      : { kind: "INDIVIDUAL", orgId: null, name: null },
+    distanceKm: Math.round(s.distanceKm * 100) / 100,
+    lat: s.lat,
+    lng: s.lng,
+    availableQuantity: s.availableQuantity,
+    capabilities: s.capabilities,
+    mobilizationMinutes: s.mobilizationMinutes,
+    pricingMode: s.pricingMode,
+    priceCents: s.priceCents,
+    score: s.score,
+    breakdown: s.breakdown,
+    etaMinutes: s.etaMinutes,
+    slackMinutes: s.slackMinutes,
+    onTime: s.slackMinutes >= 0,
+    explanation: s.explanation,
+  };
+}
+
+/**
+ * Ranked, explained candidates for one need. The need must be visible to the caller under the incidents
+ * module's rules (members of the owning government organisation, admins; an API key for its own
+ * organisation) — else NOT_FOUND. Read-only: nothing is held or offered here.
+ */
+export async function matchCandidates(db: Db, actor: Actor, input: TMatchCandidatesInput, now = new Date()): Promise<TMatchResult> {
+  const need = await loadMatchNeed(db, input.id, actor);
+  const limit = input.limit ?? DEFAULT_MATCH_LIMIT;
+  const candidates = await findCandidates(db, need, { poolSize: Math.max(limit, 50), now });
+  const typeIds = [...new Set([...(need.typeId ? [need.typeId] : []), ...candidates.map((c) => c.typeId)])];
+  const metrics = await metricLabels(db, typeIds);
+  const ranked = rankCandidates(need, candidates, { now, metrics }).slice(0, limit);
+  const orgIds = [...new Set(ranked.flatMap((c) => (c.orgId ? [c.orgId] : [])))];
+  const orgs = orgIds.length ? await db.organization.findMany({ where: { id: { in: orgIds } }, select: { id: true, name: true } }) : [];
+  const orgNames = new Map(orgs.map((o) => [o.id, o.name]));
+  return {
+    need: {
+      id: need.id,
+      incidentId: need.incidentId,
+      title: need.title,
+      status: need.status,
+      typeCode: need.typeCode,
+      category: need.category,
+      priority: need.priority,
+      quantity: need.quantity,
+      quantityOpen: need.quantityOpen,
+      unit: need.unit,
+      neededBy: need.neededBy,
+      maxDistanceKm: need.maxDistanceKm,
+    },
+    candidates: ranked.map((c) => toDto(c, orgNames)),
+    generatedAt: now,
+  };
+}

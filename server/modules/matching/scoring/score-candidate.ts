@@ -1,0 +1,75 @@
+import type { Candidate, MatchNeed } from "@/server/modules/matching/match-types";
+import { explainCandidate } from "@/server/modules/matching/scoring/explain";
+import {
+  capabilityComponent,
+  costComponent,
+  etaComponent,
+  etaMinutesFor,
+  fairnessComponent,
+  reliabilityComponent,
+} from "@/server/modules/matching/scoring/score-parts";
+import { SCORING_CONFIG, SCORING_WEIGHTS, type ScoringWeights } from "@/server/modules/matching/scoring/scoring-config";
+import { supplierKey, type ScoreBreakdown, type ScoredCandidate, type ScoringContext } from "@/server/modules/matching/scoring/scoring-types";
+
+const r4 = (x: number) => Math.round(x * 10_000) / 10_000;
+const r2 = (x: number) => Math.round(x * 100) / 100;
+
+/**
+ * Score one eligible candidate for a need (pure). Components are 0–1, combined by the weights; arriving
+ * by needed-by dominates: on-time candidates land in [50, 100], late ones in [0, 49] (and the ETA
+ * component still prefers the less late).
+ */
+export function scoreCandidate(need: MatchNeed, c: Candidate, ctx: ScoringContext, weights: ScoringWeights = SCORING_WEIGHTS): ScoredCandidate {
+  const etaMinutes = etaMinutesFor(c);
+  const arrival = ctx.now.getTime() + etaMinutes * 60_000;
+  const slackMinutes = (need.neededBy.getTime() - arrival) / 60_000;
+  const load = ctx.supplierLoad?.[supplierKey(c)] ?? c.activeAssignments;
+  const values = {
+    eta: etaComponent(etaMinutes),
+    capabilityFit: capabilityComponent(need, c),
+    reliability: reliabilityComponent(c),
+    cost: costComponent(need, c),
+    fairness: fairnessComponent(load),
+  };
+  const totalWeight = weights.eta + weights.capabilityFit + weights.reliability + weights.cost + weights.fairness;
+  const weighted =
+    totalWeight > 0
+      ? (values.eta * weights.eta +
+          values.capabilityFit * weights.capabilityFit +
+          values.reliability * weights.reliability +
+          values.cost * weights.cost +
+          values.fairness * weights.fairness) /
+        totalWeight
+      : 0;
+  const onTime = slackMinutes >= 0;
+  const score = onTime
+    ? SCORING_CONFIG.onTimeFloor + (100 - SCORING_CONFIG.onTimeFloor) * weighted
+    : SCORING_CONFIG.lateCeiling * weighted;
+  const breakdown: ScoreBreakdown = {
+    eta: { value: r4(values.eta), weight: weights.eta },
+    capabilityFit: { value: r4(values.capabilityFit), weight: weights.capabilityFit },
+    reliability: { value: r4(values.reliability), weight: weights.reliability },
+    cost: { value: r4(values.cost), weight: weights.cost },
+    fairness: { value: r4(values.fairness), weight: weights.fairness },
+  };
+  return {
+    ...c,
+    score: r2(score),
+    breakdown,
+    etaMinutes: r2(etaMinutes),
+    slackMinutes: r2(slackMinutes),
+    explanation: explainCandidate(need, c, ctx, { etaMinutes, slackMinutes, load }),
+  };
+}
+
+/** Score and sort: best first (score, then earlier arrival, then resource id for a stable order). */
+export function rankCandidates(
+  need: MatchNeed,
+  candidates: readonly Candidate[],
+  ctx: ScoringContext,
+  weights: ScoringWeights = SCORING_WEIGHTS,
+): ScoredCandidate[] {
+  return candidates
+    .map((c) => scoreCandidate(need, c, ctx, weights))
+    .sort((a, b) => b.score - a.score || a.etaMinutes - b.etaMinutes || (a.resourceId < b.resourceId ? -1 : a.resourceId > b.resourceId ? 1 : 0));
+}

@@ -1,0 +1,45 @@
+import { createTransport } from "nodemailer";
+import type { Db } from "@/server/db";
+import type { Prisma } from "@/server/generated/prisma/client";
+import { env } from "@/lib/env";
+import { enqueueJob } from "@/server/jobs/queue";
+
+export const NOTIFICATION_EMAIL_QUEUE = "notification.email";
+
+/** The prefix operators grep for when SMTP is not configured. */
+export const NOTIFICATION_LOG_PREFIX = "[muster] notification";
+
+/**
+ * In-app notifications: one row per user (inside the caller's transaction, so they commit with the change).
+ * With SMTP_URL set, an email job is queued in the same transaction (sent by the worker, retried on
+ * failure); without it, one log line.
+ */
+export async function notify(db: Db, userIds: string[], kind: string, payload: Record<string, unknown>): Promise<number> {
+  const unique = [...new Set(userIds)];
+  if (unique.length === 0) return 0;
+  const res = await db.notification.createMany({ data: unique.map((userId) => ({ userId, kind, payload: payload as Prisma.InputJsonValue })) });
+  if (env.SMTP_URL) await enqueueJob(db, { queue: NOTIFICATION_EMAIL_QUEUE, payload: { userIds: unique, kind, payload } });
+  else console.info(`${NOTIFICATION_LOG_PREFIX} ${kind} → ${unique.length} user(s) (in-app; no SMTP_URL, no email)`);
+  return res.count;
+}
+
+const SUBJECTS: Record<string, string> = {
+  "offer.received": "Muster：新的调派邀约 / New offer",
+  "offer.accepted": "Muster：邀约已接受 / Offer accepted",
+  "offer.declined": "Muster：邀约被拒绝 / Offer declined",
+  "offer.cancelled": "Muster：邀约已取消 / Offer cancelled",
+  "assignment.progress": "Muster：任务进度更新 / Assignment progress",
+};
+
+/** The `notification.email` job: mails the users (nodemailer, SMTP_URL); throws on failure so the queue retries. */
+export async function sendNotificationEmail(db: Db, job: { userIds: string[]; kind: string; payload: Record<string, unknown> }): Promise<void> {
+  if (!env.SMTP_URL) return;
+  const users = await db.user.findMany({ where: { id: { in: job.userIds }, disabledAt: null }, select: { email: true } });
+  const to = users.map((u) => u.email).filter((e): e is string => Boolean(e));
+  if (to.length === 0) return;
+  const subject = SUBJECTS[job.kind] ?? `Muster: ${job.kind}`;
+  const text = `${subject}\n\n${Object.entries(job.payload).map(([k, v]) => `${k}: ${String(v)}`).join("\n")}`;
+  const result = await createTransport(env.SMTP_URL).sendMail({ to, from: env.EMAIL_FROM, subject, text });
+  const failed = [...(result.rejected ?? []), ...(result.pending ?? [])].filter(Boolean);
+  if (failed.length) throw new Error(`Notification email could not be sent to ${failed.map(String).join(", ")}`);
+}

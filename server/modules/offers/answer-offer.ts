@@ -1,0 +1,86 @@
+import type { PrismaClient } from "@/server/db";
+import type { Actor } from "@/server/auth/actor-type";
+import { AppError } from "@/server/errors";
+import { recordAudit } from "@/server/modules/audit/record-audit";
+import { commitQuantity } from "@/server/modules/needs/quantities";
+import { cancelJob } from "@/server/jobs/queue";
+import { notify } from "@/server/modules/notifications/notify";
+import { assertSupplier, CONFLICT_MESSAGE, isOverlapViolation, loadOffer, lockResource } from "@/server/modules/offers/offer-access";
+import { dispatcherUserIds } from "@/server/modules/offers/offer-recipients";
+import { enqueueOfferNext, offerNext, TX_OPTIONS, type OfferResult } from "@/server/modules/offers/send-offer";
+
+/**
+ * Supplier accepts within the hold: OFFERED → ACCEPTED, the need's committed quantity +n and (divisible
+ * stock) the resource's committed quantity +n — one transaction that first locks the resource row by id.
+ * Unit resources are guarded by `assignment_no_overlap` (23P01 → CONFLICT); divisible stock by
+ * committed ≤ total checked under the lock (and the CHECK constraint behind it).
+ */
+export async function acceptOffer(db: PrismaClient, actor: Actor, assignmentId: string): Promise<OfferResult> {
+  const o = await loadOffer(db, assignmentId);
+  assertSupplier(actor, o);
+  try {
+    return await db.$transaction(async (tx) => {
+      const res = await lockResource(tx, o.resourceId);
+      const cur = await tx.assignment.findUniqueOrThrow({ where: { id: o.id }, select: { status: true, holdExpiresAt: true } });
+      if (cur.status !== "OFFERED") throw new AppError("CONFLICT", `This offer is no longer open (it is ${cur.status}).`);
+      if (cur.holdExpiresAt && cur.holdExpiresAt.getTime() <= Date.now()) {
+        throw new AppError("CONFLICT", "The hold on this offer has expired; it can no longer be accepted.");
+      }
+      if (o.unitIndex === null) {
+        if (res.committedQuantity + o.quantity > res.totalQuantity) throw new AppError("CONFLICT", CONFLICT_MESSAGE);
+        await tx.resource.update({ where: { id: o.resourceId }, data: { committedQuantity: { increment: o.quantity } }, select: { id: true } });
+      }
+      const n = await tx.$executeRaw`
+        UPDATE assignment SET status = 'ACCEPTED', accepted_at = now(), responded_at = now(), updated_at = now()
+        WHERE id = ${o.id} AND status = 'OFFERED'`;
+      if (n !== 1) throw new AppError("CONFLICT", "This offer is no longer open.");
+      await commitQuantity(tx, o.needId, o.quantity);
+      await cancelJob(tx, `offer.expire:${o.id}`);
+      await recordAudit(tx, { actorId: actor.userId, orgId: o.supplierOrgId, action: "assignment.accept", entityType: "Assignment", entityId: o.id, data: { quantity: o.quantity } });
+      await notify(tx, await dispatcherUserIds(tx, o.requesterOrgId), "offer.accepted", { assignmentId: o.id, needId: o.needId });
+      return { id: o.id, status: "ACCEPTED", holdExpiresAt: cur.holdExpiresAt };
+    }, TX_OPTIONS);
+  } catch (e) {
+    if (isOverlapViolation(e)) throw new AppError("CONFLICT", CONFLICT_MESSAGE);
+    throw e;
+  }
+}
+
+/** Supplier declines (with a reason): OFFERED → DECLINED, declinedCount +1, and the next candidate is queued. */
+export async function declineOffer(db: PrismaClient, actor: Actor, assignmentId: string, reason: string): Promise<OfferResult> {
+  const o = await loadOffer(db, assignmentId);
+  assertSupplier(actor, o);
+  const why = reason.trim();
+  if (!why) throw new AppError("BAD_REQUEST", "Say why you decline.", { reason: ["errors.reasonRequired"] });
+  return db.$transaction(async (tx) => {
+    const n = await tx.$executeRaw`
+      UPDATE assignment SET status = 'DECLINED', decline_reason = ${why.slice(0, 500)}, responded_at = now(), updated_at = now()
+      WHERE id = ${o.id} AND status = 'OFFERED'`;
+    if (n !== 1) throw new AppError("CONFLICT", "This offer is no longer open.");
+    await tx.resource.update({ where: { id: o.resourceId }, data: { declinedCount: { increment: 1 } }, select: { id: true } });
+    await cancelJob(tx, `offer.expire:${o.id}`);
+    await enqueueOfferNext(tx, o.needId, o.id);
+    await recordAudit(tx, { actorId: actor.userId, orgId: o.supplierOrgId, action: "assignment.decline", entityType: "Assignment", entityId: o.id, data: { reason: why } });
+    await notify(tx, await dispatcherUserIds(tx, o.requesterOrgId), "offer.declined", { assignmentId: o.id, needId: o.needId, reason: why });
+    return { id: o.id, status: "DECLINED", holdExpiresAt: null };
+  }, TX_OPTIONS);
+}
+
+/**
+ * The `offer.expire` job: OFFERED past its hold → EXPIRED, then the next candidate is offered. A no-op when
+ * the offer was answered meanwhile (or the hold was extended). Returns whether it expired.
+ */
+export async function expireOffer(db: PrismaClient, assignmentId: string): Promise<boolean> {
+  const expired = await db.$transaction(async (tx) => {
+    const rows = await tx.$queryRaw<{ needId: string }[]>`
+      UPDATE assignment SET status = 'EXPIRED', updated_at = now()
+      WHERE id = ${assignmentId} AND status = 'OFFERED' AND hold_expires_at <= now()
+      RETURNING need_id AS "needId"`;
+    if (!rows[0]) return null;
+    await recordAudit(tx, { actorId: null, action: "assignment.expire", entityType: "Assignment", entityId: assignmentId });
+    return rows[0].needId;
+  }, TX_OPTIONS);
+  if (!expired) return false;
+  await offerNext(db, expired);
+  return true;
+}

@@ -1,0 +1,87 @@
+import type { Db } from "@/server/db";
+import type { Actor } from "@/server/auth/actor-type";
+import { AppError } from "@/server/errors";
+import type { AssignmentStatus } from "@/server/generated/prisma/enums";
+
+/** The assignment facts every offer rule needs, read by id. */
+export type OfferContext = {
+  id: string;
+  needId: string;
+  resourceId: string;
+  quantity: number;
+  unitIndex: number | null;
+  status: AssignmentStatus;
+  holdExpiresAt: Date | null;
+  windowStart: Date;
+  windowEnd: Date;
+  supplierOrgId: string | null;
+  supplierUserId: string | null;
+  requesterOrgId: string;
+  incidentId: string;
+};
+
+export const CONFLICT_MESSAGE = "this resource was just booked for an overlapping time — the next candidate will be offered";
+
+export async function loadOffer(db: Db, assignmentId: string): Promise<OfferContext> {
+  const a = await db.assignment.findUnique({
+    where: { id: assignmentId },
+    select: {
+      id: true, needId: true, resourceId: true, quantity: true, unitIndex: true, status: true, holdExpiresAt: true,
+      windowStart: true, windowEnd: true,
+      resource: { select: { ownerOrgId: true, ownerUserId: true } },
+      need: { select: { incidentId: true, incident: { select: { orgId: true } } } },
+    },
+  });
+  if (!a || !a.resourceId || !a.resource) throw new AppError("NOT_FOUND", "This offer does not exist.");
+  return {
+    id: a.id, needId: a.needId, resourceId: a.resourceId, quantity: a.quantity, unitIndex: a.unitIndex, status: a.status,
+    holdExpiresAt: a.holdExpiresAt, windowStart: a.windowStart, windowEnd: a.windowEnd,
+    supplierOrgId: a.resource.ownerOrgId, supplierUserId: a.resource.ownerUserId,
+    requesterOrgId: a.need.incident.orgId, incidentId: a.need.incidentId,
+  };
+}
+
+/** Members of the supplier org that owns the resource (any role), its API key, or the owning expert. */
+export function isSupplierOf(actor: Actor, o: Pick<OfferContext, "supplierOrgId" | "supplierUserId">): boolean {
+  if (actor.apiKey) return o.supplierOrgId !== null && actor.apiKey.orgId === o.supplierOrgId;
+  if (o.supplierUserId && actor.userId === o.supplierUserId) return true;
+  return o.supplierOrgId !== null && actor.memberships.some((m) => m.orgId === o.supplierOrgId);
+}
+
+/** The requesting org's DISPATCHER/OWNER, or its API key. */
+export function isDispatcherOf(actor: Actor, o: Pick<OfferContext, "requesterOrgId">): boolean {
+  if (actor.apiKey) return actor.apiKey.orgId === o.requesterOrgId;
+  return actor.memberships.some((m) => m.orgId === o.requesterOrgId && (m.orgRole === "DISPATCHER" || m.orgRole === "OWNER"));
+}
+
+export function assertSupplier(actor: Actor, o: OfferContext): void {
+  if (!isSupplierOf(actor, o)) throw new AppError("FORBIDDEN", "Only the organisation that owns this resource may answer this offer.");
+}
+
+export function assertDispatcher(actor: Actor, o: OfferContext): void {
+  if (!isDispatcherOf(actor, o)) throw new AppError("FORBIDDEN", "Only a dispatcher of the requesting organisation may do this.");
+}
+
+/** SQLSTATE 23P01 (exclusion_violation) from pg, through Prisma and its driver adapter. */
+export function isOverlapViolation(e: unknown): boolean {
+  if (typeof e !== "object" || e === null) return false;
+  const text = `${(e as Error).message ?? ""} ${safeJson((e as { meta?: unknown }).meta)} ${safeJson((e as { cause?: unknown }).cause)}`;
+  return text.includes("23P01") || text.includes("assignment_no_overlap") || text.includes("exclusion constraint");
+}
+
+function safeJson(v: unknown): string {
+  try {
+    return JSON.stringify(v) ?? "";
+  } catch {
+    return "";
+  }
+}
+
+/** Locks the resource row by id for the rest of the transaction (never inside a KNN query). */
+export async function lockResource(db: Db, resourceId: string): Promise<{ totalQuantity: number; committedQuantity: number; status: string }> {
+  const rows = await db.$queryRaw<{ totalQuantity: number; committedQuantity: number; status: string }[]>`
+    SELECT total_quantity AS "totalQuantity", committed_quantity AS "committedQuantity", status::text AS status
+    FROM resource WHERE id = ${resourceId} FOR UPDATE`;
+  if (!rows[0]) throw new AppError("NOT_FOUND", "This resource does not exist.");
+  return rows[0];
+}

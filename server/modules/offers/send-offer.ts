@@ -1,0 +1,95 @@
+import type { Db, PrismaClient } from "@/server/db";
+import type { AssignmentStatus } from "@/server/generated/prisma/enums";
+import type { Actor } from "@/server/auth/actor-type";
+import { AppError } from "@/server/errors";
+import { recordAudit } from "@/server/modules/audit/record-audit";
+import { enqueueJob } from "@/server/jobs/queue";
+import { notify } from "@/server/modules/notifications/notify";
+import { assertDispatcher, CONFLICT_MESSAGE, isOverlapViolation, loadOffer, lockResource, type OfferContext } from "@/server/modules/offers/offer-access";
+import { supplierUserIds } from "@/server/modules/offers/offer-recipients";
+
+export const DEFAULT_HOLD_MINUTES = 30;
+export const OFFER_EXPIRE_QUEUE = "offer.expire";
+export const OFFER_NEXT_QUEUE = "offer.next";
+export const TX_OPTIONS = { timeout: 20_000, maxWait: 10_000 } as const;
+
+export type OfferResult = { id: string; status: AssignmentStatus; holdExpiresAt: Date | null };
+
+/** Dispatcher sends a PROPOSED assignment as an offer: PROPOSED → OFFERED with a hold and an expiry timer. */
+export async function offerAssignment(db: PrismaClient, actor: Actor, assignmentId: string, opts: { holdMinutes?: number } = {}): Promise<OfferResult> {
+  const o = await loadOffer(db, assignmentId);
+  assertDispatcher(actor, o);
+  return sendOffer(db, o, actor.userId, opts.holdMinutes ?? DEFAULT_HOLD_MINUTES);
+}
+
+/**
+ * The offer itself (also used by the system's "offer the next candidate"). OFFERED is a live status, so
+ * the hold reserves the unit: the resource row is locked by id, then the guarded UPDATE either wins or
+ * hits `assignment_no_overlap` (23P01) → CONFLICT with a clear message, the transaction rolled back.
+ */
+export async function sendOffer(db: PrismaClient, o: OfferContext, actorId: string | null, holdMinutes: number): Promise<OfferResult> {
+  if (!Number.isInteger(holdMinutes) || holdMinutes < 1 || holdMinutes > 24 * 60) {
+    throw new AppError("BAD_REQUEST", "The hold time must be between 1 minute and 24 hours.", { holdMinutes: ["errors.holdMinutes"] });
+  }
+  try {
+    return await db.$transaction(async (tx) => {
+      const res = await lockResource(tx, o.resourceId);
+      if (res.status !== "AVAILABLE") throw new AppError("CONFLICT", "This resource is not available any more.");
+      const holdExpiresAt = new Date(Date.now() + holdMinutes * 60_000);
+      const n = await tx.$executeRaw`
+        UPDATE assignment SET status = 'OFFERED', offered_at = now(), hold_expires_at = ${holdExpiresAt}, updated_at = now()
+        WHERE id = ${o.id} AND status = 'PROPOSED'`;
+      if (n !== 1) throw new AppError("CONFLICT", "Only a proposed assignment can be offered; this one was already handled.");
+      await tx.resource.update({ where: { id: o.resourceId }, data: { offeredCount: { increment: 1 } }, select: { id: true } });
+      await enqueueJob(tx, { queue: OFFER_EXPIRE_QUEUE, payload: { assignmentId: o.id }, runAt: holdExpiresAt, key: `offer.expire:${o.id}` });
+      await recordAudit(tx, { actorId, orgId: o.requesterOrgId, action: "assignment.offer", entityType: "Assignment", entityId: o.id, data: { holdMinutes, resourceId: o.resourceId } });
+      await notify(tx, await supplierUserIds(tx, o), "offer.received", { assignmentId: o.id, needId: o.needId, holdExpiresAt: holdExpiresAt.toISOString() });
+      return { id: o.id, status: "OFFERED", holdExpiresAt };
+    }, TX_OPTIONS);
+  } catch (e) {
+    if (isOverlapViolation(e)) throw new AppError("CONFLICT", CONFLICT_MESSAGE);
+    throw e;
+  }
+}
+
+/** Units of the need not yet filled nor on hold in a live offer. */
+async function openUnits(db: Db, needId: string): Promise<number> {
+  const need = await db.need.findUnique({
+    where: { id: needId },
+    select: { status: true, quantity: true, qtyCommitted: true, qtyEnRoute: true, qtyOnScene: true, qtyReleased: true },
+  });
+  if (!need || (need.status !== "OPEN" && need.status !== "PARTIALLY_FILLED")) return 0;
+  const held = await db.assignment.aggregate({ where: { needId, status: "OFFERED" }, _sum: { quantity: true } });
+  return need.quantity - need.qtyCommitted - need.qtyEnRoute - need.qtyOnScene - need.qtyReleased - (held._sum.quantity ?? 0);
+}
+
+/**
+ * After a decline or an expiry: offer the best remaining PROPOSED assignment of the need (by score), if the
+ * need still has open units. A candidate that was booked meanwhile (CONFLICT) is skipped. Returns the id
+ * offered, or null.
+ */
+export async function offerNext(db: PrismaClient, needId: string, holdMinutes = DEFAULT_HOLD_MINUTES): Promise<string | null> {
+  if ((await openUnits(db, needId)) <= 0) return null;
+  const proposals = await db.assignment.findMany({
+    where: { needId, status: "PROPOSED", resourceId: { not: null } },
+    orderBy: [{ score: "desc" }, { createdAt: "asc" }],
+    select: { id: true },
+    take: 20,
+  });
+  for (const p of proposals) {
+    try {
+      await sendOffer(db, await loadOffer(db, p.id), null, holdMinutes);
+      return p.id;
+    } catch (e) {
+      if (e instanceof AppError && e.code === "CONFLICT") continue;
+      throw e;
+    }
+  }
+  return null;
+}
+
+/** Queue "offer the next candidate" for a need (inside the caller's transaction). */
+export function enqueueOfferNext(tx: Db, needId: string, afterAssignmentId: string) {
+  return enqueueJob(tx, { queue: OFFER_NEXT_QUEUE, payload: { needId }, key: `offer.next:${afterAssignmentId}` });
+}
+
