@@ -15,7 +15,8 @@ import { createNeed, createResource, propose, seedOfferFixtures } from "@/server
  * constraint, under the same load, must show doubles — so the detector is proven able to see them.
  */
 const CLIENTS = 32;
-const ATTEMPTS = Number(process.env.OFFERS_CONCURRENCY_ATTEMPTS ?? 15);
+// Kept small so the suite stays quick; bench/offers-concurrency.ts runs the full 32 × 1,000.
+const ATTEMPTS = 15;
 const RESOURCES = 5;
 const ASSIGNMENTS = 200;
 
