@@ -9,6 +9,7 @@ import { polygonToRings } from "@/components/incidents/area-geojson";
 import { IncidentMap } from "@/components/incidents/incident-map";
 import { IncidentStatusActions } from "@/components/incidents/incident-status-actions";
 import { IncidentTimeline } from "@/components/incidents/incident-timeline";
+import { MatchingPanel } from "@/components/incidents/matching-panel";
 import { IncidentStatusBadge, SeverityBadge } from "@/components/incidents/severity-badge";
 import { NeedForm } from "@/components/needs/need-form";
 import { NeedsTable } from "@/components/needs/needs-table";
@@ -89,6 +90,7 @@ export function IncidentDetail({ id, tileUrl, tileAttribution }: { id: string; t
               <NeedsTable needs={needs} canEdit={incident.canEdit} canApprove={incident.canApprove} />
             )}
           </Card>
+          <MatchingPanel incidentId={incident.id} canPropose={incident.canApprove} />
         </div>
         <div className="space-y-6">
           <Card>

@@ -11,6 +11,7 @@ import { incidents } from "@/lib/i18n/messages/incidents";
 import { needs } from "@/lib/i18n/messages/needs";
 import { listings } from "@/lib/i18n/messages/listings";
 import { offers } from "@/lib/i18n/messages/offers";
+import { matching } from "@/lib/i18n/messages/matching";
 
 /**
  * Every message namespace, registered once. To add one: create lib/i18n/messages/<ns>.ts exporting
@@ -31,6 +32,7 @@ export const catalogue = {
   needs,
   listings,
   offers,
+  matching,
 } as const;
 
 export type Catalogue = typeof catalogue;

@@ -91,6 +91,15 @@ describe("a requester in the browser", () => {
     expect(await visible(page.locator(`[data-need-id="${secondId}"] [data-testid="need-unmet"]`))).toBe(true);
     expect(await page.getByTestId("timeline-entry").count()).toBeGreaterThan(0);
 
+    // Matching: propose an assignment; the summary appears with the proposal or its empty state.
+    expect(await visible(page.getByTestId("matching-panel"))).toBe(true);
+    await enabled(page.getByTestId("propose-assignment"));
+    await page.getByTestId("propose-assignment").click();
+    expect(await visible(page.getByTestId("proposal-summary"), 30_000)).toBe(true);
+    expect(await page.getByTestId("proposal-gap").textContent()).toBeTruthy();
+    const outcome = page.locator('[data-testid="proposal-list"], [data-testid="proposal-empty"], [data-testid="proposal-no-needs"]');
+    expect(await visible(outcome)).toBe(true);
+
     // The new incident is in the list.
     await page.goto(`${base()}/zh-CN/incidents?kind=FLOOD`);
     expect(await visible(page.locator('[data-testid="incident-row"]', { hasText: title }))).toBe(true);
