@@ -30,7 +30,8 @@ export type TListPendingOrgsInput = z.infer<typeof ZListPendingOrgsInput>;
 export const ZOrgKind = z.enum(["GOVERNMENT", "ENTERPRISE", "RESCUE_TEAM", "SOCIAL_FORCE", "RESEARCH"]);
 export const ZVerificationStatus = z.enum(["PENDING", "VERIFIED", "REJECTED"]);
 
-export const ZPendingOrgDto = z.object({
+/** Who an organisation is and how to reach it: shared by the verification queue and the profile page. */
+export const ZOrgIdentityDto = z.object({
   id: z.string(),
   name: z.string(),
   nameEn: z.string().nullable(),
@@ -40,8 +41,9 @@ export const ZPendingOrgDto = z.object({
   contactName: z.string(),
   contactPhone: z.string(),
   contactEmail: z.string().nullable(),
-  createdAt: z.date(),
 });
+
+export const ZPendingOrgDto = ZOrgIdentityDto.extend({ createdAt: z.date() });
 export type TPendingOrgDto = z.infer<typeof ZPendingOrgDto>;
 
 export const ZPendingOrgList = z.object({
@@ -109,16 +111,7 @@ export const ZUpdateOrgProfileInput = z.object({
 });
 export type TUpdateOrgProfileInput = z.infer<typeof ZUpdateOrgProfileInput>;
 
-export const ZOrgProfileDto = z.object({
-  id: z.string(),
-  name: z.string(),
-  nameEn: z.string().nullable(),
-  kind: ZOrgKind,
-  region: z.object({ code: z.string(), nameZh: z.string(), nameEn: z.string() }),
-  unifiedSocialCreditCode: z.string().nullable(),
-  contactName: z.string(),
-  contactPhone: z.string(),
-  contactEmail: z.string().nullable(),
+export const ZOrgProfileDto = ZOrgIdentityDto.extend({
   address: z.string(),
   description: z.string().nullable(),
   verification: ZVerificationStatus,

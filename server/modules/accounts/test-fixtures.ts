@@ -1,18 +1,12 @@
 import type { Db } from "@/server/db";
+import { insertTestRegions } from "@/tests/helpers/regions";
 
 /**
  * Rows the account integration tests need (regions are foreign keys of organisations and knights).
  * Test-only helper; kept beside the tests that use it.
  */
 export async function seedAccountFixtures(db: Db) {
-  await db.region.createMany({
-    data: [
-      { code: "320000", nameZh: "江苏省", nameEn: "Jiangsu", level: "PROVINCE", lat: 32.06, lng: 118.8 },
-      { code: "320100", nameZh: "南京市", nameEn: "Nanjing", level: "CITY", parentCode: "320000", lat: 32.06, lng: 118.8 },
-      { code: "320102", nameZh: "玄武区", nameEn: "Xuanwu", level: "DISTRICT", parentCode: "320100", lat: 32.05, lng: 118.8 },
-    ],
-    skipDuplicates: true,
-  });
+  await insertTestRegions(db);
   const org = (name: string, kind: "GOVERNMENT" | "ENTERPRISE", verification: "PENDING" | "VERIFIED" | "REJECTED") =>
     db.organization.create({
       data: { name, kind, verification, regionCode: "320102", contactName: "联系人", contactPhone: "025-84000000", address: "南京市玄武区" },

@@ -5,6 +5,7 @@ import { createCallerFactory, type Context } from "@/server/api/trpc";
 import { appRouter } from "@/server/api/root";
 import { getDashboardSummary } from "@/server/modules/dashboard/get-dashboard-summary";
 import { getPublicStats } from "@/server/modules/dashboard/public-stats";
+import { insertTestRegions } from "@/tests/helpers/regions";
 
 let t: TestDatabase;
 const ids: Record<string, string> = {};
@@ -31,14 +32,7 @@ async function org(key: string, kind: "GOVERNMENT" | "ENTERPRISE", verification:
 
 beforeAll(async () => {
   t = await testDb();
-  await t.db.region.createMany({
-    data: [
-      { code: "320000", nameZh: "江苏省", nameEn: "Jiangsu", level: "PROVINCE", lat: 32.06, lng: 118.79 },
-      { code: "320100", nameZh: "南京市", nameEn: "Nanjing", level: "CITY", parentCode: "320000", lat: 32.06, lng: 118.8 },
-      { code: "320200", nameZh: "无锡市", nameEn: "Wuxi", level: "CITY", parentCode: "320000", lat: 31.49, lng: 120.31 },
-      { code: "320102", nameZh: "玄武区", nameEn: "Xuanwu", level: "DISTRICT", parentCode: "320100", lat: 32.05, lng: 118.8 },
-    ],
-  });
+  await insertTestRegions(t.db);
   await user("req", "REQUESTER", "周建国");
   await user("sup", "SUPPLIER", "陈志强");
   await user("exp", "EXPERT", "李文华");

@@ -2,6 +2,7 @@ import type { Db } from "@/server/db";
 import type { Actor, ActorMembership } from "@/server/auth/actor-type";
 import type { Role } from "@/server/auth/permissions";
 import type { TCreateNeedInput } from "@/lib/schemas/needs";
+import { insertTestRegions } from "@/tests/helpers/regions";
 
 /**
  * Rows and actors the incident/need integration tests share (test-only helper). Actors are built
@@ -13,15 +14,7 @@ type Verification = ActorMembership["verification"];
 type OrgRole = ActorMembership["orgRole"];
 
 export async function seedIncidentFixtures(db: Db) {
-  await db.region.createMany({
-    data: [
-      { code: "320000", nameZh: "江苏省", nameEn: "Jiangsu", level: "PROVINCE", lat: 32.06, lng: 118.8 },
-      { code: "320100", nameZh: "南京市", nameEn: "Nanjing", level: "CITY", parentCode: "320000", lat: 32.06, lng: 118.8 },
-      { code: "320102", nameZh: "玄武区", nameEn: "Xuanwu", level: "DISTRICT", parentCode: "320100", lat: 32.05, lng: 118.8 },
-      { code: "320200", nameZh: "无锡市", nameEn: "Wuxi", level: "CITY", parentCode: "320000", lat: 31.49, lng: 120.31 },
-    ],
-    skipDuplicates: true,
-  });
+  await insertTestRegions(db);
   const org = async (name: string, kind: Kind, verification: Verification, requiresNeedApproval = false) =>
     (
       await db.organization.create({

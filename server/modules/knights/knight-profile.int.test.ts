@@ -4,6 +4,7 @@ import type { Actor } from "@/server/auth/actor-type";
 import { createCallerFactory, type Context } from "@/server/api/trpc";
 import { appRouter } from "@/server/api/root";
 import { getMyKnightProfile } from "@/server/modules/knights/knight-profile";
+import { insertTestRegions } from "@/tests/helpers/regions";
 
 let t: TestDatabase;
 let knight: Actor;
@@ -35,13 +36,7 @@ const input = (over: Record<string, unknown> = {}) => ({
 
 beforeAll(async () => {
   t = await testDb();
-  await t.db.region.createMany({
-    data: [
-      { code: "320000", nameZh: "江苏省", nameEn: "Jiangsu", level: "PROVINCE", lat: 32.06, lng: 118.79 },
-      { code: "320100", nameZh: "南京市", nameEn: "Nanjing", level: "CITY", parentCode: "320000", lat: 32.06, lng: 118.8 },
-      { code: "320102", nameZh: "玄武区", nameEn: "Xuanwu", level: "DISTRICT", parentCode: "320100", lat: 32.05, lng: 118.8 },
-    ],
-  });
+  await insertTestRegions(t.db);
   const mk = async (email: string, withProfile: boolean) => {
     const u = await t.db.user.create({ data: { email, name: email, kind: "KNIGHT" }, select: { id: true } });
     if (withProfile) {

@@ -4,6 +4,7 @@ import type { Actor } from "@/server/auth/actor-type";
 import { createCallerFactory, type Context } from "@/server/api/trpc";
 import { appRouter } from "@/server/api/root";
 import { hashInvitationToken } from "@/server/modules/orgs/invitation-token";
+import { insertTestRegions } from "@/tests/helpers/regions";
 
 let t: TestDatabase;
 let orgA: string;
@@ -43,13 +44,7 @@ const profile = (orgId: string, over: Record<string, unknown> = {}) => ({
 
 beforeAll(async () => {
   t = await testDb();
-  await t.db.region.createMany({
-    data: [
-      { code: "320000", nameZh: "江苏省", nameEn: "Jiangsu", level: "PROVINCE", lat: 32.06, lng: 118.79 },
-      { code: "320100", nameZh: "南京市", nameEn: "Nanjing", level: "CITY", parentCode: "320000", lat: 32.06, lng: 118.8 },
-      { code: "320102", nameZh: "玄武区", nameEn: "Xuanwu", level: "DISTRICT", parentCode: "320100", lat: 32.05, lng: 118.8 },
-    ],
-  });
+  await insertTestRegions(t.db);
   const mk = (name: string, kind: "ENTERPRISE" | "GOVERNMENT") =>
     t.db.organization.create({
       data: { name, kind, regionCode: "320100", contactName: "联系人", contactPhone: "13900000000", address: "南京" },

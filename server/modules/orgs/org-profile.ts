@@ -3,6 +3,7 @@ import type { Prisma } from "@/server/generated/prisma/client";
 import type { Actor } from "@/server/auth/actor-type";
 import { AppError } from "@/server/errors";
 import { recordAudit } from "@/server/modules/audit/record-audit";
+import { orgIdentitySelect } from "@/server/modules/orgs/org-identity-select";
 import { inTransaction } from "@/server/modules/accounts/transaction";
 import { MANAGER_ROLES, requireOrgRole } from "@/server/modules/orgs/org-access";
 import { changedFields } from "@/server/modules/catalogue/manage-resource-types";
@@ -11,15 +12,7 @@ import type { TOrgProfileDto, TOrgRef, TUpdateOrgProfileInput } from "@/lib/sche
 /** An organisation's own profile: every member reads it; owners and dispatchers change it. */
 
 const profileSelect = {
-  id: true,
-  name: true,
-  nameEn: true,
-  kind: true,
-  region: { select: { code: true, nameZh: true, nameEn: true } },
-  unifiedSocialCreditCode: true,
-  contactName: true,
-  contactPhone: true,
-  contactEmail: true,
+  ...orgIdentitySelect,
   address: true,
   description: true,
   verification: true,

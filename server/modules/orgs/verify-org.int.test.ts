@@ -5,6 +5,7 @@ import type { Actor } from "@/server/auth/actor-type";
 import { createCallerFactory, type Context } from "@/server/api/trpc";
 import { appRouter } from "@/server/api/root";
 import { listPendingOrganizations, rejectOrganization, verifyOrganization } from "@/server/modules/orgs/verify-org";
+import { insertTestRegions } from "@/tests/helpers/regions";
 
 let t: TestDatabase;
 let admin: Actor;
@@ -30,12 +31,7 @@ function caller(actor: Actor | null) {
 
 beforeAll(async () => {
   t = await testDb();
-  await t.db.region.createMany({
-    data: [
-      { code: "320000", nameZh: "江苏省", nameEn: "Jiangsu", level: "PROVINCE", lat: 32.06, lng: 118.79 },
-      { code: "320100", nameZh: "南京市", nameEn: "Nanjing", level: "CITY", parentCode: "320000", lat: 32.06, lng: 118.8 },
-    ],
-  });
+  await insertTestRegions(t.db);
   const a = await t.db.user.create({ data: { email: "admin@example.com", kind: "ADMIN", platformRole: "ADMIN" }, select: { id: true } });
   const s = await t.db.user.create({ data: { email: "s@example.com", kind: "SUPPLIER" }, select: { id: true } });
   admin = { via: "session", userId: a.id, roles: ["ADMIN"], memberships: [] };

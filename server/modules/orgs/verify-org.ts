@@ -3,6 +3,7 @@ import type { Prisma } from "@/server/generated/prisma/client";
 import type { Actor } from "@/server/auth/actor-type";
 import { AppError } from "@/server/errors";
 import { recordAudit } from "@/server/modules/audit/record-audit";
+import { orgIdentitySelect } from "@/server/modules/orgs/org-identity-select";
 import type {
   TListPendingOrgsInput,
   TOrgVerificationResult,
@@ -19,15 +20,7 @@ import type {
  */
 
 const pendingSelect = {
-  id: true,
-  name: true,
-  nameEn: true,
-  kind: true,
-  region: { select: { code: true, nameZh: true, nameEn: true } },
-  unifiedSocialCreditCode: true,
-  contactName: true,
-  contactPhone: true,
-  contactEmail: true,
+  ...orgIdentitySelect,
   createdAt: true,
 } satisfies Prisma.OrganizationSelect;
 
