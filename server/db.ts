@@ -1,3 +1,4 @@
+import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient, Prisma } from "@/server/generated/prisma/client";
 import { requireDatabaseUrl } from "@/lib/env";
@@ -6,11 +7,50 @@ import { requireDatabaseUrl } from "@/lib/env";
 export type Db = PrismaClient | Prisma.TransactionClient;
 export type { PrismaClient };
 
+/**
+ * Per client, a small pg pool for the few hot read queries that run as named prepared statements
+ * (see preparedQuery). Its sessions use plan_cache_mode = force_generic_plan: those statements are planned
+ * once per connection and reused, which is the point (planning the candidate query costs more than running
+ * it), while Prisma's own queries keep PostgreSQL's default plan choice on the main pool.
+ */
+const preparedPools = new WeakMap<object, () => pg.Pool>();
+
 export function createPrismaClient(url: string, poolSize = 10): PrismaClient {
-  return new PrismaClient({
+  const client = new PrismaClient({
     adapter: new PrismaPg({ connectionString: url, max: poolSize }),
     log: [{ level: "error", emit: "stdout" }],
   });
+  let prepared: pg.Pool | null = null;
+  preparedPools.set(client, () => {
+    prepared ??= new pg.Pool({
+      connectionString: url,
+      max: Math.max(2, Math.ceil(poolSize / 2)),
+      options: "-c plan_cache_mode=force_generic_plan",
+      idleTimeoutMillis: 30_000,
+      allowExitOnIdle: true,
+    });
+    return prepared;
+  });
+  const disconnect = client.$disconnect.bind(client);
+  client.$disconnect = async () => {
+    const pool = prepared;
+    prepared = null;
+    await pool?.end();
+    await disconnect();
+  };
+  return client;
+}
+
+/**
+ * Runs one read-only statement as a named prepared statement on the client's prepared-statement pool.
+ * Inside an interactive transaction it runs on the transaction's own connection instead ($queryRawUnsafe),
+ * so it sees the transaction's writes.
+ */
+export async function preparedQuery<T>(db: Db, name: string, text: string, values: unknown[]): Promise<T[]> {
+  const pool = preparedPools.get(db);
+  if (!pool) return db.$queryRawUnsafe<T[]>(text, ...values);
+  const res = await pool().query({ name, text, values });
+  return res.rows as T[];
 }
 
 const globalForPrisma = globalThis as unknown as { musterPrisma?: PrismaClient; musterPrismaUrl?: string };

@@ -20,19 +20,47 @@ import { LIVE_ASSIGNMENT_STATUSES, needWindow, shanghaiClock, type MatchNeed } f
  * (startMinute ≤ m < endMinute), or a DATED window must contain the start instant — the end of the job
  * is not checked against the weekly pattern. Resources with no WEEKLY window are available any time.
  */
+/** Capability minimums checked by parameter slots; a need with more gets a longer (separately prepared) text. */
+const CAPABILITY_SLOTS = 6;
+
+/** earthdistance's sphere (earth() = 6378168 m), so figures agree with earth_distance() and the test oracle. */
+const EARTH_RADIUS_M = 6378168;
+
+/**
+ * Great-circle metres from r.lat/r.lng to a fixed point, by the haversine formula in plain float math. Same
+ * figure as earth_distance(muster_ll_to_earth(...), ...), but that goes through the `earth` domain's CHECK
+ * constraints on every row, which made the distance cost more than the KNN scan itself.
+ */
+function greatCircleSql(lat: number, lng: number): Prisma.Sql {
+  const cosLat = Math.cos((lat * Math.PI) / 180);
+  return Prisma.sql`(2 * ${EARTH_RADIUS_M}::float8 * asin(least(1.0, sqrt(
+    power(sin(radians(r.lat - ${lat}::float8) / 2), 2)
+    + cos(radians(r.lat)) * ${cosLat}::float8 * power(sin(radians(r.lng - ${lng}::float8) / 2), 2)))))`;
+}
+
 export function candidateSql(need: MatchNeed, typeIds: string[], knn: number | null, limit: number): Prisma.Sql {
   const { start, end } = needWindow(need);
   const { weekday, minute } = shanghaiClock(start);
   const lat = need.stagingLat;
   const lng = need.stagingLng;
   const radiusM = need.maxDistanceKm * 1000;
-  const caps = Object.entries(need.requiredCapabilities).map(
-    ([key, min]) =>
-      Prisma.sql`AND (CASE WHEN jsonb_typeof(r.capabilities -> ${key}) = 'number' THEN (r.capabilities ->> ${key})::float8 END) >= ${min}::float8`,
+  // Capability minimums as fixed key/minimum parameter slots (unused slots are NULL), so the SQL text is the
+  // same for every need and runs as one named prepared statement, and no set-returning function runs per row.
+  const entries = Object.entries(need.requiredCapabilities);
+  const slots = Array.from({ length: Math.max(CAPABILITY_SLOTS, entries.length) }, (_, i) => entries[i] ?? [null, null]);
+  const caps = Prisma.join(
+    slots.map(
+      ([key, min]) =>
+        Prisma.sql`AND (${key}::text IS NULL OR (CASE WHEN jsonb_typeof(r.capabilities -> ${key}::text) = 'number'
+                        THEN (r.capabilities ->> ${key}::text)::float8 END) >= ${min}::float8)`,
+    ),
+    "\n      ",
   );
   const live = Prisma.join(LIVE_ASSIGNMENT_STATUSES.map((s) => Prisma.sql`${s}::assignment_status`));
   const point = Prisma.sql`muster_ll_to_earth(${lat}::float8, ${lng}::float8)`;
-  const knnLimit = knn === null ? Prisma.empty : Prisma.sql`LIMIT ${knn}`;
+  const distM = greatCircleSql(lat, lng);
+  // LIMIT NULL is LIMIT ALL: the widened second pass uses the same text.
+  const knnLimit = Prisma.sql`LIMIT ${knn}::int`;
   return Prisma.sql`
 WITH pool AS (
   SELECT k.* FROM unnest(${typeIds}::text[]) AS tid(id)
@@ -41,14 +69,14 @@ WITH pool AS (
            r.total_quantity, r.committed_quantity, r.mobilization_minutes, r.speed_kmh, r.travel_range::text AS travel_range,
            r.max_travel_km, r.pricing_mode::text AS pricing_mode, r.price_cents, r.completed_count, r.declined_count,
            r.offered_count, r.rating_avg, r.rating_count,
-           earth_distance(muster_ll_to_earth(r.lat, r.lng), ${point}) AS dist_m
+           ${distM} AS dist_m
     FROM resource r
     WHERE r.status = 'AVAILABLE'
       AND r.type_id = tid.id
       AND earth_box(${point}, ${radiusM}::float8) @> muster_ll_to_earth(r.lat, r.lng)
       AND r.total_quantity - r.committed_quantity >= 1
-      AND earth_distance(muster_ll_to_earth(r.lat, r.lng), ${point}) <= LEAST(${radiusM}::float8, r.max_travel_km * 1000.0)
-      ${caps.length > 0 ? Prisma.join(caps, " ") : Prisma.empty}
+      AND ${distM} <= LEAST(${radiusM}::float8, r.max_travel_km * 1000.0::float8)
+      ${caps}
     ORDER BY muster_ll_to_earth(r.lat, r.lng) <-> ${point}
     ${knnLimit}
   ) k

@@ -1,4 +1,6 @@
-import type { Db } from "@/server/db";
+import crypto from "node:crypto";
+import { preparedQuery, type Db } from "@/server/db";
+import type { Prisma } from "@/server/generated/prisma/client";
 import { candidateSql } from "@/server/modules/matching/candidate-sql";
 import type { Candidate, MatchNeed } from "@/server/modules/matching/match-types";
 
@@ -6,8 +8,12 @@ export type { Candidate, MatchNeed } from "@/server/modules/matching/match-types
 export { loadMatchNeed } from "@/server/modules/matching/load-match-need";
 
 export const DEFAULT_POOL_SIZE = 50;
-/** The first KNN pool is this many times the pool size; if it filled up but too few passed, widen once. */
-export const KNN_POOL_FACTOR = 2;
+/**
+ * KNN pool sizes tried in turn, as multiples of the pool size: most nearby rows pass every rule, so the first
+ * pass reads few more rows than it returns; if it filled up but too few passed, widen, and finally take the
+ * whole radius (null).
+ */
+export const KNN_POOL_FACTORS = [1.25, 4, null] as const;
 
 type Row = {
   pool_n: number;
@@ -81,6 +87,22 @@ function toCandidate(r: FoundRow): Candidate {
   };
 }
 
+/** One prepared-statement name per SQL text (the text differs only for needs with many capability minimums). */
+const statementNames = new Map<string, string>();
+
+/**
+ * Runs the candidate SQL as a named prepared statement (planned once per connection: planning this query
+ * costs more than running it). In a transaction it stays on the transaction's connection.
+ */
+function queryCandidates(db: Db, sql: Prisma.Sql): Promise<Row[]> {
+  let name = statementNames.get(sql.text);
+  if (!name) {
+    name = `match_candidates_${crypto.createHash("sha1").update(sql.text).digest("hex").slice(0, 12)}`;
+    statementNames.set(sql.text, name);
+  }
+  return preparedQuery<Row>(db, name, sql.text, sql.values);
+}
+
 /**
  * Type ids compatible with the need: the need's own type, or any type of the same `kind` whose
  * typeLevel ≤ the need's (1 = most capable). A category-only need accepts every type of its category.
@@ -98,8 +120,9 @@ export async function compatibleTypeIds(db: Db, need: Pick<MatchNeed, "typeId" |
 
 /**
  * Eligible resources for a need, nearest first (great-circle km), at most `poolSize` (default 50).
- * Exact: the first pass takes the nearest KNN_POOL_FACTOR × poolSize rows that pass the row-local rules;
- * if that pool was full but fewer than poolSize passed every rule, a second pass scans the whole radius.
+ * Exact: each pass takes the nearest (factor × poolSize) rows that pass the row-local rules; if that pool was
+ * full but fewer than poolSize passed every rule, the next pass widens (KNN_POOL_FACTORS), the last one to the
+ * whole radius.
  * Read-only, no locks. `opts.typeIds` skips the type lookup (the assignment solver calls this per need).
  */
 export async function findCandidates(
@@ -111,11 +134,13 @@ export async function findCandidates(
   if (poolSize <= 0 || need.maxDistanceKm <= 0) return [];
   const typeIds = opts.typeIds ?? (await compatibleTypeIds(db, need));
   if (typeIds.length === 0) return [];
-  const knn = poolSize * KNN_POOL_FACTOR;
-  const first = await db.$queryRaw<Row[]>(candidateSql(need, typeIds, knn, poolSize));
-  const found = first.filter(isFound);
-  if (found.length >= poolSize || (first[0]?.pool_n ?? 0) < knn) return found.map(toCandidate);
-  // The pool was full but too few passed every rule: widen once to the whole radius.
-  const second = await db.$queryRaw<Row[]>(candidateSql(need, typeIds, null, poolSize));
-  return second.filter(isFound).map(toCandidate);
+  let found: FoundRow[] = [];
+  for (const factor of KNN_POOL_FACTORS) {
+    const knn = factor === null ? null : Math.ceil(poolSize * factor);
+    const rows = await queryCandidates(db, candidateSql(need, typeIds, knn, poolSize));
+    found = rows.filter(isFound);
+    // Enough passed, or the KNN pool was not cut (everything in range was seen): done.
+    if (found.length >= poolSize || knn === null || (rows[0]?.pool_n ?? 0) < knn) break;
+  }
+  return found.map(toCandidate);
 }

@@ -1,0 +1,137 @@
+/**
+ * The end-to-end part of `npm run bench:match`: "post need → ranked, explained candidates" through REST v1
+ * (`POST /api/v1/needs/{id}/match` with an organisation API key) under `concurrency` simultaneous requesters.
+ * The route handler runs in a child process (bench/lib/api-server.mts); requests go over loopback HTTP with
+ * keep-alive. The needs are real Need rows (random, around random resources) in one incident of the demo
+ * government organisation, removed afterwards. Baseline in the same run: `GET /api/v1/health` (HTTP + route +
+ * one database round trip) under the same concurrency.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import readline from "node:readline";
+import type { PrismaClient } from "@/server/db";
+import { generateApiKey } from "@/server/modules/api-keys/key-format";
+import { randomBenchNeeds } from "@/bench/lib/candidate-bench";
+import { pct, r3 } from "@/bench/lib/stats";
+
+export type ApiBenchResult = {
+  api_p50_ms: number;
+  api_p95_ms: number;
+  api_p99_ms: number;
+  api_rps: number;
+  api_errors: number;
+  health_p95_ms: number;
+  requests: number;
+  concurrency: number;
+};
+
+export type ApiFixture = { needIds: string[]; key: string; cleanup: () => Promise<void> };
+
+/** Real needs + an API key of the organisation that owns their incident. */
+export async function createApiFixture(db: PrismaClient, count: number, seed = 7): Promise<ApiFixture> {
+  const incident = await db.incident.findFirstOrThrow({
+    where: { status: "ACTIVE", org: { verification: "VERIFIED" } },
+    select: { id: true, orgId: true, createdById: true },
+    orderBy: { createdAt: "asc" },
+  });
+  const needs = await randomBenchNeeds(db, count, seed);
+  const tag = `bench-api-${Date.now()}`;
+  await db.need.createMany({
+    data: needs.map((n, i) => ({
+      incidentId: incident.id,
+      typeId: n.typeId,
+      category: n.category as never,
+      title: `${tag} #${i}`,
+      requiredCapabilities: n.requiredCapabilities,
+      quantity: n.quantityOpen,
+      unit: "unit",
+      stagingLat: n.stagingLat,
+      stagingLng: n.stagingLng,
+      stagingAddress: "bench",
+      neededBy: n.neededBy,
+      durationMinutes: n.durationMinutes,
+      priority: n.priority as never,
+      maxDistanceKm: n.maxDistanceKm,
+      status: "OPEN",
+      createdById: incident.createdById,
+    })),
+  });
+  const rows = await db.need.findMany({ where: { title: { startsWith: tag } }, select: { id: true } });
+  const k = generateApiKey();
+  const apiKey = await db.apiKey.create({
+    data: { orgId: incident.orgId, name: tag, prefix: k.prefix, hashedKey: k.hashedKey, createdById: incident.createdById },
+    select: { id: true },
+  });
+  return {
+    needIds: rows.map((r) => r.id),
+    key: k.key,
+    cleanup: async () => {
+      await db.need.deleteMany({ where: { title: { startsWith: tag } } });
+      await db.apiKey.delete({ where: { id: apiKey.id } });
+    },
+  };
+}
+
+export async function startApiServer(env: NodeJS.ProcessEnv): Promise<{ base: string; child: ChildProcess }> {
+  const entry = path.resolve(import.meta.dirname ?? __dirname, "api-server.mts");
+  const child = spawn(process.execPath, ["--import", "tsx", entry], { env, stdio: ["ignore", "pipe", "inherit"] });
+  const lines = readline.createInterface({ input: child.stdout! });
+  const port = await new Promise<number>((resolve, reject) => {
+    child.once("exit", (code) => reject(new Error(`api server exited with ${code}`)));
+    lines.on("line", (line) => {
+      const m = /^listening (\d+)/.exec(line);
+      if (m) resolve(Number(m[1]));
+    });
+  });
+  return { base: `http://127.0.0.1:${port}`, child };
+}
+
+/** `total` requests from `concurrency` looping clients; per-request latency in ms. */
+async function load(concurrency: number, total: number, send: (i: number) => Promise<Response>) {
+  const latencies: number[] = [];
+  let errors = 0;
+  let next = 0;
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < total) {
+        const i = next++;
+        const s = performance.now();
+        const res = await send(i);
+        await res.arrayBuffer();
+        latencies.push(performance.now() - s);
+        if (!res.ok) errors++;
+      }
+    }),
+  );
+  return { latencies, errors, seconds: (performance.now() - t0) / 1000 };
+}
+
+export async function runApiBench(
+  base: string,
+  fixture: ApiFixture,
+  opts: { concurrency?: number; requests?: number } = {},
+): Promise<ApiBenchResult> {
+  const concurrency = opts.concurrency ?? 20;
+  const total = opts.requests ?? 2000;
+  const headers = { authorization: `Bearer ${fixture.key}`, "content-type": "application/json" };
+  const match = (i: number) =>
+    fetch(`${base}/api/v1/needs/${fixture.needIds[i % fixture.needIds.length]}/match`, { method: "POST", headers, body: "{}" });
+  await load(concurrency, Math.min(200, total), (i) => match(i + 7919)); // warm-up: JIT, prepared statements
+  const health = await load(concurrency, Math.min(1000, total), () => fetch(`${base}/api/v1/health`));
+  const api = await load(concurrency, total, match);
+  if (api.errors > 0) {
+    const res = await match(0);
+    throw new Error(`match API answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
+  }
+  return {
+    api_p50_ms: r3(pct(api.latencies, 50)),
+    api_p95_ms: r3(pct(api.latencies, 95)),
+    api_p99_ms: r3(pct(api.latencies, 99)),
+    api_rps: Math.round(total / api.seconds),
+    api_errors: api.errors,
+    health_p95_ms: r3(pct(health.latencies, 95)),
+    requests: total,
+    concurrency,
+  };
+}
