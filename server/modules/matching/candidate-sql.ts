@@ -83,7 +83,7 @@ WITH pool AS (
   ORDER BY k.dist_m
   ${knnLimit}
 ), eligible AS (
-  SELECT p.*, t.code AS type_code, t.type_level, t.category::text AS category, busy.units AS busy_units
+  SELECT p.*, t.code AS type_code, t.type_level, t.category::text AS category, busy.units AS busy_units, o.name AS org_name
   FROM pool p
   JOIN resource_type t ON t.id = p.type_id
   LEFT JOIN organization o ON o.id = p.owner_org_id

@@ -21,6 +21,7 @@ type Row = {
   id: string | null;
   type_id: string;
   owner_org_id: string | null;
+  org_name: string | null;
   owner_user_id: string | null;
   title: string;
   lat: number;
@@ -61,6 +62,7 @@ function toCandidate(r: FoundRow): Candidate {
   return {
     resourceId: r.id,
     orgId: r.owner_org_id,
+    orgName: r.org_name,
     ownerUserId: r.owner_user_id,
     title: r.title,
     typeId: r.type_id,

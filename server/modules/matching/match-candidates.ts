@@ -18,7 +18,7 @@ async function metricLabels(db: Db, typeIds: string[]): Promise<Record<string, M
   return out;
 }
 
-function toDto(s: ScoredCandidate, orgNames: Map<string, string>): TMatchCandidateDto {
+function toDto(s: ScoredCandidate): TMatchCandidateDto {
   return {
     resourceId: s.resourceId,
     title: s.title,
@@ -27,7 +27,7 @@ function toDto(s: ScoredCandidate, orgNames: Map<string, string>): TMatchCandida
     typeLevel: s.typeLevel,
     // An individual supplier is shown as such: no user id, name or contact leaves the server here.
     supplier: s.orgId
-      ? { kind: "ORGANIZATION", orgId: s.orgId, name: orgNames.get(s.orgId) ?? null }
+      ? { kind: "ORGANIZATION", orgId: s.orgId, name: s.orgName }
       : { kind: "INDIVIDUAL", orgId: null, name: null },
     distanceKm: Math.round(s.distanceKm * 100) / 100,
     lat: s.lat,
@@ -57,10 +57,7 @@ export async function matchCandidates(db: Db, actor: Actor, input: TMatchCandida
   const candidates = await findCandidates(db, need, { poolSize: Math.max(limit, 50), now });
   const typeIds = [...new Set([...(need.typeId ? [need.typeId] : []), ...candidates.map((c) => c.typeId)])];
   const metrics = await metricLabels(db, typeIds);
-  const ranked = rankCandidates(need, candidates, { now, metrics }).slice(0, limit);
-  const orgIds = [...new Set(ranked.flatMap((c) => (c.orgId ? [c.orgId] : [])))];
-  const orgs = orgIds.length ? await db.organization.findMany({ where: { id: { in: orgIds } }, select: { id: true, name: true } }) : [];
-  const orgNames = new Map(orgs.map((o) => [o.id, o.name]));
+  const ranked = rankCandidates(need, candidates, { now, metrics }, { limit });
   return {
     need: {
       id: need.id,
@@ -76,7 +73,7 @@ export async function matchCandidates(db: Db, actor: Actor, input: TMatchCandida
       neededBy: need.neededBy,
       maxDistanceKm: need.maxDistanceKm,
     },
-    candidates: ranked.map((c) => toDto(c, orgNames)),
+    candidates: ranked.map(toDto),
     generatedAt: now,
   };
 }

@@ -24,6 +24,8 @@ export type MatchNeed = {
 export type Candidate = {
   resourceId: string;
   orgId: string | null;
+  /** The supplier organisation's name (null for an individual). */
+  orgName: string | null;
   ownerUserId: string | null;
   title: string;
   typeId: string;

@@ -25,6 +25,7 @@ export const goldenNeed: MatchNeed = {
 export const goldenCandidate: Candidate = {
   resourceId: "r-base",
   orgId: "org-a",
+  orgName: "Org A",
   ownerUserId: null,
   title: "Pump",
   typeId: "t-pump-2",

@@ -20,6 +20,18 @@ const r2 = (x: number) => Math.round(x * 100) / 100;
  * component still prefers the less late).
  */
 export function scoreCandidate(need: MatchNeed, c: Candidate, ctx: ScoringContext, weights: ScoringWeights = SCORING_WEIGHTS): ScoredCandidate {
+  return explained(need, scoreParts(need, c, ctx, weights), ctx);
+}
+
+/** The score without its explanation, plus the unrounded figures the explanation is written from. */
+type Scored = Omit<ScoredCandidate, "explanation"> & { raw: { etaMinutes: number; slackMinutes: number; load: number } };
+
+function explained(need: MatchNeed, s: Scored, ctx: ScoringContext): ScoredCandidate {
+  const { raw, ...scored } = s;
+  return { ...scored, explanation: explainCandidate(need, s, ctx, raw) };
+}
+
+function scoreParts(need: MatchNeed, c: Candidate, ctx: ScoringContext, weights: ScoringWeights): Scored {
   const etaMinutes = etaMinutesFor(c);
   const arrival = ctx.now.getTime() + etaMinutes * 60_000;
   const slackMinutes = (need.neededBy.getTime() - arrival) / 60_000;
@@ -58,18 +70,23 @@ export function scoreCandidate(need: MatchNeed, c: Candidate, ctx: ScoringContex
     breakdown,
     etaMinutes: r2(etaMinutes),
     slackMinutes: r2(slackMinutes),
-    explanation: explainCandidate(need, c, ctx, { etaMinutes, slackMinutes, load }),
+    raw: { etaMinutes, slackMinutes, load },
   };
 }
 
-/** Score and sort: best first (score, then earlier arrival, then resource id for a stable order). */
+/**
+ * Score and sort: best first (score, then earlier arrival, then resource id for a stable order). Only the
+ * first `limit` are returned, and only those get their (zh + en) explanation written.
+ */
 export function rankCandidates(
   need: MatchNeed,
   candidates: readonly Candidate[],
   ctx: ScoringContext,
-  weights: ScoringWeights = SCORING_WEIGHTS,
+  opts: { weights?: ScoringWeights; limit?: number } = {},
 ): ScoredCandidate[] {
   return candidates
-    .map((c) => scoreCandidate(need, c, ctx, weights))
-    .sort((a, b) => b.score - a.score || a.etaMinutes - b.etaMinutes || (a.resourceId < b.resourceId ? -1 : a.resourceId > b.resourceId ? 1 : 0));
+    .map((c) => scoreParts(need, c, ctx, opts.weights ?? SCORING_WEIGHTS))
+    .sort((a, b) => b.score - a.score || a.etaMinutes - b.etaMinutes || (a.resourceId < b.resourceId ? -1 : a.resourceId > b.resourceId ? 1 : 0))
+    .slice(0, opts.limit ?? candidates.length)
+    .map((s) => explained(need, s, ctx));
 }

@@ -91,6 +91,14 @@ describe("rankCandidates", () => {
     expect(scored.map((s) => s.resourceId)).toEqual(["a", "b"]);
   });
 
+  it("returns only the first `limit`, each exactly as scoreCandidate scores and explains it", () => {
+    const far = { ...goldenCandidate, resourceId: "far", distanceKm: 80 };
+    const near = { ...goldenCandidate, resourceId: "near", distanceKm: 2 };
+    const top = rankCandidates(goldenNeed, [far, near], goldenCtx, { limit: 1 });
+    expect(top).toEqual([scoreCandidate(goldenNeed, near, goldenCtx)]);
+    expect(top[0]!.explanation.en.length).toBeGreaterThan(0);
+  });
+
   it("cost only matters for PAID needs", () => {
     const pricey = { ...goldenCandidate, pricingMode: "DAILY", priceCents: 1_000_000 };
     expect(scoreCandidate(goldenNeed, pricey, goldenCtx).breakdown.cost.value).toBe(1);
