@@ -3,13 +3,15 @@
  *  - Without --scale: DATABASE_URL, else the embedded dev database (.data), as it is.
  *  - With --scale N: a scratch embedded PostgreSQL in <MUSTER_DATA_DIR>/bench-N, migrated and seeded once with
  *    `prisma/seed.ts --scale N` (reused by later runs).
- * Each run measures, in the same process and database:
+ * Each run measures, in the same process and database (the forced sequential scans take minutes at 1M rows, so
+ * the ratio uses a sample of 3 needs per run unless --seqsample says otherwise):
  *  1. the candidate query over `needs` random needs (p50/p95/p99) and its sequential-scan ratio (bench/lib/candidate-bench.ts);
  *  2. REST "post need → ranked, explained candidates" with 20 concurrent requesters, against GET /health as the
  *     baseline (bench/lib/api-bench.ts);
  *  3. the incident-wide assignment of 1,000 need-slots × 5,000 candidates, exact vs greedy (bench/lib/assign-bench.ts).
  * Prints a min/median/max table over the runs and a final JSON line of the medians (plus min/max of the headline).
  */
+import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { env } from "@/lib/env";
@@ -19,7 +21,7 @@ import { localAuthSecret } from "@/scripts/lib/auth-secret";
 import { migrate } from "@/scripts/lib/migrate";
 import { run } from "@/scripts/lib/run";
 import { runCandidateBench, type CandidateBenchResult } from "@/bench/lib/candidate-bench";
-import { createApiFixture, runApiBench, startApiServer, type ApiBenchResult } from "@/bench/lib/api-bench";
+import { createApiFixture, runApiBench, startApiServers, type ApiBenchResult } from "@/bench/lib/api-bench";
 import { runAssignLayout } from "@/bench/lib/assign-bench";
 import { median, r1, spread } from "@/bench/lib/stats";
 
@@ -36,7 +38,7 @@ async function main() {
     scale ? { dataDir, ephemeral: true, quiet: true } : { externalUrl: env.DATABASE_URL, dataDir, quiet: true },
   );
   const db = createPrismaClient(database.url, 4);
-  let server: Awaited<ReturnType<typeof startApiServer>> | null = null;
+  let servers: Awaited<ReturnType<typeof startApiServers>> | null = null;
   let fixture: Awaited<ReturnType<typeof createApiFixture>> | null = null;
   try {
     if (scale) {
@@ -49,12 +51,12 @@ async function main() {
       await db.$executeRawUnsafe("ANALYZE");
     }
     fixture = await createApiFixture(db, 500);
-    server = await startApiServer({
-      ...process.env,
-      DATABASE_URL: database.url,
-      AUTH_SECRET: env.AUTH_SECRET ?? localAuthSecret(dataDir),
-      NODE_ENV: "production",
-    });
+    const instances = os.availableParallelism();
+    servers = await startApiServers(
+      { ...process.env, DATABASE_URL: database.url, AUTH_SECRET: env.AUTH_SECRET ?? localAuthSecret(dataDir), NODE_ENV: "production" },
+      instances,
+    );
+    console.info(`[bench] REST v1 served by ${instances} app instance(s) (one per CPU), requests spread round-robin`);
 
     const figures: RunFigures[] = [];
     for (let r = 0; r < runs; r++) {
@@ -62,10 +64,10 @@ async function main() {
       const cand = await runCandidateBench(db, {
         needs: Number(values.needs ?? 1000),
         seed: 42 + r,
-        seqSample: Number(values.seqsample ?? 20),
+        seqSample: Number(values.seqsample ?? 3),
         log: (l) => console.info(`  ${l}`),
       });
-      const api = await runApiBench(server.base, fixture, { concurrency: 20, requests: Number(values.requests ?? 2000) });
+      const api = await runApiBench(servers.bases, fixture, { concurrency: 20, requests: Number(values.requests ?? 2000) });
       const assign = runAssignLayout("uniform", { runs: 1 });
       figures.push({ ...cand, ...api, assign_ms: assign.solveMs[0]!, greedy_ms: assign.greedyMs[0]!, greedy_gap_pct: assign.last.gapVsGreedyPct });
     }
@@ -113,7 +115,7 @@ async function main() {
       }),
     );
   } finally {
-    server?.child.kill("SIGTERM");
+    servers?.stop();
     await fixture?.cleanup();
     await db.$disconnect();
     await database.stop();

@@ -1,8 +1,9 @@
 /**
  * The end-to-end part of `npm run bench:match`: "post need → ranked, explained candidates" through REST v1
  * (`POST /api/v1/needs/{id}/match` with an organisation API key) under `concurrency` simultaneous requesters.
- * The route handler runs in a child process (bench/lib/api-server.mts); requests go over loopback HTTP with
- * keep-alive. The needs are real Need rows (random, around random resources) in one incident of the demo
+ * The route handler runs in child processes (bench/lib/api-server.mts), one app instance per CPU as a
+ * deployment would run them; requests are spread over the instances round-robin (a load balancer's job) and go
+ * over loopback HTTP with keep-alive. The needs are real Need rows (random, around random resources) in one incident of the demo
  * government organisation, removed afterwards. Baseline in the same run: `GET /api/v1/health` (HTTP + route +
  * one database round trip) under the same concurrency.
  */
@@ -23,6 +24,7 @@ export type ApiBenchResult = {
   health_p95_ms: number;
   requests: number;
   concurrency: number;
+  instances: number;
 };
 
 export type ApiFixture = { needIds: string[]; key: string; cleanup: () => Promise<void> };
@@ -72,7 +74,15 @@ export async function createApiFixture(db: PrismaClient, count: number, seed = 7
   };
 }
 
-export async function startApiServer(env: NodeJS.ProcessEnv): Promise<{ base: string; child: ChildProcess }> {
+export type ApiServers = { bases: string[]; stop: () => void };
+
+/** `instances` app processes serving REST v1 on loopback. */
+export async function startApiServers(env: NodeJS.ProcessEnv, instances: number): Promise<ApiServers> {
+  const started = await Promise.all(Array.from({ length: instances }, () => startApiServer(env)));
+  return { bases: started.map((s) => s.base), stop: () => started.forEach((s) => s.child.kill("SIGTERM")) };
+}
+
+async function startApiServer(env: NodeJS.ProcessEnv): Promise<{ base: string; child: ChildProcess }> {
   const entry = path.resolve(import.meta.dirname ?? __dirname, "api-server.mts");
   const child = spawn(process.execPath, ["--import", "tsx", entry], { env, stdio: ["ignore", "pipe", "inherit"] });
   const lines = readline.createInterface({ input: child.stdout! });
@@ -108,17 +118,18 @@ async function load(concurrency: number, total: number, send: (i: number) => Pro
 }
 
 export async function runApiBench(
-  base: string,
+  bases: string[],
   fixture: ApiFixture,
   opts: { concurrency?: number; requests?: number } = {},
 ): Promise<ApiBenchResult> {
   const concurrency = opts.concurrency ?? 20;
   const total = opts.requests ?? 2000;
   const headers = { authorization: `Bearer ${fixture.key}`, "content-type": "application/json" };
+  const base = (i: number) => bases[i % bases.length]!;
   const match = (i: number) =>
-    fetch(`${base}/api/v1/needs/${fixture.needIds[i % fixture.needIds.length]}/match`, { method: "POST", headers, body: "{}" });
+    fetch(`${base(i)}/api/v1/needs/${fixture.needIds[i % fixture.needIds.length]}/match`, { method: "POST", headers, body: "{}" });
   await load(concurrency, Math.min(200, total), (i) => match(i + 7919)); // warm-up: JIT, prepared statements
-  const health = await load(concurrency, Math.min(1000, total), () => fetch(`${base}/api/v1/health`));
+  const health = await load(concurrency, Math.min(1000, total), (i) => fetch(`${base(i)}/api/v1/health`));
   const api = await load(concurrency, total, match);
   if (api.errors > 0) {
     const res = await match(0);
@@ -133,5 +144,6 @@ export async function runApiBench(
     health_p95_ms: r3(pct(health.latencies, 95)),
     requests: total,
     concurrency,
+    instances: bases.length,
   };
 }
