@@ -15,6 +15,9 @@ import { matchAssignRouter } from "@/server/api/routers/match-assign";
 import { matchRouter } from "@/server/api/routers/match";
 import { offerRouter } from "@/server/api/routers/offer";
 import { notificationRouter } from "@/server/api/routers/notification";
+import { dispatchRouter } from "@/server/api/routers/dispatch";
+import { knightOfferRouter } from "@/server/api/routers/knight-offer";
+import { platformRouter } from "@/server/api/routers/platform";
 
 /** Every router is registered here; each lives in server/api/routers/<noun>.ts. */
 export const appRouter = createTRPCRouter({
@@ -34,6 +37,9 @@ export const appRouter = createTRPCRouter({
   matchAssign: matchAssignRouter,
   offer: offerRouter,
   notification: notificationRouter,
+  dispatch: dispatchRouter,
+  knightOffer: knightOfferRouter,
+  platform: platformRouter,
 });
 
 export type AppRouter = typeof appRouter;
