@@ -4,12 +4,14 @@ import { generateApiKey } from "@/server/modules/api-keys/key-format";
 import { GET, POST } from "@/app/api/v1/[...path]/route";
 import { GET as getOpenApiJson } from "@/app/api/v1/openapi.json/route";
 import { startDispatch } from "@/server/modules/dispatch/dispatch-waves";
+import { DISPATCH_CONFIG } from "@/server/modules/dispatch/dispatch-config";
 import { createKnight, createKnightNeed, seedDispatchFixtures, type TestKnight } from "@/server/modules/dispatch/test-fixtures";
 import { findPositionLeaks } from "@/server/modules/dispatch/privacy-scan";
 
 let t: TestDatabase;
 let f: Awaited<ReturnType<typeof seedDispatchFixtures>>;
 const keys = { platform: "", other: "", pending: "" };
+let platformOrg = "";
 let r1: TestKnight;
 let r2: TestKnight;
 const at = { lat: 31.9, lng: 118.6 };
@@ -29,6 +31,7 @@ beforeAll(async () => {
       select: { id: true },
     })).id;
   const platform = await org("闪送（测试）", "VERIFIED");
+  platformOrg = platform;
   const other = await org("另一配送平台", "VERIFIED");
   const pending = await org("待审平台", "PENDING");
   const addKey = async (orgId: string) => {
@@ -87,6 +90,24 @@ describe("REST v1 for delivery platforms", () => {
     expect(won).toMatchObject({ status: "ACCEPTED", slotIndex: 0, needId });
     expect((await post(`/platform/offers/${offers1[0].offerId}/accept`, keys.platform)).status).toBe(409);
     expect(await t.db.assignment.count({ where: { needId, knightId: r1.id, status: "ACCEPTED" } })).toBe(1);
+  });
+
+  it("a rider going off duty has their pending offers withdrawn and the place passes on", async () => {
+    const here = { lat: 32.6, lng: 119.2 };
+    await createKnight(t.db, { lat: 32.6011, lng: 119.2013 }, { platformOrgId: platformOrg, externalRiderId: "R-3" });
+    const next = await createKnight(t.db, { lat: 32.6052, lng: 119.2031 });
+    const needId = await createKnightNeed(t.db, f.incidentId, f.actors.dispatcherA.userId, { stagingLat: here.lat, stagingLng: here.lng, quantity: 1, maxDistanceKm: 1 });
+    await startDispatch(t.db, f.actors.dispatcherA, needId, { config: { ...DISPATCH_CONFIG, offersPerSlot: 1 } });
+    const [offer] = await (await get("/platform/riders/R-3/offers", keys.platform)).json();
+    expect(offer).toMatchObject({ needId });
+    expect(await t.db.offer.count({ where: { needId, knightId: next.id } })).toBe(0);
+
+    const off = await post("/platform/riders/R-3/duty", keys.platform, { onDuty: false });
+    expect(off.status).toBe(200);
+    expect(await off.json()).toMatchObject({ onDuty: false });
+    expect((await t.db.offer.findUniqueOrThrow({ where: { id: offer.offerId } })).status).toBe("WITHDRAWN");
+    expect(await t.db.offer.count({ where: { needId, knightId: next.id, status: "PENDING" } })).toBe(1);
+    expect(await (await get("/platform/riders/R-3/offers", keys.platform)).json()).toEqual([]);
   });
 
   it("an unknown key is 401, and OpenAPI documents the four routes", async () => {
