@@ -6,6 +6,7 @@ import { systemRouter } from "@/server/api/routers/system";
 import { dashboardRouter } from "@/server/api/routers/dashboard";
 import { orgRouter } from "@/server/api/routers/org";
 import { knightRouter } from "@/server/api/routers/knight";
+import { knightTaskRouter } from "@/server/api/routers/knight-task";
 import { listingBrowseRouter } from "@/server/api/routers/listing-browse";
 import { listingRouter } from "@/server/api/routers/listing";
 import { incidentRouter } from "@/server/api/routers/incident";
@@ -14,6 +15,9 @@ import { matchAssignRouter } from "@/server/api/routers/match-assign";
 import { matchRouter } from "@/server/api/routers/match";
 import { offerRouter } from "@/server/api/routers/offer";
 import { notificationRouter } from "@/server/api/routers/notification";
+import { dispatchRouter } from "@/server/api/routers/dispatch";
+import { knightOfferRouter } from "@/server/api/routers/knight-offer";
+import { platformRouter } from "@/server/api/routers/platform";
 
 /** Every router is registered here; each lives in server/api/routers/<noun>.ts. */
 export const appRouter = createTRPCRouter({
@@ -24,6 +28,7 @@ export const appRouter = createTRPCRouter({
   dashboard: dashboardRouter,
   org: orgRouter,
   knight: knightRouter,
+  knightTask: knightTaskRouter,
   listingBrowse: listingBrowseRouter,
   listing: listingRouter,
   incident: incidentRouter,
@@ -32,6 +37,9 @@ export const appRouter = createTRPCRouter({
   matchAssign: matchAssignRouter,
   offer: offerRouter,
   notification: notificationRouter,
+  dispatch: dispatchRouter,
+  knightOffer: knightOfferRouter,
+  platform: platformRouter,
 });
 
 export type AppRouter = typeof appRouter;
