@@ -8,6 +8,7 @@ import { runDutyLimitJob } from "@/server/modules/knights/knight-duty-limit";
 import { storeKnightPosition } from "@/server/modules/knights/knight-position";
 import { acceptTask, createKnight, createKnightNeed, seedKnightFixtures } from "@/server/modules/knights/test-fixtures";
 import { liveTopics } from "@/server/modules/live/live-topics";
+import { canTrackTask } from "@/server/modules/knights/track-task";
 
 /**
  * Privacy (issue 6): a knight's exact position is returned only by knightTask.track, to the dispatchers
@@ -161,6 +162,9 @@ describe("knight position privacy", () => {
     expect(await failure(caller(f.actors.memberB).knightTask.track({ assignmentId: a2 }))).toBe("FORBIDDEN");
     expect(await failure(caller(peer.actor).knightTask.track({ assignmentId: a2 }))).toBe("FORBIDDEN");
     expect(await failure(caller(f.actors.supplier).knightTask.track({ assignmentId: a2 }))).toBe("FORBIDDEN");
+    expect(await canTrackTask(t.db, f.actors.dispatcherA, a2)).toBe(true);
+    for (const who of [f.actors.memberB, peer.actor, k2.actor, f.actors.supplier]) expect(await canTrackTask(t.db, who, a2)).toBe(false);
+    expect(await canTrackTask(t.db, f.actors.dispatcherA, assignmentId)).toBe(false);
     // The completed task of the first knight: no longer shared, even with its dispatcher.
     expect(await failure(caller(f.actors.dispatcherA).knightTask.track({ assignmentId }))).toBe("FORBIDDEN");
     expect(await failure(caller(f.actors.admin).knightTask.track({ assignmentId }))).toBe("FORBIDDEN");
