@@ -52,7 +52,7 @@ export function MatchingPanel({ incidentId, canPropose }: { incidentId: string; 
           setResult(r);
           setSent([]);
           queryClient.setQueryData(trpc.matchAssign.proposal.queryKey({ incidentId }), {
-            incidentId: r.incidentId, batchId: r.batchId, needs: r.needs, assignments: r.assignments,
+            incidentId: r.incidentId, autoDispatch: r.autoDispatch, batchId: r.batchId, needs: r.needs, assignments: r.assignments,
           });
           void refresh();
         },

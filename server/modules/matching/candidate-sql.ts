@@ -20,7 +20,7 @@ import { LIVE_ASSIGNMENT_STATUSES, needWindow, shanghaiClock, type MatchNeed } f
  * (startMinute ≤ m < endMinute), or a DATED window must contain the start instant — the end of the job
  * is not checked against the weekly pattern. Resources with no WEEKLY window are available any time.
  */
-export function candidateSql(need: MatchNeed, typeIds: string[], knn: number | null, limit: number): Prisma.Sql {
+export function candidateSql(need: MatchNeed, typeIds: string[], knn: number | null, limit: number, onlyResourceId?: string): Prisma.Sql {
   const { start, end } = needWindow(need);
   const { weekday, minute } = shanghaiClock(start);
   const lat = need.stagingLat;
@@ -33,6 +33,8 @@ export function candidateSql(need: MatchNeed, typeIds: string[], knn: number | n
   const live = Prisma.join(LIVE_ASSIGNMENT_STATUSES.map((s) => Prisma.sql`${s}::assignment_status`));
   const point = Prisma.sql`muster_ll_to_earth(${lat}::float8, ${lng}::float8)`;
   const knnLimit = knn === null ? Prisma.empty : Prisma.sql`LIMIT ${knn}`;
+  // re-validating one chosen resource (a dispatcher's swap) runs the very same rules on that row alone
+  const only = onlyResourceId === undefined ? Prisma.empty : Prisma.sql`AND r.id = ${onlyResourceId}`;
   return Prisma.sql`
 WITH pool AS (
   SELECT k.* FROM unnest(${typeIds}::text[]) AS tid(id)
@@ -45,6 +47,7 @@ WITH pool AS (
     FROM resource r
     WHERE r.status = 'AVAILABLE'
       AND r.type_id = tid.id
+      ${only}
       AND earth_box(${point}, ${radiusM}::float8) @> muster_ll_to_earth(r.lat, r.lng)
       AND r.total_quantity - r.committed_quantity >= 1
       AND earth_distance(muster_ll_to_earth(r.lat, r.lng), ${point}) <= LEAST(${radiusM}::float8, r.max_travel_km * 1000.0)

@@ -100,22 +100,23 @@ export async function compatibleTypeIds(db: Db, need: Pick<MatchNeed, "typeId" |
  * Eligible resources for a need, nearest first (great-circle km), at most `poolSize` (default 50).
  * Exact: the first pass takes the nearest KNN_POOL_FACTOR × poolSize rows that pass the row-local rules;
  * if that pool was full but fewer than poolSize passed every rule, a second pass scans the whole radius.
- * Read-only, no locks. `opts.typeIds` skips the type lookup (the assignment solver calls this per need).
+ * Read-only, no locks. `opts.typeIds` skips the type lookup (the assignment solver calls this per need);
+ * `opts.resourceId` checks that one resource against every rule (empty result = not eligible).
  */
 export async function findCandidates(
   db: Db,
   need: MatchNeed,
-  opts: { poolSize?: number; now?: Date; typeIds?: string[] } = {},
+  opts: { poolSize?: number; now?: Date; typeIds?: string[]; resourceId?: string } = {},
 ): Promise<Candidate[]> {
   const poolSize = opts.poolSize ?? DEFAULT_POOL_SIZE;
   if (poolSize <= 0 || need.maxDistanceKm <= 0) return [];
   const typeIds = opts.typeIds ?? (await compatibleTypeIds(db, need));
   if (typeIds.length === 0) return [];
   const knn = poolSize * KNN_POOL_FACTOR;
-  const first = await db.$queryRaw<Row[]>(candidateSql(need, typeIds, knn, poolSize));
+  const first = await db.$queryRaw<Row[]>(candidateSql(need, typeIds, knn, poolSize, opts.resourceId));
   const found = first.filter(isFound);
   if (found.length >= poolSize || (first[0]?.pool_n ?? 0) < knn) return found.map(toCandidate);
   // The pool was full but too few passed every rule: widen once to the whole radius.
-  const second = await db.$queryRaw<Row[]>(candidateSql(need, typeIds, null, poolSize));
+  const second = await db.$queryRaw<Row[]>(candidateSql(need, typeIds, null, poolSize, opts.resourceId));
   return second.filter(isFound).map(toCandidate);
 }

@@ -29,6 +29,7 @@ const SUBJECTS: Record<string, string> = {
   "offer.declined": "Muster：邀约被拒绝 / Offer declined",
   "offer.cancelled": "Muster：邀约已取消 / Offer cancelled",
   "assignment.progress": "Muster：任务进度更新 / Assignment progress",
+  "need.unmet": "Muster：需求暂无可用资源 / Need unmet",
 };
 
 /** The `notification.email` job: mails the users (nodemailer, SMTP_URL); throws on failure so the queue retries. */
