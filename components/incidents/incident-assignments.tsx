@@ -50,7 +50,7 @@ export function IncidentAssignments({ incidentId, needs }: { incidentId: string;
                 </div>
                 <ul className="space-y-1.5">
                   {byNeed.get(n.id)!.map((a) => (
-                    <li key={a.id} className="flex flex-wrap items-center justify-between gap-2 rounded-md bg-slate-50 px-3 py-2 text-sm" data-testid="lifecycle-assignment" data-status={a.status}>
+                    <li key={a.id} className="flex flex-wrap items-center justify-between gap-2 rounded-md bg-slate-50 px-3 py-2 text-sm" data-testid="lifecycle-assignment" data-assignment-id={a.id} data-status={a.status}>
                       <div className="min-w-0">
                         <p className="text-slate-900">
                           {a.resourceTitle || t("lifecycle.knight")}
