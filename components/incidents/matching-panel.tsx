@@ -99,7 +99,9 @@ export function MatchingPanel({ incidentId, canPropose, tileUrl, tileAttribution
     }
   };
 
-  const data = proposal.data;
+  // rows just offered leave the proposal at once (the refetch that drops them follows the last send)
+  const sentIds = new Set(sent.map((s) => s.id));
+  const data = proposal.data ? { ...proposal.data, assignments: proposal.data.assignments.filter((a) => !sentIds.has(a.id)) } : undefined;
   const hasProposal = !!data && data.assignments.length > 0;
   const gap = result ? gapLine(result) : null;
   const autoOn = auto.isPending ? !!auto.variables?.on : !!data?.autoDispatch;
