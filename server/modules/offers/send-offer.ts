@@ -49,6 +49,10 @@ export async function sendOfferInTx(tx: Db, o: OfferContext, actorId: string | n
     WHERE id = ${o.id} AND status = 'PROPOSED'`;
   if (n !== 1) throw new AppError("CONFLICT", "Only a proposed assignment can be offered; this one was already handled.");
   await tx.resource.update({ where: { id: o.resourceId }, data: { offeredCount: { increment: 1 } }, select: { id: true } });
+  // a need flagged unmet by the matcher (nobody eligible / everyone declined) is being worked on again
+  await tx.$executeRaw`
+    UPDATE need SET unmet_reason = NULL, updated_at = now()
+    WHERE id = ${o.needId} AND status IN ('OPEN', 'PARTIALLY_FILLED') AND unmet_reason IN ('ALL_BUSY', 'DECLINED')`;
   await enqueueJob(tx, { queue: OFFER_EXPIRE_QUEUE, payload: { assignmentId: o.id }, runAt: holdExpiresAt, key: `offer.expire:${o.id}` });
   await recordAudit(tx, { actorId, orgId: o.requesterOrgId, action: "assignment.offer", entityType: "Assignment", entityId: o.id, data: { holdMinutes, resourceId: o.resourceId } });
   await notify(tx, await supplierUserIds(tx, o), "offer.received", { assignmentId: o.id, needId: o.needId, holdExpiresAt: holdExpiresAt.toISOString() });

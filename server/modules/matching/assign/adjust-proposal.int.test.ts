@@ -116,6 +116,10 @@ describe("adjusting a proposal (matchAssign.replace / drop)", () => {
     const { offerNext } = await import("@/server/modules/offers/offer-next");
     expect(await offerNext(db, needId)).toBeNull();
     expect(await db.assignment.count({ where: { needId, status: "OFFERED" } })).toBe(0);
+    // nor does proposing again; swapping it back in by hand still works
+    const again = await d.matchAssign.propose({ incidentId });
+    expect(again.assignments).toEqual([]);
+    expect(again.needs[0]).toMatchObject({ quantityOpen: 1, proposed: 0, unfilled: 1 });
   });
 });
 
@@ -172,6 +176,13 @@ describe("auto mode and the fresh next candidate", () => {
     expect(need).toEqual({ unmetReason: "DECLINED", status: "OPEN" });
     const notes = await db.notification.findMany({ where: { userId: f.actors.dispatcherA.userId, kind: "need.unmet" }, select: { payload: true } });
     expect(notes.filter((n) => (n.payload as { needId?: string }).needId === needId)).toHaveLength(1);
+
+    // a new listing, proposed and offered by the dispatcher: the need is being worked on again
+    const later = await createResource(db, f.orgs.enterprise, f.types.pump, 1, "排水泵 后补");
+    const again = await d.matchAssign.propose({ incidentId });
+    expect(again.assignments.map((x) => x.resourceId)).toEqual([later]);
+    await d.offer.send({ id: again.assignments[0]!.id });
+    expect((await db.need.findUniqueOrThrow({ where: { id: needId }, select: { unmetReason: true } })).unmetReason).toBeNull();
   });
 
   it("expiry with nobody eligible left → unmet ALL_BUSY (flagged once)", async () => {
