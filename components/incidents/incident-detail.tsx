@@ -6,6 +6,7 @@ import { formatDateTime } from "@/lib/i18n/format";
 import { useLocale, useT } from "@/lib/i18n/client";
 import { useTRPC } from "@/lib/trpc/react";
 import { polygonToRings } from "@/components/incidents/area-geojson";
+import { IncidentAssignments, LIFECYCLE_POLL_MS } from "@/components/incidents/incident-assignments";
 import { IncidentMap } from "@/components/incidents/incident-map";
 import { IncidentStatusActions } from "@/components/incidents/incident-status-actions";
 import { IncidentTimeline } from "@/components/incidents/incident-timeline";
@@ -26,7 +27,8 @@ export function IncidentDetail({ id, tileUrl, tileAttribution }: { id: string; t
   const locale = useLocale();
   const trpc = useTRPC();
   const [adding, setAdding] = useState(false);
-  const { data } = useQuery(trpc.incident.get.queryOptions({ id }));
+  // polled so supplier-reported progress (committed, en route, on scene …) shows without a reload
+  const { data } = useQuery({ ...trpc.incident.get.queryOptions({ id }), refetchInterval: LIFECYCLE_POLL_MS });
   if (!data) return null;
   const { incident, needs, timeline } = data;
   const openNeeds = needs.filter((n) => n.status === "OPEN" || n.status === "PARTIALLY_FILLED").length;
@@ -90,7 +92,8 @@ export function IncidentDetail({ id, tileUrl, tileAttribution }: { id: string; t
               <NeedsTable needs={needs} canEdit={incident.canEdit} canApprove={incident.canApprove} />
             )}
           </Card>
-          <MatchingPanel incidentId={incident.id} canPropose={incident.canApprove} />
+          <IncidentAssignments incidentId={incident.id} needs={needs} />
+          <MatchingPanel incidentId={incident.id} canPropose={incident.canApprove} tileUrl={tileUrl} tileAttribution={tileAttribution} />
         </div>
         <div className="space-y-6">
           <Card>

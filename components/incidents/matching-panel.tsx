@@ -6,6 +6,7 @@ import { useT } from "@/lib/i18n/client";
 import { useTRPC } from "@/lib/trpc/react";
 import type { TProposeResult } from "@/lib/schemas/matching-assign";
 import { gapLine, tierFill } from "@/components/matching/gap-line";
+import { ProposalMap } from "@/components/matching/proposal-map";
 import { ProposalNeed, type SentOffer } from "@/components/matching/proposal-need";
 import { errorMessage } from "@/components/needs/use-incident-refresh";
 import { Button } from "@/components/ui/button";
@@ -18,10 +19,11 @@ function clientErrorCode(error: unknown): string | undefined {
 
 /**
  * The dispatcher's matching panel: propose an incident-wide assignment, read it per need with scores
- * and explanations, and send offers. Shown to dispatchers/owners (`canPropose`); for anyone else it
+ * and explanations, see it on a map (a click there selects the row), swap or remove a proposed resource,
+ * switch auto dispatch, and send offers. Shown to dispatchers/owners (`canPropose`); for anyone else it
  * probes the proposal once and stays hidden unless the server allows it (platform admins).
  */
-export function MatchingPanel({ incidentId, canPropose }: { incidentId: string; canPropose: boolean }) {
+export function MatchingPanel({ incidentId, canPropose, tileUrl, tileAttribution }: { incidentId: string; canPropose: boolean; tileUrl: string; tileAttribution?: string }) {
   const t = useT("matching");
   const tn = useT("needs");
   const trpc = useTRPC();
@@ -30,9 +32,13 @@ export function MatchingPanel({ incidentId, canPropose }: { incidentId: string; 
   const [sent, setSent] = useState<SentOffer[]>([]);
   const [sending, setSending] = useState<ReadonlySet<string>>(new Set());
   const [notice, setNotice] = useState<string | null>(null);
+  const [info, setInfo] = useState<string | null>(null);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
   const proposal = useQuery({ ...trpc.matchAssign.proposal.queryOptions({ incidentId }), retry: false });
   const propose = useMutation(trpc.matchAssign.propose.mutationOptions());
   const send = useMutation(trpc.offer.send.mutationOptions());
+  const drop = useMutation(trpc.matchAssign.drop.mutationOptions());
+  const auto = useMutation(trpc.matchAssign.setAutoDispatch.mutationOptions());
 
   const forbidden = clientErrorCode(proposal.error) === "FORBIDDEN" || clientErrorCode(propose.error) === "FORBIDDEN";
   if (!canPropose && (forbidden || proposal.isError || proposal.isPending)) return null;
@@ -41,18 +47,32 @@ export function MatchingPanel({ incidentId, canPropose }: { incidentId: string; 
     Promise.all([
       queryClient.invalidateQueries(trpc.incident.pathFilter()),
       queryClient.invalidateQueries(trpc.matchAssign.proposal.queryFilter({ incidentId })),
+      queryClient.invalidateQueries(trpc.matchAssign.assignments.queryFilter({ incidentId })),
     ]);
+
+  const onDrop = (id: string) => {
+    setNotice(null);
+    drop.mutate({ assignmentId: id }, { onSettled: () => void refresh(), onError: (err) => setNotice(t("failed", { message: errorMessage(err) })) });
+  };
+
+  const onAuto = (on: boolean) => {
+    setNotice(null);
+    auto.mutate({ incidentId, on }, { onSettled: () => void refresh(), onError: (err) => setNotice(t("failed", { message: errorMessage(err) })) });
+  };
 
   const onPropose = () => {
     setNotice(null);
+    setInfo(null);
     propose.mutate(
       { incidentId },
       {
         onSuccess: (r) => {
           setResult(r);
           setSent([]);
+          setSelectedId(null);
+          if (r.autoOffered > 0) setInfo(t("auto.sent", { n: r.autoOffered }));
           queryClient.setQueryData(trpc.matchAssign.proposal.queryKey({ incidentId }), {
-            incidentId: r.incidentId, batchId: r.batchId, needs: r.needs, assignments: r.assignments,
+            incidentId: r.incidentId, autoDispatch: r.autoDispatch, batchId: r.batchId, needs: r.needs, assignments: r.assignments,
           });
           void refresh();
         },
@@ -79,9 +99,22 @@ export function MatchingPanel({ incidentId, canPropose }: { incidentId: string; 
     }
   };
 
-  const data = proposal.data;
+  // rows just offered leave the proposal at once (the refetch that drops them follows the last send)
+  const sentIds = new Set(sent.map((s) => s.id));
+  const data = proposal.data ? { ...proposal.data, assignments: proposal.data.assignments.filter((a) => !sentIds.has(a.id)) } : undefined;
   const hasProposal = !!data && data.assignments.length > 0;
   const gap = result ? gapLine(result) : null;
+  const autoOn = auto.isPending ? !!auto.variables?.on : !!data?.autoDispatch;
+  const needTitle = new Map((data?.needs ?? []).map((n) => [n.needId, n.title]));
+  const mapResources = (data?.assignments ?? []).flatMap((a) =>
+    a.resourceLat !== null && a.resourceLng !== null
+      ? [{ assignmentId: a.id, needId: a.needId, title: a.resourceTitle, lat: a.resourceLat, lng: a.resourceLng, label: t("map.resource", { title: a.resourceTitle, need: needTitle.get(a.needId) ?? "" }) }]
+      : [],
+  );
+  const mapNeeds = (data?.needs ?? [])
+    .filter((n) => mapResources.some((r) => r.needId === n.needId))
+    .map((n) => ({ id: n.needId, title: n.title, priority: n.priority, lat: n.stagingLat, lng: n.stagingLng }));
+  const selected = data?.assignments.find((a) => a.id === selectedId) ?? null;
 
   return (
     <Card data-testid="matching-panel">
@@ -100,9 +133,30 @@ export function MatchingPanel({ incidentId, canPropose }: { incidentId: string; 
         }
       />
       <CardBody className="space-y-4">
+        {data ? (
+          <div className="flex items-start gap-3 rounded-lg border border-slate-200 p-3" data-testid="auto-dispatch">
+            <input
+              id={`auto-${incidentId}`}
+              type="checkbox"
+              role="switch"
+              aria-checked={autoOn}
+              aria-describedby={`auto-${incidentId}-hint`}
+              className="mt-0.5 size-5 shrink-0 accent-brand-600"
+              checked={autoOn}
+              disabled={auto.isPending}
+              onChange={(e) => onAuto(e.target.checked)}
+              data-testid="auto-dispatch-switch"
+            />
+            <div className="min-w-0 text-sm">
+              <label htmlFor={`auto-${incidentId}`} className="font-medium text-slate-900">{t("auto.label")}</label>
+              <p id={`auto-${incidentId}-hint`} className="text-slate-600">{autoOn ? t("auto.on") : t("auto.off")}</p>
+            </div>
+          </div>
+        ) : null}
         {propose.isPending ? (
           <p role="status" className="text-sm text-slate-600" data-testid="proposal-progress">{t("proposing")}</p>
         ) : null}
+        {info ? <p role="status" className="rounded-lg bg-emerald-50 px-3 py-2 text-sm text-emerald-900" data-testid="matching-info">{info}</p> : null}
         {notice || (forbidden && !propose.error) ? (
           <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800" data-testid="matching-notice">
             {notice ?? t("forbidden", { message: errorMessage(proposal.error) })}
@@ -123,6 +177,26 @@ export function MatchingPanel({ incidentId, canPropose }: { incidentId: string; 
             <p className="font-medium text-slate-900" data-testid="proposal-gap">{t(gap.key, gap.vars)}</p>
           </div>
         ) : null}
+        {hasProposal && mapResources.length > 0 ? (
+          <div className="space-y-2">
+            <h3 className="text-sm font-semibold text-slate-900">{t("map.title")}</h3>
+            <p className="text-xs text-slate-600">{t("map.legend")}</p>
+            <ProposalMap
+              label={t("map.label")}
+              needs={mapNeeds}
+              resources={mapResources}
+              selectedId={selectedId}
+              onSelect={setSelectedId}
+              needLabel={(n) => t("map.need", { title: n.title })}
+              tileUrl={tileUrl}
+              tileAttribution={tileAttribution}
+              height={300}
+            />
+            <p aria-live="polite" className="min-h-5 text-xs text-slate-700" data-testid="proposal-map-selection">
+              {selected ? t("map.selected", { title: selected.resourceTitle }) : ""}
+            </p>
+          </div>
+        ) : null}
         {data && data.needs.length === 0 ? (
           <EmptyState title={t("noOpenNeedsTitle")} description={t("noOpenNeedsBody")} data-testid="proposal-no-needs" />
         ) : data && !hasProposal && sent.length === 0 ? (
@@ -136,7 +210,11 @@ export function MatchingPanel({ incidentId, canPropose }: { incidentId: string; 
                 assignments={data.assignments.filter((a) => a.needId === n.needId)}
                 sent={sent.filter((s) => s.needId === n.needId)}
                 sending={sending}
+                selectedId={selectedId}
                 onSend={(ids) => void onSend(ids)}
+                onDrop={onDrop}
+                onSelect={setSelectedId}
+                onChanged={() => void refresh()}
               />
             ))}
           </ul>

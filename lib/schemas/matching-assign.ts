@@ -24,6 +24,8 @@ export const ZProposalNeed = z.object({
   quantityOpen: z.number(),
   proposed: z.number(),
   unfilled: z.number(),
+  stagingLat: z.number(),
+  stagingLng: z.number(),
 });
 
 export const ZProposalAssignment = z.object({
@@ -31,6 +33,11 @@ export const ZProposalAssignment = z.object({
   needId: z.string(),
   resourceId: z.string(),
   resourceTitle: z.string(),
+  /** Owning organisation's name (null for an individual's listing). */
+  supplierName: z.string().nullable(),
+  /** The listing's base location, rounded to ~100 m (a map marker, not a person's position). */
+  resourceLat: z.number().nullable(),
+  resourceLng: z.number().nullable(),
   quantity: z.number(),
   unitIndex: z.number().nullable(),
   score: z.number(),
@@ -42,6 +49,8 @@ export const ZProposalAssignment = z.object({
 
 export const ZProposalDto = z.object({
   incidentId: z.string(),
+  /** Auto mode: proposing sends every offer at once. */
+  autoDispatch: z.boolean(),
   batchId: z.string().nullable(),
   needs: z.array(ZProposalNeed),
   assignments: z.array(ZProposalAssignment),
@@ -55,5 +64,33 @@ export const ZProposeResult = ZProposalDto.extend({
   gapVsGreedyPct: z.number(),
   greedyFillsFewer: z.boolean(),
   solveMs: z.number(),
+  /** Rows offered at once because the incident is in auto mode (they are no longer in `assignments`). */
+  autoOffered: z.number(),
 });
 export type TProposeResult = z.infer<typeof ZProposeResult>;
+
+export const ZDropProposalInput = z.object({ assignmentId: z.string().min(1).max(64) });
+export type TDropProposalInput = z.infer<typeof ZDropProposalInput>;
+
+export const ZReplaceProposalInput = z.object({ assignmentId: z.string().min(1).max(64), resourceId: z.string().min(1).max(64) });
+export type TReplaceProposalInput = z.infer<typeof ZReplaceProposalInput>;
+
+export const ZSetAutoDispatchInput = z.object({ incidentId: z.string().min(1).max(64), on: z.boolean() });
+export type TSetAutoDispatchInput = z.infer<typeof ZSetAutoDispatchInput>;
+
+export const ZIncidentAssignmentsInput = z.object({ incidentId: z.string().min(1).max(64) });
+export type TIncidentAssignmentsInput = z.infer<typeof ZIncidentAssignmentsInput>;
+
+/** One offered/booked assignment on the incident page (lifecycle as the supplier reports it). */
+export const ZIncidentAssignment = z.object({
+  id: z.string(),
+  needId: z.string(),
+  status: z.string(),
+  quantity: z.number(),
+  resourceTitle: z.string(),
+  supplierName: z.string().nullable(),
+  holdExpiresAt: z.date().nullable(),
+  declineReason: z.string().nullable(),
+  updatedAt: z.date(),
+});
+export type TIncidentAssignment = z.infer<typeof ZIncidentAssignment>;

@@ -107,10 +107,24 @@ describe("seed dataset (pure, no database)", () => {
     for (const n of needs) {
       expect(n.qtyCommitted!).toBeLessThanOrEqual(n.quantity);
       expect((n.qtyEnRoute ?? 0) + (n.qtyOnScene ?? 0)).toBeLessThanOrEqual(n.qtyCommitted!);
-      const assigned = assignments.filter((x) => x.needId === n.id).reduce((s, x) => s + (x.quantity ?? 1), 0);
+      // an open offer holds a unit but commits nothing until it is accepted
+      const assigned = assignments.filter((x) => x.needId === n.id && x.status !== "OFFERED").reduce((s, x) => s + (x.quantity ?? 1), 0);
       expect(assigned, n.title).toBeLessThanOrEqual(n.qtyCommitted!);
       if (n.status === "OPEN" || n.status === "DRAFT") expect(n.qtyCommitted).toBe(0);
     }
     for (const r of a.resources) expect(r.committedQuantity ?? 0).toBeLessThanOrEqual(r.totalQuantity!);
+  });
+
+  it("gives the demo supplier open, explained offers with a hold after the seed time and an expiry timer each", () => {
+    const supplier = a.orgs.find((o) => o.slug === "huali-rental")!;
+    const owned = new Set(a.resources.filter((r) => r.ownerOrgId === supplier.id).map((r) => r.id));
+    const offers = a.incidents.assignments.filter((x) => x.status === "OFFERED");
+    expect(offers.length).toBeGreaterThanOrEqual(2);
+    for (const o of offers) {
+      expect(owned.has(o.resourceId!)).toBe(true);
+      expect(new Date(o.holdExpiresAt!).getTime()).toBeGreaterThan(NOW.getTime());
+      expect(o.explanationZh && o.explanationEn).toBeTruthy();
+      expect(a.jobs).toContainEqual(expect.objectContaining({ queue: "offer.expire", key: `offer.expire:${o.id}`, runAt: o.holdExpiresAt }));
+    }
   });
 });

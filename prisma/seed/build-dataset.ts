@@ -2,6 +2,7 @@ import type { Prisma } from "@/server/generated/prisma/client";
 import { buildAllocationContext } from "./assignments";
 import { CATALOGUE } from "./catalogue-data";
 import type { CatalogueEntry, CategoryName } from "./catalogue-types";
+import { buildDemoOffers } from "./demo-offers";
 import { adoptDemoKnight, adoptOrgOwner, DEMO_ACCOUNTS, DEMO_ORG_SLUGS, reserveDemoPhones } from "./demo-accounts";
 import { buildIndividualExperts, expertProfileFor, type ExpertProfileRow } from "./experts";
 import { buildIncidents, type IncidentBuild } from "./incidents";
@@ -49,6 +50,8 @@ export interface Dataset {
   knights: GeneratedKnight[];
   incidents: IncidentBuild;
   templates: Prisma.NeedTemplateCreateManyInput[];
+  /** Queue rows seeded with the data (expiry timers of the demo offers). */
+  jobs: Prisma.JobCreateManyInput[];
   factory: ResourceFactory;
   /** Factory indices [baseCount, baseCount + extraCount) are loaded in bulk after the base commit. */
   baseCount: number;
@@ -105,6 +108,9 @@ export function buildDataset(opts: DatasetOptions): Dataset {
   const resources = generated.map((g) => g.resource);
   const allocation = buildAllocationContext(resources, entryByTypeId, knights.map((k) => k.profile), [knights[0].profile.id]);
   const incidents = buildIncidents(rng, { now, orgsBySlug, ownerOf: members.ownerOf, typesByCode, allocation });
+  const supplierListings = fixed.listings.slice(0, DEMO_SUPPLIER_TYPES.length).map((g) => g.resource);
+  const demoOffers = buildDemoOffers(rng.fork("demo-offers"), { incidents, supplierListings, typesByCode, now, usedLiveUnits: allocation.usedLiveUnits });
+  incidents.assignments.push(...demoOffers.assignments);
 
   return {
     regions: ALL_PLACES.map((p) => ({ code: p.code, nameZh: p.nameZh, nameEn: p.nameEn, level: p.level, parentCode: p.parentCode, lat: p.lat, lng: p.lng })),
@@ -124,6 +130,7 @@ export function buildDataset(opts: DatasetOptions): Dataset {
     knights,
     incidents,
     templates: buildNeedTemplates(rng, now),
+    jobs: demoOffers.jobs,
     factory,
     baseCount,
     extraCount,

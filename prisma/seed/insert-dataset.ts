@@ -49,4 +49,5 @@ export async function insertDataset(tx: Tx, d: Dataset, progress: Progress): Pro
   await step("assignments", inc.assignments, 500, (data) => tx.assignment.createMany({ data }));
   await step("reviews", inc.reviews, 500, (data) => tx.review.createMany({ data }));
   await step("need templates", d.templates, 100, (data) => tx.needTemplate.createMany({ data }));
+  await step("jobs", d.jobs, 100, (data) => tx.job.createMany({ data }));
 }

@@ -38,7 +38,7 @@ function greatCircleSql(lat: number, lng: number): Prisma.Sql {
     + cos(radians(r.lat)) * ${cosLat}::float8 * power(sin(radians(r.lng - ${lng}::float8) / 2), 2)))))`;
 }
 
-export function candidateSql(need: MatchNeed, typeIds: string[], knn: number | null, limit: number): Prisma.Sql {
+export function candidateSql(need: MatchNeed, typeIds: string[], knn: number | null, limit: number, onlyResourceId?: string): Prisma.Sql {
   const { start, end } = needWindow(need);
   const { weekday, minute } = shanghaiClock(start);
   const lat = need.stagingLat;
@@ -61,6 +61,8 @@ export function candidateSql(need: MatchNeed, typeIds: string[], knn: number | n
   const distM = greatCircleSql(lat, lng);
   // LIMIT NULL is LIMIT ALL: the widened second pass uses the same text.
   const knnLimit = Prisma.sql`LIMIT ${knn}::int`;
+  // re-validating one chosen resource (a dispatcher's swap) runs the very same rules on that row alone
+  const only = onlyResourceId === undefined ? Prisma.empty : Prisma.sql`AND r.id = ${onlyResourceId}`;
   return Prisma.sql`
 WITH pool AS (
   SELECT k.* FROM unnest(${typeIds}::text[]) AS tid(id)
@@ -73,6 +75,7 @@ WITH pool AS (
     FROM resource r
     WHERE r.status = 'AVAILABLE'
       AND r.type_id = tid.id
+      ${only}
       AND earth_box(${point}, ${radiusM}::float8) @> muster_ll_to_earth(r.lat, r.lng)
       AND r.total_quantity - r.committed_quantity >= 1
       AND ${distM} <= LEAST(${radiusM}::float8, r.max_travel_km * 1000.0::float8)

@@ -125,12 +125,13 @@ export async function compatibleTypeIds(db: Db, need: Pick<MatchNeed, "typeId" |
  * Exact: each pass takes the nearest (factor × poolSize) rows that pass the row-local rules; if that pool was
  * full but fewer than poolSize passed every rule, the next pass widens (KNN_POOL_FACTORS), the last one to the
  * whole radius.
- * Read-only, no locks. `opts.typeIds` skips the type lookup (the assignment solver calls this per need).
+ * Read-only, no locks. `opts.typeIds` skips the type lookup (the assignment solver calls this per need);
+ * `opts.resourceId` checks that one resource against every rule (empty result = not eligible).
  */
 export async function findCandidates(
   db: Db,
   need: MatchNeed,
-  opts: { poolSize?: number; now?: Date; typeIds?: string[] } = {},
+  opts: { poolSize?: number; now?: Date; typeIds?: string[]; resourceId?: string } = {},
 ): Promise<Candidate[]> {
   const poolSize = opts.poolSize ?? DEFAULT_POOL_SIZE;
   if (poolSize <= 0 || need.maxDistanceKm <= 0) return [];
@@ -139,7 +140,7 @@ export async function findCandidates(
   let found: FoundRow[] = [];
   for (const factor of KNN_POOL_FACTORS) {
     const knn = factor === null ? null : Math.ceil(poolSize * factor);
-    const rows = await queryCandidates(db, candidateSql(need, typeIds, knn, poolSize));
+    const rows = await queryCandidates(db, candidateSql(need, typeIds, knn, poolSize, opts.resourceId));
     found = rows.filter(isFound);
     // Enough passed, or the KNN pool was not cut (everything in range was seen): done.
     if (found.length >= poolSize || knn === null || (rows[0]?.pool_n ?? 0) < knn) break;

@@ -10,7 +10,7 @@ import type { MetricLabel, ScoredCandidate } from "@/server/modules/matching/sco
 export const DEFAULT_MATCH_LIMIT = 20;
 
 /** Capability labels for the explanations, from the types the candidates belong to (and the need's). */
-async function metricLabels(db: Db, typeIds: string[]): Promise<Record<string, MetricLabel>> {
+export async function metricLabels(db: Db, typeIds: string[]): Promise<Record<string, MetricLabel>> {
   if (typeIds.length === 0) return {};
   const types = await db.resourceType.findMany({ where: { id: { in: typeIds } }, select: { metrics: true } });
   const out: Record<string, MetricLabel> = {};

@@ -33,6 +33,7 @@ const SUBJECTS: Record<string, string> = {
   "knight.autoOffDuty": "Muster：已自动下线 / Taken off duty",
   "knight.checkInMissed": "Muster：骑士无响应 / Knight silent on a task",
   "knight.taskCompleted": "Muster：任务已完成 / Task completed",
+  "need.unmet": "Muster：需求暂无可用资源 / Need unmet",
 };
 
 /** The `notification.email` job: mails the users (nodemailer, SMTP_URL); throws on failure so the queue retries. */

@@ -7,7 +7,8 @@ import { cancelJob } from "@/server/jobs/queue";
 import { notify } from "@/server/modules/notifications/notify";
 import { assertSupplier, CONFLICT_MESSAGE, isOverlapViolation, loadOffer, lockResource } from "@/server/modules/offers/offer-access";
 import { dispatcherUserIds } from "@/server/modules/offers/offer-recipients";
-import { enqueueOfferNext, offerNext, TX_OPTIONS, type OfferResult } from "@/server/modules/offers/send-offer";
+import { offerNext } from "@/server/modules/offers/offer-next";
+import { enqueueOfferNext, TX_OPTIONS, type OfferResult } from "@/server/modules/offers/send-offer";
 
 /**
  * Supplier accepts within the hold: OFFERED → ACCEPTED, the need's committed quantity +n and (divisible

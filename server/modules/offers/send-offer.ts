@@ -28,32 +28,39 @@ export async function offerAssignment(db: PrismaClient, actor: Actor, assignment
  * hits `assignment_no_overlap` (23P01) → CONFLICT with a clear message, the transaction rolled back.
  */
 export async function sendOffer(db: PrismaClient, o: OfferContext, actorId: string | null, holdMinutes: number): Promise<OfferResult> {
-  if (!Number.isInteger(holdMinutes) || holdMinutes < 1 || holdMinutes > 24 * 60) {
-    throw new AppError("BAD_REQUEST", "The hold time must be between 1 minute and 24 hours.", { holdMinutes: ["errors.holdMinutes"] });
-  }
   try {
-    return await db.$transaction(async (tx) => {
-      const res = await lockResource(tx, o.resourceId);
-      if (res.status !== "AVAILABLE") throw new AppError("CONFLICT", "This resource is not available any more.");
-      const holdExpiresAt = new Date(Date.now() + holdMinutes * 60_000);
-      const n = await tx.$executeRaw`
-        UPDATE assignment SET status = 'OFFERED', offered_at = now(), hold_expires_at = ${holdExpiresAt}, updated_at = now()
-        WHERE id = ${o.id} AND status = 'PROPOSED'`;
-      if (n !== 1) throw new AppError("CONFLICT", "Only a proposed assignment can be offered; this one was already handled.");
-      await tx.resource.update({ where: { id: o.resourceId }, data: { offeredCount: { increment: 1 } }, select: { id: true } });
-      await enqueueJob(tx, { queue: OFFER_EXPIRE_QUEUE, payload: { assignmentId: o.id }, runAt: holdExpiresAt, key: `offer.expire:${o.id}` });
-      await recordAudit(tx, { actorId, orgId: o.requesterOrgId, action: "assignment.offer", entityType: "Assignment", entityId: o.id, data: { holdMinutes, resourceId: o.resourceId } });
-      await notify(tx, await supplierUserIds(tx, o), "offer.received", { assignmentId: o.id, needId: o.needId, holdExpiresAt: holdExpiresAt.toISOString() });
-      return { id: o.id, status: "OFFERED", holdExpiresAt };
-    }, TX_OPTIONS);
+    return await db.$transaction((tx) => sendOfferInTx(tx, o, actorId, holdMinutes), TX_OPTIONS);
   } catch (e) {
     if (isOverlapViolation(e)) throw new AppError("CONFLICT", CONFLICT_MESSAGE);
     throw e;
   }
 }
 
+/** sendOffer's body inside the caller's transaction (a caller that also writes the row offers it atomically). */
+export async function sendOfferInTx(tx: Db, o: OfferContext, actorId: string | null, holdMinutes: number): Promise<OfferResult> {
+  if (!Number.isInteger(holdMinutes) || holdMinutes < 1 || holdMinutes > 24 * 60) {
+    throw new AppError("BAD_REQUEST", "The hold time must be between 1 minute and 24 hours.", { holdMinutes: ["errors.holdMinutes"] });
+  }
+  const res = await lockResource(tx, o.resourceId);
+  if (res.status !== "AVAILABLE") throw new AppError("CONFLICT", "This resource is not available any more.");
+  const holdExpiresAt = new Date(Date.now() + holdMinutes * 60_000);
+  const n = await tx.$executeRaw`
+    UPDATE assignment SET status = 'OFFERED', offered_at = now(), hold_expires_at = ${holdExpiresAt}, updated_at = now()
+    WHERE id = ${o.id} AND status = 'PROPOSED'`;
+  if (n !== 1) throw new AppError("CONFLICT", "Only a proposed assignment can be offered; this one was already handled.");
+  await tx.resource.update({ where: { id: o.resourceId }, data: { offeredCount: { increment: 1 } }, select: { id: true } });
+  // a need flagged unmet by the matcher (nobody eligible / everyone declined) is being worked on again
+  await tx.$executeRaw`
+    UPDATE need SET unmet_reason = NULL, updated_at = now()
+    WHERE id = ${o.needId} AND status IN ('OPEN', 'PARTIALLY_FILLED') AND unmet_reason IN ('ALL_BUSY', 'DECLINED')`;
+  await enqueueJob(tx, { queue: OFFER_EXPIRE_QUEUE, payload: { assignmentId: o.id }, runAt: holdExpiresAt, key: `offer.expire:${o.id}` });
+  await recordAudit(tx, { actorId, orgId: o.requesterOrgId, action: "assignment.offer", entityType: "Assignment", entityId: o.id, data: { holdMinutes, resourceId: o.resourceId } });
+  await notify(tx, await supplierUserIds(tx, o), "offer.received", { assignmentId: o.id, needId: o.needId, holdExpiresAt: holdExpiresAt.toISOString() });
+  return { id: o.id, status: "OFFERED", holdExpiresAt };
+}
+
 /** Units of the need not yet filled nor on hold in a live offer. */
-async function openUnits(db: Db, needId: string): Promise<number> {
+export async function openUnits(db: Db, needId: string): Promise<number> {
   const need = await db.need.findUnique({
     where: { id: needId },
     select: { status: true, quantity: true, qtyCommitted: true, qtyEnRoute: true, qtyOnScene: true, qtyReleased: true },
@@ -61,31 +68,6 @@ async function openUnits(db: Db, needId: string): Promise<number> {
   if (!need || (need.status !== "OPEN" && need.status !== "PARTIALLY_FILLED")) return 0;
   const held = await db.assignment.aggregate({ where: { needId, status: "OFFERED" }, _sum: { quantity: true } });
   return need.quantity - need.qtyCommitted - need.qtyEnRoute - need.qtyOnScene - need.qtyReleased - (held._sum.quantity ?? 0);
-}
-
-/**
- * After a decline or an expiry: offer the best remaining PROPOSED assignment of the need (by score), if the
- * need still has open units. A candidate that was booked meanwhile (CONFLICT) is skipped. Returns the id
- * offered, or null.
- */
-export async function offerNext(db: PrismaClient, needId: string, holdMinutes = DEFAULT_HOLD_MINUTES): Promise<string | null> {
-  if ((await openUnits(db, needId)) <= 0) return null;
-  const proposals = await db.assignment.findMany({
-    where: { needId, status: "PROPOSED", resourceId: { not: null } },
-    orderBy: [{ score: "desc" }, { createdAt: "asc" }],
-    select: { id: true },
-    take: 20,
-  });
-  for (const p of proposals) {
-    try {
-      await sendOffer(db, await loadOffer(db, p.id), null, holdMinutes);
-      return p.id;
-    } catch (e) {
-      if (e instanceof AppError && e.code === "CONFLICT") continue;
-      throw e;
-    }
-  }
-  return null;
 }
 
 /** Queue "offer the next candidate" for a need (inside the caller's transaction). */

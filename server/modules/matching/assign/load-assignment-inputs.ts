@@ -17,7 +17,8 @@ export type AssignmentInputs = {
 
 /**
  * Open needs of the incident in matcher shape (quantityOpen also less the units on offer right now),
- * each with its eligible candidates (findCandidates) scored (scoreCandidate). Read-only.
+ * each with its eligible candidates (findCandidates) — less those already tried on that need — scored
+ * (scoreCandidate). Read-only.
  */
 export async function loadAssignmentInputs(
   db: Db,
@@ -36,6 +37,13 @@ export async function loadAssignmentInputs(
     _sum: { quantity: true },
   });
   const offered = new Map(onOffer.map((o) => [o.needId, o._sum.quantity ?? 0]));
+  // a resource already tried on a need (declined, expired, dropped or withdrawn) is not proposed for it again;
+  // a dispatcher can still swap it back in by hand (matchAssign.replace re-checks only eligibility)
+  const triedRows = await db.assignment.findMany({
+    where: { needId: { in: rows.map((r) => r.id) }, resourceId: { not: null }, status: { in: ["DECLINED", "EXPIRED", "CANCELLED"] } },
+    select: { needId: true, resourceId: true },
+  });
+  const tried = new Set(triedRows.map((t) => `${t.needId}:${t.resourceId}`));
   const needs: AssignmentInputs["needs"] = [];
   const items: NeedWithCandidates[] = [];
   const scored = new Map<string, Map<string, ScoredCandidate>>();
@@ -43,7 +51,9 @@ export async function loadAssignmentInputs(
     const info = await loadMatchNeed(db, r.id);
     const need = { ...info, quantityOpen: Math.max(0, info.quantityOpen - (offered.get(r.id) ?? 0)) };
     needs.push(need);
-    const found = need.quantityOpen > 0 ? await findCandidates(db, need, { poolSize: opts.poolSize, now }) : [];
+    const found = need.quantityOpen > 0
+      ? (await findCandidates(db, need, { poolSize: opts.poolSize, now })).filter((c) => !tried.has(`${need.id}:${c.resourceId}`))
+      : [];
     const list = found.map((c) => scoreCandidate(need, c, { now }));
     scored.set(need.id, new Map(list.map((c) => [c.resourceId, c])));
     items.push({ needId: need.id, priority: need.priority as PriorityTier, quantityOpen: need.quantityOpen, candidates: list });

@@ -10,7 +10,7 @@ import { canApproveOrg, incidentScope, isAdmin } from "@/server/modules/incident
 export async function loadIncidentForAssignment(db: Db, actor: Actor, incidentId: string, forWrite: boolean) {
   const incident = await db.incident.findFirst({
     where: { id: incidentId, ...incidentScope(actor) },
-    select: { id: true, orgId: true, status: true },
+    select: { id: true, orgId: true, status: true, autoDispatch: true },
   });
   if (!incident) throw new AppError("NOT_FOUND", "This incident does not exist or is not yours to see.");
   if (forWrite && !(isAdmin(actor) && !actor.apiKey) && !canApproveOrg(actor, incident.orgId)) {

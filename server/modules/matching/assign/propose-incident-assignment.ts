@@ -10,6 +10,9 @@ import { loadAssignmentInputs } from "@/server/modules/matching/assign/load-assi
 import { loadIncidentForAssignment } from "@/server/modules/matching/assign/proposal-access";
 import { proposalAssignmentSelect, toProposalAssignment } from "@/server/modules/matching/assign/read-proposal";
 import { solveAssignment } from "@/server/modules/matching/assign/solve-assignment";
+import { AppError } from "@/server/errors";
+import { loadOffer } from "@/server/modules/offers/offer-access";
+import { DEFAULT_HOLD_MINUTES, sendOffer } from "@/server/modules/offers/send-offer";
 
 const TX_OPTIONS = { timeout: 20_000, maxWait: 10_000 } as const;
 
@@ -19,6 +22,8 @@ const TX_OPTIONS = { timeout: 20_000, maxWait: 10_000 } as const;
  * result written as PROPOSED rows of one batch — replacing the incident's earlier PROPOSED rows in the
  * same transaction. OFFERED / ACCEPTED / later rows are never touched. Unit resources get one row per
  * unit (free unitIndex in the window); divisible stock (MATERIAL, quantity > 1) one row, unitIndex NULL.
+ * In auto mode (Incident.autoDispatch) every proposed row is then offered at once (the proposal already
+ * covers only the open units); a row whose unit was booked meanwhile stays PROPOSED for the dispatcher.
  */
 export async function proposeIncidentAssignment(
   db: PrismaClient,
@@ -120,14 +125,20 @@ export async function proposeIncidentAssignment(
 
   const proposed = new Map<string, number>();
   for (const r of written) proposed.set(r.needId, (proposed.get(r.needId) ?? 0) + r.quantity);
+  const autoOffered = incident.autoDispatch ? await offerAll(db, actor, written.map((r) => r.id)) : new Set<string>();
   return {
     incidentId,
     batchId,
+    autoDispatch: incident.autoDispatch,
+    autoOffered: autoOffered.size,
     needs: inputs.needs.map((n) => {
       const p = proposed.get(n.id) ?? 0;
-      return { needId: n.id, title: n.title, priority: n.priority, quantityOpen: n.quantityOpen, proposed: p, unfilled: Math.max(0, n.quantityOpen - p) };
+      return {
+        needId: n.id, title: n.title, priority: n.priority, quantityOpen: n.quantityOpen, proposed: p, unfilled: Math.max(0, n.quantityOpen - p),
+        stagingLat: n.stagingLat, stagingLng: n.stagingLng,
+      };
     }),
-    assignments: written.map(toProposalAssignment),
+    assignments: written.filter((r) => !autoOffered.has(r.id)).map(toProposalAssignment),
     method: solution.method,
     objective: solution.objective,
     greedy: solution.greedy.objective,
@@ -135,4 +146,18 @@ export async function proposeIncidentAssignment(
     greedyFillsFewer: solution.greedyFillsFewer,
     solveMs: Math.round(solution.solveMs * 100) / 100,
   };
+}
+
+/** Auto mode: offer each proposed row; one booked meanwhile (CONFLICT) is left PROPOSED. Returns the ids offered. */
+async function offerAll(db: PrismaClient, actor: Actor, ids: string[]): Promise<Set<string>> {
+  const offered = new Set<string>();
+  for (const id of ids) {
+    try {
+      await sendOffer(db, await loadOffer(db, id), actor.userId, DEFAULT_HOLD_MINUTES);
+      offered.add(id);
+    } catch (e) {
+      if (!(e instanceof AppError && e.code === "CONFLICT")) throw e;
+    }
+  }
+  return offered;
 }

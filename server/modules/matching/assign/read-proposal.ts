@@ -16,12 +16,12 @@ export const proposalAssignmentSelect = {
   explanationZh: true,
   explanationEn: true,
   batchId: true,
-  resource: { select: { title: true } },
+  resource: { select: { title: true, lat: true, lng: true, ownerOrg: { select: { name: true } } } },
 } as const;
 
 /** The incident's current PROPOSED set, with how much of each open need it would fill. */
 export async function readProposal(db: Db, actor: Actor, incidentId: string): Promise<TProposalDto> {
-  await loadIncidentForAssignment(db, actor, incidentId, false);
+  const incident = await loadIncidentForAssignment(db, actor, incidentId, false);
   const [rows, needs] = await Promise.all([
     db.assignment.findMany({
       where: { status: "PROPOSED", need: { incidentId } },
@@ -30,7 +30,10 @@ export async function readProposal(db: Db, actor: Actor, incidentId: string): Pr
     }),
     db.need.findMany({
       where: { incidentId, status: { in: [...ASSIGNABLE_NEED_STATUSES] } },
-      select: { id: true, title: true, priority: true, quantity: true, qtyCommitted: true, qtyEnRoute: true, qtyOnScene: true, qtyReleased: true },
+      select: {
+        id: true, title: true, priority: true, quantity: true, qtyCommitted: true, qtyEnRoute: true, qtyOnScene: true, qtyReleased: true,
+        stagingLat: true, stagingLng: true,
+      },
       orderBy: [{ neededBy: "asc" }, { id: "asc" }],
     }),
   ]);
@@ -44,12 +47,16 @@ export async function readProposal(db: Db, actor: Actor, incidentId: string): Pr
   for (const r of rows) proposed.set(r.needId, (proposed.get(r.needId) ?? 0) + r.quantity);
   return {
     incidentId,
+    autoDispatch: incident.autoDispatch,
     batchId: rows[0]?.batchId ?? null,
     needs: needs.map((n) => {
       const filled = n.qtyCommitted + n.qtyEnRoute + n.qtyOnScene + n.qtyReleased;
       const open = Math.max(0, n.quantity - filled - (offered.get(n.id) ?? 0));
       const p = proposed.get(n.id) ?? 0;
-      return { needId: n.id, title: n.title, priority: n.priority, quantityOpen: open, proposed: p, unfilled: Math.max(0, open - p) };
+      return {
+        needId: n.id, title: n.title, priority: n.priority, quantityOpen: open, proposed: p, unfilled: Math.max(0, open - p),
+        stagingLat: n.stagingLat, stagingLng: n.stagingLng,
+      };
     }),
     assignments: rows.map(toProposalAssignment),
   };
@@ -57,13 +64,18 @@ export async function readProposal(db: Db, actor: Actor, incidentId: string): Pr
 
 export function toProposalAssignment(r: {
   id: string; needId: string; resourceId: string | null; quantity: number; unitIndex: number | null; score: number;
-  windowStart: Date; windowEnd: Date; explanationZh: string | null; explanationEn: string | null; resource: { title: string } | null;
+  windowStart: Date; windowEnd: Date; explanationZh: string | null; explanationEn: string | null;
+  resource: { title: string; lat: number; lng: number; ownerOrg: { name: string } | null } | null;
 }): TProposalDto["assignments"][number] {
+  const coarse = (v: number) => Math.round(v * 1000) / 1000;
   return {
     id: r.id,
     needId: r.needId,
     resourceId: r.resourceId ?? "",
     resourceTitle: r.resource?.title ?? "",
+    supplierName: r.resource?.ownerOrg?.name ?? null,
+    resourceLat: r.resource ? coarse(r.resource.lat) : null,
+    resourceLng: r.resource ? coarse(r.resource.lng) : null,
     quantity: r.quantity,
     unitIndex: r.unitIndex,
     score: r.score,

@@ -1,0 +1,119 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { enabled, launchBrowser, signInAs, visible } from "@/tests/helpers/browser";
+
+const base = () => inject("appBaseUrl");
+/** A seeded live incident (prisma/seed/incidents-active.ts) run by the demo requester's bureau. */
+const INCIDENT = "秦淮区短时强降雨城市内涝";
+/** The demo supplier (supplier@muster.demo) owns the only lighting tower near it (prisma/seed/build-dataset.ts). */
+const SUPPLIER_ORG = "南京华力机械设备租赁有限公司";
+const LIGHT = "移动照明灯塔";
+
+describe("dispatching a proposal and a supplier accepting it", () => {
+  let browser: Browser;
+  let requester: Page;
+  let incidentUrl = "";
+  let offeredId = "";
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("the requester proposes, reads it on the map with explanations, removes one resource and sends an offer", async () => {
+    requester = await signInAs(browser, base(), "requester@muster.demo");
+    await requester.goto(`${base()}/zh-CN/incidents`);
+    await requester.getByTestId("incident-row").filter({ hasText: INCIDENT }).getByRole("link").first().click();
+    await requester.waitForURL(/\/zh-CN\/incidents\/[^/]+$/, { timeout: 30_000 });
+    incidentUrl = requester.url();
+    expect(await requester.getByTestId("incident-title").textContent()).toBe(INCIDENT);
+
+    // Dispatch progress already lists the seeded open offers, awaiting an answer.
+    expect(await visible(requester.getByTestId("incident-assignments"), 30_000)).toBe(true);
+    expect(await requester.locator('[data-testid="lifecycle-assignment"][data-status="OFFERED"]').count()).toBeGreaterThanOrEqual(1);
+
+    const panel = requester.getByTestId("matching-panel");
+    expect(await visible(panel)).toBe(true);
+    expect(await panel.getByTestId("auto-dispatch-switch").isChecked()).toBe(false);
+    await enabled(panel.getByTestId("propose-assignment"));
+    await panel.getByTestId("propose-assignment").click();
+    expect(await visible(panel.getByTestId("proposal-summary"), 60_000)).toBe(true);
+
+    // The map: staging points and proposed resources; every proposed row explains itself.
+    const map = panel.getByTestId("proposal-map");
+    expect(await visible(map)).toBe(true);
+    await map.locator('[data-testid="proposal-resource-marker"]').first().waitFor({ timeout: 30_000 });
+    expect(Number(await map.getAttribute("data-resources"))).toBeGreaterThan(0);
+    expect(Number(await map.getAttribute("data-needs"))).toBeGreaterThan(0);
+    const rows = panel.getByTestId("proposal-assignment");
+    expect(await rows.count()).toBeGreaterThan(0);
+    expect(await panel.getByTestId("proposal-explanation").count()).toBe(await rows.count());
+    expect(await panel.getByTestId("proposal-explanation").first().textContent()).toMatch(/公里/);
+
+    // Clicking a resource on the map highlights its row and names it.
+    await map.locator('[data-testid="proposal-resource-marker"]').first().click({ force: true });
+    await requester.waitForFunction(() => document.querySelector('[data-testid="proposal-map"]')?.getAttribute("data-selected") !== "");
+    const selectedId = (await map.getAttribute("data-selected"))!;
+    const selectedRow = panel.locator(`[data-testid="proposal-assignment"][data-assignment-id="${selectedId}"]`);
+    expect(await selectedRow.getAttribute("data-selected")).toBe("true");
+    const selectedTitle = (await selectedRow.getByTestId("proposal-resource-title").textContent())!;
+    expect(await panel.getByTestId("proposal-map-selection").textContent()).toContain(selectedTitle);
+
+    // The lighting-tower need is proposed from the demo supplier's towers only.
+    const lightRows = rows.filter({ hasText: LIGHT });
+    const lightCount = await lightRows.count();
+    expect(lightCount).toBeGreaterThanOrEqual(2);
+    expect(await lightRows.first().textContent()).toContain(SUPPLIER_ORG);
+
+    // Swap shows the need's ranked candidates with their explanations (here: only the towers already proposed).
+    await lightRows.first().getByTestId("proposal-swap").click();
+    const swap = panel.getByTestId("swap-candidates");
+    expect(await visible(swap.getByTestId("swap-candidate"), 30_000)).toBe(true);
+    expect(await swap.getByTestId("swap-candidate").first().textContent()).toContain(SUPPLIER_ORG);
+    expect(await swap.getByTestId("swap-candidate").first().textContent()).toMatch(/公里/);
+    await swap.getByTestId("swap-cancel").click();
+
+    // Adjust: remove one tower; the need now shows a unit short.
+    const lightNeed = panel.getByTestId("proposal-need").filter({ has: requester.locator('[data-testid="proposal-assignment"]', { hasText: LIGHT }) });
+    await lightRows.last().getByTestId("proposal-drop").click();
+    await requester.waitForFunction(
+      ([n]) => document.querySelectorAll('[data-testid="proposal-assignment"]').length > 0 &&
+        [...document.querySelectorAll('[data-testid="proposal-assignment"]')].filter((e) => e.textContent?.includes("移动照明灯塔")).length === n,
+      [lightCount - 1],
+      { timeout: 30_000 },
+    );
+    expect(await lightNeed.textContent()).toContain(`建议 ${lightCount - 1} /`);
+    expect(await lightNeed.textContent()).toMatch(/仍缺 \d/);
+
+    // Send the offer for the first remaining tower.
+    const toSend = rows.filter({ hasText: LIGHT }).first();
+    offeredId = (await toSend.getAttribute("data-assignment-id"))!;
+    await toSend.getByTestId("proposal-send").click();
+    expect(await visible(panel.getByTestId("proposal-offered"), 30_000)).toBe(true);
+    expect(await panel.locator(`[data-testid="proposal-assignment"][data-assignment-id="${offeredId}"]`).count()).toBe(0);
+    expect(await visible(requester.locator(`[data-testid="lifecycle-assignment"][data-assignment-id="${offeredId}"][data-status="OFFERED"]`), 30_000)).toBe(true);
+  });
+
+  it("the supplier accepts the offer in the inbox, and the requester's incident page shows it accepted", async () => {
+    expect(offeredId).not.toBe("");
+    const supplier = await signInAs(browser, base(), "supplier@muster.demo");
+    await supplier.goto(`${base()}/zh-CN/offers`);
+    const card = supplier.locator(`[data-testid="offer-card"][data-offer-id="${offeredId}"]`);
+    expect(await visible(card, 30_000)).toBe(true);
+    expect(await card.textContent()).toContain(INCIDENT);
+    expect(await card.getByTestId("offer-explanation").textContent()).toMatch(/公里/);
+    await enabled(card.getByTestId("offer-accept"));
+    await card.getByTestId("offer-accept").click();
+    expect(await visible(supplier.getByTestId("offers-notice"), 30_000)).toBe(true);
+    expect(await supplier.getByTestId("offers-notice").textContent()).toContain("已接受");
+
+    // No reload: the incident page refreshes itself.
+    expect(requester.url()).toBe(incidentUrl);
+    const row = requester.locator(`[data-testid="lifecycle-assignment"][data-assignment-id="${offeredId}"][data-status="ACCEPTED"]`);
+    expect(await visible(row, 45_000)).toBe(true);
+    expect(await row.getByTestId("lifecycle-status").textContent()).toBe("已接受");
+    expect(await row.textContent()).toContain(SUPPLIER_ORG);
+  });
+});
