@@ -7,6 +7,7 @@ import { DISPATCH_CONFIG, dispatchWaveKey } from "@/server/modules/dispatch/disp
 import { startDispatch } from "@/server/modules/dispatch/dispatch-waves";
 import { acceptKnightOffer, declineKnightOffer, EXPIRED_MESSAGE, TAKEN_MESSAGE } from "@/server/modules/dispatch/answer-knight-offer";
 import { cancelKnightTask, markKnightNoShow, withdrawFromKnightTask } from "@/server/modules/dispatch/cancel-task";
+import { setKnightOnDuty } from "@/server/modules/knights/knight-profile";
 import { createKnight, createKnightNeed, liveEvents, northOf, seedDispatchFixtures, type TestKnight } from "@/server/modules/dispatch/test-fixtures";
 
 let t: TestDatabase;
@@ -191,5 +192,22 @@ describe("accepting knight offers", () => {
     expect(cancelled.status).toBe("CANCELLED");
     expect((await t.db.need.findUniqueOrThrow({ where: { id: needId } })).qtyCommitted).toBe(0);
     await expect(cancelKnightTask(t.db, f.actors.dispatcherA, { assignmentId: last.assignmentId! })).rejects.toMatchObject({ code: "CONFLICT" });
+  });
+
+  it("a knight going off duty in the app stands down their pending offers, and the place passes on", async () => {
+    const at = nextArea();
+    const ks = await knightsAround(at, 3);
+    const needId = await createKnightNeed(t.db, f.incidentId, f.actors.dispatcherA.userId, { stagingLat: at.lat, stagingLng: at.lng, quantity: 1 });
+    await startDispatch(t.db, f.actors.dispatcherA, needId);
+    const before = await offerOf(needId, ks[0]!.id);
+    expect(before.status).toBe("PENDING");
+    expect((await offerOf(needId, ks[1]!.id)).status).toBe("PENDING");
+
+    await setKnightOnDuty(t.db, ks[0]!.actor, { onDuty: false });
+    expect((await offerOf(needId, ks[0]!.id)).status).toBe("WITHDRAWN");
+    expect(await liveEvents(t.db, liveTopics.knight(ks[0]!.id), "offer.withdrawn")).toEqual([{ offerId: before.id, needId, reason: "CANCELLED" }]);
+    // the third knight (not offered in wave 1 with 2 × K = 2 places) now gets the freed offer
+    expect((await offerOf(needId, ks[2]!.id)).status).toBe("PENDING");
+    await expect(acceptKnightOffer(t.db, ks[0]!.actor, before.id)).rejects.toMatchObject({ code: "CONFLICT" });
   });
 });

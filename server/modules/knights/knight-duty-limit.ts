@@ -1,4 +1,5 @@
 import type { Db, PrismaClient } from "@/server/db";
+import { withdrawOffersOfKnight } from "@/server/modules/dispatch/knight-off-duty";
 import { env } from "@/lib/env";
 import { cancelJob, enqueueJob } from "@/server/jobs/queue";
 import { inTransaction } from "@/server/modules/accounts/transaction";
@@ -64,6 +65,7 @@ export async function runDutyLimitJob(db: PrismaClient, payload: DutyLimitPayloa
       data: { onDuty: false, onDutySince: null, offDutyAt: now },
     });
     if (count === 0) return "stale";
+    await withdrawOffersOfKnight(tx, k.id, now);
     await recordAudit(tx, { actorId: null, action: "knight.autoOffDuty", entityType: "KnightProfile", entityId: k.id, data: { dutyMinutes } });
     await notify(tx, [k.userId], "knight.autoOffDuty", { dutyMinutes, restMinutes: env.KNIGHT_REST_MINUTES });
     await publishLive(tx, [{ topic: liveTopics.knight(k.id), kind: "duty.autoOff", data: { dutyMinutes, restMinutes: env.KNIGHT_REST_MINUTES } }]);

@@ -1,4 +1,5 @@
 import type { Db } from "@/server/db";
+import { withdrawOffersOfKnight } from "@/server/modules/dispatch/knight-off-duty";
 import type { Prisma } from "@/server/generated/prisma/client";
 import type { Actor } from "@/server/auth/actor-type";
 import { AppError } from "@/server/errors";
@@ -133,7 +134,8 @@ export async function updateMyKnightProfile(
  * On / off duty. Going on duty with every training expired is allowed (plain deliveries need none)
  * but answered with a warning; a suspended knight cannot go on duty, nor one whose full stint ended less
  * than the rest period ago (duty-rules.ts). A short break continues the stint. Going on duty arms the
- * duty-limit job (rest prompt, then automatic off duty); going off disarms it. Switching to the state the
+ * duty-limit job (rest prompt, then automatic off duty); going off disarms it and withdraws the knight's
+ * pending offers. Switching to the state the
  * knight is already in changes nothing (onDutySince keeps the original start) and writes no audit event.
  */
 export async function setKnightOnDuty(db: Db, actor: Actor, input: TSetOnDutyInput, now = new Date()): Promise<TOnDutyResult> {
@@ -161,7 +163,11 @@ export async function setKnightOnDuty(db: Db, actor: Actor, input: TSetOnDutyInp
     const row = await tx.knightProfile.findUniqueOrThrow({ where: { userId: actor.userId }, select: profileSelect });
     if (count > 0) {
       if (input.onDuty) await armDutyLimit(tx, row.id, row.dutyStintStartedAt ?? now);
-      else await disarmDutyLimit(tx, row.id);
+      else {
+        await disarmDutyLimit(tx, row.id);
+        // Off duty: pending offers stand down at once and their places pass on to other knights.
+        await withdrawOffersOfKnight(tx, row.id, now);
+      }
       await recordAudit(tx, {
         actorId: actor.userId,
         action: input.onDuty ? "knight.onDuty" : "knight.offDuty",
