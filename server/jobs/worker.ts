@@ -2,12 +2,14 @@ import { hostname } from "node:os";
 import type { PrismaClient } from "@/server/db";
 import { startJobWorker, type JobHandler, type JobWorker } from "@/server/jobs/queue";
 import { offerJobHandlers } from "@/server/jobs/offer-jobs";
+import { knightJobHandlers } from "@/server/jobs/knight-jobs";
 import { NOTIFICATION_EMAIL_QUEUE, sendNotificationEmail } from "@/server/modules/notifications/notify";
 
 /** Every queue the app runs; other slices add their handlers here (e.g. knight dispatch waves). */
 export function allJobHandlers(db: PrismaClient): Record<string, JobHandler> {
   return {
     ...offerJobHandlers(db),
+    ...knightJobHandlers(db),
     [NOTIFICATION_EMAIL_QUEUE]: (job) => sendNotificationEmail(db, job.payload as Parameters<typeof sendNotificationEmail>[1]),
   };
 }
