@@ -3,6 +3,7 @@ import type { PrismaClient } from "@/server/db";
 import { startJobWorker, type JobHandler, type JobWorker } from "@/server/jobs/queue";
 import { offerJobHandlers } from "@/server/jobs/offer-jobs";
 import { knightJobHandlers } from "@/server/jobs/knight-jobs";
+import { dispatchJobHandlers } from "@/server/jobs/dispatch-jobs";
 import { NOTIFICATION_EMAIL_QUEUE, sendNotificationEmail } from "@/server/modules/notifications/notify";
 
 /** Every queue the app runs; other slices add their handlers here (e.g. knight dispatch waves). */
@@ -10,6 +11,7 @@ export function allJobHandlers(db: PrismaClient): Record<string, JobHandler> {
   return {
     ...offerJobHandlers(db),
     ...knightJobHandlers(db),
+    ...dispatchJobHandlers(db),
     [NOTIFICATION_EMAIL_QUEUE]: (job) => sendNotificationEmail(db, job.payload as Parameters<typeof sendNotificationEmail>[1]),
   };
 }
