@@ -2,12 +2,14 @@ import { hostname } from "node:os";
 import type { PrismaClient } from "@/server/db";
 import { startJobWorker, type JobHandler, type JobWorker } from "@/server/jobs/queue";
 import { offerJobHandlers } from "@/server/jobs/offer-jobs";
+import { armLivePrune, liveJobHandlers } from "@/server/jobs/live-jobs";
 import { NOTIFICATION_EMAIL_QUEUE, sendNotificationEmail } from "@/server/modules/notifications/notify";
 
 /** Every queue the app runs; other slices add their handlers here (e.g. knight dispatch waves). */
 export function allJobHandlers(db: PrismaClient): Record<string, JobHandler> {
   return {
     ...offerJobHandlers(db),
+    ...liveJobHandlers(db),
     [NOTIFICATION_EMAIL_QUEUE]: (job) => sendNotificationEmail(db, job.payload as Parameters<typeof sendNotificationEmail>[1]),
   };
 }
@@ -15,5 +17,6 @@ export function allJobHandlers(db: PrismaClient): Record<string, JobHandler> {
 /** Starts the app's worker over every registered queue; `stop()` finishes the current batch and returns. */
 export function startAppWorker(db: PrismaClient, intervalMs = 1000): JobWorker {
   const handlers = allJobHandlers(db);
+  void armLivePrune(db).catch((e) => console.error("[muster] could not arm the live-event retention job", e));
   return startJobWorker(db, { queues: Object.keys(handlers), handlers, workerId: `${hostname()}:${process.pid}`, batch: 10, intervalMs });
 }
