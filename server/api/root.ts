@@ -15,6 +15,7 @@ import { matchAssignRouter } from "@/server/api/routers/match-assign";
 import { matchRouter } from "@/server/api/routers/match";
 import { offerRouter } from "@/server/api/routers/offer";
 import { notificationRouter } from "@/server/api/routers/notification";
+import { liveRouter } from "@/server/api/routers/live";
 
 /** Every router is registered here; each lives in server/api/routers/<noun>.ts. */
 export const appRouter = createTRPCRouter({
@@ -34,6 +35,7 @@ export const appRouter = createTRPCRouter({
   matchAssign: matchAssignRouter,
   offer: offerRouter,
   notification: notificationRouter,
+  live: liveRouter,
 });
 
 export type AppRouter = typeof appRouter;
