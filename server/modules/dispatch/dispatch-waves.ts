@@ -9,7 +9,7 @@ import { publishLive } from "@/server/modules/live/publish-live";
 import { liveTopics } from "@/server/modules/live/live-topics";
 import { dispatcherUserIds } from "@/server/modules/offers/offer-recipients";
 import { DISPATCH_CONFIG, DISPATCH_WAVE_QUEUE, dispatchWaveKey, nextRadius, waveRadii, type DispatchConfig } from "@/server/modules/dispatch/dispatch-config";
-import { isLiveNeed, lockDispatchNeed, openSlots, filledSlots, type DispatchNeed } from "@/server/modules/dispatch/dispatch-need";
+import { filledSlots, isLiveNeed, lockDispatchNeed, openSlots, readDispatchNeed, type DispatchNeed } from "@/server/modules/dispatch/dispatch-need";
 import { distanceBand } from "@/server/modules/dispatch/distance-band";
 import { findOfferableKnights } from "@/server/modules/dispatch/find-offerable-knights";
 import { endPendingOffers, latestWave, pendingOfferCount, publishDispatchUpdated, type WaveRow } from "@/server/modules/dispatch/dispatch-status";
@@ -241,6 +241,7 @@ export async function stopDispatch(tx: Db, needId: string, now: Date = new Date(
   const cur = await latestWave(tx, needId);
   if (cur && !cur.closedAt) await closeWave(tx, cur.id, "STOPPED", now);
   await cancelJob(tx, dispatchWaveKey(needId));
+  await publishDispatchUpdated(tx, await readDispatchNeed(tx, needId), now);
 }
 
 /** After the last place filled: stand the rest down, close the wave, stop the timer. */
