@@ -12,6 +12,7 @@ import { needs } from "@/lib/i18n/messages/needs";
 import { listings } from "@/lib/i18n/messages/listings";
 import { offers } from "@/lib/i18n/messages/offers";
 import { matching } from "@/lib/i18n/messages/matching";
+import { live } from "@/lib/i18n/messages/live";
 
 /**
  * Every message namespace, registered once. To add one: create lib/i18n/messages/<ns>.ts exporting
@@ -33,6 +34,7 @@ export const catalogue = {
   listings,
   offers,
   matching,
+  live,
 } as const;
 
 export type Catalogue = typeof catalogue;
