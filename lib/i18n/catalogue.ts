@@ -13,6 +13,7 @@ import { listings } from "@/lib/i18n/messages/listings";
 import { offers } from "@/lib/i18n/messages/offers";
 import { matching } from "@/lib/i18n/messages/matching";
 import { knightApp } from "@/lib/i18n/messages/knight-app";
+import { live } from "@/lib/i18n/messages/live";
 
 /**
  * Every message namespace, registered once. To add one: create lib/i18n/messages/<ns>.ts exporting
@@ -35,6 +36,7 @@ export const catalogue = {
   offers,
   matching,
   knightApp,
+  live,
 } as const;
 
 export type Catalogue = typeof catalogue;

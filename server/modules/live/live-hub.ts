@@ -308,3 +308,11 @@ export function getLiveHub(): LiveHub {
   }
   return globalForHub.musterLiveHub;
 }
+
+/** Stops the process-wide hub (tests, graceful shutdown). */
+export async function stopLiveHub(): Promise<void> {
+  const hub = globalForHub.musterLiveHub;
+  globalForHub.musterLiveHub = undefined;
+  globalForHub.musterLiveHubUrl = undefined;
+  await hub?.stop();
+}
