@@ -6,8 +6,8 @@ import { PositionThrottle, type Fix } from "@/components/knight/position-throttl
 
 export type SharingState = "off" | "unsupported" | "locating" | "sharing" | "denied" | "unavailable";
 
-/** What the server answers to a report: when the next one is welcome (ms epoch or Date). */
-export type ReportResult = { nextAllowedAt?: Date | string | number | null } | void;
+/** What the server answers to a report: whether it was stored, and when the next one is welcome. */
+export type ReportResult = { stored?: boolean; nextAllowedAt?: Date | string | number | null } | void;
 
 const HEARTBEAT_TICK_MS = 5_000;
 
@@ -18,7 +18,7 @@ function toMs(v: Date | string | number | null | undefined): number | undefined 
 }
 
 /**
- * While `enabled` (the knight is on duty), watches the phone's position and reports it through `report`,
+ * While `enabled` (the knight is on duty, or on a live task), watches the phone's position and reports it through `report`,
  * at most every 15 s (PositionThrottle), plus a heartbeat when standing still. Stops watching the moment
  * duty ends. A denied permission is a state of its own, so the page can say how to fix it.
  */
@@ -47,7 +47,8 @@ export function usePositionSharing(enabled: boolean, report: (fix: Fix) => Promi
         .current(fix)
         .then((r) => {
           throttle.sent(now, toMs(r ? r.nextAllowedAt : undefined));
-          if (!stopped) setLastSentAt(new Date(now));
+          // A throttled report was not stored: the time shown is the last position dispatch really has.
+          if (!stopped && (!r || r.stored !== false)) setLastSentAt(new Date(now));
         })
         .catch(() => throttle.refused(Date.now()))
         .finally(() => {
@@ -70,6 +71,7 @@ export function usePositionSharing(enabled: boolean, report: (fix: Fix) => Promi
       window.clearInterval(tick);
       // A new duty stint starts from "locating" again, not from the last stint's outcome.
       setSeen(null);
+      setLastSentAt(null);
     };
   }, [enabled, supported]);
 

@@ -14,6 +14,7 @@ import { offers } from "@/lib/i18n/messages/offers";
 import { matching } from "@/lib/i18n/messages/matching";
 import { knightApp } from "@/lib/i18n/messages/knight-app";
 import { live } from "@/lib/i18n/messages/live";
+import { knightDispatch } from "@/lib/i18n/messages/knight-dispatch";
 
 /**
  * Every message namespace, registered once. To add one: create lib/i18n/messages/<ns>.ts exporting
@@ -37,6 +38,7 @@ export const catalogue = {
   matching,
   knightApp,
   live,
+  knightDispatch,
 } as const;
 
 export type Catalogue = typeof catalogue;

@@ -8,7 +8,7 @@ export const knightApp = {
       connecting: "连接中…",
       live: "实时在线",
       reconnecting: "重新连接中…",
-      offline: "已离线",
+      denied: "无法接收实时推送，请重新登录",
     },
     home: {
       title: "接单",
@@ -130,6 +130,9 @@ export const knightApp = {
       checkInDue: "请在 {time} 前报平安，否则调度员会收到提醒。",
       checkInAlert: "调度员请你报平安",
       updated: "任务状态已更新：{stage}",
+      withdraw: "无法执行，退回任务",
+      withdrawing: "退回中…",
+      withdrawConfirm: "确定退回这项任务吗？名额会推送给其他骑士。",
     },
     history: {
       title: "任务历史",
@@ -185,7 +188,7 @@ export const knightApp = {
       connecting: "Connecting…",
       live: "Live",
       reconnecting: "Reconnecting…",
-      offline: "Offline",
+      denied: "Live updates refused — sign in again",
     },
     home: {
       title: "Tasks",
@@ -307,6 +310,9 @@ export const knightApp = {
       checkInDue: "Check in by {time}, or the dispatcher is alerted.",
       checkInAlert: "The dispatcher asks you to check in",
       updated: "Task updated: {stage}",
+      withdraw: "I can't do it — hand the task back",
+      withdrawing: "Handing back…",
+      withdrawConfirm: "Hand this task back? The place is offered to another knight.",
     },
     history: {
       title: "Task history",
