@@ -43,3 +43,13 @@ describe("PositionThrottle", () => {
     expect(t.heartbeat(60_000)).toEqual(at(32));
   });
 });
+
+describe("PositionThrottle after a throttled report", () => {
+  it("retries the standing-still knight's fix as soon as the server allows, not a heartbeat later", () => {
+    const t = new PositionThrottle();
+    expect(t.offer(at(32), 0)).toEqual(at(32));
+    t.refused(0, 12_000); // the server stored one 3 s ago
+    expect(t.heartbeat(10_000)).toBeNull();
+    expect(t.heartbeat(15_000)).toEqual(at(32));
+  });
+});

@@ -42,13 +42,15 @@ export function usePositionSharing(enabled: boolean, report: (fix: Fix) => Promi
       if (!fix || inFlight || stopped) return;
       inFlight = true;
       const now = Date.now();
-      throttle.sent(now);
       reportRef
         .current(fix)
         .then((r) => {
-          throttle.sent(now, toMs(r ? r.nextAllowedAt : undefined));
-          // A throttled report was not stored: the time shown is the last position dispatch really has.
-          if (!stopped && (!r || r.stored !== false)) setLastSentAt(new Date(now));
+          const next = toMs(r ? r.nextAllowedAt : undefined);
+          // A throttled or too-inaccurate report was not stored: try again once allowed, and keep showing
+          // the time of the last position dispatch really has.
+          if (r && r.stored === false) return throttle.refused(Date.now(), next);
+          throttle.sent(now, next);
+          if (!stopped) setLastSentAt(new Date(now));
         })
         .catch(() => throttle.refused(Date.now()))
         .finally(() => {

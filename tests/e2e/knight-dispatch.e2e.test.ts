@@ -142,14 +142,17 @@ describe("knight dispatch, end to end in two browsers", () => {
     await confirm.click();
     await knight.locator('[data-testid="task-screen"][data-stage="COMPLETED"]').waitFor({ timeout: 30_000 });
     expect(await visible(knight.getByTestId("task-completed"))).toBe(true);
-    expect(await knight.getByTestId("task-reward").textContent()).toContain("30");
+    // Points earned = the platform's points for the task plus the requester's 30-point reward.
+    await knight.getByTestId("task-reward").getByText("已获得").waitFor({ timeout: 15_000 });
+    const earned = Number(/(\d+)/.exec((await knight.getByTestId("task-reward").textContent()) ?? "")?.[1]);
+    expect(earned).toBeGreaterThan(30);
 
     // History lists the task with its points.
     await knight.getByTestId("knight-tab-history").click();
     await knight.waitForURL(/\/zh-CN\/knight\/history$/);
     const historyRow = knight.locator('[data-testid="history-row"]', { hasText: title });
     expect(await visible(historyRow)).toBe(true);
-    expect(await historyRow.getByTestId("history-points-earned").textContent()).toContain("30");
+    expect(await historyRow.getByTestId("history-points-earned").textContent()).toBe(`+${earned} 分`);
 
     await knight.context().close();
     await requester.context().close();
