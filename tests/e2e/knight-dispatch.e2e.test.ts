@@ -23,8 +23,8 @@ describe("knight dispatch, end to end in two browsers", () => {
     await browser?.close();
   });
 
-  /** The requester posts an incident with a knight delivery need; returns its page and the pickup point. */
-  async function postKnightNeed(page: Page, title: string): Promise<{ needId: string; pickup: { lat: number; lng: number } }> {
+  /** The requester posts an incident (location: a click on the map) and lands on its page. */
+  async function postIncident(page: Page, title: string): Promise<void> {
     await page.goto(`${base()}/zh-CN/incidents/new`);
     await page.getByTestId("incident-title").fill(`玄武区内涝 ${title}`);
     await page.getByTestId("incident-kind").selectOption("FLOOD");
@@ -36,7 +36,11 @@ describe("knight dispatch, end to end in two browsers", () => {
     await enabled(page.getByTestId("incident-submit"));
     await page.getByTestId("incident-submit").click();
     await page.waitForURL((url) => /\/zh-CN\/incidents\/[^/]+$/.test(url.pathname) && !url.pathname.endsWith("/new"), { timeout: 30_000 });
+  }
 
+  /** The requester posts an incident with a knight delivery need; returns the need and its pickup point. */
+  async function postKnightNeed(page: Page, title: string): Promise<{ needId: string; pickup: { lat: number; lng: number } }> {
+    await postIncident(page, title);
     await enabled(page.getByTestId("add-need"));
     await page.getByTestId("add-need").click();
     const option = page.locator('[data-testid="need-type"] option', { hasText: "骑士配送" });
@@ -124,6 +128,10 @@ describe("knight dispatch, end to end in two browsers", () => {
     // The requester sees the place filled and the knight on the task, live.
     await requester.locator(`[data-testid="knight-dispatch-card"][data-need-id="${needId}"] [data-testid="dispatch-knight"]`).waitFor({ timeout: 30_000 });
     expect(await card.getByTestId("dispatch-knight").first().textContent()).toContain("王小骑");
+    expect(await card.getByTestId("dispatch-count-ACCEPTED").textContent()).toBe("1");
+    // On a live task the dispatcher sees the knight's exact position on the card's map.
+    expect(await card.getByTestId("dispatch-knight-position").first().textContent()).toContain("实时位置");
+    expect(await card.getByTestId("dispatch-map").getAttribute("data-points")).toContain("knight");
 
     // The knight rides the stages: at pickup → picked up → at drop-off → delivered.
     for (const [next, reached] of [["AT_PICKUP", "AT_PICKUP"], ["PICKED_UP", "PICKED_UP"], ["AT_DROPOFF", "AT_DROPOFF"], ["DELIVERED", "DELIVERED"]] as const) {
@@ -171,5 +179,36 @@ describe("knight dispatch, end to end in two browsers", () => {
     await knight.locator('[data-testid="location-status"][data-state="denied"]').waitFor({ timeout: 30_000 });
     expect(await knight.getByTestId("location-status").getAttribute("role")).toBe("alert");
     await knight.context().close();
+  });
+
+  it("a requester draws a hazard zone on the incident map, sees it listed, and deactivates it", async () => {
+    const requester = await signInAs(browser, base(), "requester@muster.demo");
+    await postIncident(requester, `危险区 ${crypto.randomBytes(3).toString("hex")}`);
+    const map = requester.getByTestId("incident-map");
+    await requester.locator('[data-testid="incident-map"] .leaflet-container').waitFor({ timeout: 30_000 });
+    expect(await visible(requester.getByTestId("hazard-empty"))).toBe(true);
+
+    await enabled(requester.getByTestId("hazard-draw"));
+    await requester.getByTestId("hazard-draw").click();
+    const box = (await map.boundingBox())!;
+    for (const [dx, dy] of [[-60, -50], [60, -50], [0, 60]]) {
+      await map.click({ position: { x: box.width / 2 + dx, y: box.height / 2 + dy } });
+    }
+    expect(await requester.getByTestId("hazard-corner-count").getAttribute("data-count")).toBe("3");
+    await requester.getByTestId("hazard-finish").click();
+    await requester.getByTestId("hazard-name").fill("中山路积水段");
+    await requester.getByTestId("hazard-severity").selectOption("II");
+    await requester.getByTestId("hazard-training").selectOption("FLOOD_SAFETY");
+    await requester.getByTestId("hazard-save").click();
+    expect(await visible(requester.getByTestId("hazard-saved"))).toBe(true);
+    const row = requester.locator('[data-testid="hazard-row"][data-active="true"]', { hasText: "中山路积水段" });
+    expect(await visible(row)).toBe(true);
+    expect(await row.textContent()).toContain("防汛安全");
+    await requester.locator('[data-testid="incident-map"][data-hazards="1"]').waitFor({ timeout: 15_000 });
+
+    await row.getByTestId("hazard-deactivate").click();
+    await requester.locator('[data-testid="hazard-row"][data-active="false"]', { hasText: "中山路积水段" }).waitFor({ timeout: 15_000 });
+    await requester.locator('[data-testid="incident-map"][data-hazards="0"]').waitFor({ timeout: 15_000 });
+    await requester.context().close();
   });
 });
