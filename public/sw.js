@@ -1,7 +1,8 @@
 /*
  * Muster knights service worker. Keeps the app shell usable on a flaky phone connection:
  *  - hashed static assets (/_next/static, /icons) are cache-first (their names change when they do);
- *  - page navigations are network-first, falling back to the last copy of that page, then /offline.html;
+ *  - knight-app page navigations (/<locale>/knight…) are network-first, falling back to the last copy of
+ *    that page, then /offline.html; other pages of the site are left to the network;
  *  - API, tRPC and live (SSE) traffic is never touched or cached: offers, positions and task stages must
  *    always be current, and an event stream must never be replayed from a cache.
  * Bump VERSION to drop old caches on the next activation.
@@ -9,6 +10,7 @@
 const VERSION = "v1";
 const SHELL = `muster-knight-shell-${VERSION}`;
 const PAGES = `muster-knight-pages-${VERSION}`;
+const KNIGHT_PAGE = /^\/(zh-CN|en)\/knight(\/|$)/;
 const PRECACHE = ["/offline.html", "/manifest.webmanifest", "/icons/knight-192.png", "/icons/knight-512.png", "/icons/knight.svg"];
 
 self.addEventListener("install", (event) => {
@@ -60,7 +62,7 @@ self.addEventListener("fetch", (event) => {
     return;
   }
 
-  if (request.mode === "navigate") {
+  if (request.mode === "navigate" && KNIGHT_PAGE.test(url.pathname)) {
     event.respondWith(
       fetch(request)
         .then((res) => {
