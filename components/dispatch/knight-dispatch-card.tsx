@@ -10,6 +10,7 @@ import { useLiveEvents } from "@/lib/live/use-live-events";
 import { FormAlert } from "@/components/auth/form-alert";
 import { useHydrated } from "@/components/auth/use-hydrated";
 import { ConnectionIndicator } from "@/components/knight/connection-indicator";
+import { DeliveryCodeForm } from "@/components/dispatch/delivery-code-form";
 import { formatCountdown } from "@/components/knight/offer-feed";
 import { TaskMap, type TaskMapPoint } from "@/components/knight/task-map";
 import { errorMessage, useIncidentRefresh } from "@/components/needs/use-incident-refresh";
@@ -41,6 +42,7 @@ export function KnightDispatchCard({ need, canDispatch, tileUrl, tileAttribution
   const t = useT("knightDispatch");
   const tApp = useT("knightApp");
   const tk = useT("knight");
+  const tOffers = useT("offers");
   const locale = useLocale();
   const trpc = useTRPC();
   const hydrated = useHydrated();
@@ -80,6 +82,7 @@ export function KnightDispatchCard({ need, canDispatch, tileUrl, tileAttribution
       const d = e.data as { assignmentId?: string; stage?: string };
       if (d.assignmentId && d.stage) setStages((prev) => ({ ...prev, [d.assignmentId!]: d.stage! }));
     }
+    if (e.kind === "alert.checkin") void queryClient.invalidateQueries(trpc.knightTask.track.pathFilter());
     if (e.kind === "dispatch.updated" || e.kind === "task.updated" || e.kind === "offer.accepted" || e.kind === "task.cancelled" || e.kind === "live.reset") refresh();
   });
 
@@ -174,6 +177,7 @@ export function KnightDispatchCard({ need, canDispatch, tileUrl, tileAttribution
             </ul>
           </details>
         ) : null}
+        {canDispatch ? <DeliveryCodeForm needId={need.id} /> : null}
         <TaskMap testId="dispatch-map" label={t("card.mapLabel")} points={points} tileUrl={tileUrl} tileAttribution={tileAttribution} height={220} />
         <section aria-label={t("card.acceptedTitle")}>
           <h4 className="text-sm font-semibold text-slate-900">{t("card.acceptedTitle")}</h4>
@@ -192,7 +196,14 @@ export function KnightDispatchCard({ need, canDispatch, tileUrl, tileAttribution
                       <p className="font-medium text-slate-900">
                         {a.name ?? "—"} <span className="text-sm font-normal text-slate-600">· {tk(`vehicles.${a.vehicle}`)}</span>
                       </p>
-                      {stage ? <Badge tone={stage === "COMPLETED" ? "success" : "info"} data-testid="dispatch-knight-stage">{tApp(`stages.${stage}`)}</Badge> : <Badge>{a.status}</Badge>}
+                      <div className="flex flex-wrap gap-1.5">
+                        {track?.checkInAlerted ? (
+                          <Badge tone="danger" data-testid="dispatch-knight-silent">
+                            {t("card.silent", { minutes: formatNumber(locale, track.silentMinutes) })}
+                          </Badge>
+                        ) : null}
+                        {stage ? <Badge tone={stage === "COMPLETED" ? "success" : "info"} data-testid="dispatch-knight-stage">{tApp(`stages.${stage}`)}</Badge> : <Badge>{tOffers(`status.${a.status}`)}</Badge>}
+                      </div>
                     </div>
                     <p className="text-xs text-slate-600" data-testid="dispatch-knight-position">
                       {pos

@@ -11,6 +11,7 @@ import type { TKnightTaskStage } from "@/lib/schemas/knight-tasks";
 import { useLiveEvents } from "@/lib/live/use-live-events";
 import { localeHref, paths } from "@/components/layout/routes";
 import { FormAlert } from "@/components/auth/form-alert";
+import { translateError } from "@/components/auth/form-errors";
 import { useHydrated } from "@/components/auth/use-hydrated";
 import { ConnectionIndicator } from "@/components/knight/connection-indicator";
 import { NavigationButtons } from "@/components/knight/navigation-buttons";
@@ -101,6 +102,9 @@ export function TaskScreen({ assignmentId, tileUrl, tileAttribution }: { assignm
   if (d.pickup) points.push({ id: "pickup", kind: "pickup", lat: d.pickup.lat, lng: d.pickup.lng, label: `${t("task.pickup")}: ${d.pickup.address}` });
   points.push({ id: "dropoff", kind: "dropoff", lat: d.dropoff.lat, lng: d.dropoff.lng, label: `${t("task.dropoff")}: ${d.dropoff.address}` });
   const fieldErrors = (advance.error as { data?: { fieldErrors?: Record<string, string[]> | null } } | null)?.data?.fieldErrors ?? null;
+  const fieldError = (k: string) => (fieldErrors?.[k]?.[0] ? translateError(t, fieldErrors[k][0]) : undefined);
+  // Errors not tied to an input (e.g. "one step at a time") are shown above the button.
+  const formError = advance.isError && !fieldError("proofCode") && !fieldError("note") ? (fieldError("to") ?? (advance.error.message || t("errors.generic"))) : null;
   const checkInLate = d.checkInDueAt ? d.checkInDueAt.getTime() - now.getTime() < 5 * 60_000 : false;
 
   return (
@@ -197,7 +201,7 @@ export function TaskScreen({ assignmentId, tileUrl, tileAttribution }: { assignm
           })}
         </ol>
 
-        {advance.isError && !fieldErrors ? <FormAlert data-testid="task-error">{advance.error.message || t("errors.generic")}</FormAlert> : null}
+        {formError ? <FormAlert data-testid="task-error">{formError}</FormAlert> : null}
         {next && !cancelled ? (
           <div className="space-y-3 rounded-2xl border border-brand-200 bg-brand-50/50 p-4">
             {next === "DELIVERED" ? (
@@ -206,11 +210,11 @@ export function TaskScreen({ assignmentId, tileUrl, tileAttribution }: { assignm
                   id="task-proof-code"
                   label={d.deliveryCodeRequired ? t("task.proofCodeRequired") : t("task.proofCode")}
                   hint={t("task.proofCodeHint")}
-                  error={fieldErrors?.proofCode?.[0]}
+                  error={fieldError("proofCode")}
                 >
                   <Input value={proofCode} onChange={(e) => setProofCode(e.target.value)} maxLength={32} autoComplete="off" inputMode="text" data-testid="task-proof-code" />
                 </Field>
-                <Field id="task-note" label={d.reportRequired ? t("task.report") : t("task.note")} hint={d.reportRequired ? t("task.reportHint") : undefined} error={fieldErrors?.note?.[0]} required={d.reportRequired}>
+                <Field id="task-note" label={d.reportRequired ? t("task.report") : t("task.note")} hint={d.reportRequired ? t("task.reportHint") : undefined} error={fieldError("note")} required={d.reportRequired}>
                   <Textarea value={note} onChange={(e) => setNote(e.target.value)} rows={3} maxLength={2000} data-testid="task-note" />
                 </Field>
               </>
