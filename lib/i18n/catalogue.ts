@@ -6,6 +6,7 @@ import { auth } from "@/lib/i18n/messages/auth";
 import { catalogue as catalogueMessages } from "@/lib/i18n/messages/catalogue";
 import { org } from "@/lib/i18n/messages/org";
 import { knight } from "@/lib/i18n/messages/knight";
+import { knightDuty } from "@/lib/i18n/messages/knight-duty";
 import { browse } from "@/lib/i18n/messages/browse";
 import { incidents } from "@/lib/i18n/messages/incidents";
 import { needs } from "@/lib/i18n/messages/needs";
@@ -30,6 +31,7 @@ export const catalogue = {
   catalogue: catalogueMessages,
   org,
   knight,
+  knightDuty,
   browse,
   incidents,
   needs,

@@ -55,6 +55,11 @@ export function adoptDemoKnight(k: GeneratedKnight, passwordHash: string, now: D
   const a = DEMO_ACCOUNTS.knight;
   Object.assign(k.user, { email: a.email, phone: a.phone, name: a.name, passwordHash, locale: "zh-CN" });
   Object.assign(k.profile, { vehicle: "EBIKE", payloadKg: 30, deliveryPlatform: "美团", status: "ACTIVE" });
+  // A fresh stint, so the demo starts well inside the duty-hours limit (no rest prompt, free to toggle).
+  if (k.profile.onDuty) {
+    const since = new Date(now.getTime() - 20 * 60_000);
+    Object.assign(k.profile, { onDutySince: since, dutyStintStartedAt: since });
+  }
   k.credentials = [];
   const validUntil = new Date(now.getTime() + 365 * 24 * 3600_000);
   const have = new Set(k.trainings.map((t) => t.code));

@@ -43,7 +43,7 @@ export async function districtLeaderboard(
   if (input.period === "ALL") {
     rows = await db.$queryRaw<Row[]>`
       SELECT k.id AS "knightId", u.name, k.points
-      FROM knight_profile k JOIN "user" u ON u.id = k.user_id
+      FROM knight_profile k JOIN users u ON u.id = k.user_id
       WHERE k.home_district_code = ${district} AND k.status = 'ACTIVE' AND k.points > 0
       ORDER BY k.points DESC, k.completed_count DESC, k.id
       LIMIT ${input.limit}`;
@@ -53,7 +53,7 @@ export async function districtLeaderboard(
       SELECT k.id AS "knightId", u.name, SUM(e.points)::int AS points
       FROM knight_points_entry e
       JOIN knight_profile k ON k.id = e.knight_id
-      JOIN "user" u ON u.id = k.user_id
+      JOIN users u ON u.id = k.user_id
       WHERE k.home_district_code = ${district} AND k.status = 'ACTIVE' AND e.created_at >= ${since}
       GROUP BY k.id, u.name
       HAVING SUM(e.points) > 0

@@ -3,7 +3,7 @@ import type { Actor } from "@/server/auth/actor-type";
 import { AppError } from "@/server/errors";
 import { inTransaction } from "@/server/modules/accounts/transaction";
 import { recordAudit } from "@/server/modules/audit/record-audit";
-import { isLiveStatus, isTaskDispatcher, loadDispatchedTask } from "@/server/modules/knights/knight-task-access";
+import { isLiveStatus, isTaskDispatcher, loadDispatchedTask, loadKnightTask } from "@/server/modules/knights/knight-task-access";
 import type { TSetDeliveryCodeInput, TTaskTrack } from "@/lib/schemas/knight-tasks";
 
 /**
@@ -31,6 +31,16 @@ export async function trackKnightTask(db: Db, actor: Actor, input: { assignmentI
     silentMinutes: lastSign ? Math.max(0, Math.floor((now.getTime() - lastSign.getTime()) / 60_000)) : 0,
     checkInAlerted: a.checkInAlertedAt !== null,
   };
+}
+
+/**
+ * May this caller receive the exact-position stream of a task (live topic `track:<assignmentId>`)?
+ * The same rule as trackKnightTask: a dispatcher of the task, while it is live. For the live router's
+ * subscription check, which should also re-check it when it resumes a stream.
+ */
+export async function canTrackTask(db: Db, actor: Actor, assignmentId: string): Promise<boolean> {
+  const task = await loadKnightTask(db, assignmentId);
+  return !!task && isLiveStatus(task.status) && isTaskDispatcher(actor, task);
 }
 
 /**

@@ -37,6 +37,10 @@ const SUBJECTS: Record<string, string> = {
   "offer.declined": "Muster：邀约被拒绝 / Offer declined",
   "offer.cancelled": "Muster：邀约已取消 / Offer cancelled",
   "assignment.progress": "Muster：任务进度更新 / Assignment progress",
+  "knight.restDue": "Muster：请休息 / Time for a rest",
+  "knight.autoOffDuty": "Muster：已自动下线 / Taken off duty",
+  "knight.checkInMissed": "Muster：骑士无响应 / Knight silent on a task",
+  "knight.taskCompleted": "Muster：任务已完成 / Task completed",
 };
 
 /** The `notification.email` job: mails the users (nodemailer, SMTP_URL); throws on failure so the queue retries. */
