@@ -16,6 +16,7 @@ import { matching } from "@/lib/i18n/messages/matching";
 import { knightApp } from "@/lib/i18n/messages/knight-app";
 import { live } from "@/lib/i18n/messages/live";
 import { knightDispatch } from "@/lib/i18n/messages/knight-dispatch";
+import { dispatch } from "@/lib/i18n/messages/dispatch";
 
 /**
  * Every message namespace, registered once. To add one: create lib/i18n/messages/<ns>.ts exporting
@@ -41,6 +42,7 @@ export const catalogue = {
   knightApp,
   live,
   knightDispatch,
+  dispatch,
 } as const;
 
 export type Catalogue = typeof catalogue;
