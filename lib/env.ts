@@ -29,6 +29,15 @@ const EnvSchema = z.object({
   /** Map tile URL template for Leaflet maps ({s}, {z}, {x}, {y}); point it at a local tile server offline. */
   MAP_TILE_URL: z.string().trim().min(1).default("https://{s}.tile.openstreetmap.org/{z}/{x}/{y}.png"),
   MAP_TILE_ATTRIBUTION: z.string().default("&copy; OpenStreetMap contributors"),
+  /** Knights: longest continuous duty stint before a rest is due, and the rest that ends a stint. */
+  KNIGHT_MAX_DUTY_MINUTES: z.coerce.number().int().min(10).max(24 * 60).default(240),
+  KNIGHT_REST_MINUTES: z.coerce.number().int().min(0).max(24 * 60).default(30),
+  /** After the rest prompt, how long before a knight still on duty (and on no live task) is taken off duty. */
+  KNIGHT_DUTY_GRACE_MINUTES: z.coerce.number().int().min(0).max(24 * 60).default(30),
+  /** Safety check-in: a knight on a live task silent this long raises an alert to the dispatchers. */
+  KNIGHT_CHECKIN_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(10),
+  /** Positions closer together than this are not stored (the phone sends at most this often). */
+  KNIGHT_POSITION_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(15),
   /** Set by the test runner; relaxes nothing security-relevant, only quiets logs. */
   MUSTER_TEST: z.enum(["0", "1"]).default("0"),
 });

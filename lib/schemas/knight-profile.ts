@@ -72,6 +72,14 @@ export const ZKnightProfileDto = z.object({
   trainings: z.array(ZKnightTrainingDto),
   /** True when the knight has trainings and every one of them has expired. */
   allTrainingsExpired: z.boolean(),
+  /** Minutes of the current continuous duty stint (0 when off duty). */
+  dutyMinutes: z.number().int(),
+  /** The configured stint limit (KNIGHT_MAX_DUTY_MINUTES). */
+  dutyLimitMinutes: z.number().int(),
+  /** On duty longer than the limit: the app prompts to rest (and the knight is taken off duty after a grace period). */
+  restDue: z.boolean(),
+  /** Off duty after a full stint: going on duty again is refused until this time. */
+  restUntil: z.date().nullable(),
 });
 export type TKnightProfileDto = z.infer<typeof ZKnightProfileDto>;
 

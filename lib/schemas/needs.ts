@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ZResourceCategory } from "@/lib/schemas/catalogue";
+import { KNIGHT_VEHICLES, TRAINING_CODE_PATTERN } from "@/lib/schemas/knight-profile";
 
 /**
  * Need schemas, shared by the need forms, tRPC procedures and REST v1. Base checks (ranges, lengths, the
@@ -44,6 +45,33 @@ export const ZLng = z
 
 const ZId = z.string().trim().min(1).max(64);
 
+export const KNIGHT_TASK_KINDS = ["DELIVERY", "ERRAND", "RECON"] as const;
+export const ZKnightTaskKind = z.enum(KNIGHT_TASK_KINDS).meta({ id: "KnightTaskKind", example: "DELIVERY" });
+export type TKnightTaskKind = z.infer<typeof ZKnightTaskKind>;
+export const ZTaskVehicle = z.enum(KNIGHT_VEHICLES).meta({ id: "Vehicle", example: "EBIKE" });
+/** A knight task's headcount K is counted in this unit. */
+export const KNIGHT_UNIT = "rider";
+export const KNIGHT_HEADCOUNT_MAX = 100;
+
+/**
+ * Knight-task fields (category KNIGHT only; checked against the category in validate-need.ts). The staging
+ * point is the drop-off (or the point to go to); neededBy is the deadline; quantity is the headcount K.
+ */
+export const knightTaskFields = {
+  taskKind: ZKnightTaskKind.optional(),
+  pickupLat: ZLat.optional(),
+  pickupLng: ZLng.optional(),
+  pickupAddress: z.string().trim().min(2, { error: "Enter the pickup address." }).max(200).optional(),
+  cargoKg: z.number({ error: "Cargo weight must be a number." }).min(0, { error: "Cargo weight must be 0–2000 kg." }).max(2000, { error: "Cargo weight must be 0–2000 kg." }).optional(),
+  cargoVolumeL: z.number({ error: "Cargo volume must be a number." }).min(0, { error: "Cargo volume must be 0–5000 L." }).max(5000, { error: "Cargo volume must be 0–5000 L." }).optional(),
+  requiredVehicle: z.array(ZTaskVehicle).max(5).optional().meta({ description: "Acceptable vehicles; empty = any." }),
+  requiredTrainings: z
+    .array(z.string().trim().toUpperCase().max(40).regex(TRAINING_CODE_PATTERN, { error: "Training codes look like FIRST_AID." }))
+    .max(10)
+    .optional(),
+  rewardPoints: z.number().int({ error: "Reward points must be a whole number." }).min(0).max(10_000, { error: "Reward points must be 0–10000." }).optional(),
+};
+
 const needFields = {
   title: z.string().trim().min(2, { error: "Title must be 2–120 characters." }).max(120, { error: "Title must be 2–120 characters." }),
   requiredCapabilities: z
@@ -82,6 +110,7 @@ export const ZCreateNeedInput = z.object({
   category: ZResourceCategory.optional(),
   freeText: z.string().trim().min(2).max(200).optional(),
   ...needFields,
+  ...knightTaskFields,
   /** DRAFT keeps the need unpublished; OPEN (default) publishes it (or sends it for approval). */
   status: z.enum(["DRAFT", "OPEN"]).default("OPEN"),
 });
@@ -104,6 +133,7 @@ export const ZUpdateNeedInput = z.object({
   paymentMode: ZPaymentMode.optional(),
   maxDistanceKm: needFields.maxDistanceKm.optional(),
   notes: needFields.notes,
+  ...knightTaskFields,
 });
 export type TUpdateNeedInput = z.infer<typeof ZUpdateNeedInput>;
 
@@ -148,6 +178,15 @@ export const ZNeedDto = z
     fillPct: z.number().int().min(0).max(100).meta({ description: "(committed+enRoute+onScene+released)/requested, %." }),
     unmetReason: ZUnmetReason.nullable(),
     unmetNote: z.string().nullable(),
+    taskKind: ZKnightTaskKind.nullable(),
+    pickupLat: z.number().nullable(),
+    pickupLng: z.number().nullable(),
+    pickupAddress: z.string().nullable(),
+    cargoKg: z.number().nullable(),
+    cargoVolumeL: z.number().nullable(),
+    requiredVehicle: z.array(ZTaskVehicle),
+    requiredTrainings: z.array(z.string()),
+    rewardPoints: z.number().int().nullable(),
     approvedAt: z.date().nullable(),
     version: z.number().int(),
     createdAt: z.date(),

@@ -150,6 +150,7 @@ export const KNIGHT_PROFILE_COLUMNS: Column<KnightProfileRow>[] = [
   col("home_district_code", "text", (r) => r.homeDistrictCode),
   col("on_duty", "bool", (r) => r.onDuty ?? false),
   col("on_duty_since", "timestamptz", (r) => r.onDutySince),
+  col("duty_stint_started_at", "timestamptz", (r) => r.dutyStintStartedAt),
   col("last_lat", "float8", (r) => r.lastLat),
   col("last_lng", "float8", (r) => r.lastLng),
   col("last_position_at", "timestamptz", (r) => r.lastPositionAt),

@@ -1,4 +1,5 @@
 import type { Prisma } from "@/server/generated/prisma/client";
+import { publicCellOf } from "@/server/modules/knights/public-cell";
 import { KNIGHT_TRAININGS } from "./catalogue-data";
 import type { UserRow } from "./members";
 import { chineseName } from "./people";
@@ -27,14 +28,6 @@ const TRAINING_SHARE: Record<(typeof KNIGHT_TRAININGS)[number], number> = {
   FIRST_AID: 0.4, CPR_AED: 0.25, FLOOD_SAFETY: 0.22, FIRE_SAFETY: 0.2, HAZMAT_AWARENESS: 0.08, TRAFFIC_CONTROL: 0.12,
 };
 const KNIGHT_PHONE_PREFIXES = ["166", "176", "178", "198"];
-
-/**
- * Public (coarse) cell of a position: a 0.01° grid square (~1.1 km × 0.95 km around Nanjing), id
- * "c<latIndex>_<lngIndex>". Only this, never the exact position, may be shown to other users.
- */
-export function publicCellOf(lat: number, lng: number): string {
-  return `c${Math.floor(lat * 100)}_${Math.floor(lng * 100)}`;
-}
 
 /** A unique phone per knight index, by construction (prefixes unused elsewhere in the seed). */
 function knightPhone(i: number): string {
@@ -105,6 +98,8 @@ export function generateKnight(seed: string, i: number, now: Date, passwordHash:
     createdAt,
     updatedAt: lastPositionAt ?? createdAt,
   };
+  // Set after the literal so the random draws (and so the whole dataset) stay as they were.
+  profile.dutyStintStartedAt = profile.onDutySince;
   const trainings: KnightTrainingRow[] = [];
   for (const code of KNIGHT_TRAININGS) {
     if (!rng.chance(TRAINING_SHARE[code])) continue;

@@ -6,6 +6,7 @@ import { systemRouter } from "@/server/api/routers/system";
 import { dashboardRouter } from "@/server/api/routers/dashboard";
 import { orgRouter } from "@/server/api/routers/org";
 import { knightRouter } from "@/server/api/routers/knight";
+import { knightTaskRouter } from "@/server/api/routers/knight-task";
 import { listingBrowseRouter } from "@/server/api/routers/listing-browse";
 import { listingRouter } from "@/server/api/routers/listing";
 import { incidentRouter } from "@/server/api/routers/incident";
@@ -25,6 +26,7 @@ export const appRouter = createTRPCRouter({
   dashboard: dashboardRouter,
   org: orgRouter,
   knight: knightRouter,
+  knightTask: knightTaskRouter,
   listingBrowse: listingBrowseRouter,
   listing: listingRouter,
   incident: incidentRouter,

@@ -24,6 +24,8 @@ const PERMISSIONS = {
   "listing.write": ["SUPPLIER", "EXPERT", "API_CLIENT"],
   "listing.own": ["ADMIN", "SUPPLIER", "EXPERT", "API_CLIENT"],
   "knight.self": ["KNIGHT"],
+  /** Dispatcher side of knight tasks (track, confirm delivery, delivery code); the org check is in the module. */
+  "knightTask.dispatch": ["ADMIN", "REQUESTER"],
   "command.read": ["ADMIN"],
   "offer.send": ["REQUESTER", "API_CLIENT"],
   "offer.respond": ["SUPPLIER", "EXPERT", "API_CLIENT"],

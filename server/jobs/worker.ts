@@ -3,6 +3,8 @@ import type { PrismaClient } from "@/server/db";
 import { startJobWorker, type JobHandler, type JobWorker } from "@/server/jobs/queue";
 import { offerJobHandlers } from "@/server/jobs/offer-jobs";
 import { armLivePrune, liveJobHandlers } from "@/server/jobs/live-jobs";
+import { dispatchJobHandlers } from "@/server/jobs/dispatch-jobs";
+import { knightJobHandlers } from "@/server/jobs/knight-jobs";
 import { NOTIFICATION_EMAIL_QUEUE, sendNotificationEmail } from "@/server/modules/notifications/notify";
 
 /** Every queue the app runs; other slices add their handlers here (e.g. knight dispatch waves). */
@@ -10,6 +12,8 @@ export function allJobHandlers(db: PrismaClient): Record<string, JobHandler> {
   return {
     ...offerJobHandlers(db),
     ...liveJobHandlers(db),
+    ...dispatchJobHandlers(db),
+    ...knightJobHandlers(db),
     [NOTIFICATION_EMAIL_QUEUE]: (job) => sendNotificationEmail(db, job.payload as Parameters<typeof sendNotificationEmail>[1]),
   };
 }

@@ -5,6 +5,7 @@ import { createCallerFactory, type Context } from "@/server/api/trpc";
 import { appRouter } from "@/server/api/root";
 import { getMyKnightProfile } from "@/server/modules/knights/knight-profile";
 import { insertTestRegions } from "@/tests/helpers/regions";
+import { publicCellOf } from "@/server/modules/knights/public-cell";
 
 let t: TestDatabase;
 let knight: Actor;
@@ -43,7 +44,7 @@ beforeAll(async () => {
       await t.db.knightProfile.create({
         data: {
           userId: u.id, vehicle: "EBIKE", payloadKg: 20, homeDistrictCode: "320102",
-          lastLat: LAT, lastLng: LNG, lastPositionAt: new Date(), publicCell: "c3205_11879",
+          lastLat: LAT, lastLng: LNG, lastPositionAt: new Date(), publicCell: publicCellOf(LAT, LNG),
           trainings: { create: [{ code: "FLOOD_SAFETY", validUntil: new Date(Date.now() - 10 * day) }] },
         },
         select: { id: true },

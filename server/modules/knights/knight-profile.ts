@@ -6,6 +6,9 @@ import { recordAudit } from "@/server/modules/audit/record-audit";
 import { inTransaction } from "@/server/modules/accounts/transaction";
 import { allTrainingsExpired, trainingErrors, trainingStatus } from "@/server/modules/knights/training-rules";
 import type { TKnightProfileDto, TOnDutyResult, TSetOnDutyInput, TUpdateKnightProfileInput } from "@/lib/schemas/knight-profile";
+import { env } from "@/lib/env";
+import { goOnDuty, dutyMinutes, restDue, restUntil, type DutyConfig } from "@/server/modules/knights/duty-rules";
+import { armDutyLimit, disarmDutyLimit } from "@/server/modules/knights/knight-duty-limit";
 
 /**
  * A knight's own profile ("knight.self"): always scoped by the caller's userId, so a knight can only
@@ -20,6 +23,8 @@ const profileSelect = {
   homeDistrict: { select: { code: true, nameZh: true, nameEn: true } },
   onDuty: true,
   onDutySince: true,
+  dutyStintStartedAt: true,
+  offDutyAt: true,
   status: true,
   points: true,
   completedCount: true,
@@ -29,7 +34,12 @@ const profileSelect = {
 
 type ProfileRow = Prisma.KnightProfileGetPayload<{ select: typeof profileSelect }>;
 
+export function dutyConfig(): DutyConfig {
+  return { maxDutyMinutes: env.KNIGHT_MAX_DUTY_MINUTES, restMinutes: env.KNIGHT_REST_MINUTES };
+}
+
 export function toKnightProfileDto(row: ProfileRow, now: Date): TKnightProfileDto {
+  const config = dutyConfig();
   return {
     id: row.id,
     name: row.user.name,
@@ -44,6 +54,10 @@ export function toKnightProfileDto(row: ProfileRow, now: Date): TKnightProfileDt
     completedCount: row.completedCount,
     trainings: row.trainings.map((t) => ({ code: t.code, validUntil: t.validUntil, ...trainingStatus(t.validUntil, now) })),
     allTrainingsExpired: allTrainingsExpired(row.trainings, now),
+    dutyMinutes: dutyMinutes(row, now),
+    dutyLimitMinutes: config.maxDutyMinutes,
+    restDue: restDue(row, now, config),
+    restUntil: restUntil(row, now, config),
   };
 }
 
@@ -117,8 +131,10 @@ export async function updateMyKnightProfile(
 
 /**
  * On / off duty. Going on duty with every training expired is allowed (plain deliveries need none)
- * but answered with a warning; a suspended knight cannot go on duty. Switching to the state the knight
- * is already in changes nothing (onDutySince keeps the original start) and writes no audit event.
+ * but answered with a warning; a suspended knight cannot go on duty, nor one whose full stint ended less
+ * than the rest period ago (duty-rules.ts). A short break continues the stint. Going on duty arms the
+ * duty-limit job (rest prompt, then automatic off duty); going off disarms it. Switching to the state the
+ * knight is already in changes nothing (onDutySince keeps the original start) and writes no audit event.
  */
 export async function setKnightOnDuty(db: Db, actor: Actor, input: TSetOnDutyInput, now = new Date()): Promise<TOnDutyResult> {
   const current = await loadOwn(db, actor);
@@ -127,14 +143,25 @@ export async function setKnightOnDuty(db: Db, actor: Actor, input: TSetOnDutyInp
   }
   const warnings = input.onDuty && allTrainingsExpired(current.trainings, now) ? ["warnings.allTrainingsExpired"] : [];
   if (current.onDuty === input.onDuty) return { profile: toKnightProfileDto(current, now), warnings };
+  const decision = input.onDuty ? goOnDuty(current, now, dutyConfig()) : null;
+  if (decision && !decision.ok) {
+    const hhmm = decision.restUntil.toISOString().slice(11, 16);
+    throw new AppError("PRECONDITION_FAILED", `You reached the duty-hours limit. Rest until ${hhmm} UTC, then go on duty again.`, {
+      onDuty: ["errors.restRequired"],
+    });
+  }
 
   return inTransaction(db, async (tx) => {
     const { count } = await tx.knightProfile.updateMany({
       where: { userId: actor.userId, onDuty: !input.onDuty },
-      data: { onDuty: input.onDuty, onDutySince: input.onDuty ? now : null },
+      data: input.onDuty
+        ? { onDuty: true, onDutySince: now, dutyStintStartedAt: decision?.ok ? decision.stintStartedAt : now }
+        : { onDuty: false, onDutySince: null, offDutyAt: now },
     });
     const row = await tx.knightProfile.findUniqueOrThrow({ where: { userId: actor.userId }, select: profileSelect });
     if (count > 0) {
+      if (input.onDuty) await armDutyLimit(tx, row.id, row.dutyStintStartedAt ?? now);
+      else await disarmDutyLimit(tx, row.id);
       await recordAudit(tx, {
         actorId: actor.userId,
         action: input.onDuty ? "knight.onDuty" : "knight.offDuty",

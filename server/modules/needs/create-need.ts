@@ -9,6 +9,7 @@ import { canApproveOrg } from "@/server/modules/incidents/access";
 import { loadIncidentForWrite, type IncidentForWrite } from "@/server/modules/incidents/load-incident";
 import { needSelect, toNeedDto } from "@/server/modules/needs/need-dto";
 import { loadNeedType, needFieldErrors, throwIfFieldErrors, type NeedTypeInfo } from "@/server/modules/needs/validate-need";
+import { knightTaskErrors } from "@/server/modules/needs/validate-knight-task";
 
 export type NewNeed = Omit<TCreateNeedInput, "incidentId">;
 
@@ -33,13 +34,14 @@ export async function insertNeed(
       typeId: ["Choose a resource type, or a category and a description."],
     });
   }
-  throwIfFieldErrors(needFieldErrors(input, type, now));
+  const category = type?.category ?? input.category!;
+  throwIfFieldErrors({ ...needFieldErrors(input, type, now), ...knightTaskErrors(category, input) });
   const status = input.status === "DRAFT" || incident.status === "DRAFT" ? "DRAFT" : publishedStatus(actor, incident);
   const row = await tx.need.create({
     data: {
       incidentId: incident.id,
       typeId: type?.id ?? null,
-      category: type?.category ?? input.category!,
+      category,
       freeText: input.freeText ?? null,
       title: input.title,
       requiredCapabilities: input.requiredCapabilities,
@@ -54,6 +56,15 @@ export async function insertNeed(
       paymentMode: input.paymentMode,
       maxDistanceKm: input.maxDistanceKm,
       notes: input.notes ?? null,
+      taskKind: input.taskKind ?? null,
+      pickupLat: input.pickupLat ?? null,
+      pickupLng: input.pickupLng ?? null,
+      pickupAddress: input.pickupAddress ?? null,
+      cargoKg: input.cargoKg ?? null,
+      cargoVolumeL: input.cargoVolumeL ?? null,
+      requiredVehicle: input.requiredVehicle ?? [],
+      requiredTrainings: input.requiredTrainings ?? [],
+      rewardPoints: input.rewardPoints ?? null,
       status,
       createdById: actor.userId,
     },

@@ -97,3 +97,8 @@ export function markOnScene(db: Db, needId: string, n: number): Promise<NeedQuan
 export function markReleased(db: Db, needId: string, n: number): Promise<NeedQuantities> {
   return move(db, needId, n, { from: "onScene", to: "released" });
 }
+
+/** A place fell through at any stage (a knight task cancelled en route, say): n units back to unfilled. */
+export function releaseFrom(db: Db, needId: string, bucket: "committed" | "enRoute" | "onScene", n: number): Promise<NeedQuantities> {
+  return move(db, needId, n, { from: bucket, to: null });
+}

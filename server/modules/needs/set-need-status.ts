@@ -9,6 +9,7 @@ import { publishedStatus } from "@/server/modules/needs/create-need";
 import { loadNeedForWrite } from "@/server/modules/needs/load-need";
 import { needSelect, toNeedDto } from "@/server/modules/needs/need-dto";
 import { checkNeedTransition } from "@/server/modules/needs/need-state";
+import { stopDispatch } from "@/server/modules/dispatch/dispatch-waves";
 
 /**
  * Manual status moves (see need-state.ts). The UPDATE is conditional on the status the check was made
@@ -42,6 +43,8 @@ export async function setNeedStatus(db: Db, actor: Actor, input: TSetNeedStatusI
       },
     });
     if (count === 0) throw new AppError("CONFLICT", "This need changed meanwhile; reload and try again.");
+    // A closed or cancelled knight task stands its pending knights down and stops its wave timer.
+    if (need.category === "KNIGHT" && (to === "CLOSED" || to === "CANCELLED")) await stopDispatch(tx, need.id);
     await recordAudit(tx, {
       actorId: actor.userId,
       orgId: incident.orgId,

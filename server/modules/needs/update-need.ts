@@ -9,6 +9,7 @@ import { loadNeedForWrite } from "@/server/modules/needs/load-need";
 import { needSelect, toNeedDto } from "@/server/modules/needs/need-dto";
 import { EDITABLE_NEED_STATUSES, fillStatus, filledTotal } from "@/server/modules/needs/need-state";
 import { loadNeedType, needFieldErrors, throwIfFieldErrors } from "@/server/modules/needs/validate-need";
+import { knightTaskErrors } from "@/server/modules/needs/validate-knight-task";
 
 /**
  * Edits a need while it is DRAFT, PENDING_APPROVAL or OPEN. Optimistic lock on Need.version: the update
@@ -23,14 +24,17 @@ export async function updateNeed(db: Db, actor: Actor, input: TUpdateNeedInput, 
   if (incident.status === "CLOSED") throw new AppError("CONFLICT", "This incident is closed.");
   const type = need.typeId ? await loadNeedType(db, { id: need.typeId }) : null;
   const neededByChanged = input.neededBy !== undefined && input.neededBy.getTime() !== need.neededBy.getTime();
-  throwIfFieldErrors(
-    needFieldErrors(
+  const { id, version, ...fields } = input;
+  // Task rules judge the need as it would be after the edit (stored values overlaid with the input).
+  const merged = { ...need, ...Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) };
+  throwIfFieldErrors({
+    ...needFieldErrors(
       { unit: input.unit, requiredCapabilities: input.requiredCapabilities, neededBy: neededByChanged ? input.neededBy : undefined },
       type,
       now,
     ),
-  );
-  const { id, version, ...fields } = input;
+    ...knightTaskErrors(need.category, merged),
+  });
   const data: Prisma.NeedUncheckedUpdateManyInput = {};
   for (const [k, v] of Object.entries(fields)) if (v !== undefined) (data as Record<string, unknown>)[k] = v;
   const changed = Object.keys(data);

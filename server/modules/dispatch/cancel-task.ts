@@ -1,0 +1,100 @@
+import type { Db } from "@/server/db";
+import type { Actor } from "@/server/auth/actor-type";
+import { AppError } from "@/server/errors";
+import type { TKnightTaskActionInput, TKnightTaskResult } from "@/lib/schemas/dispatch";
+import { recordAudit } from "@/server/modules/audit/record-audit";
+import { publishLive } from "@/server/modules/live/publish-live";
+import { liveTopics } from "@/server/modules/live/live-topics";
+import { releaseFrom } from "@/server/modules/needs/quantities";
+import { DISPATCH_CONFIG } from "@/server/modules/dispatch/dispatch-config";
+import { isLiveNeed, lockDispatchNeed } from "@/server/modules/dispatch/dispatch-need";
+import { publishDispatchUpdated } from "@/server/modules/dispatch/dispatch-status";
+import { redispatchLocked, type DispatchOptions } from "@/server/modules/dispatch/dispatch-waves";
+import { assertDispatcherOf, ownKnightId } from "@/server/modules/dispatch/dispatch-access";
+import { dispatchTx } from "@/server/modules/dispatch/dispatch-tx";
+import { incidentScope } from "@/server/modules/incidents/access";
+
+/**
+ * A knight's accepted task ends early: the dispatcher cancels it or marks a no-show, or the knight
+ * withdraws before pickup. The assignment becomes CANCELLED, its place is released from whichever bucket
+ * it had reached, the slot is freed (the accepted offer → WITHDRAWN), the knight hears `task.cancelled`,
+ * and the place is offered again at once (redispatch). One transaction under the need lock.
+ */
+
+export type ReleaseReason = "CANCELLED" | "NO_SHOW" | "WITHDRAWN_BY_KNIGHT";
+
+const BUCKET = { ACCEPTED: "committed", MOBILIZED: "committed", EN_ROUTE: "enRoute", ON_SCENE: "onScene" } as const;
+type LiveStatus = keyof typeof BUCKET;
+
+/**
+ * Releases one knight assignment and re-dispatches its place, inside the caller's transaction or a new one.
+ * Exported for the task-stage module (e.g. a missed safety check-in). Returns the dispatch status.
+ */
+export async function releaseKnightTask(
+  db: Db,
+  assignmentId: string,
+  how: { reason: ReleaseReason; note?: string; actorId: string | null; allowed?: readonly LiveStatus[] },
+  o: DispatchOptions = {},
+): Promise<TKnightTaskResult> {
+  const now = o.now ?? new Date();
+  const cfg = o.config ?? DISPATCH_CONFIG;
+  const head = await db.assignment.findUnique({ where: { id: assignmentId }, select: { needId: true } });
+  if (!head) throw new AppError("NOT_FOUND", "This task does not exist.");
+  return dispatchTx(db, async (tx) => {
+    const need = await lockDispatchNeed(tx, head.needId);
+    const a = await tx.assignment.findUniqueOrThrow({ where: { id: assignmentId }, select: { id: true, knightId: true, status: true } });
+    if (!a.knightId) throw new AppError("BAD_REQUEST", "This is not a knight task.");
+    const allowed = how.allowed ?? (Object.keys(BUCKET) as LiveStatus[]);
+    if (!(allowed as readonly string[]).includes(a.status)) {
+      throw new AppError("CONFLICT", how.reason === "WITHDRAWN_BY_KNIGHT" ? "You can withdraw only before pickup." : `This task is ${a.status}; it can no longer be cancelled.`);
+    }
+    await tx.assignment.update({
+      where: { id: a.id },
+      data: { status: "CANCELLED", declineReason: `${how.reason}${how.note ? `: ${how.note.slice(0, 400)}` : ""}`, respondedAt: now },
+      select: { id: true },
+    });
+    const q = await releaseFrom(tx, need.id, BUCKET[a.status as LiveStatus], 1);
+    Object.assign(need, { status: q.status, qtyCommitted: q.committed, qtyEnRoute: q.enRoute, qtyOnScene: q.onScene, qtyReleased: q.released });
+    await tx.offer.updateMany({ where: { needId: need.id, knightId: a.knightId, status: "ACCEPTED" }, data: { status: "WITHDRAWN" } });
+    if (how.reason === "NO_SHOW") {
+      await tx.knightProfile.update({ where: { id: a.knightId }, data: { noShowCount: { increment: 1 } }, select: { id: true } });
+    }
+    await publishLive(tx, [{ topic: liveTopics.knight(a.knightId), kind: "task.cancelled", data: { assignmentId: a.id, needId: need.id, reason: how.reason } }]);
+    if (isLiveNeed(need)) await redispatchLocked(tx, need, now, cfg);
+    await recordAudit(tx, {
+      actorId: how.actorId, orgId: need.incident.orgId, action: `knightTask.${how.reason === "NO_SHOW" ? "noShow" : how.reason === "CANCELLED" ? "cancel" : "withdraw"}`,
+      entityType: "Assignment", entityId: a.id, data: { needId: need.id, knightId: a.knightId, from: a.status, note: how.note ?? null },
+    });
+    const dispatch = await publishDispatchUpdated(tx, need, now);
+    return { assignmentId: a.id, needId: need.id, status: "CANCELLED", dispatch };
+  });
+}
+
+async function assertDispatcherOfAssignment(db: Db, actor: Actor, assignmentId: string): Promise<void> {
+  const a = await db.assignment.findFirst({
+    where: { id: assignmentId, knightId: { not: null }, need: { incident: incidentScope(actor) } },
+    select: { need: { select: { incident: { select: { orgId: true } } } } },
+  });
+  if (!a) throw new AppError("NOT_FOUND", "This task does not exist or is not yours to see.");
+  assertDispatcherOf(actor, a.need.incident.orgId);
+}
+
+/** Dispatcher cancels a knight's accepted task. */
+export async function cancelKnightTask(db: Db, actor: Actor, input: TKnightTaskActionInput, o: DispatchOptions = {}): Promise<TKnightTaskResult> {
+  await assertDispatcherOfAssignment(db, actor, input.assignmentId);
+  return releaseKnightTask(db, input.assignmentId, { reason: "CANCELLED", note: input.reason, actorId: actor.userId }, o);
+}
+
+/** Dispatcher marks a no-show: as a cancel, plus the knight's no-show count (it feeds their ranking). */
+export async function markKnightNoShow(db: Db, actor: Actor, input: TKnightTaskActionInput, o: DispatchOptions = {}): Promise<TKnightTaskResult> {
+  await assertDispatcherOfAssignment(db, actor, input.assignmentId);
+  return releaseKnightTask(db, input.assignmentId, { reason: "NO_SHOW", note: input.reason, actorId: actor.userId, allowed: ["ACCEPTED", "MOBILIZED"] }, o);
+}
+
+/** The knight withdraws from their own accepted task before pickup (counts as a cancel). */
+export async function withdrawFromKnightTask(db: Db, actor: Actor, input: TKnightTaskActionInput, o: DispatchOptions = {}): Promise<TKnightTaskResult> {
+  const knightId = await ownKnightId(db, actor);
+  const a = await db.assignment.findFirst({ where: { id: input.assignmentId, knightId }, select: { id: true } });
+  if (!a) throw new AppError("NOT_FOUND", "This task does not exist.");
+  return releaseKnightTask(db, a.id, { reason: "WITHDRAWN_BY_KNIGHT", note: input.reason, actorId: actor.userId, allowed: ["ACCEPTED", "MOBILIZED"] }, o);
+}

@@ -1,0 +1,91 @@
+import type { Db } from "@/server/db";
+import type { Prisma } from "@/server/generated/prisma/client";
+import { AppError } from "@/server/errors";
+
+/**
+ * The knight-task need as dispatch reads it, and its row lock. Every dispatch write (a wave, an accept, a
+ * decline, a cancel) first locks the need row by id, so they are serialised per need: slot counting and
+ * "is this the last slot?" are decided under that lock.
+ */
+export const dispatchNeedSelect = {
+  id: true,
+  incidentId: true,
+  category: true,
+  title: true,
+  taskKind: true,
+  quantity: true,
+  unit: true,
+  status: true,
+  neededBy: true,
+  durationMinutes: true,
+  maxDistanceKm: true,
+  stagingLat: true,
+  stagingLng: true,
+  stagingAddress: true,
+  pickupLat: true,
+  pickupLng: true,
+  pickupAddress: true,
+  cargoKg: true,
+  cargoVolumeL: true,
+  requiredVehicle: true,
+  requiredTrainings: true,
+  rewardPoints: true,
+  qtyCommitted: true,
+  qtyEnRoute: true,
+  qtyOnScene: true,
+  qtyReleased: true,
+  unmetReason: true,
+  incident: { select: { orgId: true, title: true, status: true } },
+} satisfies Prisma.NeedSelect;
+
+export type DispatchNeed = Prisma.NeedGetPayload<{ select: typeof dispatchNeedSelect }>;
+
+export const LIVE_NEED_STATUSES = ["OPEN", "PARTIALLY_FILLED"] as const;
+
+export function isLiveNeed(need: Pick<DispatchNeed, "status">): boolean {
+  return (LIVE_NEED_STATUSES as readonly string[]).includes(need.status);
+}
+
+/** Places filled so far (accepted, whatever stage the task is in). */
+export function filledSlots(need: Pick<DispatchNeed, "qtyCommitted" | "qtyEnRoute" | "qtyOnScene" | "qtyReleased">): number {
+  return need.qtyCommitted + need.qtyEnRoute + need.qtyOnScene + need.qtyReleased;
+}
+
+export function openSlots(need: DispatchNeed): number {
+  return isLiveNeed(need) ? Math.max(0, need.quantity - filledSlots(need)) : 0;
+}
+
+/** Where a knight heads first: the pickup of a delivery, else the drop-off / point to go to. */
+export function taskOrigin(need: DispatchNeed): { lat: number; lng: number } {
+  if (need.pickupLat !== null && need.pickupLng !== null) return { lat: need.pickupLat, lng: need.pickupLng };
+  return { lat: need.stagingLat, lng: need.stagingLng };
+}
+
+/** Every point of the route: the knight's path ends at these (pickup, then drop-off). */
+export function routePoints(need: DispatchNeed): { lat: number; lng: number }[] {
+  const pts = [{ lat: need.stagingLat, lng: need.stagingLng }];
+  if (need.pickupLat !== null && need.pickupLng !== null) pts.unshift({ lat: need.pickupLat, lng: need.pickupLng });
+  return pts;
+}
+
+/**
+ * The time a knight is bound to the task: from now until the deadline (or now, if it has passed) plus the
+ * task's duration. The same window is used for eligibility ("no overlapping live task") and the assignment.
+ */
+export function taskWindow(need: Pick<DispatchNeed, "neededBy" | "durationMinutes">, now: Date): { start: Date; end: Date } {
+  const from = Math.max(need.neededBy.getTime(), now.getTime());
+  return { start: now, end: new Date(from + need.durationMinutes * 60_000) };
+}
+
+/** Locks the need row (FOR UPDATE, by id) and reads it. Must run inside a transaction. */
+export async function lockDispatchNeed(tx: Db, needId: string): Promise<DispatchNeed> {
+  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM need WHERE id = ${needId} FOR UPDATE`;
+  if (!rows[0]) throw new AppError("NOT_FOUND", "This task does not exist.");
+  return readDispatchNeed(tx, needId);
+}
+
+export async function readDispatchNeed(db: Db, needId: string): Promise<DispatchNeed> {
+  const need = await db.need.findUnique({ where: { id: needId }, select: dispatchNeedSelect });
+  if (!need) throw new AppError("NOT_FOUND", "This task does not exist.");
+  return need;
+}

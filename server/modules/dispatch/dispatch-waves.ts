@@ -1,0 +1,254 @@
+import type { Db } from "@/server/db";
+import type { Actor } from "@/server/auth/actor-type";
+import { AppError } from "@/server/errors";
+import type { TDispatchStatus } from "@/lib/schemas/dispatch";
+import { recordAudit } from "@/server/modules/audit/record-audit";
+import { cancelJob, enqueueJob } from "@/server/jobs/queue";
+import { notify } from "@/server/modules/notifications/notify";
+import { publishLive } from "@/server/modules/live/publish-live";
+import { liveTopics } from "@/server/modules/live/live-topics";
+import { dispatcherUserIds } from "@/server/modules/offers/offer-recipients";
+import { DISPATCH_CONFIG, DISPATCH_WAVE_QUEUE, dispatchWaveKey, nextRadius, waveRadii, type DispatchConfig } from "@/server/modules/dispatch/dispatch-config";
+import { filledSlots, isLiveNeed, lockDispatchNeed, openSlots, readDispatchNeed, type DispatchNeed } from "@/server/modules/dispatch/dispatch-need";
+import { distanceBand } from "@/server/modules/dispatch/distance-band";
+import { findOfferableKnights } from "@/server/modules/dispatch/find-offerable-knights";
+import { endPendingOffers, latestWave, pendingOfferCount, publishDispatchUpdated, type WaveRow } from "@/server/modules/dispatch/dispatch-status";
+import { loadNeedForDispatcher } from "@/server/modules/dispatch/dispatch-access";
+import { dispatchTx } from "@/server/modules/dispatch/dispatch-tx";
+
+/**
+ * Knight dispatch in waves. A wave offers the task to the nearest eligible knights within its radius
+ * (offersPerSlot × open slots, counting offers still pending) and lasts waveTimeoutSeconds; its timer is
+ * a keyed row in the job queue (`dispatch-wave:<needId>`), so a restart loses nothing. When the timer
+ * fires, the wave's unanswered offers expire and the next wave widens the radius (skipping every knight
+ * offered before), until the last radius times out: then the unmet demand is recorded and the requesting
+ * organisation notified. A wave that could offer nobody widens at once rather than idle out its timer.
+ * Every step locks the need row first and publishes its live events in the same transaction.
+ */
+
+export type DispatchOptions = { now?: Date; config?: DispatchConfig };
+
+const opts = (o: DispatchOptions) => ({ now: o.now ?? new Date(), cfg: o.config ?? DISPATCH_CONFIG });
+
+async function sendOffers(tx: Db, need: DispatchNeed, wave: WaveRow, want: number, now: Date, cfg: DispatchConfig): Promise<number> {
+  const knights = await findOfferableKnights(tx, need, wave.radiusKm, want, now, cfg);
+  if (knights.length === 0) return 0;
+  const offers = await tx.offer.createManyAndReturn({
+    data: knights.map((k) => ({
+      needId: need.id, knightId: k.id, wave: wave.wave, distanceBand: distanceBand(k.distanceM), status: "PENDING" as const, sentAt: now, expiresAt: wave.endsAt,
+    })),
+    select: { id: true, knightId: true, distanceBand: true },
+  });
+  await publishLive(
+    tx,
+    offers.map((o) => ({
+      topic: liveTopics.knight(o.knightId),
+      kind: "offer.new",
+      data: {
+        offerId: o.id,
+        needId: need.id,
+        incidentId: need.incidentId,
+        title: need.title,
+        taskKind: need.taskKind,
+        distanceBand: o.distanceBand,
+        rewardPoints: need.rewardPoints,
+        expiresAt: wave.endsAt.toISOString(),
+        deadline: need.neededBy.toISOString(),
+        pickupAddress: need.pickupAddress,
+        dropoffAddress: need.stagingAddress,
+        cargoKg: need.cargoKg,
+        wave: wave.wave,
+      },
+    })),
+  );
+  return offers.length;
+}
+
+/** Offers the running wave to more knights until offersPerSlot × open slots are pending. Returns how many were sent. */
+export async function topUpOffers(tx: Db, need: DispatchNeed, wave: WaveRow, now: Date, cfg: DispatchConfig = DISPATCH_CONFIG): Promise<number> {
+  const open = openSlots(need);
+  if (open === 0) return 0;
+  const want = open * cfg.offersPerSlot - (await pendingOfferCount(tx, need.id, now));
+  return want > 0 ? sendOffers(tx, need, wave, want, now, cfg) : 0;
+}
+
+async function closeWave(tx: Db, waveId: string, reason: "WIDENED" | "FILLED" | "UNMET" | "STOPPED", now: Date) {
+  await tx.dispatchWave.update({ where: { id: waveId }, data: { closedAt: now, closeReason: reason }, select: { id: true } });
+}
+
+/** Opens wave `waveNo` at `radiusKm` (widening at once past radii where nobody could be offered). */
+async function openWaves(tx: Db, need: DispatchNeed, waveNo: number, radiusKm: number, now: Date, cfg: DispatchConfig): Promise<void> {
+  let n = waveNo;
+  let r = radiusKm;
+  for (;;) {
+    const endsAt = new Date(now.getTime() + cfg.waveTimeoutSeconds * 1000);
+    const wave = await tx.dispatchWave.create({
+      data: { needId: need.id, wave: n, radiusKm: r, startedAt: now, endsAt },
+      select: { id: true, wave: true, radiusKm: true, startedAt: true, endsAt: true, closedAt: true, closeReason: true },
+    });
+    await topUpOffers(tx, need, wave, now, cfg);
+    if ((await pendingOfferCount(tx, need.id, now)) > 0) {
+      await enqueueJob(tx, { queue: DISPATCH_WAVE_QUEUE, payload: { needId: need.id, wave: n }, runAt: endsAt, key: dispatchWaveKey(need.id) });
+      return;
+    }
+    const next = nextRadius(r, need.maxDistanceKm, cfg);
+    if (next === null) {
+      await closeWave(tx, wave.id, "UNMET", now);
+      await recordUnmet(tx, need, wave, now);
+      return;
+    }
+    await closeWave(tx, wave.id, "WIDENED", now);
+    n += 1;
+    r = next;
+  }
+}
+
+/**
+ * The dispatch ended at its last radius with places open: unmet reason (nobody in range / everyone
+ * declined / no answer or busy) with counts, on the need; the requesting organisation's dispatchers are
+ * notified. The need stays open: a dispatcher may start again or close it.
+ */
+async function recordUnmet(tx: Db, need: DispatchNeed, wave: WaveRow, now: Date): Promise<void> {
+  const groups = await tx.offer.groupBy({ by: ["status"], where: { needId: need.id }, _count: { _all: true } });
+  const count = (s: string) => groups.find((g) => g.status === s)?._count._all ?? 0;
+  const total = groups.reduce((n, g) => n + g._count._all, 0);
+  const declined = count("DECLINED");
+  const expired = count("EXPIRED");
+  const reason = total === 0 ? "NO_SUPPLIER_IN_RANGE" : declined > 0 && expired === 0 ? "DECLINED" : "ALL_BUSY";
+  const note =
+    `Dispatch stopped at ${wave.radiusKm} km after wave ${wave.wave}: ${total} knights offered, ${declined} declined, ` +
+    `${expired} did not answer; ${filledSlots(need)} of ${need.quantity} places filled.`;
+  await tx.need.update({ where: { id: need.id }, data: { unmetReason: reason, unmetNote: note }, select: { id: true } });
+  need.unmetReason = reason;
+  await notify(tx, await dispatcherUserIds(tx, need.incident.orgId), "dispatch.unmet", {
+    needId: need.id, incidentId: need.incidentId, title: need.title, reason, offered: total, at: now.toISOString(),
+  });
+  await recordAudit(tx, {
+    actorId: null, orgId: need.incident.orgId, action: "dispatch.unmet", entityType: "Need", entityId: need.id,
+    data: { reason, note, wave: wave.wave, radiusKm: wave.radiusKm },
+  });
+}
+
+async function clearUnmet(tx: Db, need: DispatchNeed) {
+  if (need.unmetReason === null) return;
+  await tx.need.update({ where: { id: need.id }, data: { unmetReason: null, unmetNote: null }, select: { id: true } });
+  need.unmetReason = null;
+}
+
+/** Dispatcher starts (or, after an unmet end, restarts) the waves of a knight task at the first radius. */
+export async function startDispatch(db: Db, actor: Actor, needId: string, o: DispatchOptions = {}): Promise<TDispatchStatus> {
+  const { now, cfg } = opts(o);
+  await loadNeedForDispatcher(db, actor, needId);
+  return dispatchTx(db, async (tx) => {
+    const need = await lockDispatchNeed(tx, needId);
+    if (need.incident.status === "CLOSED") throw new AppError("CONFLICT", "This incident is closed.");
+    if (!isLiveNeed(need)) throw new AppError("CONFLICT", `A ${need.status} task cannot be dispatched.`);
+    if (openSlots(need) === 0) throw new AppError("CONFLICT", "Every place on this task is already taken.");
+    const last = await latestWave(tx, needId);
+    if (last && !last.closedAt) throw new AppError("CONFLICT", "This task is already being dispatched.");
+    await clearUnmet(tx, need);
+    await openWaves(tx, need, (last?.wave ?? 0) + 1, waveRadii(need.maxDistanceKm, cfg)[0]!, now, cfg);
+    await recordAudit(tx, { actorId: actor.userId, orgId: need.incident.orgId, action: "dispatch.start", entityType: "Need", entityId: needId, data: { slots: openSlots(need) } });
+    return publishDispatchUpdated(tx, need, now);
+  });
+}
+
+export type WaveOutcome = "stale" | "early" | "widened" | "unmet" | "ended";
+
+/**
+ * The `dispatch.wave` job: wave `waveNo` timed out. A no-op for a stale timer (the wave was closed or
+ * superseded); re-armed if it fired early. Otherwise the wave's unanswered offers expire and the next wave
+ * widens the radius, or — at the last radius — the unmet demand is recorded.
+ */
+export async function runDispatchWave(db: Db, needId: string, waveNo: number, o: DispatchOptions = {}): Promise<WaveOutcome> {
+  const { now, cfg } = opts(o);
+  return dispatchTx(db, async (tx) => {
+    const need = await lockDispatchNeed(tx, needId);
+    const cur = await latestWave(tx, needId);
+    if (!cur || cur.wave !== waveNo || cur.closedAt) return "stale";
+    if (now < cur.endsAt) {
+      await enqueueJob(tx, { queue: DISPATCH_WAVE_QUEUE, payload: { needId, wave: waveNo }, runAt: cur.endsAt, key: dispatchWaveKey(needId) });
+      return "early";
+    }
+    await endPendingOffers(tx, needId, "EXPIRED", now, true);
+    let outcome: WaveOutcome;
+    if (openSlots(need) === 0) {
+      if (!isLiveNeed(need)) await endPendingOffers(tx, needId, "CANCELLED", now);
+      await closeWave(tx, cur.id, isLiveNeed(need) || need.status === "FILLED" ? "FILLED" : "STOPPED", now);
+      outcome = "ended";
+    } else {
+      const next = nextRadius(cur.radiusKm, need.maxDistanceKm, cfg);
+      if (next === null) {
+        await closeWave(tx, cur.id, "UNMET", now);
+        await recordUnmet(tx, need, cur, now);
+        outcome = "unmet";
+      } else {
+        await closeWave(tx, cur.id, "WIDENED", now);
+        await openWaves(tx, need, cur.wave + 1, next, now, cfg);
+        outcome = "widened";
+      }
+    }
+    await publishDispatchUpdated(tx, need, now);
+    return outcome;
+  });
+}
+
+/**
+ * A place came free again (cancel, no-show, a knight withdrew): offer it. During a running wave the wave
+ * is topped up within its radius; after the dispatch ended, a new wave starts from the last radius.
+ * Runs under the need lock the caller holds.
+ */
+export async function redispatchLocked(tx: Db, need: DispatchNeed, now: Date, cfg: DispatchConfig = DISPATCH_CONFIG): Promise<void> {
+  if (openSlots(need) === 0) return;
+  const cur = await latestWave(tx, need.id);
+  if (cur && !cur.closedAt) {
+    await topUpOffers(tx, need, cur, now, cfg);
+    return;
+  }
+  await clearUnmet(tx, need);
+  await openWaves(tx, need, (cur?.wave ?? 0) + 1, cur?.radiusKm ?? waveRadii(need.maxDistanceKm, cfg)[0]!, now, cfg);
+}
+
+/**
+ * Re-dispatch a knight task whose place came free (for other modules, e.g. the task stages after a
+ * missed safety check-in). The caller must already have cancelled the assignment and released its quantity
+ * (see releaseKnightTask in cancel-task.ts, which does both and calls this logic).
+ */
+export async function redispatchNeed(db: Db, needId: string, o: DispatchOptions = {}): Promise<TDispatchStatus> {
+  const { now, cfg } = opts(o);
+  return dispatchTx(db, async (tx) => {
+    const need = await lockDispatchNeed(tx, needId);
+    await reconcileAcceptedOffers(tx, needId);
+    if (isLiveNeed(need)) await redispatchLocked(tx, need, now, cfg);
+    return publishDispatchUpdated(tx, need, now);
+  });
+}
+
+/**
+ * An ACCEPTED offer whose knight no longer holds a non-cancelled assignment on the need frees its slot
+ * (WITHDRAWN): keeps slot accounting right if an assignment was cancelled outside this module.
+ */
+async function reconcileAcceptedOffers(tx: Db, needId: string): Promise<void> {
+  await tx.$executeRaw`
+    UPDATE offer o SET status = 'WITHDRAWN', updated_at = now()
+    WHERE o.need_id = ${needId} AND o.status = 'ACCEPTED'
+      AND NOT EXISTS (SELECT 1 FROM assignment a WHERE a.need_id = o.need_id AND a.knight_id = o.knight_id AND a.status <> 'CANCELLED')`;
+}
+
+/** The task was closed or cancelled: stand every pending knight down and stop the timer. */
+export async function stopDispatch(tx: Db, needId: string, now: Date = new Date()): Promise<void> {
+  await endPendingOffers(tx, needId, "CANCELLED", now);
+  const cur = await latestWave(tx, needId);
+  if (cur && !cur.closedAt) await closeWave(tx, cur.id, "STOPPED", now);
+  await cancelJob(tx, dispatchWaveKey(needId));
+  await publishDispatchUpdated(tx, await readDispatchNeed(tx, needId), now);
+}
+
+/** After the last place filled: stand the rest down, close the wave, stop the timer. */
+export async function finishFilledDispatch(tx: Db, needId: string, now: Date): Promise<number> {
+  const withdrawn = await endPendingOffers(tx, needId, "FILLED", now);
+  const cur = await latestWave(tx, needId);
+  if (cur && !cur.closedAt) await closeWave(tx, cur.id, "FILLED", now);
+  await cancelJob(tx, dispatchWaveKey(needId));
+  return withdrawn;
+}
