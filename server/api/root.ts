@@ -16,6 +16,9 @@ import { matchRouter } from "@/server/api/routers/match";
 import { offerRouter } from "@/server/api/routers/offer";
 import { notificationRouter } from "@/server/api/routers/notification";
 import { liveRouter } from "@/server/api/routers/live";
+import { dispatchRouter } from "@/server/api/routers/dispatch";
+import { knightOfferRouter } from "@/server/api/routers/knight-offer";
+import { platformRouter } from "@/server/api/routers/platform";
 
 /** Every router is registered here; each lives in server/api/routers/<noun>.ts. */
 export const appRouter = createTRPCRouter({
@@ -36,6 +39,9 @@ export const appRouter = createTRPCRouter({
   offer: offerRouter,
   notification: notificationRouter,
   live: liveRouter,
+  dispatch: dispatchRouter,
+  knightOffer: knightOfferRouter,
+  platform: platformRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -26,6 +26,12 @@ const PERMISSIONS = {
   "knight.self": ["KNIGHT"],
   /** Dispatcher side of knight tasks (track, confirm delivery, delivery code); the org check is in the module. */
   "knightTask.dispatch": ["ADMIN", "REQUESTER"],
+  /** Knight dispatch waves, the board, cancel / no-show; the incident-org check is in the module. */
+  "dispatch.manage": ["ADMIN", "REQUESTER"],
+  /** Hazard zones (incident zones: its dispatchers; global zones: admins — checked in the module). */
+  "hazard.manage": ["ADMIN", "REQUESTER"],
+  /** REST v1 for delivery platforms: riders' duty/position and their offers (the key's org only). */
+  "platform.riders": ["API_CLIENT"],
   "command.read": ["ADMIN"],
   "offer.send": ["REQUESTER", "API_CLIENT"],
   "offer.respond": ["SUPPLIER", "EXPERT", "API_CLIENT"],

@@ -11,6 +11,7 @@ import { isLiveNeed, lockDispatchNeed, openSlots, taskWindow } from "@/server/mo
 import { latestWave, publishDispatchUpdated } from "@/server/modules/dispatch/dispatch-status";
 import { finishFilledDispatch, topUpOffers, type DispatchOptions } from "@/server/modules/dispatch/dispatch-waves";
 import { dispatchTx } from "@/server/modules/dispatch/dispatch-tx";
+import { startKnightTask } from "@/server/modules/knights/advance-knight-task";
 
 /**
  * A knight answers an offer — in the app (knight.self) or through their delivery platform's API key.
@@ -34,7 +35,8 @@ export async function loadOfferForAnswer(db: Db, actor: Actor, offerId: string):
     where: { id: offerId },
     select: { id: true, needId: true, knightId: true, status: true, expiresAt: true, sentAt: true, wave: true, knight: { select: { userId: true, platformOrgId: true } } },
   });
-  const mine = offer && (actor.apiKey ? offer.knight.platformOrgId === actor.apiKey.orgId : offer.knight.userId === actor.userId);
+  const platformVerified = actor.apiKey && actor.memberships.some((m) => m.orgId === actor.apiKey!.orgId && m.verification === "VERIFIED");
+  const mine = offer && (actor.apiKey ? platformVerified && offer.knight.platformOrgId === actor.apiKey.orgId : offer.knight.userId === actor.userId);
   if (!offer || !mine) throw new AppError("NOT_FOUND", "This offer does not exist.");
   const { knight: _k, ...rest } = offer;
   return rest;
@@ -85,6 +87,7 @@ export async function acceptKnightOffer(db: Db, actor: Actor, offerId: string, o
         },
         select: { id: true },
       });
+      await startKnightTask(tx, assignment.id, now);
       const q = await commitQuantity(tx, need.id, 1);
       Object.assign(need, { status: q.status, qtyCommitted: q.committed, qtyEnRoute: q.enRoute, qtyOnScene: q.onScene, qtyReleased: q.released });
       await publishLive(tx, [{ topic: liveTopics.knight(offer.knightId), kind: "offer.accepted", data: { offerId, needId: need.id, assignmentId: assignment.id } }]);

@@ -13,6 +13,8 @@ import { redispatchLocked, type DispatchOptions } from "@/server/modules/dispatc
 import { assertDispatcherOf, ownKnightId } from "@/server/modules/dispatch/dispatch-access";
 import { dispatchTx } from "@/server/modules/dispatch/dispatch-tx";
 import { incidentScope } from "@/server/modules/incidents/access";
+import { cancelJob } from "@/server/jobs/queue";
+import { checkInJobKey } from "@/server/modules/knights/knight-check-in";
 
 /**
  * A knight's accepted task ends early: the dispatcher cancels it or marks a no-show, or the knight
@@ -53,6 +55,7 @@ export async function releaseKnightTask(
       data: { status: "CANCELLED", declineReason: `${how.reason}${how.note ? `: ${how.note.slice(0, 400)}` : ""}`, respondedAt: now },
       select: { id: true },
     });
+    await cancelJob(tx, checkInJobKey(a.id));
     const q = await releaseFrom(tx, need.id, BUCKET[a.status as LiveStatus], 1);
     Object.assign(need, { status: q.status, qtyCommitted: q.committed, qtyEnRoute: q.enRoute, qtyOnScene: q.onScene, qtyReleased: q.released });
     await tx.offer.updateMany({ where: { needId: need.id, knightId: a.knightId, status: "ACCEPTED" }, data: { status: "WITHDRAWN" } });

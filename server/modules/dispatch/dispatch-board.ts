@@ -3,7 +3,7 @@ import type { Actor } from "@/server/auth/actor-type";
 import { OFFER_STATUSES, type TDispatchBoard } from "@/lib/schemas/dispatch";
 import { loadNeedForDispatcher } from "@/server/modules/dispatch/dispatch-access";
 import { readDispatchNeed } from "@/server/modules/dispatch/dispatch-need";
-import { completionRate } from "@/server/modules/dispatch/knight-ranking";
+import { knightRecord } from "@/server/modules/knights/knight-record";
 import { DISTANCE_BANDS } from "@/server/modules/dispatch/distance-band";
 
 const LIVE = ["ACCEPTED", "MOBILIZED", "EN_ROUTE", "ON_SCENE"] as const;
@@ -68,7 +68,7 @@ export async function getDispatchBoard(db: Db, actor: Actor, needId: string): Pr
         status: a.status,
         slotIndex: slotOf.get(a.knightId!) ?? null,
         acceptedAt: a.acceptedAt,
-        completionRate: completionRate(k),
+        completionRate: knightRecord(k).completionRate,
         noShowCount: k.noShowCount,
         position: live && k.lastLat !== null && k.lastLng !== null ? { lat: k.lastLat, lng: k.lastLng, at: k.lastPositionAt } : null,
       };

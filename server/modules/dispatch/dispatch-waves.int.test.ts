@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDb, type TestDatabase } from "@/tests/helpers/db";
 import { liveTopics } from "@/server/modules/live/live-topics";
-import { dispatchWaveKey } from "@/server/modules/dispatch/dispatch-config";
+import { createPrismaClient } from "@/server/db";
+import { claimJobs, runJobs } from "@/server/jobs/queue";
+import { allJobHandlers } from "@/server/jobs/worker";
+import { DISPATCH_WAVE_QUEUE, dispatchWaveKey } from "@/server/modules/dispatch/dispatch-config";
 import { runDispatchWave, startDispatch } from "@/server/modules/dispatch/dispatch-waves";
 import { createKnight, createKnightNeed, liveEvents, northOf, offeredByWave, seedDispatchFixtures } from "@/server/modules/dispatch/test-fixtures";
 
@@ -131,5 +134,37 @@ describe("dispatch waves", () => {
     await expect(startDispatch(t.db, f.actors.admin, needId)).rejects.toMatchObject({ code: "CONFLICT", message: "This task is already being dispatched." });
     const draft = await createKnightNeed(t.db, f.incidentId, f.actors.dispatcherA.userId, { status: "DRAFT" });
     await expect(startDispatch(t.db, f.actors.dispatcherA, draft)).rejects.toMatchObject({ code: "CONFLICT" });
+  });
+
+  it("a restart mid-wave resumes the timer: the wave job is a row, a new worker picks it up after the old one died holding it", async () => {
+    const at = nextArea();
+    const near = await createKnight(t.db, northOf(1, at));
+    const farther = await createKnight(t.db, northOf(4, at));
+    const needId = await createKnightNeed(t.db, f.incidentId, f.actors.dispatcherA.userId, { stagingLat: at.lat, stagingLng: at.lng });
+    // Started 61 s ago: wave 1 has just timed out.
+    await startDispatch(t.db, f.actors.dispatcherA, needId, { now: new Date(Date.now() - 61_000) });
+    expect(await offeredByWave(t.db, needId)).toEqual({ 1: [near.id] });
+
+    // Worker A claims the timer and dies before running it (its process and connection are gone).
+    const a = createPrismaClient(t.url, 1);
+    const claimed = await claimJobs(a, { queues: [DISPATCH_WAVE_QUEUE], handlers: {}, workerId: "worker-A" });
+    expect(claimed.map((j) => j.payload)).toContainEqual({ needId, wave: 1 });
+    await a.$disconnect();
+    expect(await offeredByWave(t.db, needId)).toEqual({ 1: [near.id] });
+
+    // A fresh worker B (new client, as after a restart) takes over the expired lease and runs the wave.
+    const b = createPrismaClient(t.url, 2);
+    try {
+      await runJobs(b, { queues: [DISPATCH_WAVE_QUEUE], handlers: allJobHandlers(b), workerId: "worker-B", lockTimeoutSeconds: 0 });
+    } finally {
+      await b.$disconnect();
+    }
+    expect(await offeredByWave(t.db, needId)).toEqual({ 1: [near.id], 2: [farther.id] });
+    const job = await t.db.job.findUniqueOrThrow({ where: { key: dispatchWaveKey(needId) }, select: { payload: true, doneAt: true, runAt: true, lastError: true } });
+    // Re-armed for wave 2 (the handler re-keyed the same row), in the future, not finished.
+    expect(job.payload).toEqual({ needId, wave: 2 });
+    expect(job.runAt.getTime()).toBeGreaterThan(Date.now());
+    expect(job.lastError).toBeNull();
+    expect(job.doneAt).toBeNull();
   });
 });

@@ -1,0 +1,33 @@
+import { createTRPCRouter, permissionProcedure } from "@/server/api/trpc";
+import {
+  ZKnightOfferList, ZKnightOfferResult, ZPlatformDeclineInput, ZPlatformOfferInput, ZRiderDutyInput, ZRiderDutyResult, ZRiderOffersInput,
+} from "@/lib/schemas/dispatch";
+import { listRiderOffers, setRiderDuty } from "@/server/modules/dispatch/platform-riders";
+import { acceptKnightOffer, declineKnightOffer } from "@/server/modules/dispatch/answer-knight-offer";
+
+/** REST v1 for delivery platforms (API key of the platform organisation; its own riders only). */
+export const platformRouter = createTRPCRouter({
+  riderDuty: permissionProcedure("platform.riders")
+    .meta({ openapi: { method: "POST", path: "/platform/riders/{externalRiderId}/duty", tags: ["platform"], protect: true, summary: "Put a rider on or off duty with their current position" } })
+    .input(ZRiderDutyInput)
+    .output(ZRiderDutyResult)
+    .mutation(({ ctx, input }) => setRiderDuty(ctx.db, ctx.actor, input)),
+
+  riderOffers: permissionProcedure("platform.riders")
+    .meta({ openapi: { method: "GET", path: "/platform/riders/{externalRiderId}/offers", tags: ["platform"], protect: true, summary: "A rider's open task offers (distance bands, never exact distances)" } })
+    .input(ZRiderOffersInput)
+    .output(ZKnightOfferList)
+    .query(({ ctx, input }) => listRiderOffers(ctx.db, ctx.actor, input.externalRiderId)),
+
+  acceptOffer: permissionProcedure("platform.riders")
+    .meta({ openapi: { method: "POST", path: "/platform/offers/{offerId}/accept", tags: ["platform"], protect: true, summary: "Accept an offer for the rider; the first accept per place wins" } })
+    .input(ZPlatformOfferInput)
+    .output(ZKnightOfferResult)
+    .mutation(({ ctx, input }) => acceptKnightOffer(ctx.db, ctx.actor, input.offerId)),
+
+  declineOffer: permissionProcedure("platform.riders")
+    .meta({ openapi: { method: "POST", path: "/platform/offers/{offerId}/decline", tags: ["platform"], protect: true, summary: "Decline an offer for the rider; the place passes on" } })
+    .input(ZPlatformDeclineInput)
+    .output(ZKnightOfferResult)
+    .mutation(({ ctx, input }) => declineKnightOffer(ctx.db, ctx.actor, input.offerId, input.reason)),
+});
