@@ -26,6 +26,7 @@
  */
 import { fork, type ChildProcess } from "node:child_process";
 import http from "node:http";
+import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
@@ -115,6 +116,11 @@ async function serverMain() {
       for (;;) {
         const { value, done } = await reader.read();
         if (done) break;
+        // tRPC emits an event as several small chunks; cork until the microtask queue drains so one event is one segment.
+        if (!res.writableCorked) {
+          res.cork();
+          queueMicrotask(() => res.uncork());
+        }
         res.write(value);
       }
     } catch {
@@ -288,6 +294,8 @@ type RunResult = {
   settle_p50_ms: number;
   settle_p99_ms: number;
   settle_all_ms: number;
+  /** 1-minute load average at the end of the run (2-core machine shared with other work: context for the figures). */
+  load_1m: number;
 };
 
 async function main() {
@@ -511,6 +519,7 @@ async function main() {
         settle_p50_ms: r1(pct(settle, 50)),
         settle_p99_ms: r1(pct(settle, 99)),
         settle_all_ms: r1(settleAll),
+        load_1m: r1(os.loadavg()[0]!),
       };
       results.push(r);
       console.info(
@@ -545,6 +554,7 @@ async function main() {
       ["settle p50 (ms)", "settle_p50_ms"],
       ["settle p99 (ms)  [target ≤ 50]", "settle_p99_ms"],
       ["all attempts answered (ms)", "settle_all_ms"],
+      [`load average, 1 min (${os.cpus().length} CPUs)`, "load_1m"],
     ];
     console.table(rows.map(([metric, k]) => ({ metric, ...stat(k) })));
     const med = (k: keyof RunResult) => stat(k).median;
@@ -563,6 +573,9 @@ async function main() {
         dispatch_tx_p50_ms: med("dispatch_tx_p50_ms"),
         bare_sse_p99_ms: med("bare_p99_ms"),
         offers_missing: results.reduce((n, r) => n + r.offers_missing, 0),
+        other_errors: results.reduce((n, r) => n + r.other_errors, 0),
+        load_1m: med("load_1m"),
+        cpus: os.cpus().length,
         knights: nKnights,
         servers: nServers,
         attempts: Math.min(...results.map((r) => r.attempts_made)),
