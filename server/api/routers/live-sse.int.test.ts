@@ -138,16 +138,16 @@ describe("live.events over SSE through the tRPC fetch handler", () => {
     const dispatcher = await subscribe(f.actors.dispatcherA, [track, incident]);
     const member = await subscribe(f.actors.memberA, [incident]);
     await settle();
-    await publish(track, "task.position", { lastLat: 32.0512345, lastLng: 118.7812345 });
+    await publish(track, "knight.position", { assignmentId, lat: 32.0512345, lng: 118.7812345 });
     await publish(incident, "task.updated", { assignmentId, stage: "ON_SCENE", cell: "c1" });
-    await publish(track, "task.updated", { assignmentId, stage: "COMPLETED" });
-    await publish(track, "task.position", { lastLat: 32.06, lastLng: 118.79 }); // after the end: not delivered
+    await publish(incident, "task.updated", { assignmentId, stage: "COMPLETED" }); // as advanceKnightTask publishes it
+    await publish(track, "knight.position", { assignmentId, lat: 32.06, lng: 118.79 }); // after the end: not delivered
     await publish(incident, "task.updated", { assignmentId, stage: "RELEASED" });
     const seen = events(await dispatcher.next(4));
     expect(seen.map((e) => [e.topic, e.kind, e.data.stage ?? null])).toEqual([
-      [track, "task.position", null],
+      [track, "knight.position", null],
       [incident, "task.updated", "ON_SCENE"],
-      [track, "task.updated", "COMPLETED"],
+      [incident, "task.updated", "COMPLETED"],
       [incident, "task.updated", "RELEASED"],
     ]);
     const memberSeen = events(await member.next(2));
@@ -157,6 +157,29 @@ describe("live.events over SSE through the tRPC fetch handler", () => {
     }
     dispatcher.close();
     member.close();
+  });
+
+  it("re-checks the task on every track event: a task that ended without an event stops the positions", async () => {
+    const needId = await createNeed(t.db, f.incidentId, f.types.pump, f.actors.dispatcherA.userId);
+    const start = Date.now() + 10 * 3600_000;
+    const a = await t.db.assignment.create({
+      data: { needId, knightId: knightProfileId, unitIndex: null, status: "ON_SCENE", windowStart: new Date(start), windowEnd: new Date(start + 3600_000) },
+      select: { id: true },
+    });
+    const track = liveTopics.taskTrack(a.id);
+    const marker = liveTopics.need(needId);
+    const s = await subscribe(f.actors.dispatcherA, [track, marker]);
+    await settle();
+    await publish(track, "knight.position", { assignmentId: a.id, lat: 32.05, lng: 118.78, n: 1 });
+    expect(events(await s.next(1))[0]).toMatchObject({ topic: track, data: { n: 1 } });
+    await t.db.assignment.update({ where: { id: a.id }, data: { status: "CANCELLED" } });
+    await publish(track, "knight.position", { assignmentId: a.id, lat: 32.05, lng: 118.78, n: 2 });
+    await publish(marker, "need.updated", { n: 3 });
+    expect(events(await s.next(1))[0]).toMatchObject({ topic: marker, data: { n: 3 } });
+    s.close();
+    const again = await subscribe(f.actors.dispatcherA, [track]);
+    expect((await again.next(1))[0]!.event).toBe("serialized-error");
+    again.close();
   });
 
   it("notify() reaches the user's live topic as notification.new in the same transaction", async () => {

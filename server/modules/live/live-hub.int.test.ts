@@ -190,6 +190,27 @@ describe("LiveHub", () => {
     }
   });
 
+  it("drops a subscriber that falls too far behind with TOO_MANY_REQUESTS; resuming from its last id loses nothing", async () => {
+    const tight = new LiveHub({ url: t.url, maxQueue: 3, log: () => {} });
+    try {
+      const topic = liveTopics.knight("slow");
+      const base = String((await t.db.liveEvent.aggregate({ _max: { id: true } }))._max.id ?? 0n);
+      const it = tight.subscribe([topic], null);
+      const first = it.next(); // registers, then waits; the consumer does not keep up with a burst of 5
+      await quiet();
+      await publish(topic, [1, 2, 3, 4, 5]);
+      await expect(first).rejects.toMatchObject({ code: "TOO_MANY_REQUESTS" });
+      expect(tight.subscriberCount(topic)).toBe(0);
+      const ac = new AbortController();
+      const again = collect(tight.subscribe([topic], base, ac.signal));
+      expect(ns(await again.take(5))).toEqual([1, 2, 3, 4, 5]);
+      ac.abort();
+      await again.done;
+    } finally {
+      await tight.stop();
+    }
+  });
+
   it("rejects a malformed resume cursor", async () => {
     const it = hubA.subscribe([liveTopics.command()], "12; DROP TABLE live_event");
     await expect(it.next()).rejects.toMatchObject({ code: "BAD_REQUEST" });

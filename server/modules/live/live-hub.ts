@@ -150,6 +150,22 @@ export class LiveHub {
     return this.byTopic.get(topic)?.size ?? 0;
   }
 
+  /** Topics with subscribers and (topic, subscription) pairs, for metrics and the benchmark. */
+  stats(): { topics: number; subscriptions: number } {
+    let subscriptions = 0;
+    for (const set of this.byTopic.values()) subscriptions += set.size;
+    return { topics: this.byTopic.size, subscriptions };
+  }
+
+  /**
+   * Hands an event straight to this process's subscribers, bypassing the database: nothing is stored, so
+   * it cannot be resumed and other instances never see it. Only for the benchmark's fan-out baseline
+   * (bench/dispatch.ts) — application code publishes with publishLive inside its transaction.
+   */
+  fanOutLocal(event: LiveEvent): void {
+    this.dispatch(event);
+  }
+
   private async connectListener() {
     const client = new pg.Client({ connectionString: this.opts.url });
     client.on("notification", () => void this.pump());

@@ -1,6 +1,6 @@
 import type { Db } from "@/server/db";
 import type { Actor } from "@/server/auth/actor-type";
-import { assertCanSubscribe } from "@/server/modules/live/can-subscribe";
+import { assertCanSubscribe, TRACKABLE_STATUSES } from "@/server/modules/live/can-subscribe";
 import type { LiveEvent, LiveHub } from "@/server/modules/live/live-hub";
 import { parseLiveTopic } from "@/server/modules/live/live-topics";
 
@@ -15,10 +15,17 @@ export function endsTask(event: Pick<LiveEvent, "kind" | "data">): boolean {
   return typeof stage === "string" && ENDED_STAGES.has(stage);
 }
 
+/** Is this knight task still followable (accepted … on scene)? Read at delivery time. */
+async function taskIsLive(db: Db, assignmentId: string): Promise<boolean> {
+  const a = await db.assignment.findUnique({ where: { id: assignmentId }, select: { status: true } });
+  return !!a && (TRACKABLE_STATUSES as readonly string[]).includes(a.status);
+}
+
 /**
  * The caller's live events: authorised once for every topic (deny by default, see can-subscribe.ts), then
- * the hub's stream. A task-track topic closes itself when its task ends: the ending event is delivered,
- * later position events are not (a new subscription to it is refused by then).
+ * the hub's stream. Exact positions (task-track topics) stop when the task ends: a task-ending event for
+ * that assignment on any followed topic closes the track topic, and every track event is re-checked
+ * against the assignment's current status before it is delivered (a new subscription is refused by then).
  */
 export async function openLiveStream(
   db: Db,
@@ -28,13 +35,28 @@ export async function openLiveStream(
   signal?: AbortSignal,
 ): Promise<AsyncGenerator<LiveEvent>> {
   await assertCanSubscribe(db, actor, input.topics);
-  const tracks = new Set(input.topics.filter((t) => parseLiveTopic(t)?.kind === "taskTrack"));
+  // track topic → its assignment id
+  const tracks = new Map<string, string>();
+  for (const t of input.topics) {
+    const p = parseLiveTopic(t);
+    if (p?.kind === "taskTrack" && p.id) tracks.set(t, p.id);
+  }
   const source = hub.subscribe(input.topics, input.lastEventId ?? null, signal);
+  if (tracks.size === 0) return source;
+  const trackOf = new Map([...tracks].map(([topic, id]) => [id, topic]));
   return (async function* () {
     const ended = new Set<string>();
     for await (const event of source) {
       if (ended.has(event.topic)) continue;
-      if (tracks.has(event.topic) && endsTask(event)) ended.add(event.topic);
+      const assignmentId = tracks.get(event.topic);
+      if (assignmentId && !(await taskIsLive(db, assignmentId))) {
+        ended.add(event.topic);
+        continue;
+      }
+      if (endsTask(event) && typeof event.data.assignmentId === "string") {
+        const topic = trackOf.get(event.data.assignmentId);
+        if (topic) ended.add(topic);
+      }
       yield event;
     }
   })();
