@@ -17,7 +17,7 @@ import { Input } from "@/components/ui/input";
  */
 export function DeliveryCodeForm({ needId }: { needId: string }) {
   const t = useT("knightDispatch");
-  const tApp = useT("knightApp");
+  const tDuty = useT("knightDuty");
   const trpc = useTRPC();
   const [code, setCode] = useState("");
   const [errors, setErrors] = useState<FieldErrorMap>({});
@@ -42,7 +42,7 @@ export function DeliveryCodeForm({ needId }: { needId: string }) {
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-2" data-testid="delivery-code-form">
       <div className="flex items-end gap-2">
-        <Field id={`delivery-code-${needId}`} label={t("card.deliveryCode")} hint={t("card.deliveryCodeHint")} error={err ? translateError(tApp, err) : undefined} className="flex-1">
+        <Field id={`delivery-code-${needId}`} label={t("card.deliveryCode")} hint={t("card.deliveryCodeHint")} error={err ? translateError(tDuty, err) : undefined} className="flex-1">
           <Input value={code} onChange={(e) => setCode(e.target.value)} maxLength={12} autoComplete="off" data-testid="delivery-code-input" />
         </Field>
         <Button type="submit" variant="outline" disabled={save.isPending} data-testid="delivery-code-save">

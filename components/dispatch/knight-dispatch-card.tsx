@@ -40,7 +40,8 @@ function positionFromEvent(data: unknown): (LivePosition & { assignmentId: strin
  */
 export function KnightDispatchCard({ need, canDispatch, tileUrl, tileAttribution }: { need: TNeedDto; canDispatch: boolean; tileUrl: string; tileAttribution?: string }) {
   const t = useT("knightDispatch");
-  const tApp = useT("knightApp");
+  const tDuty = useT("knightDuty");
+  const tDispatch = useT("dispatch");
   const tk = useT("knight");
   const tOffers = useT("offers");
   const locale = useLocale();
@@ -124,7 +125,7 @@ export function KnightDispatchCard({ need, canDispatch, tileUrl, tileAttribution
           <Badge tone={state === "running" ? "info" : state === "filled" ? "success" : "neutral"} dot={state === "running"} data-testid="dispatch-state">
             {stateText}
           </Badge>
-          {need.taskKind ? <Badge tone="brand">{t(`taskKinds.${need.taskKind}`)}</Badge> : null}
+          {need.taskKind ? <Badge tone="brand">{tDispatch(`taskKind.${need.taskKind}`)}</Badge> : null}
           {b?.current ? (
             <span className="text-sm text-slate-600" data-testid="dispatch-wave">
               {t("card.wave", { wave: b.current.wave, radius: formatNumber(locale, b.current.radiusKm) })} · {t("card.endsIn", { time: formatCountdown(b.current.endsAt, now) })}
@@ -202,7 +203,7 @@ export function KnightDispatchCard({ need, canDispatch, tileUrl, tileAttribution
                             {t("card.silent", { minutes: formatNumber(locale, track.silentMinutes) })}
                           </Badge>
                         ) : null}
-                        {stage ? <Badge tone={stage === "COMPLETED" ? "success" : "info"} data-testid="dispatch-knight-stage">{tApp(`stages.${stage}`)}</Badge> : <Badge>{tOffers(`status.${a.status}`)}</Badge>}
+                        {stage ? <Badge tone={stage === "COMPLETED" ? "success" : "info"} data-testid="dispatch-knight-stage">{tDuty(`stages.${stage}`)}</Badge> : <Badge>{tOffers(`status.${a.status}`)}</Badge>}
                       </div>
                     </div>
                     <p className="text-xs text-slate-600" data-testid="dispatch-knight-position">

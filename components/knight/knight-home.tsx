@@ -54,13 +54,15 @@ export function offerDtoToCard(o: TKnightOfferDto): OfferCardData {
 
 function NoticeLine({ notice, onDismiss }: { notice: FeedNotice; onDismiss: () => void }) {
   const t = useT("knightApp");
+  const tDispatch = useT("dispatch");
   useEffect(() => {
     const id = window.setTimeout(onDismiss, NOTICE_MS);
     return () => window.clearTimeout(id);
   }, [onDismiss]);
   const title = notice.title || t("notices.untitled");
-  const reasonKey = notice.reason ? `notices.reasons.${notice.reason}` : null;
-  const reason = reasonKey && t(reasonKey) !== `knightApp.${reasonKey}` ? t(reasonKey) : null;
+  // Reason codes are the dispatch slice's: withdrawReason for stand-downs, cancelReason for cancelled tasks.
+  const reasonKey = notice.reason ? `${notice.kind === "cancelled" ? "cancelReason" : "withdrawReason"}.${notice.reason}` : null;
+  const reason = reasonKey && notice.kind !== "expired" && tDispatch(reasonKey) !== `dispatch.${reasonKey}` ? tDispatch(reasonKey) : null;
   return (
     <div role="status" className="flex items-start justify-between gap-3 rounded-xl border border-slate-200 bg-slate-900 px-4 py-3 text-sm text-white" data-testid="offer-notice" data-kind={notice.kind}>
       <p>
@@ -81,6 +83,7 @@ function NoticeLine({ notice, onDismiss }: { notice: FeedNotice; onDismiss: () =
  */
 export function KnightHome({ initialProfile }: { initialProfile: TKnightProfileDto }) {
   const t = useT("knightApp");
+  const tDuty = useT("knightDuty");
   const locale = useLocale();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -208,7 +211,7 @@ export function KnightHome({ initialProfile }: { initialProfile: TKnightProfileD
                 >
                   <div className="flex items-center justify-between gap-2">
                     <p className="font-semibold text-slate-900">{task.title}</p>
-                    <Badge tone="success">{t(`stages.${task.stage}`)}</Badge>
+                    <Badge tone="success">{tDuty(`stages.${task.stage}`)}</Badge>
                   </div>
                   <p className="mt-1 text-sm text-slate-700">
                     {task.pickupAddress ? `${task.pickupAddress} → ` : ""}

@@ -32,6 +32,8 @@ export function OfferCard({
   onDecline: (reason: string | undefined) => void;
 }) {
   const t = useT("knightApp");
+  const tDuty = useT("knightDuty");
+  const tDispatch = useT("dispatch");
   const locale = useLocale();
   const [declining, setDeclining] = useState(false);
   const [reason, setReason] = useState<string>("");
@@ -60,8 +62,8 @@ export function OfferCard({
       <div className="flex items-start justify-between gap-3">
         <div className="min-w-0">
           <div className="flex flex-wrap items-center gap-1.5">
-            {offer.taskKind ? <Badge tone="brand">{t(`taskKinds.${offer.taskKind}`)}</Badge> : null}
-            <Badge tone="neutral" data-testid="offer-distance">{t("offer.distance", { band: offer.distanceBand })}</Badge>
+            {offer.taskKind ? <Badge tone="brand">{tDuty(`taskKinds.${offer.taskKind}`)}</Badge> : null}
+            <Badge tone="neutral" data-testid="offer-distance">{t("offer.distance", { band: tDispatch(`bands.${offer.distanceBand}`) })}</Badge>
             {offer.wave > 1 ? <Badge tone="info">{t("offer.wave", { wave: offer.wave })}</Badge> : null}
           </div>
           <h3 id={headingId} className="mt-2 text-lg font-semibold text-slate-900" data-testid="offer-title">

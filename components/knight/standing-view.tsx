@@ -15,6 +15,7 @@ type Period = (typeof LEADERBOARD_PERIODS)[number];
 /** The knight's points, badges and reliability, and the leaderboard of their home district by period. */
 export function StandingView({ districtName }: { districtName: string }) {
   const t = useT("knightApp");
+  const tDuty = useT("knightDuty");
   const locale = useLocale();
   const trpc = useTRPC();
   const [period, setPeriod] = useState<Period>("WEEK");
@@ -42,7 +43,9 @@ export function StandingView({ districtName }: { districtName: string }) {
           <ul className="flex flex-wrap gap-2" data-testid="standing-badges">
             {s.badges.map((b) => (
               <li key={b}>
-                <Badge tone="brand">🏅 {t(`standing.badgeNames.${b}`) === `knightApp.standing.badgeNames.${b}` ? b : t(`standing.badgeNames.${b}`)}</Badge>
+                <span title={tDuty(`badges.${b}.description`)}>
+                  <Badge tone="brand">🏅 {tDuty(`badges.${b}.name`)}</Badge>
+                </span>
               </li>
             ))}
           </ul>
@@ -66,7 +69,7 @@ export function StandingView({ districtName }: { districtName: string }) {
                 data-testid={`period-${p}`}
                 className={cx("rounded-md px-3 py-1.5 text-sm font-medium", period === p ? "bg-slate-900 text-white" : "text-slate-600 hover:bg-slate-100")}
               >
-                {t(`standing.periods.${p}`)}
+                {tDuty(`leaderboard.periods.${p}`)}
               </button>
             ))}
           </div>

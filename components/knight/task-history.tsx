@@ -14,6 +14,7 @@ const HISTORY_LIMIT = 50;
 /** Finished tasks, newest first, with the points each earned; totals from the profile. */
 export function TaskHistory({ points, completed }: { points: number; completed: number }) {
   const t = useT("knightApp");
+  const tDuty = useT("knightDuty");
   const locale = useLocale();
   const trpc = useTRPC();
   const tasks = useQuery(trpc.knightTask.myTasks.queryOptions({ historyLimit: HISTORY_LIMIT }));
@@ -40,8 +41,8 @@ export function TaskHistory({ points, completed }: { points: number; completed: 
               <div className="min-w-0">
                 <p className="font-medium text-slate-900">{task.title}</p>
                 <div className="mt-1 flex flex-wrap items-center gap-1.5 text-xs text-slate-600">
-                  <Badge tone={task.stage === "COMPLETED" ? "success" : "neutral"}>{t(`stages.${task.stage}`)}</Badge>
-                  <span>{t(`taskKinds.${task.taskKind}`)}</span>
+                  <Badge tone={task.stage === "COMPLETED" ? "success" : "neutral"}>{tDuty(`stages.${task.stage}`)}</Badge>
+                  <span>{tDuty(`taskKinds.${task.taskKind}`)}</span>
                   {task.completedAt ? <span>{t("history.completedAt", { time: formatDateTime(locale, task.completedAt) })}</span> : null}
                 </div>
               </div>

@@ -40,6 +40,7 @@ const STAGE_TIME: Record<TKnightTaskStage, "acceptedAt" | "atPickupAt" | "picked
  */
 export function TaskScreen({ assignmentId, tileUrl, tileAttribution }: { assignmentId: string; tileUrl: string; tileAttribution?: string }) {
   const t = useT("knightApp");
+  const tDuty = useT("knightDuty");
   const tk = useT("knight");
   const locale = useLocale();
   const trpc = useTRPC();
@@ -65,7 +66,7 @@ export function TaskScreen({ assignmentId, tileUrl, tileAttribution }: { assignm
     const d = (e.data ?? {}) as { assignmentId?: string; stage?: string };
     if (d.assignmentId && d.assignmentId !== assignmentId) return;
     if (e.kind === "task.cancelled") setCancelled(true);
-    if (e.kind === "task.updated" && d.stage) setNotice(t("task.updated", { stage: t(`stages.${d.stage}`) }));
+    if (e.kind === "task.updated" && d.stage) setNotice(t("task.updated", { stage: tDuty(`stages.${d.stage}`) }));
     if (e.kind === "task.updated" || e.kind === "task.cancelled" || e.kind === "alert.checkin" || e.kind === "live.reset") void refresh();
   });
 
@@ -94,6 +95,9 @@ export function TaskScreen({ assignmentId, tileUrl, tileAttribution }: { assignm
   const d = task.data;
   if (!d) return <div className="h-64 animate-pulse rounded-2xl bg-slate-100" aria-busy="true" />;
 
+  // Errands and recon have no pickup: their drop-off is "the site" (arrived on site, reported).
+  const stageName = (s: TKnightTaskStage) =>
+    !d.pickup && (s === "AT_DROPOFF" || s === "DELIVERED") ? tDuty(`siteStages.${s}`) : tDuty(`stages.${s}`);
   const stages = ALL_STAGES.filter((s) => (d.pickup ? true : s !== "AT_PICKUP" && s !== "PICKED_UP"));
   const currentIndex = stages.indexOf(d.stage);
   const next = d.nextStages[0] ?? null;
@@ -102,7 +106,7 @@ export function TaskScreen({ assignmentId, tileUrl, tileAttribution }: { assignm
   if (d.pickup) points.push({ id: "pickup", kind: "pickup", lat: d.pickup.lat, lng: d.pickup.lng, label: `${t("task.pickup")}: ${d.pickup.address}` });
   points.push({ id: "dropoff", kind: "dropoff", lat: d.dropoff.lat, lng: d.dropoff.lng, label: `${t("task.dropoff")}: ${d.dropoff.address}` });
   const fieldErrors = (advance.error as { data?: { fieldErrors?: Record<string, string[]> | null } } | null)?.data?.fieldErrors ?? null;
-  const fieldError = (k: string) => (fieldErrors?.[k]?.[0] ? translateError(t, fieldErrors[k][0]) : undefined);
+  const fieldError = (k: string) => (fieldErrors?.[k]?.[0] ? translateError(tDuty, fieldErrors[k][0]) : undefined);
   // Errors not tied to an input (e.g. "one step at a time") are shown above the button.
   const formError = advance.isError && !fieldError("proofCode") && !fieldError("note") ? (fieldError("to") ?? (advance.error.message || t("errors.generic"))) : null;
   const checkInLate = d.checkInDueAt ? d.checkInDueAt.getTime() - now.getTime() < 5 * 60_000 : false;
@@ -117,9 +121,9 @@ export function TaskScreen({ assignmentId, tileUrl, tileAttribution }: { assignm
       </div>
       <header className="space-y-2">
         <div className="flex flex-wrap items-center gap-1.5">
-          <Badge tone="brand">{t(`taskKinds.${d.taskKind}`)}</Badge>
+          <Badge tone="brand">{tDuty(`taskKinds.${d.taskKind}`)}</Badge>
           <Badge tone={d.stage === "COMPLETED" ? "success" : "info"} data-testid="task-stage">
-            {t(`stages.${d.stage}`)}
+            {stageName(d.stage)}
           </Badge>
         </div>
         <h1 className="text-2xl font-semibold tracking-tight text-slate-900" data-testid="task-title">
@@ -194,7 +198,7 @@ export function TaskScreen({ assignmentId, tileUrl, tileAttribution }: { assignm
                 >
                   {done ? "✓" : i + 1}
                 </span>
-                <span className={done ? "font-medium text-slate-900" : "text-slate-500"}>{t(`stages.${s}`)}</span>
+                <span className={done ? "font-medium text-slate-900" : "text-slate-500"}>{stageName(s)}</span>
                 {at ? <span className="ml-auto text-xs tabular-nums text-slate-500">{formatDate(locale, at, { dateStyle: undefined, timeStyle: "short" })}</span> : null}
               </li>
             );
@@ -234,7 +238,7 @@ export function TaskScreen({ assignmentId, tileUrl, tileAttribution }: { assignm
               data-testid="task-advance"
               data-next={next}
             >
-              {advance.isPending ? t("task.advancing") : t(`stageActions.${next}`)}
+              {advance.isPending ? t("task.advancing") : tDuty(`stageActions.${next}`)}
             </Button>
           </div>
         ) : d.stage === "DELIVERED" ? (

@@ -29,6 +29,7 @@ export function KnightTaskFields({
   tileAttribution?: string;
 }) {
   const t = useT("knightDispatch");
+  const tDispatch = useT("dispatch");
   const tk = useT("knight");
   const set = <K extends keyof KnightTaskValues>(k: K, v: KnightTaskValues[K]) => onChange({ ...value, [k]: v });
   const err = (k: string) => errors[k]?.[0];
@@ -46,7 +47,7 @@ export function KnightTaskFields({
           <option value="">{t("form.taskKindPlaceholder")}</option>
           {TASK_KINDS.map((k) => (
             <option key={k} value={k}>
-              {t(`taskKinds.${k}`)}
+              {tDispatch(`taskKind.${k}`)}
             </option>
           ))}
         </Select>

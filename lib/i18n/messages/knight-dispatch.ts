@@ -1,7 +1,6 @@
 /** The dispatcher's side of knight tasks: need-form task fields, the dispatch card, hazard zones. */
 export const knightDispatch = {
   "zh-CN": {
-    taskKinds: { DELIVERY: "配送", ERRAND: "跑腿", RECON: "巡查" },
     form: {
       legend: "骑士任务",
       taskKind: "任务类型",
@@ -100,7 +99,6 @@ export const knightDispatch = {
     },
   },
   en: {
-    taskKinds: { DELIVERY: "Delivery", ERRAND: "Errand", RECON: "Recon" },
     form: {
       legend: "Knight task",
       taskKind: "Task kind",
