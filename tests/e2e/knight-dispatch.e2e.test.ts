@@ -162,6 +162,46 @@ describe("knight dispatch, end to end in two browsers", () => {
     expect(await visible(historyRow)).toBe(true);
     expect(await historyRow.getByTestId("history-points-earned").textContent()).toBe(`+${earned} 分`);
 
+    // Standing: points and the district leaderboard (or its empty state).
+    await knight.getByTestId("knight-tab-standing").click();
+    await knight.waitForURL(/\/zh-CN\/knight\/standing$/);
+    await knight.getByTestId("standing-points").getByText(/\d/).waitFor({ timeout: 15_000 });
+    expect(await visible(knight.locator('[data-testid="leaderboard"], [data-testid="board-empty"]'))).toBe(true);
+
+    await knight.context().close();
+    await requester.context().close();
+  });
+
+  it("a knight declines an offer with a reason: the card goes, and the requester's board counts the decline live", async () => {
+    const title = `送水到学校 ${crypto.randomBytes(3).toString("hex")}`;
+    const requester = await signInAs(browser, base(), "requester@muster.demo");
+    const { needId, pickup } = await postKnightNeed(requester, title);
+    const card = requester.locator(`[data-testid="knight-dispatch-card"][data-need-id="${needId}"]`);
+
+    const knight = await signInAs(browser, base(), "knight@muster.demo", { viewport: PHONE });
+    await knight.context().grantPermissions(["geolocation"], { origin: base() });
+    await knight.context().setGeolocation({ latitude: pickup.lat, longitude: pickup.lng, accuracy: 10 });
+    await knight.goto(`${base()}/zh-CN/knight`);
+    const duty = knight.getByTestId("duty-switch");
+    await enabled(duty);
+    if ((await duty.getAttribute("data-on")) !== "true") {
+      await duty.click();
+      await knight.locator('[data-testid="duty-switch"][data-on="true"]').waitFor({ timeout: 15_000 });
+    }
+    await knight.getByText("最近一次上报").waitFor({ timeout: 45_000 });
+    await knight.locator('[data-testid="connection-indicator"][data-state="live"]').waitFor({ timeout: 30_000 });
+
+    await enabled(card.getByTestId("dispatch-start"));
+    await card.getByTestId("dispatch-start").click();
+    const offer = knight.locator(`[data-testid="offer-card"][data-need-id="${needId}"]`);
+    await offer.waitFor({ timeout: 30_000 });
+    await offer.getByTestId("offer-decline").click();
+    expect(await visible(offer.getByTestId("decline-form"))).toBe(true);
+    await offer.getByText("太远").click();
+    await offer.getByTestId("decline-confirm").click();
+    await offer.waitFor({ state: "detached", timeout: 15_000 });
+
+    await card.locator('[data-testid="dispatch-count-DECLINED"]', { hasText: "1" }).waitFor({ timeout: 30_000 });
     await knight.context().close();
     await requester.context().close();
   });
