@@ -282,6 +282,7 @@ type RunResult = {
   cross_instance_offers: number;
   dispatch_tx_p50_ms: number;
   commit_to_offer_p99_ms: number;
+  hub_fetch_p99_ms: number;
   baseline_p50_ms: number;
   baseline_p99_ms: number;
   bare_p50_ms: number;
@@ -411,6 +412,7 @@ async function main() {
       await db.$executeRawUnsafe(`UPDATE assignment SET status = 'CANCELLED' WHERE knight_id IS NOT NULL AND status IN ('ACCEPTED','MOBILIZED','EN_ROUTE','ON_SCENE')`);
       await db.$executeRawUnsafe(`UPDATE knight_profile SET last_position_at = now()`);
 
+      const fetchedBefore = await Promise.all(servers.map(async (srv) => ((await srv.ask({ type: "stats" })).fetchMs as number[]).length));
       // OFFER latency through the database and the hubs of every server.
       const lat: number[] = [];
       const afterCommit: number[] = [];
@@ -437,6 +439,10 @@ async function main() {
         await sleep(50);
       }
 
+      // Hub fetch (read the new rows + hand them to subscribers) during the offer phase, on every server.
+      const hubFetch = (
+        await Promise.all(servers.map(async (srv, si) => ((await srv.ask({ type: "stats" })).fetchMs as number[]).slice(fetchedBefore[si]!)))
+      ).flat();
       // BASELINE 1: same connections, same message counts, injected into the hubs in-process (no database).
       const base: number[] = [];
       for (const ks of chosen) {
@@ -507,6 +513,7 @@ async function main() {
         cross_instance_offers: cross,
         dispatch_tx_p50_ms: r1(pct(txMs, 50)),
         commit_to_offer_p99_ms: r1(pct(afterCommit, 99)),
+        hub_fetch_p99_ms: r1(pct(hubFetch, 99)),
         baseline_p50_ms: r1(pct(base, 50)),
         baseline_p99_ms: r1(pct(base, 99)),
         bare_p50_ms: r1(pct(bare, 50)),
@@ -542,6 +549,7 @@ async function main() {
       ["offers delivered by the other instance", "cross_instance_offers"],
       ["startDispatch transaction p50 (ms)", "dispatch_tx_p50_ms"],
       ["commit → offer.new at knight, p99 (ms)", "commit_to_offer_p99_ms"],
+      ["hub fetch after NOTIFY (read + hand-off), p99 (ms)", "hub_fetch_p99_ms"],
       ["baseline: hub in-process fan-out, same connections, p50 (ms)", "baseline_p50_ms"],
       ["baseline: p99 (ms)", "baseline_p99_ms"],
       ["raw SSE write fan-out p50 (ms)", "bare_p50_ms"],
@@ -570,6 +578,7 @@ async function main() {
         settle_all_ms: med("settle_all_ms"),
         baseline_p99_ms: med("baseline_p99_ms"),
         commit_to_offer_p99_ms: med("commit_to_offer_p99_ms"),
+        hub_fetch_p99_ms: med("hub_fetch_p99_ms"),
         dispatch_tx_p50_ms: med("dispatch_tx_p50_ms"),
         bare_sse_p99_ms: med("bare_p99_ms"),
         offers_missing: results.reduce((n, r) => n + r.offers_missing, 0),

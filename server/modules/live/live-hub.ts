@@ -105,6 +105,8 @@ export class LiveHub {
   /** For tests and the benchmark: how many fetches of the shared stream ran, how often LISTEN connected. */
   fetches = 0;
   listenerConnects = 0;
+  /** Durations (ms) of the latest fetches that delivered something: read + hand-off to subscribers. */
+  private readonly fetchMs: number[] = [];
 
   constructor(options: LiveHubOptions) {
     this.opts = { pollMs: 5000, batch: 1000, replayLimit: 1000, gapGraceMs: 30_000, maxQueue: 5000, poolSize: 3, ...options };
@@ -150,11 +152,11 @@ export class LiveHub {
     return this.byTopic.get(topic)?.size ?? 0;
   }
 
-  /** Topics with subscribers and (topic, subscription) pairs, for metrics and the benchmark. */
-  stats(): { topics: number; subscriptions: number } {
+  /** Topics with subscribers, (topic, subscription) pairs and recent fetch durations, for metrics and the benchmark. */
+  stats(): { topics: number; subscriptions: number; fetches: number; fetchMs: number[] } {
     let subscriptions = 0;
     for (const set of this.byTopic.values()) subscriptions += set.size;
-    return { topics: this.byTopic.size, subscriptions };
+    return { topics: this.byTopic.size, subscriptions, fetches: this.fetches, fetchMs: [...this.fetchMs] };
   }
 
   /**
@@ -220,6 +222,7 @@ export class LiveHub {
   /** Reads one batch past the cursor (plus open holes) and dispatches it; true if there may be more. */
   private async fetchOnce(): Promise<boolean> {
     this.fetches++;
+    const started = performance.now();
     const now = Date.now();
     for (const [id, seen] of this.gaps) if (now - seen > this.opts.gapGraceMs) this.gaps.delete(id);
     const gapIds = [...this.gaps.keys()].map(String);
@@ -242,6 +245,10 @@ export class LiveHub {
         this.gaps.delete(id);
       }
       this.dispatch(toEvent(row));
+    }
+    if (rows.length > 0) {
+      this.fetchMs.push(performance.now() - started);
+      if (this.fetchMs.length > 2000) this.fetchMs.splice(0, this.fetchMs.length - 2000);
     }
     return rows.length === this.opts.batch;
   }
