@@ -125,6 +125,8 @@ export function KnightHome({ initialProfile }: { initialProfile: TKnightProfileD
   const refetchTasks = useCallback(() => queryClient.invalidateQueries(trpc.knightTask.myTasks.pathFilter()), [queryClient, trpc]);
   const live = useLiveEvents(knightTopic, (e) => {
     if (e.kind === "duty.restDue") setRestDue(true);
+    // Kept on duty past the grace period: the server took the knight off duty; show it as it is now.
+    if (e.kind === "duty.autoOff") void queryClient.invalidateQueries({ queryKey: trpc.knight.me.queryKey() });
     if (e.kind === "live.reset") {
       void queryClient.invalidateQueries(trpc.knightOffer.list.pathFilter());
       void refetchTasks();
