@@ -6,6 +6,8 @@ import { RolePanel } from "@/components/dashboard/role-panel";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Stat } from "@/components/ui/stat";
+import { ButtonLink } from "@/components/ui/button";
+import { localeHref, paths } from "@/components/layout/routes";
 
 export async function KnightPanel({ locale, data }: { locale: Locale; data: TKnightSummary }) {
   const t = await getT(locale, "dashboard");
@@ -24,6 +26,11 @@ export async function KnightPanel({ locale, data }: { locale: Locale; data: TKni
       id="knight"
       title={t("knight.title")}
       testId="dashboard-knight"
+      actions={
+        <ButtonLink href={localeHref(locale, paths.knightHome)} size="sm" data-testid="knight-open-app">
+          {t("knight.openApp")}
+        </ButtonLink>
+      }
       badge={
         <Badge tone={p.onDuty ? "success" : "neutral"} dot data-testid="knight-duty-state">
           {p.onDuty ? t("knight.onDuty") : t("knight.offDuty")}

@@ -11,6 +11,9 @@ import { IncidentMap } from "@/components/incidents/incident-map";
 import { IncidentStatusActions } from "@/components/incidents/incident-status-actions";
 import { IncidentTimeline } from "@/components/incidents/incident-timeline";
 import { MatchingPanel } from "@/components/incidents/matching-panel";
+import { HazardZonesPanel } from "@/components/dispatch/hazard-zones-panel";
+import { KnightDispatchCard } from "@/components/dispatch/knight-dispatch-card";
+import { useHazardZones } from "@/components/dispatch/use-hazard-zones";
 import { IncidentStatusBadge, SeverityBadge } from "@/components/incidents/severity-badge";
 import { NeedForm } from "@/components/needs/need-form";
 import { NeedsTable } from "@/components/needs/needs-table";
@@ -29,6 +32,7 @@ export function IncidentDetail({ id, tileUrl, tileAttribution }: { id: string; t
   const [adding, setAdding] = useState(false);
   // polled so supplier-reported progress (committed, en route, on scene …) shows without a reload
   const { data } = useQuery({ ...trpc.incident.get.queryOptions({ id }), refetchInterval: LIFECYCLE_POLL_MS });
+  const hz = useHazardZones(id);
   if (!data) return null;
   const { incident, needs, timeline } = data;
   const openNeeds = needs.filter((n) => n.status === "OPEN" || n.status === "PARTIALLY_FILLED").length;
@@ -94,6 +98,11 @@ export function IncidentDetail({ id, tileUrl, tileAttribution }: { id: string; t
           </Card>
           <IncidentAssignments incidentId={incident.id} needs={needs} />
           <MatchingPanel incidentId={incident.id} canPropose={incident.canApprove} tileUrl={tileUrl} tileAttribution={tileAttribution} />
+          {needs
+            .filter((n) => n.category === "KNIGHT" && n.status !== "DRAFT" && n.status !== "CANCELLED")
+            .map((n) => (
+              <KnightDispatchCard key={n.id} need={n} canDispatch={incident.canEdit} tileUrl={tileUrl} tileAttribution={tileAttribution} />
+            ))}
         </div>
         <div className="space-y-6">
           <Card>
@@ -103,6 +112,9 @@ export function IncidentDetail({ id, tileUrl, tileAttribution }: { id: string; t
                 label={t("detail.mapTitle")}
                 location={{ lat: incident.lat, lng: incident.lng }}
                 areas={polygonToRings(incident.area)}
+                hazards={hz.activeRings}
+                draft={hz.drawing ? hz.corners : undefined}
+                onMapClick={hz.addCorner}
                 points={staging}
                 tileUrl={tileUrl}
                 tileAttribution={tileAttribution}
@@ -110,6 +122,7 @@ export function IncidentDetail({ id, tileUrl, tileAttribution }: { id: string; t
               />
             </CardBody>
           </Card>
+          <HazardZonesPanel hz={hz} canEdit={incident.canEdit && incident.status !== "CLOSED"} />
           <Card data-testid="incident-people">
             <CardHeader title={t("detail.peopleTitle")} headingLevel={3} />
             <CardBody className="space-y-3 text-sm">

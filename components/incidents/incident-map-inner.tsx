@@ -20,10 +20,11 @@ function ClickCatcher({ onPick }: { onPick: (v: LatLng) => void }) {
 const INCIDENT_STYLE = { color: "#c2410c", fillColor: "#f97316", fillOpacity: 0.9, weight: 2 };
 const STAGING_STYLE = { color: "#1d4ed8", fillColor: "#3b82f6", fillOpacity: 0.85, weight: 2 };
 const AREA_STYLE = { color: "#dc2626", fillColor: "#f87171", fillOpacity: 0.2, weight: 2 };
+const HAZARD_STYLE = { color: "#7e22ce", fillColor: "#a855f7", fillOpacity: 0.25, weight: 2, dashArray: "6 3" };
 
 /** The Leaflet part of IncidentMap; only ever rendered in the browser. Circle markers need no icon images. */
 export default function IncidentMapInner(props: IncidentMapProps) {
-  const { location, areas = [], draft = [], points = [], onMapClick, tileUrl, tileAttribution, height = 320 } = props;
+  const { location, areas = [], hazards = [], draft = [], points = [], onMapClick, tileUrl, tileAttribution, height = 320 } = props;
   const focus = location ?? points[0] ?? draft[0] ?? areas[0]?.[0];
   const center: [number, number] = focus ? [focus.lat, focus.lng] : DEFAULT_CENTER;
   return (
@@ -32,6 +33,9 @@ export default function IncidentMapInner(props: IncidentMapProps) {
       {onMapClick ? <ClickCatcher onPick={onMapClick} /> : null}
       {areas.map((ring, i) => (
         <Polygon key={`area-${i}`} positions={ring.map((p) => [p.lat, p.lng] as [number, number])} pathOptions={AREA_STYLE} />
+      ))}
+      {hazards.map((ring, i) => (
+        <Polygon key={`hazard-${i}`} positions={ring.map((p) => [p.lat, p.lng] as [number, number])} pathOptions={HAZARD_STYLE} />
       ))}
       {draft.length >= 3 ? (
         <Polygon positions={draft.map((p) => [p.lat, p.lng] as [number, number])} pathOptions={{ ...AREA_STYLE, dashArray: "4 4" }} />

@@ -10,6 +10,8 @@ export type IncidentMapProps = {
   location?: LatLng | null;
   /** Saved affected-area rings (shaded). */
   areas?: LatLng[][];
+  /** Hazard zones knights must avoid (purple). */
+  hazards?: LatLng[][];
   /** Corners of an area being drawn (dashed). */
   draft?: LatLng[];
   /** Staging points (blue). */
@@ -43,6 +45,7 @@ export function IncidentMap(props: IncidentMapProps) {
       data-lng={props.location?.lng}
       data-points={props.points?.length ?? 0}
       data-area-corners={props.draft?.length ?? props.areas?.reduce((n, r) => n + r.length, 0) ?? 0}
+      data-hazards={props.hazards?.length ?? 0}
       className="relative z-0 overflow-hidden rounded-lg border border-slate-200"
       style={{ height }}
     >

@@ -7,14 +7,14 @@ describe("navItemsFor", () => {
   });
   it("adds each role's areas once, in a stable order", () => {
     expect(navItemsFor(["EXPERT", "SUPPLIER"]).map((i) => i.key)).toEqual(["dashboard", "myListings", "offers", "browseListings", "organization", "catalogue"]);
-    expect(navItemsFor(["ADMIN", "KNIGHT"]).map((i) => i.key)).toEqual(["dashboard", "knightProfile", "adminOrganizations", "incidents", "browseListings", "catalogue"]);
+    expect(navItemsFor(["ADMIN", "KNIGHT"]).map((i) => i.key)).toEqual(["dashboard", "knightHome", "knightHistory", "knightStanding", "knightProfile", "adminOrganizations", "incidents", "browseListings", "catalogue"]);
     expect(navItemsFor(["REQUESTER", "ADMIN"]).map((i) => i.key)).toEqual(["dashboard", "incidents", "browseListings", "organization", "catalogue", "adminOrganizations"]);
   });
   it("shows incidents to requesters and admins only", () => {
     expect(navItemsFor(["SUPPLIER", "KNIGHT", "EXPERT"]).some((i) => i.key === "incidents")).toBe(false);
   });
   it("shows the catalogue to everyone but knights, the organisation to org members, the knight profile to knights", () => {
-    expect(navItemsFor(["KNIGHT"]).map((i) => i.key)).toEqual(["dashboard", "knightProfile"]);
+    expect(navItemsFor(["KNIGHT"]).map((i) => i.key)).toEqual(["dashboard", "knightHome", "knightHistory", "knightStanding", "knightProfile"]);
     expect(navItemsFor(["EXPERT"]).map((i) => i.key)).toContain("catalogue");
     expect(navItemsFor(["EXPERT"]).map((i) => i.key)).not.toContain("organization");
     expect(navItemsFor(["REQUESTER"]).map((i) => i.key)).toContain("organization");

@@ -1,7 +1,7 @@
 import { paths } from "@/components/layout/routes";
 
 /** Message keys live in the "common" namespace under nav.*. */
-export type NavItem = { key: "dashboard" | "adminOrganizations" | "incidents" | "browseListings" | "myListings" | "offers" | "catalogue" | "organization" | "knightProfile"; path: string };
+export type NavItem = { key: "dashboard" | "adminOrganizations" | "incidents" | "browseListings" | "myListings" | "offers" | "catalogue" | "organization" | "knightHome" | "knightHistory" | "knightStanding" | "knightProfile"; path: string };
 
 /** Each role's areas; a role gets an entry when its pages exist (requests, listings, knight tasks… come later). */
 const BY_ROLE: Partial<Record<string, NavItem[]>> = {
@@ -24,7 +24,12 @@ const BY_ROLE: Partial<Record<string, NavItem[]>> = {
     { key: "browseListings", path: paths.browseListings },
     { key: "catalogue", path: paths.catalogue },
   ],
-  KNIGHT: [{ key: "knightProfile", path: paths.knightProfile }],
+  KNIGHT: [
+    { key: "knightHome", path: paths.knightHome },
+    { key: "knightHistory", path: paths.knightHistory },
+    { key: "knightStanding", path: paths.knightStanding },
+    { key: "knightProfile", path: paths.knightProfile },
+  ],
   ADMIN: [
     { key: "adminOrganizations", path: paths.adminOrganizations },
     { key: "incidents", path: paths.incidents },

@@ -3,12 +3,14 @@
 import { signOut } from "next-auth/react";
 import { useState } from "react";
 import { useLocale, useT } from "@/lib/i18n/client";
+import { clearOfflinePages } from "@/components/knight/pwa/offline-cache";
 import { localeHref, paths } from "@/components/layout/routes";
 import { cx } from "@/components/ui/cx";
 
 /**
  * Signs out through Auth.js (POST /api/auth/signout with its CSRF token), which deletes the database
- * session and clears the cookie, then lands on the home page of the current language.
+ * session and clears the cookie, then lands on the home page of the current language. Pages the knight
+ * app kept for offline use are deleted first (they hold the signed-in person's data).
  */
 export function useSignOut() {
   const locale = useLocale();
@@ -16,6 +18,7 @@ export function useSignOut() {
   async function run() {
     setPending(true);
     try {
+      await clearOfflinePages();
       await signOut({ redirectTo: localeHref(locale, paths.home) });
     } catch {
       setPending(false);

@@ -1,4 +1,5 @@
 import type { TNeedDto, TNeedPriority, TPaymentMode } from "@/lib/schemas/needs";
+import { knightTaskValuesToInput, needToKnightTaskValues, type KnightTaskValues } from "@/components/needs/knight-task-form-state";
 
 /** The need form's fields as the inputs hold them (strings), and the conversions to and from the DTO. */
 export type NeedFormValues = {
@@ -16,6 +17,8 @@ export type NeedFormValues = {
   stagingLng: number | null;
   notes: string;
   capabilities: Record<string, string>;
+  /** The knight-task fields; null unless the need is of category KNIGHT. */
+  knightTask: KnightTaskValues | null;
 };
 
 const pad = (v: number) => String(v).padStart(2, "0");
@@ -41,6 +44,7 @@ export function emptyNeedValues(staging: { lat: number; lng: number; address: st
     stagingLng: staging.lng,
     notes: "",
     capabilities: {},
+    knightTask: null,
   };
 }
 
@@ -60,6 +64,7 @@ export function needToValues(n: TNeedDto): NeedFormValues {
     stagingLng: n.stagingLng,
     notes: n.notes ?? "",
     capabilities: Object.fromEntries(Object.entries(n.requiredCapabilities).map(([k, v]) => [k, String(v)])),
+    knightTask: n.category === "KNIGHT" ? needToKnightTaskValues(n) : null,
   };
 }
 
@@ -83,6 +88,7 @@ export function valuesToInput(v: NeedFormValues) {
     stagingLng: v.stagingLng ?? undefined,
     notes: v.notes.trim() || null,
     requiredCapabilities: caps,
+    ...(v.knightTask ? knightTaskValuesToInput(v.knightTask) : {}),
   };
 }
 
@@ -102,5 +108,6 @@ export function changedFields(before: NeedFormValues, after: NeedFormValues): Pa
   for (const k of Object.keys(b)) if (JSON.stringify(a[k]) !== JSON.stringify(b[k])) out[k] = b[k];
   // The staging point moves as a pair.
   if ("stagingLat" in out || "stagingLng" in out) Object.assign(out, { stagingLat: b.stagingLat, stagingLng: b.stagingLng });
+  if ("pickupLat" in out || "pickupLng" in out) Object.assign(out, { pickupLat: b.pickupLat, pickupLng: b.pickupLng });
   return out as Partial<ReturnType<typeof valuesToInput>>;
 }

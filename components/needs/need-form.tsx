@@ -4,11 +4,13 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useLocale, useT } from "@/lib/i18n/client";
 import { useTRPC } from "@/lib/trpc/react";
-import { NEED_PRIORITIES, NEED_UNITS, PAYMENT_MODES, ZCreateNeedInput, ZUpdateNeedInput, type TNeedDto } from "@/lib/schemas/needs";
+import { KNIGHT_UNIT, NEED_PRIORITIES, NEED_UNITS, PAYMENT_MODES, ZCreateNeedInput, ZUpdateNeedInput, type TNeedDto } from "@/lib/schemas/needs";
 import { FormAlert } from "@/components/auth/form-alert";
 import { serverFieldErrors, zodFieldErrors, type FieldErrorMap } from "@/components/auth/form-errors";
 import { useHydrated } from "@/components/auth/use-hydrated";
 import { IncidentMap } from "@/components/incidents/incident-map";
+import { KnightTaskFields } from "@/components/needs/knight-task-fields";
+import { emptyKnightTaskValues, taskKindFromTypeCode } from "@/components/needs/knight-task-form-state";
 import { changedFields, emptyNeedValues, formErrorKey, needToValues, valuesToInput, type NeedFormValues } from "@/components/needs/need-form-state";
 import { useIncidentRefresh } from "@/components/needs/use-incident-refresh";
 import { Button } from "@/components/ui/button";
@@ -34,6 +36,7 @@ function remap(errors: FieldErrorMap): FieldErrorMap {
 /** Add or edit a need: type, quantity, timing, payment, staging point (click the map), capability minimums. */
 export function NeedForm({ incident, need, tileUrl, tileAttribution, onDone, onCancel }: Props) {
   const t = useT("needs");
+  const tk = useT("knightDispatch");
   const locale = useLocale();
   const trpc = useTRPC();
   const hydrated = useHydrated();
@@ -58,8 +61,11 @@ export function NeedForm({ incident, need, tileUrl, tileAttribution, onDone, onC
       ...prev,
       typeId: id,
       title: !prev.title || types.data?.items.some((x) => name(x) === prev.title) ? (next ? name(next) : "") : prev.title,
-      unit: next && (NEED_UNITS as readonly string[]).includes(next.defaultUnit) ? next.defaultUnit : prev.unit,
+      unit:
+        next?.category === "KNIGHT" ? KNIGHT_UNIT : next && (NEED_UNITS as readonly string[]).includes(next.defaultUnit) ? next.defaultUnit : prev.unit,
       capabilities: {},
+      // A knight task brings its own fields (kind preset from the type: KN-DELIVERY → DELIVERY).
+      knightTask: next?.category === "KNIGHT" ? emptyKnightTaskValues(taskKindFromTypeCode(next.code)) : null,
     }));
   }
 
@@ -157,14 +163,24 @@ export function NeedForm({ incident, need, tileUrl, tileAttribution, onDone, onC
           <Input type="number" value={v.capabilities[m.key] ?? ""} onChange={(e) => set("capabilities", { ...v.capabilities, [m.key]: e.target.value })} data-testid={`need-cap-${m.key}`} />
         </Field>
       ))}
-      <Field id={id("staging-address")} label={t("form.stagingAddress")} error={err("stagingAddress")} required className="sm:col-span-2">
+      {v.knightTask ? (
+        <KnightTaskFields
+          value={v.knightTask}
+          onChange={(knightTask) => set("knightTask", knightTask)}
+          errors={errors}
+          around={{ lat: v.stagingLat ?? incident.lat, lng: v.stagingLng ?? incident.lng }}
+          tileUrl={tileUrl}
+          tileAttribution={tileAttribution}
+        />
+      ) : null}
+      <Field id={id("staging-address")} label={v.knightTask ? tk("form.dropoffAddress") : t("form.stagingAddress")} error={err("stagingAddress")} required className="sm:col-span-2">
         <Input value={v.stagingAddress} onChange={(e) => set("stagingAddress", e.target.value)} maxLength={200} data-testid="need-staging-address" />
       </Field>
       <div className="space-y-1.5 sm:col-span-2">
-        <p className="text-sm font-medium text-slate-800">{t("form.stagingPoint")}</p>
+        <p className="text-sm font-medium text-slate-800">{v.knightTask ? tk("form.dropoffPoint") : t("form.stagingPoint")}</p>
         <IncidentMap
           testId="need-staging-map"
-          label={t("form.stagingPoint")}
+          label={v.knightTask ? tk("form.dropoffPoint") : t("form.stagingPoint")}
           location={{ lat: incident.lat, lng: incident.lng }}
           points={v.stagingLat !== null && v.stagingLng !== null ? [{ id: "staging", lat: v.stagingLat, lng: v.stagingLng }] : []}
           onMapClick={(p) => setV((prev) => ({ ...prev, stagingLat: p.lat, stagingLng: p.lng }))}

@@ -13,6 +13,9 @@ import { needs } from "@/lib/i18n/messages/needs";
 import { listings } from "@/lib/i18n/messages/listings";
 import { offers } from "@/lib/i18n/messages/offers";
 import { matching } from "@/lib/i18n/messages/matching";
+import { knightApp } from "@/lib/i18n/messages/knight-app";
+import { live } from "@/lib/i18n/messages/live";
+import { knightDispatch } from "@/lib/i18n/messages/knight-dispatch";
 import { dispatch } from "@/lib/i18n/messages/dispatch";
 
 /**
@@ -36,6 +39,9 @@ export const catalogue = {
   listings,
   offers,
   matching,
+  knightApp,
+  live,
+  knightDispatch,
   dispatch,
 } as const;
 

@@ -15,6 +15,7 @@ import { matchAssignRouter } from "@/server/api/routers/match-assign";
 import { matchRouter } from "@/server/api/routers/match";
 import { offerRouter } from "@/server/api/routers/offer";
 import { notificationRouter } from "@/server/api/routers/notification";
+import { liveRouter } from "@/server/api/routers/live";
 import { dispatchRouter } from "@/server/api/routers/dispatch";
 import { knightOfferRouter } from "@/server/api/routers/knight-offer";
 import { platformRouter } from "@/server/api/routers/platform";
@@ -37,6 +38,7 @@ export const appRouter = createTRPCRouter({
   matchAssign: matchAssignRouter,
   offer: offerRouter,
   notification: notificationRouter,
+  live: liveRouter,
   dispatch: dispatchRouter,
   knightOffer: knightOfferRouter,
   platform: platformRouter,

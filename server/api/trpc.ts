@@ -49,6 +49,12 @@ const t = initTRPC
   .meta<OpenApiMeta>()
   .create({
     transformer: superjson,
+    // SSE subscriptions (live.events): a ping keeps proxies from closing an idle stream; a client that hears
+    // nothing for longer reconnects on its own and resumes from its last event id.
+    sse: {
+      ping: { enabled: true, intervalMs: 15_000 },
+      client: { reconnectAfterInactivityMs: 40_000 },
+    },
     errorFormatter({ shape, error }) {
       const cause = error.cause;
       const fieldErrors =
@@ -63,13 +69,18 @@ const t = initTRPC
     },
   });
 
+/** AppError → TRPCError; anything else unchanged. For errors raised inside a subscription's stream. */
+export function toTRPCError(e: unknown): unknown {
+  return e instanceof AppError ? new TRPCError({ code: CODE_MAP[e.code], message: e.message, cause: e }) : e;
+}
+
 /** The one place AppError codes become tRPC (and so HTTP) errors. */
 const mapErrors = t.middleware(async ({ next }) => {
   const result = await next();
   if (!result.ok) {
     const cause = result.error.cause;
     if (cause instanceof AppError) {
-      throw new TRPCError({ code: CODE_MAP[cause.code], message: cause.message, cause });
+      throw toTRPCError(cause);
     }
     if (result.error.code === "INTERNAL_SERVER_ERROR") console.error(result.error.cause ?? result.error);
   }

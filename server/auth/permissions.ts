@@ -36,6 +36,8 @@ const PERMISSIONS = {
   "offer.send": ["REQUESTER", "API_CLIENT"],
   "offer.respond": ["SUPPLIER", "EXPERT", "API_CLIENT"],
   "notification.read": ["ADMIN", "REQUESTER", "SUPPLIER", "EXPERT", "KNIGHT"],
+  /** Live feeds; which topics is decided per topic in server/modules/live/can-subscribe.ts. */
+  "live.read": ["ADMIN", "REQUESTER", "SUPPLIER", "EXPERT", "KNIGHT", "API_CLIENT"],
   "match.assign": ["ADMIN", "REQUESTER"],
   "match.read": ["ADMIN", "REQUESTER", "API_CLIENT"],
 } as const satisfies Record<string, readonly Role[]>;

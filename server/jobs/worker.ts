@@ -2,16 +2,18 @@ import { hostname } from "node:os";
 import type { PrismaClient } from "@/server/db";
 import { startJobWorker, type JobHandler, type JobWorker } from "@/server/jobs/queue";
 import { offerJobHandlers } from "@/server/jobs/offer-jobs";
-import { dispatchJobHandlers } from "@/server/jobs/dispatch-jobs";
 import { knightJobHandlers } from "@/server/jobs/knight-jobs";
+import { dispatchJobHandlers } from "@/server/jobs/dispatch-jobs";
+import { armLivePrune, liveJobHandlers } from "@/server/jobs/live-jobs";
 import { NOTIFICATION_EMAIL_QUEUE, sendNotificationEmail } from "@/server/modules/notifications/notify";
 
 /** Every queue the app runs; other slices add their handlers here (e.g. knight dispatch waves). */
 export function allJobHandlers(db: PrismaClient): Record<string, JobHandler> {
   return {
     ...offerJobHandlers(db),
-    ...dispatchJobHandlers(db),
     ...knightJobHandlers(db),
+    ...dispatchJobHandlers(db),
+    ...liveJobHandlers(db),
     [NOTIFICATION_EMAIL_QUEUE]: (job) => sendNotificationEmail(db, job.payload as Parameters<typeof sendNotificationEmail>[1]),
   };
 }
@@ -19,5 +21,6 @@ export function allJobHandlers(db: PrismaClient): Record<string, JobHandler> {
 /** Starts the app's worker over every registered queue; `stop()` finishes the current batch and returns. */
 export function startAppWorker(db: PrismaClient, intervalMs = 1000): JobWorker {
   const handlers = allJobHandlers(db);
+  void armLivePrune(db).catch((e) => console.error("[muster] could not arm the live-event retention job", e));
   return startJobWorker(db, { queues: Object.keys(handlers), handlers, workerId: `${hostname()}:${process.pid}`, batch: 10, intervalMs });
 }

@@ -3,6 +3,8 @@ import type { Db } from "@/server/db";
 import type { Prisma } from "@/server/generated/prisma/client";
 import { env } from "@/lib/env";
 import { enqueueJob } from "@/server/jobs/queue";
+import { publishLive } from "@/server/modules/live/publish-live";
+import { liveTopics } from "@/server/modules/live/live-topics";
 
 export const NOTIFICATION_EMAIL_QUEUE = "notification.email";
 
@@ -10,17 +12,23 @@ export const NOTIFICATION_EMAIL_QUEUE = "notification.email";
 export const NOTIFICATION_LOG_PREFIX = "[muster] notification";
 
 /**
- * In-app notifications: one row per user (inside the caller's transaction, so they commit with the change).
+ * In-app notifications: one row per user (inside the caller's transaction, so they commit with the change),
+ * and a `notification.new` live event on each user's topic in the same transaction, so open apps update
+ * at once. The live event carries only the id and kind; the app reads the row through notification.list.
  * With SMTP_URL set, an email job is queued in the same transaction (sent by the worker, retried on
  * failure); without it, one log line.
  */
 export async function notify(db: Db, userIds: string[], kind: string, payload: Record<string, unknown>): Promise<number> {
   const unique = [...new Set(userIds)];
   if (unique.length === 0) return 0;
-  const res = await db.notification.createMany({ data: unique.map((userId) => ({ userId, kind, payload: payload as Prisma.InputJsonValue })) });
+  const rows = await db.notification.createManyAndReturn({
+    data: unique.map((userId) => ({ userId, kind, payload: payload as Prisma.InputJsonValue })),
+    select: { id: true, userId: true },
+  });
+  await publishLive(db, rows.map((r) => ({ topic: liveTopics.user(r.userId), kind: "notification.new", data: { notificationId: r.id, kind } })));
   if (env.SMTP_URL) await enqueueJob(db, { queue: NOTIFICATION_EMAIL_QUEUE, payload: { userIds: unique, kind, payload } });
   else console.info(`${NOTIFICATION_LOG_PREFIX} ${kind} → ${unique.length} user(s) (in-app; no SMTP_URL, no email)`);
-  return res.count;
+  return rows.length;
 }
 
 const SUBJECTS: Record<string, string> = {

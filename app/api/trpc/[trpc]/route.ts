@@ -3,6 +3,10 @@ import { appRouter } from "@/server/api/root";
 import { createContext } from "@/server/api/trpc";
 
 export const dynamic = "force-dynamic";
+// Node runtime: live.events holds a PostgreSQL LISTEN connection per process (server/modules/live/live-hub.ts).
+// Subscriptions answer with a streamed text/event-stream body (no-transform, X-Accel-Buffering: no), which
+// Next passes through chunk by chunk; a client disconnect aborts req.signal and ends the subscription.
+export const runtime = "nodejs";
 
 function handler(req: Request) {
   return fetchRequestHandler({

@@ -1,0 +1,616 @@
+/**
+ * Live dispatch benchmark (not a test):
+ *   npm run bench:dispatch [-- --knights 10000 --servers 2 --tasks 30 --attempts 500 --slots 10 --runs 3 --bare 1000]
+ * Database: a scratch database on DATABASE_URL's server (dropped at the end), else a scratch embedded
+ * PostgreSQL (<MUSTER_DATA_DIR>/bench-dispatch, ephemeral). Seeds `knights` on-duty knights spread over a
+ * 12 km disc around Nanjing (Xuanwu) with fresh positions, then forks `servers` app-like processes: node
+ * http + the real tRPC fetch handler (appRouter, so `live.events` and `knightOffer.accept` run exactly as
+ * in app/api/trpc/[trpc]/route.ts; the context's actor comes from an `x-bench-user` header instead of an
+ * Auth.js session) and each its own LiveHub. Every knight holds one live.events SSE connection to server
+ * (i mod servers) on loopback; this process is the client side and the dispatcher.
+ *
+ * Per run:
+ *  - OFFER: `tasks` knight tasks (10 places → 20 offers each), one after another, each at a random spot;
+ *    time from calling startDispatch (the dispatcher posting the task) to each chosen knight's `offer.new`
+ *    arriving on its SSE stream. Offers are published in the dispatch transaction; the NOTIFY wakes the hub
+ *    of every server, which fetches the batch once and fans it out — so the knights on the other server
+ *    prove the cross-instance path.
+ *  - BASELINE (same run, no database): the same number of messages to the same chosen knights' connections,
+ *    injected in-process into each server's hub (LiveHub.fanOutLocal → same subscription, tRPC SSE
+ *    encoding, socket), and a RAW baseline: plain `res.write` SSE on `bare` extra connections.
+ *  - SETTLEMENT: one task with `slots` places offered to `attempts` knights (offersPerSlot = attempts/slots);
+ *    once every offer.new arrived, all knights POST knightOffer.accept at once over HTTP. Counts accepted,
+ *    clear refusals (CONFLICT), other errors, and over-accepts in the database (ACCEPTED offers / live
+ *    assignments beyond the places); settle latency = request → answer per attempt.
+ * Prints a table (min / median / max over the runs) and a final JSON line.
+ */
+import { fork, type ChildProcess } from "node:child_process";
+import http from "node:http";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import pg from "pg";
+import seedrandom from "seedrandom";
+import superjson from "superjson";
+import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import { env } from "@/lib/env";
+import { appRouter } from "@/server/api/root";
+import { createPrismaClient, getDb } from "@/server/db";
+import { getLiveHub } from "@/server/modules/live/live-hub";
+import { liveTopics } from "@/server/modules/live/live-topics";
+import { resolveDatabase } from "@/scripts/lib/database";
+import { migrate } from "@/scripts/lib/migrate";
+import { createKnightNeed, seedDispatchFixtures } from "@/server/modules/dispatch/test-fixtures";
+import { startDispatch } from "@/server/modules/dispatch/dispatch-waves";
+import { DISPATCH_CONFIG } from "@/server/modules/dispatch/dispatch-config";
+import { publicCellOf } from "@/server/modules/knights/public-cell";
+
+const KM_PER_DEG_LAT = 111.195;
+const CENTER = { lat: 32.05, lng: 118.79 };
+
+const pct = (xs: number[], p: number) => {
+  if (xs.length === 0) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))]!;
+};
+const r1 = (x: number) => Math.round(x * 10) / 10;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function pointAround(rnd: () => number, maxKm: number) {
+  const d = maxKm * Math.sqrt(rnd());
+  const a = rnd() * 2 * Math.PI;
+  return {
+    lat: CENTER.lat + (d * Math.cos(a)) / KM_PER_DEG_LAT,
+    lng: CENTER.lng + (d * Math.sin(a)) / (KM_PER_DEG_LAT * Math.cos((CENTER.lat * Math.PI) / 180)),
+  };
+}
+
+// ───────────────────────────── server process ─────────────────────────────
+
+type ToServer =
+  | { type: "stats"; rid: number }
+  | { type: "inject"; rid: number; knightIds: string[]; seq: number }
+  | { type: "bare"; rid: number; ids: number[]; seq: number };
+
+async function serverMain() {
+  const db = getDb();
+  const hub = getLiveHub();
+  await hub.start();
+  const bare = new Map<number, http.ServerResponse>();
+
+  const server = http.createServer(async (req, res) => {
+    const url = new URL(req.url ?? "/", "http://127.0.0.1");
+    if (url.pathname === "/bare") {
+      const id = Number(url.searchParams.get("i"));
+      res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache, no-transform", connection: "keep-alive" });
+      res.write(": connected\n\n");
+      bare.set(id, res);
+      res.on("close", () => bare.delete(id));
+      return;
+    }
+    if (!url.pathname.startsWith("/api/trpc/")) {
+      res.writeHead(404).end();
+      return;
+    }
+    const ac = new AbortController();
+    res.on("close", () => ac.abort());
+    const chunks: Buffer[] = [];
+    if (req.method === "POST") for await (const c of req) chunks.push(c as Buffer);
+    const headers = new Headers();
+    for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string") headers.set(k, v);
+    const request = new Request(url, { method: req.method, headers, body: chunks.length ? Buffer.concat(chunks) : undefined, signal: ac.signal });
+    const userId = headers.get("x-bench-user");
+    const response = await fetchRequestHandler({
+      endpoint: "/api/trpc",
+      req: request,
+      router: appRouter,
+      createContext: () => ({ db, actor: userId ? { via: "session" as const, userId, roles: ["KNIGHT" as const], memberships: [] } : null, headers, ip: null }),
+    });
+    res.writeHead(response.status, Object.fromEntries(response.headers));
+    if (!response.body) {
+      res.end();
+      return;
+    }
+    const reader = response.body.getReader();
+    try {
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        // tRPC emits an event as several small chunks; cork until the microtask queue drains so one event is one segment.
+        if (!res.writableCorked) {
+          res.cork();
+          queueMicrotask(() => res.uncork());
+        }
+        res.write(value);
+      }
+    } catch {
+      /* client went away */
+    } finally {
+      res.end();
+    }
+  });
+  server.requestTimeout = 0;
+  server.timeout = 0;
+  server.keepAliveTimeout = 60_000;
+  server.listen(0, "127.0.0.1", () => {
+    const addr = server.address();
+    process.send!({ type: "ready", port: typeof addr === "object" && addr ? addr.port : 0 });
+  });
+  process.on("message", (m: ToServer) => {
+    if (m.type === "stats") process.send!({ rid: m.rid, ...hub.stats(), bare: bare.size });
+    else if (m.type === "inject") {
+      for (const k of m.knightIds) hub.fanOutLocal({ id: "0", topic: liveTopics.knight(k), kind: "bench.ping", data: { seq: m.seq } });
+      process.send!({ rid: m.rid });
+    } else if (m.type === "bare") {
+      const line = `data: {"seq":${m.seq}}\n\n`;
+      for (const i of m.ids) bare.get(i)?.write(line);
+      process.send!({ rid: m.rid });
+    }
+  });
+  process.on("disconnect", () => process.exit(0));
+}
+
+// ───────────────────────────── client / dispatcher process ─────────────────────────────
+
+type Server = { child: ChildProcess; port: number; ask: (m: Record<string, unknown>) => Promise<Record<string, unknown>> };
+
+async function startServer(url: string): Promise<Server> {
+  const child = fork(path.resolve(import.meta.dirname, "dispatch.ts"), ["--server"], {
+    execArgv: ["--import", "tsx"],
+    env: { ...process.env, DATABASE_URL: url },
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
+  const pending = new Map<number, (v: Record<string, unknown>) => void>();
+  let rid = 0;
+  const port = await new Promise<number>((resolve, reject) => {
+    child.once("exit", (code) => reject(new Error(`bench server exited with ${code}`)));
+    child.on("message", (m: Record<string, unknown>) => {
+      if (m.type === "ready") resolve(Number(m.port));
+      else if (typeof m.rid === "number") {
+        pending.get(m.rid)?.(m);
+        pending.delete(m.rid);
+      }
+    });
+  });
+  return {
+    child,
+    port,
+    ask: (m) =>
+      new Promise((resolve) => {
+        rid += 1;
+        pending.set(rid, resolve);
+        child.send({ ...m, rid });
+      }),
+  };
+}
+
+/** Arrival times (performance.now()) of offer.new per need → knight, and of baseline pings per seq. */
+const arrivals = {
+  offers: new Map<string, Map<string, number>>(),
+  pings: new Map<number, number[]>(),
+  bare: new Map<number, number[]>(),
+  other: 0,
+};
+
+function onSseMessage(knightId: string | null, data: string) {
+  const now = performance.now();
+  let msg: { json?: { kind?: string; data?: Record<string, unknown> }; seq?: number };
+  try {
+    msg = JSON.parse(data);
+  } catch {
+    return;
+  }
+  if (knightId === null) {
+    const seq = Number(msg.seq);
+    (arrivals.bare.get(seq) ?? arrivals.bare.set(seq, []).get(seq)!).push(now);
+    return;
+  }
+  const e = msg.json;
+  if (!e) return;
+  if (e.kind === "offer.new") {
+    const needId = String(e.data?.needId);
+    (arrivals.offers.get(needId) ?? arrivals.offers.set(needId, new Map()).get(needId)!).set(knightId, now);
+  } else if (e.kind === "bench.ping") {
+    const seq = Number(e.data?.seq);
+    (arrivals.pings.get(seq) ?? arrivals.pings.set(seq, []).get(seq)!).push(now);
+  } else arrivals.other++;
+}
+
+/** One SSE connection; resolves once the response headers arrived. Parses `data:` of each message. */
+function openSse(agent: http.Agent, port: number, reqPath: string, headers: Record<string, string>, knightId: string | null): Promise<http.ClientRequest> {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: "127.0.0.1", port, path: reqPath, headers: { accept: "text/event-stream", ...headers }, agent }, (res) => {
+      if (res.statusCode !== 200) reject(new Error(`SSE ${reqPath}: HTTP ${res.statusCode}`));
+      res.setEncoding("utf8");
+      let buf = "";
+      res.on("data", (chunk: string) => {
+        buf += chunk;
+        let end: number;
+        while ((end = buf.indexOf("\n\n")) >= 0) {
+          const block = buf.slice(0, end);
+          buf = buf.slice(end + 2);
+          if (block.startsWith("event:") || block.startsWith(":")) continue; // connected / ping / comments
+          const at = block.indexOf("data: ");
+          if (at >= 0) onSseMessage(knightId, block.slice(at + 6, block.indexOf("\n", at) < 0 ? undefined : block.indexOf("\n", at)));
+        }
+      });
+      resolve(req);
+    });
+    req.on("error", reject);
+    req.end();
+  });
+}
+
+function postJson(agent: http.Agent, port: number, reqPath: string, body: unknown, headers: Record<string, string>): Promise<{ status: number; json: unknown }> {
+  return new Promise((resolve, reject) => {
+    const payload = JSON.stringify(body);
+    const req = http.request(
+      { host: "127.0.0.1", port, path: reqPath, method: "POST", agent, headers: { "content-type": "application/json", "content-length": Buffer.byteLength(payload), ...headers } },
+      (res) => {
+        let text = "";
+        res.setEncoding("utf8");
+        res.on("data", (c: string) => (text += c));
+        res.on("end", () => {
+          try {
+            resolve({ status: res.statusCode ?? 0, json: JSON.parse(text) });
+          } catch {
+            resolve({ status: res.statusCode ?? 0, json: text });
+          }
+        });
+      },
+    );
+    req.on("error", reject);
+    req.end(payload);
+  });
+}
+
+async function waitFor(cond: () => boolean, timeoutMs: number): Promise<boolean> {
+  const until = performance.now() + timeoutMs;
+  while (!cond()) {
+    if (performance.now() > until) return false;
+    await sleep(2);
+  }
+  return true;
+}
+
+type RunResult = {
+  offer_p50_ms: number;
+  offer_p99_ms: number;
+  offer_max_ms: number;
+  offers: number;
+  offers_missing: number;
+  cross_instance_offers: number;
+  dispatch_tx_p50_ms: number;
+  commit_to_offer_p99_ms: number;
+  hub_fetch_p99_ms: number;
+  baseline_p50_ms: number;
+  baseline_p99_ms: number;
+  bare_p50_ms: number;
+  bare_p99_ms: number;
+  accepted: number;
+  refused: number;
+  other_errors: number;
+  attempts_made: number;
+  over_accepts: number;
+  settle_p50_ms: number;
+  settle_p99_ms: number;
+  settle_all_ms: number;
+  /** 1-minute load average at the end of the run (2-core machine shared with other work: context for the figures). */
+  load_1m: number;
+};
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      server: { type: "boolean" },
+      knights: { type: "string" },
+      servers: { type: "string" },
+      tasks: { type: "string" },
+      attempts: { type: "string" },
+      slots: { type: "string" },
+      runs: { type: "string" },
+      bare: { type: "string" },
+    },
+  });
+  if (values.server) return serverMain();
+  const nKnights = Number(values.knights ?? 10_000);
+  const nServers = Number(values.servers ?? 2);
+  const nTasks = Number(values.tasks ?? 30);
+  const attempts = Number(values.attempts ?? 500);
+  const slots = Number(values.slots ?? 10);
+  const runs = Number(values.runs ?? 3);
+  const nBare = Number(values.bare ?? 1000);
+
+
+  // A scratch database: on DATABASE_URL's server (created and dropped here) or an ephemeral embedded one.
+  let url: string;
+  let stopDb: () => Promise<void>;
+  if (env.DATABASE_URL) {
+    const name = `muster_bench_dispatch_${process.pid}`;
+    const admin = new pg.Client({ connectionString: env.DATABASE_URL });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE "${name}"`);
+    await admin.end();
+    const u = new URL(env.DATABASE_URL);
+    u.pathname = `/${name}`;
+    url = u.toString();
+    stopDb = async () => {
+      const a = new pg.Client({ connectionString: env.DATABASE_URL });
+      await a.connect();
+      await a.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await a.end();
+    };
+  } else {
+    const database = await resolveDatabase({ dataDir: path.resolve(env.MUSTER_DATA_DIR, "bench-dispatch"), ephemeral: true, quiet: true });
+    url = database.url;
+    stopDb = database.stop;
+  }
+  process.env.DATABASE_URL = url;
+  const db = createPrismaClient(url, 8);
+  const servers: Server[] = [];
+  try {
+    await migrate(url, { quiet: true });
+    const f = await seedDispatchFixtures(db);
+    const rnd = seedrandom("bench-dispatch");
+    console.info(`[bench] seeding ${nKnights.toLocaleString("en-US")} on-duty knights …`);
+    const knights: { id: string; userId: string }[] = [];
+    for (let i = 0; i < nKnights; i++) knights.push({ id: `bk${i}`, userId: `bku${i}` });
+    for (let i = 0; i < nKnights; i += 2000) {
+      const part = knights.slice(i, i + 2000);
+      await db.user.createMany({ data: part.map((k, j) => ({ id: k.userId, email: `bench-rider-${i + j}@knights.test`, name: `骑士${i + j}`, kind: "KNIGHT" as const })) });
+      await db.knightProfile.createMany({
+        data: part.map((k) => {
+          const p = pointAround(rnd, 12);
+          return {
+            id: k.id, userId: k.userId, vehicle: "EBIKE" as const, payloadKg: 30, homeDistrictCode: "320102", onDuty: true, onDutySince: new Date(),
+            lastLat: p.lat, lastLng: p.lng, lastPositionAt: new Date(), publicCell: publicCellOf(p.lat, p.lng),
+          };
+        }),
+      });
+    }
+    await db.$executeRawUnsafe("ANALYZE");
+
+    console.info(`[bench] starting ${nServers} app server process(es) …`);
+    for (let i = 0; i < nServers; i++) servers.push(await startServer(url));
+    const serverOf = (i: number) => servers[i % nServers]!;
+    const knightIndex = new Map(knights.map((k, i) => [k.id, i]));
+
+    const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
+    const t0 = performance.now();
+    const input = (k: { id: string }) => encodeURIComponent(JSON.stringify(superjson.serialize({ topics: [`knight:${k.id}`] })));
+    for (let i = 0; i < nKnights; i += 500) {
+      await Promise.all(
+        knights.slice(i, i + 500).map((k, j) => openSse(agent, serverOf(i + j).port, `/api/trpc/live.events?input=${input(k)}`, { "x-bench-user": k.userId }, k.id)),
+      );
+    }
+    const subscribed = async () => (await Promise.all(servers.map((s) => s.ask({ type: "stats" })))).reduce((n, s) => n + Number(s.subscriptions), 0);
+    while ((await subscribed()) < nKnights) await sleep(100);
+    console.info(`[bench] ${nKnights.toLocaleString("en-US")} live.events SSE connections open in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    for (let i = 0; i < nBare; i++) await openSse(agent, serverOf(i).port, `/bare?i=${i}`, {}, null);
+
+    const postAgent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
+    let seq = 0;
+    const results: RunResult[] = [];
+
+    const dispatchTask = async (at: { lat: number; lng: number }, quantity: number, config = DISPATCH_CONFIG) => {
+      const needId = await createKnightNeed(db, f.incidentId, f.actors.dispatcherA.userId, {
+        stagingLat: at.lat, stagingLng: at.lng, quantity, maxDistanceKm: 12, title: "送药到安置点",
+      });
+      const start = performance.now();
+      await startDispatch(db, f.actors.dispatcherA, needId, { config });
+      const committed = performance.now();
+      const offers = await db.offer.findMany({ where: { needId }, select: { id: true, knightId: true } });
+      await waitFor(() => (arrivals.offers.get(needId)?.size ?? 0) >= offers.length, 5000);
+      return { needId, start, committed, offers };
+    };
+
+    // Warm-up (JIT, connection pools, plans): not measured.
+    for (let i = 0; i < 3; i++) await dispatchTask(pointAround(rnd, 8), slots);
+
+    for (let run = 0; run < runs; run++) {
+      await db.$executeRawUnsafe(`UPDATE offer SET status = 'EXPIRED' WHERE status = 'PENDING'`);
+      await db.$executeRawUnsafe(`UPDATE assignment SET status = 'CANCELLED' WHERE knight_id IS NOT NULL AND status IN ('ACCEPTED','MOBILIZED','EN_ROUTE','ON_SCENE')`);
+      await db.$executeRawUnsafe(`UPDATE knight_profile SET last_position_at = now()`);
+
+      const fetchedBefore = await Promise.all(servers.map(async (srv) => ((await srv.ask({ type: "stats" })).fetchMs as number[]).length));
+      // OFFER latency through the database and the hubs of every server.
+      const lat: number[] = [];
+      const afterCommit: number[] = [];
+      const txMs: number[] = [];
+      const chosen: string[][] = [];
+      let offersTotal = 0;
+      let missing = 0;
+      let cross = 0;
+      for (let i = 0; i < nTasks; i++) {
+        const task = await dispatchTask(pointAround(rnd, 8), slots);
+        txMs.push(task.committed - task.start);
+        const got = arrivals.offers.get(task.needId) ?? new Map<string, number>();
+        for (const o of task.offers) {
+          offersTotal++;
+          const at = got.get(o.knightId);
+          if (at === undefined) missing++;
+          else {
+            lat.push(at - task.start);
+            afterCommit.push(at - task.committed);
+            if (knightIndex.get(o.knightId)! % nServers !== 0) cross++;
+          }
+        }
+        chosen.push(task.offers.map((o) => o.knightId));
+        await sleep(50);
+      }
+
+      // Hub fetch (read the new rows + hand them to subscribers) during the offer phase, on every server.
+      const hubFetch = (
+        await Promise.all(servers.map(async (srv, si) => ((await srv.ask({ type: "stats" })).fetchMs as number[]).slice(fetchedBefore[si]!)))
+      ).flat();
+      // BASELINE 1: same connections, same message counts, injected into the hubs in-process (no database).
+      const base: number[] = [];
+      for (const ks of chosen) {
+        const s = ++seq;
+        const start = performance.now();
+        await Promise.all(
+          servers.map((srv, si) => {
+            const mine = ks.filter((k) => knightIndex.get(k)! % nServers === si);
+            return mine.length ? srv.ask({ type: "inject", knightIds: mine, seq: s }) : Promise.resolve({});
+          }),
+        );
+        await waitFor(() => (arrivals.pings.get(s)?.length ?? 0) >= ks.length, 5000);
+        for (const at of arrivals.pings.get(s) ?? []) base.push(at - start);
+        await sleep(50);
+      }
+      // BASELINE 2: raw SSE writes on plain connections (no tRPC, no hub, no database).
+      const bare: number[] = [];
+      for (const ks of chosen) {
+        const s = ++seq;
+        const ids = Array.from({ length: Math.min(ks.length, nBare) }, () => Math.floor(rnd() * nBare));
+        const uniq = [...new Set(ids)];
+        const start = performance.now();
+        await Promise.all(
+          servers.map((srv, si) => {
+            const mine = uniq.filter((i) => i % nServers === si);
+            return mine.length ? srv.ask({ type: "bare", ids: mine, seq: s }) : Promise.resolve({});
+          }),
+        );
+        await waitFor(() => (arrivals.bare.get(s)?.length ?? 0) >= uniq.length, 5000);
+        for (const at of arrivals.bare.get(s) ?? []) bare.push(at - start);
+        await sleep(50);
+      }
+
+      // SETTLEMENT: `attempts` knights hold offers for `slots` places and all accept at once over HTTP.
+      const perSlot = Math.ceil(attempts / slots);
+      const settleTask = await dispatchTask(CENTER, slots, { ...DISPATCH_CONFIG, offersPerSlot: perSlot });
+      const arrived = arrivals.offers.get(settleTask.needId) ?? new Map();
+      const holders = settleTask.offers.filter((o) => arrived.has(o.knightId)).slice(0, attempts);
+      const userOf = (id: string) => knights[knightIndex.get(id)!]!.userId;
+      const settle: number[] = [];
+      const tally = { accepted: 0, refused: 0, other: 0 };
+      const sStart = performance.now();
+      await Promise.all(
+        holders.map(async (o) => {
+          const st = performance.now();
+          const res = await postJson(postAgent, serverOf(knightIndex.get(o.knightId)!).port, "/api/trpc/knightOffer.accept", superjson.serialize({ offerId: o.id }), {
+            "x-bench-user": userOf(o.knightId),
+          });
+          settle.push(performance.now() - st);
+          const body = res.json as { result?: { data?: { json?: { status?: string } } }; error?: { json?: { data?: { code?: string } } } };
+          if (res.status === 200 && body.result?.data?.json?.status === "ACCEPTED") tally.accepted++;
+          else if (body.error?.json?.data?.code === "CONFLICT") tally.refused++;
+          else tally.other++;
+        }),
+      );
+      const settleAll = performance.now() - sStart;
+      const [{ n: acceptedInDb }] = await db.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM offer WHERE need_id = $1 AND status = 'ACCEPTED'`, settleTask.needId);
+      const [{ n: liveAssignments }] = await db.$queryRawUnsafe<{ n: number }[]>(
+        `SELECT count(*)::int AS n FROM assignment WHERE need_id = $1 AND status IN ('ACCEPTED','MOBILIZED','EN_ROUTE','ON_SCENE')`,
+        settleTask.needId,
+      );
+      const r: RunResult = {
+        offer_p50_ms: r1(pct(lat, 50)),
+        offer_p99_ms: r1(pct(lat, 99)),
+        offer_max_ms: r1(Math.max(...lat)),
+        offers: offersTotal,
+        offers_missing: missing,
+        cross_instance_offers: cross,
+        dispatch_tx_p50_ms: r1(pct(txMs, 50)),
+        commit_to_offer_p99_ms: r1(pct(afterCommit, 99)),
+        hub_fetch_p99_ms: r1(pct(hubFetch, 99)),
+        baseline_p50_ms: r1(pct(base, 50)),
+        baseline_p99_ms: r1(pct(base, 99)),
+        bare_p50_ms: r1(pct(bare, 50)),
+        bare_p99_ms: r1(pct(bare, 99)),
+        accepted: tally.accepted,
+        refused: tally.refused,
+        other_errors: tally.other,
+        attempts_made: holders.length,
+        over_accepts: Math.max(0, acceptedInDb - slots) + Math.max(0, liveAssignments - slots),
+        settle_p50_ms: r1(pct(settle, 50)),
+        settle_p99_ms: r1(pct(settle, 99)),
+        settle_all_ms: r1(settleAll),
+        load_1m: r1(os.loadavg()[0]!),
+      };
+      results.push(r);
+      console.info(
+        `run ${run + 1}: offers ${r.offers} (missing ${r.offers_missing}, other instance ${r.cross_instance_offers}) p50 ${r.offer_p50_ms} p99 ${r.offer_p99_ms} ms · ` +
+          `baseline p99 ${r.baseline_p99_ms} ms · raw SSE p99 ${r.bare_p99_ms} ms · accept: ${r.accepted}/${slots} accepted, ${r.refused} refused, ` +
+          `${r.other_errors} other, ${r.over_accepts} over · settle p99 ${r.settle_p99_ms} ms (all ${holders.length} answered in ${r.settle_all_ms} ms)`,
+      );
+    }
+
+    const stat = (k: keyof RunResult) => {
+      const xs = results.map((r) => r[k]).sort((a, b) => a - b);
+      return { min: xs[0]!, median: xs[Math.floor(xs.length / 2)]!, max: xs[xs.length - 1]! };
+    };
+    const rows: [string, keyof RunResult][] = [
+      ["offer: post → offer.new at knight, p50 (ms)", "offer_p50_ms"],
+      ["offer: p99 (ms)  [target ≤ 250]", "offer_p99_ms"],
+      ["offer: max (ms)", "offer_max_ms"],
+      ["offers delivered per run", "offers"],
+      ["offers missing (not delivered in 5 s)", "offers_missing"],
+      ["offers delivered by the other instance", "cross_instance_offers"],
+      ["startDispatch transaction p50 (ms)", "dispatch_tx_p50_ms"],
+      ["commit → offer.new at knight, p99 (ms)", "commit_to_offer_p99_ms"],
+      ["hub fetch after NOTIFY (read + hand-off), p99 (ms)", "hub_fetch_p99_ms"],
+      ["baseline: hub in-process fan-out, same connections, p50 (ms)", "baseline_p50_ms"],
+      ["baseline: p99 (ms)", "baseline_p99_ms"],
+      ["raw SSE write fan-out p50 (ms)", "bare_p50_ms"],
+      ["raw SSE write fan-out p99 (ms)", "bare_p99_ms"],
+      ["accept attempts (knights holding an offer)", "attempts_made"],
+      [`accepted (of ${slots} places)`, "accepted"],
+      ["clear refusals (CONFLICT)", "refused"],
+      ["other errors", "other_errors"],
+      ["over-accepts in the database", "over_accepts"],
+      ["settle p50 (ms)", "settle_p50_ms"],
+      ["settle p99 (ms)  [target ≤ 50]", "settle_p99_ms"],
+      ["all attempts answered (ms)", "settle_all_ms"],
+      [`load average, 1 min (${os.cpus().length} CPUs)`, "load_1m"],
+    ];
+    console.table(rows.map(([metric, k]) => ({ metric, ...stat(k) })));
+    const med = (k: keyof RunResult) => stat(k).median;
+    console.log(
+      JSON.stringify({
+        offer_p50_ms: med("offer_p50_ms"),
+        offer_p99_ms: med("offer_p99_ms"),
+        accepted: Math.min(...results.map((r) => r.accepted)),
+        over_accepts: results.reduce((n, r) => n + r.over_accepts, 0),
+        refused: med("refused"),
+        settle_p50_ms: med("settle_p50_ms"),
+        settle_p99_ms: med("settle_p99_ms"),
+        settle_all_ms: med("settle_all_ms"),
+        baseline_p99_ms: med("baseline_p99_ms"),
+        commit_to_offer_p99_ms: med("commit_to_offer_p99_ms"),
+        hub_fetch_p99_ms: med("hub_fetch_p99_ms"),
+        dispatch_tx_p50_ms: med("dispatch_tx_p50_ms"),
+        bare_sse_p99_ms: med("bare_p99_ms"),
+        offers_missing: results.reduce((n, r) => n + r.offers_missing, 0),
+        other_errors: results.reduce((n, r) => n + r.other_errors, 0),
+        load_1m: med("load_1m"),
+        cpus: os.cpus().length,
+        knights: nKnights,
+        servers: nServers,
+        attempts: Math.min(...results.map((r) => r.attempts_made)),
+        slots,
+        runs,
+        offer_p99_ms_runs: stat("offer_p99_ms"),
+        settle_p99_ms_runs: stat("settle_p99_ms"),
+        baseline_p99_ms_runs: stat("baseline_p99_ms"),
+      }),
+    );
+    agent.destroy();
+    postAgent.destroy();
+  } finally {
+    for (const s of servers) s.child.kill("SIGTERM");
+    await db.$disconnect();
+    await sleep(300);
+    await stopDb();
+  }
+}
+
+main().then(
+  () => {
+    if (!process.argv.includes("--server")) process.exit(0);
+  },
+  (e) => {
+    console.error(e);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,28 @@
+"use client";
+
+import { useT } from "@/lib/i18n/client";
+import { dutyElapsed } from "@/components/knight/offer-feed";
+
+/**
+ * Time on duty in this stint, and — when the server says the duty limit is reached — the rest prompt:
+ * no new offers come until the knight has rested; tasks already accepted continue.
+ */
+export function DutyTimer({ since, now, restDue, limitMinutes }: { since: Date | null; now: Date; restDue: boolean; limitMinutes?: number | null }) {
+  const t = useT("knightApp");
+  if (!since) return null;
+  const { minutes, label } = dutyElapsed(since, now);
+  return (
+    <div className="space-y-2">
+      <p className="text-sm text-slate-700" data-testid="duty-timer" data-minutes={minutes}>
+        {t("duty.elapsed", { time: label })}
+        {limitMinutes ? <span className="text-slate-500"> · {t("duty.limit", { hours: Math.round((limitMinutes / 60) * 10) / 10 })}</span> : null}
+      </p>
+      {restDue ? (
+        <div role="alert" data-testid="rest-prompt" className="rounded-xl border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900">
+          <p className="font-semibold">{t("duty.restTitle")}</p>
+          <p className="mt-0.5">{t("duty.restBody")}</p>
+        </div>
+      ) : null}
+    </div>
+  );
+}

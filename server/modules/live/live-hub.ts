@@ -1,0 +1,341 @@
+import pg from "pg";
+import { requireDatabaseUrl } from "@/lib/env";
+import { AppError } from "@/server/errors";
+
+/** One live event as subscribers see it; `id` is the live_event bigserial as a decimal string (the resume cursor). */
+export type LiveEvent = { id: string; topic: string; kind: string; data: Record<string, unknown> };
+
+/** Sent first on a resume whose gap can no longer be replayed in full: the client should refetch its state. */
+export const LIVE_RESET_KIND = "live.reset";
+
+export type LiveHubOptions = {
+  url: string;
+  /** Safety poll in case a NOTIFY is missed (listener reconnecting, dropped notification). */
+  pollMs?: number;
+  /** Rows read per fetch of the shared stream. */
+  batch?: number;
+  /** At most this many events are replayed on a resume; older ones become a `live.reset`. */
+  replayLimit?: number;
+  /** How long a hole in the id sequence is re-checked: ids are taken at INSERT but become visible at COMMIT. */
+  gapGraceMs?: number;
+  /** A subscriber this far behind is dropped; it reconnects with its last id and gets a replay. */
+  maxQueue?: number;
+  /** Connections for fetches and replays (the listener has its own). */
+  poolSize?: number;
+  log?: (message: string, error?: unknown) => void;
+};
+
+type Subscriber = { push: (event: LiveEvent) => void };
+
+type Row = { id: string; topic: string; kind: string; data: Record<string, unknown> | null };
+
+const toEvent = (r: Row): LiveEvent => ({ id: r.id, topic: r.topic, kind: r.kind, data: r.data ?? {} });
+
+/** A bounded FIFO that one subscription's generator awaits; `close` ends it, an overflow fails it. */
+class EventQueue {
+  private items: LiveEvent[] = [];
+  private head = 0;
+  private waiter: (() => void) | null = null;
+  private overflowed = false;
+  private closed = false;
+
+  constructor(private readonly max: number) {}
+
+  push(event: LiveEvent) {
+    if (this.closed || this.overflowed) return;
+    if (this.items.length - this.head >= this.max) this.overflowed = true;
+    else this.items.push(event);
+    this.wake();
+  }
+
+  close() {
+    this.closed = true;
+    this.wake();
+  }
+
+  private wake() {
+    const w = this.waiter;
+    this.waiter = null;
+    w?.();
+  }
+
+  /** The next event, or null once closed. Throws when the subscriber fell too far behind. */
+  async next(): Promise<LiveEvent | null> {
+    for (;;) {
+      if (this.overflowed) throw new AppError("TOO_MANY_REQUESTS", "The live stream fell behind. Reconnect to resume.");
+      if (this.head < this.items.length) {
+        const event = this.items[this.head++]!;
+        if (this.head > 1024 && this.head * 2 > this.items.length) {
+          this.items = this.items.slice(this.head);
+          this.head = 0;
+        }
+        return event;
+      }
+      if (this.closed) return null;
+      await new Promise<void>((resolve) => (this.waiter = resolve));
+    }
+  }
+}
+
+/**
+ * The per-process live hub. One dedicated connection LISTENs on `muster_live` (the live_event trigger
+ * NOTIFYs on commit); every wake-up reads the new rows once (`id > cursor`) and hands each event to the
+ * in-process subscribers of its topic — a map lookup per event, so the cost grows with events, not with
+ * connected clients. Because every instance reads the same table, an event published through any
+ * connection reaches subscribers on every instance.
+ *
+ * Ids are taken at INSERT but become visible at COMMIT, so a later id can be visible before an earlier
+ * one. Holes below the cursor are remembered and re-read for `gapGraceMs`; an event that fills one is
+ * delivered late rather than lost (rolled-back inserts leave permanent holes, which simply expire).
+ */
+export class LiveHub {
+  private readonly opts: Required<Omit<LiveHubOptions, "log">> & Pick<LiveHubOptions, "log">;
+  private readonly pool: pg.Pool;
+  private listener: pg.Client | null = null;
+  private starting: Promise<void> | null = null;
+  private cursor = 0n;
+  private readonly gaps = new Map<bigint, number>();
+  private readonly byTopic = new Map<string, Set<Subscriber>>();
+  private fetching = false;
+  private dirty = false;
+  private closed = false;
+  private backoffMs = 250;
+  private pollTimer: NodeJS.Timeout | null = null;
+  private reconnectTimer: NodeJS.Timeout | null = null;
+  /** For tests and the benchmark: how many fetches of the shared stream ran, how often LISTEN connected. */
+  fetches = 0;
+  listenerConnects = 0;
+  /** Durations (ms) of the latest fetches that delivered something: read + hand-off to subscribers. */
+  private readonly fetchMs: number[] = [];
+
+  constructor(options: LiveHubOptions) {
+    this.opts = { pollMs: 5000, batch: 1000, replayLimit: 1000, gapGraceMs: 30_000, maxQueue: 5000, poolSize: 3, ...options };
+    this.pool = new pg.Pool({ connectionString: options.url, max: this.opts.poolSize });
+    this.pool.on("error", (e) => this.log("live hub: idle pool connection failed", e));
+  }
+
+  private log(message: string, error?: unknown) {
+    (this.opts.log ?? ((m: string, e?: unknown) => console.warn(`[muster] ${m}`, e ?? "")))(message, error);
+  }
+
+  /** Connects the listener and sets the cursor to the newest event (idempotent; retried after a failure). */
+  start(): Promise<void> {
+    if (this.closed) return Promise.reject(new Error("live hub stopped"));
+    this.starting ??= (async () => {
+      // LISTEN before reading the cursor, so nothing committed in between is missed.
+      await this.connectListener();
+      const { rows } = await this.pool.query<{ max: string | null }>("SELECT max(id)::text AS max FROM live_event");
+      this.cursor = BigInt(rows[0]?.max ?? "0");
+      this.pollTimer = setInterval(() => void this.pump(), this.opts.pollMs);
+      this.pollTimer.unref();
+    })().catch((e) => {
+      this.starting = null;
+      throw e;
+    });
+    return this.starting;
+  }
+
+  async stop(): Promise<void> {
+    this.closed = true;
+    if (this.pollTimer) clearInterval(this.pollTimer);
+    if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
+    for (const subs of this.byTopic.values()) for (const s of subs) (s as Subscriber & { close?: () => void }).close?.();
+    this.byTopic.clear();
+    const l = this.listener;
+    this.listener = null;
+    await l?.end().catch(() => {});
+    await this.pool.end().catch(() => {});
+  }
+
+  /** Number of open subscriptions on a topic (tests, metrics). */
+  subscriberCount(topic: string): number {
+    return this.byTopic.get(topic)?.size ?? 0;
+  }
+
+  /** Topics with subscribers, (topic, subscription) pairs and recent fetch durations, for metrics and the benchmark. */
+  stats(): { topics: number; subscriptions: number; fetches: number; fetchMs: number[] } {
+    let subscriptions = 0;
+    for (const set of this.byTopic.values()) subscriptions += set.size;
+    return { topics: this.byTopic.size, subscriptions, fetches: this.fetches, fetchMs: [...this.fetchMs] };
+  }
+
+  /**
+   * Hands an event straight to this process's subscribers, bypassing the database: nothing is stored, so
+   * it cannot be resumed and other instances never see it. Only for the benchmark's fan-out baseline
+   * (bench/dispatch.ts) — application code publishes with publishLive inside its transaction.
+   */
+  fanOutLocal(event: LiveEvent): void {
+    this.dispatch(event);
+  }
+
+  private async connectListener() {
+    const client = new pg.Client({ connectionString: this.opts.url });
+    client.on("notification", () => void this.pump());
+    client.on("error", (e) => this.onListenerLost(client, e));
+    client.on("end", () => this.onListenerLost(client));
+    await client.connect();
+    await client.query("LISTEN muster_live");
+    this.listener = client;
+    this.listenerConnects++;
+    this.backoffMs = 250;
+  }
+
+  private onListenerLost(client: pg.Client, error?: unknown) {
+    if (this.closed || (this.listener !== null && this.listener !== client)) return;
+    if (this.listener === client) this.log("live hub: listener connection lost; reconnecting", error);
+    this.listener = null;
+    client.removeAllListeners("end");
+    void client.end().catch(() => {});
+    if (this.reconnectTimer) return;
+    this.reconnectTimer = setTimeout(async () => {
+      this.reconnectTimer = null;
+      try {
+        await this.connectListener();
+        void this.pump(); // catch up on whatever was committed while we were deaf
+      } catch (e) {
+        this.backoffMs = Math.min(this.backoffMs * 2, 10_000);
+        this.onListenerLost(client, e);
+      }
+    }, this.backoffMs);
+    this.reconnectTimer.unref();
+  }
+
+  /** Runs fetches until the stream is drained; concurrent wake-ups coalesce into one more fetch. */
+  private async pump(): Promise<void> {
+    if (this.fetching) {
+      this.dirty = true;
+      return;
+    }
+    this.fetching = true;
+    try {
+      do {
+        this.dirty = false;
+        if (await this.fetchOnce()) this.dirty = true;
+      } while (this.dirty && !this.closed);
+    } catch (e) {
+      if (!this.closed) this.log("live hub: fetch failed (the safety poll retries)", e);
+    } finally {
+      this.fetching = false;
+    }
+  }
+
+  /** Reads one batch past the cursor (plus open holes) and dispatches it; true if there may be more. */
+  private async fetchOnce(): Promise<boolean> {
+    this.fetches++;
+    const started = performance.now();
+    const now = Date.now();
+    for (const [id, seen] of this.gaps) if (now - seen > this.opts.gapGraceMs) this.gaps.delete(id);
+    const gapIds = [...this.gaps.keys()].map(String);
+    const { rows } = gapIds.length
+      ? await this.pool.query<Row>(
+          "SELECT id::text AS id, topic, kind, data FROM live_event WHERE id > $1 OR id = ANY($3::bigint[]) ORDER BY live_event.id LIMIT $2",
+          [String(this.cursor), this.opts.batch, gapIds],
+        )
+      : await this.pool.query<Row>("SELECT id::text AS id, topic, kind, data FROM live_event WHERE id > $1 ORDER BY live_event.id LIMIT $2", [
+          String(this.cursor),
+          this.opts.batch,
+        ]);
+    for (const row of rows) {
+      const id = BigInt(row.id);
+      if (id > this.cursor) {
+        // Holes between the cursor and this id may belong to transactions still in flight.
+        if (id - this.cursor <= 10_000n) for (let g = this.cursor + 1n; g < id; g++) this.gaps.set(g, now);
+        this.cursor = id;
+      } else {
+        this.gaps.delete(id);
+      }
+      this.dispatch(toEvent(row));
+    }
+    if (rows.length > 0) {
+      this.fetchMs.push(performance.now() - started);
+      if (this.fetchMs.length > 2000) this.fetchMs.splice(0, this.fetchMs.length - 2000);
+    }
+    return rows.length === this.opts.batch;
+  }
+
+  private dispatch(event: LiveEvent) {
+    const subs = this.byTopic.get(event.topic);
+    if (subs) for (const s of subs) s.push(event);
+  }
+
+  /**
+   * Events for `topics`: with a `lastEventId`, first those after it (bounded by `replayLimit`; more than
+   * that, or a cursor older than the retained log, yields one `live.reset` first), then live ones, with no
+   * gap and no duplicate between the two. Without one, live events from now on. Ends when `signal` aborts.
+   */
+  async *subscribe(topics: string[], lastEventId: string | null, signal?: AbortSignal): AsyncGenerator<LiveEvent> {
+    if (lastEventId !== null && !/^\d{1,19}$/.test(lastEventId)) throw new AppError("BAD_REQUEST", "Invalid last event id.");
+    await this.start();
+    const queue = new EventQueue(this.opts.maxQueue);
+    const sub: Subscriber & { close: () => void } = { push: (e) => queue.push(e), close: () => queue.close() };
+    const unique = [...new Set(topics)];
+    // Register before reading the replay, so an event committed meanwhile is in the replay, the queue or both.
+    for (const t of unique) {
+      let set = this.byTopic.get(t);
+      if (!set) this.byTopic.set(t, (set = new Set()));
+      set.add(sub);
+    }
+    const onAbort = () => queue.close();
+    signal?.addEventListener("abort", onAbort, { once: true });
+    if (signal?.aborted) queue.close();
+    try {
+      let replayed: Set<string> | null = null;
+      if (lastEventId !== null) {
+        const { events, reset } = await this.replay(unique, lastEventId);
+        replayed = new Set(events.map((e) => e.id));
+        if (reset) yield { id: lastEventId, topic: "*", kind: LIVE_RESET_KIND, data: {} };
+        for (const e of events) yield e;
+      }
+      for (;;) {
+        const event = await queue.next();
+        if (!event) return;
+        if (replayed?.has(event.id)) continue;
+        yield event;
+      }
+    } finally {
+      signal?.removeEventListener("abort", onAbort);
+      for (const t of unique) {
+        const set = this.byTopic.get(t);
+        set?.delete(sub);
+        if (set?.size === 0) this.byTopic.delete(t);
+      }
+    }
+  }
+
+  private async replay(topics: string[], after: string): Promise<{ events: LiveEvent[]; reset: boolean }> {
+    const limit = this.opts.replayLimit;
+    // Newest first so that, when over the limit, the client gets the most recent events after a reset.
+    // (Order by the table column: the text alias `id` would sort "10" before "9".)
+    const { rows } = await this.pool.query<Row>(
+      `SELECT id::text AS id, topic, kind, data FROM live_event
+       WHERE topic = ANY($1::text[]) AND id > $2 ORDER BY live_event.id DESC LIMIT $3`,
+      [topics, after, limit + 1],
+    );
+    const { rows: oldest } = await this.pool.query<{ min: string | null }>("SELECT min(id)::text AS min FROM live_event");
+    // The retention job deleted events after this cursor: what the client missed cannot be replayed in full.
+    const pruned = oldest[0]?.min != null && BigInt(oldest[0].min) > BigInt(after) + 1n && BigInt(after) > 0n;
+    const over = rows.length > limit;
+    return { events: rows.slice(0, limit).reverse().map(toEvent), reset: over || pruned };
+  }
+}
+
+const globalForHub = globalThis as unknown as { musterLiveHub?: LiveHub; musterLiveHubUrl?: string };
+
+/** The process-wide hub for the app's database (created on first use, started by the first subscription). */
+export function getLiveHub(): LiveHub {
+  const url = requireDatabaseUrl();
+  if (!globalForHub.musterLiveHub || globalForHub.musterLiveHubUrl !== url) {
+    void globalForHub.musterLiveHub?.stop();
+    globalForHub.musterLiveHub = new LiveHub({ url });
+    globalForHub.musterLiveHubUrl = url;
+  }
+  return globalForHub.musterLiveHub;
+}
+
+/** Stops the process-wide hub (tests, graceful shutdown). */
+export async function stopLiveHub(): Promise<void> {
+  const hub = globalForHub.musterLiveHub;
+  globalForHub.musterLiveHub = undefined;
+  globalForHub.musterLiveHubUrl = undefined;
+  await hub?.stop();
+}

@@ -1,0 +1,31 @@
+import type { Db } from "@/server/db";
+import type { Actor } from "@/server/auth/actor-type";
+import { isAdmin, readableOrgIds } from "@/server/modules/incidents/access";
+import { liveTopics } from "@/server/modules/live/live-topics";
+
+/** Incident feeds a requester follows by default: the open incidents of their organisations, newest first. */
+const MAX_INCIDENTS = 17;
+
+/**
+ * The topics a caller's app shell subscribes to: their notifications; a knight's own offers and tasks;
+ * for requesters the boards of their organisations' open incidents; for admins the command feed.
+ * Every topic returned passes canSubscribe.
+ */
+export async function myLiveTopics(db: Db, actor: Actor): Promise<{ topics: string[] }> {
+  if (actor.apiKey) return { topics: [] };
+  const topics = [liveTopics.user(actor.userId)];
+  const knight = await db.knightProfile.findUnique({ where: { userId: actor.userId }, select: { id: true } });
+  if (knight) topics.push(liveTopics.knight(knight.id));
+  if (isAdmin(actor)) topics.push(liveTopics.command());
+  const orgIds = readableOrgIds(actor);
+  if (orgIds !== null && orgIds.length > 0) {
+    const incidents = await db.incident.findMany({
+      where: { orgId: { in: orgIds }, status: { in: ["ACTIVE", "CONTAINED"] } },
+      orderBy: { createdAt: "desc" },
+      take: MAX_INCIDENTS,
+      select: { id: true },
+    });
+    for (const i of incidents) topics.push(liveTopics.incident(i.id));
+  }
+  return { topics };
+}
