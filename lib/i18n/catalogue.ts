@@ -13,6 +13,7 @@ import { listings } from "@/lib/i18n/messages/listings";
 import { offers } from "@/lib/i18n/messages/offers";
 import { matching } from "@/lib/i18n/messages/matching";
 import { live } from "@/lib/i18n/messages/live";
+import { dispatch } from "@/lib/i18n/messages/dispatch";
 
 /**
  * Every message namespace, registered once. To add one: create lib/i18n/messages/<ns>.ts exporting
@@ -35,6 +36,7 @@ export const catalogue = {
   offers,
   matching,
   live,
+  dispatch,
 } as const;
 
 export type Catalogue = typeof catalogue;

@@ -3,15 +3,17 @@ import type { Actor } from "@/server/auth/actor-type";
 import { AppError } from "@/server/errors";
 import type { TKnightOfferDto, TRiderDutyInput, TRiderDutyResult } from "@/lib/schemas/dispatch";
 import { recordAudit } from "@/server/modules/audit/record-audit";
-import { inTransaction } from "@/server/modules/accounts/transaction";
+import { dispatchTx } from "@/server/modules/dispatch/dispatch-tx";
 import { storeKnightPosition } from "@/server/modules/knights/knight-position";
 import { listOffersOfKnight } from "@/server/modules/dispatch/knight-offers";
+import { withdrawOffersOfKnight } from "@/server/modules/dispatch/knight-off-duty";
 
 /**
  * REST v1 for delivery platforms (API key of the platform organisation): push a rider on/off duty with
  * their position, and read the rider's open offers. A platform reaches only its own riders
  * (KnightProfile.platformOrgId = the key's organisation); any other rider id is 404. The exact position is
- * stored (private) and never echoed back: the answer carries the public cell only.
+ * stored (private) and never echoed back: the answer carries the public cell only. Going off duty withdraws
+ * the rider's pending offers and passes their places on.
  */
 
 async function platformRider(db: Db, actor: Actor, externalRiderId: string) {
@@ -29,13 +31,14 @@ async function platformRider(db: Db, actor: Actor, externalRiderId: string) {
 export async function setRiderDuty(db: Db, actor: Actor, input: TRiderDutyInput, now = new Date()): Promise<TRiderDutyResult> {
   const k = await platformRider(db, actor, input.externalRiderId);
   if (input.onDuty && k.status === "SUSPENDED") throw new AppError("FORBIDDEN", "This rider is suspended and cannot go on duty.");
-  return inTransaction(db, async (tx) => {
+  return dispatchTx(db, async (tx) => {
     if (k.onDuty !== input.onDuty) {
       await tx.knightProfile.update({ where: { id: k.id }, data: { onDuty: input.onDuty, onDutySince: input.onDuty ? now : null }, select: { id: true } });
       await recordAudit(tx, {
         actorId: actor.userId, orgId: actor.apiKey!.orgId, action: input.onDuty ? "knight.onDuty" : "knight.offDuty", entityType: "KnightProfile", entityId: k.id,
         data: { via: "platform", externalRiderId: input.externalRiderId },
       });
+      if (!input.onDuty) await withdrawOffersOfKnight(tx, k.id, now);
     }
     if (input.lat !== undefined && input.lng !== undefined) await storeKnightPosition(tx, k.id, input.lat, input.lng, now);
     const row = await tx.knightProfile.findUniqueOrThrow({ where: { id: k.id }, select: { onDuty: true, publicCell: true, lastPositionAt: true } });
