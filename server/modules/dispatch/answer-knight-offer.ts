@@ -7,7 +7,7 @@ import { publishLive } from "@/server/modules/live/publish-live";
 import { liveTopics } from "@/server/modules/live/live-topics";
 import { commitQuantity } from "@/server/modules/needs/quantities";
 import { DISPATCH_CONFIG } from "@/server/modules/dispatch/dispatch-config";
-import { isLiveNeed, lockDispatchNeed, openSlots, taskWindow } from "@/server/modules/dispatch/dispatch-need";
+import { dispatchNeedSelect, isLiveNeed, lockDispatchNeed, openSlots, taskWindow } from "@/server/modules/dispatch/dispatch-need";
 import { latestWave, publishDispatchUpdated } from "@/server/modules/dispatch/dispatch-status";
 import { finishFilledDispatch, topUpOffers, type DispatchOptions } from "@/server/modules/dispatch/dispatch-waves";
 import { dispatchTx } from "@/server/modules/dispatch/dispatch-tx";
@@ -15,8 +15,9 @@ import { startKnightTask } from "@/server/modules/knights/advance-knight-task";
 
 /**
  * A knight answers an offer — in the app (knight.self) or through their delivery platform's API key.
- * Accept: first accept per slot wins. Under the need row lock the lowest free slot is taken, the offer
- * becomes ACCEPTED with that slot (the partial unique index offer_one_accept_per_slot is the database
+ * Accept: first accept per slot wins. A lock-free precheck refuses most late answers; then the lowest free
+ * place is claimed without waiting (claimSlot), so losers are refused at once instead of queueing on the
+ * need row; the place holder locks the need row, the offer becomes ACCEPTED with that slot (the partial unique index offer_one_accept_per_slot is the database
  * backstop), an ACCEPTED assignment is created (assignment_knight_no_overlap forbids two overlapping live
  * tasks of one knight) and the need's committed quantity rises (refused beyond K). The last place filled
  * stands every other pending knight down, live. Losers get a clear CONFLICT.
@@ -61,21 +62,63 @@ function violates(e: unknown, names: string[]): boolean {
   return names.some((n) => text.includes(n));
 }
 
+/**
+ * Claims the lowest free place of the need for this transaction without waiting: one non-blocking
+ * transaction-scoped advisory lock per place (pg_try_advisory_xact_lock), taken in slot order, skipping places
+ * already ACCEPTED. Every concurrent claimer of a place holds its lock until it commits or rolls back, so the
+ * slot re-read under the lock is the truth. Null when every place is taken or being taken right now: the
+ * loser is refused at once instead of queueing behind the winners (an in-flight claim that later rolls back
+ * can cost a loser a place it might have had; the wave's top-up offers that place again).
+ */
+async function claimSlot(tx: Db, needId: string, quantity: number): Promise<number | null> {
+  for (let attempt = 0; attempt < quantity; attempt++) {
+    // The free places are listed (and sorted) in a MATERIALIZED CTE first, so the volatile try-lock cannot be
+    // pushed down into that scan: it runs on one place after another and stops at the first it gets (LIMIT 1).
+    const rows = await tx.$queryRaw<{ slot: number }[]>`
+      WITH free AS MATERIALIZED (
+        SELECT k FROM generate_series(0, ${quantity}::int - 1) AS k
+        WHERE NOT EXISTS (SELECT 1 FROM offer WHERE need_id = ${needId} AND status = 'ACCEPTED' AND slot_index = k)
+        ORDER BY k)
+      SELECT k AS slot FROM free
+      WHERE pg_try_advisory_xact_lock(hashtext('muster.knight-slot'), hashtext(${needId} || ':' || k))
+      LIMIT 1`;
+    const slot = rows[0]?.slot ?? null;
+    if (slot === null) return null;
+    // Locked: whoever held this place before us has finished; a fresh read says whether they won it.
+    const won = await tx.offer.count({ where: { needId, status: "ACCEPTED", slotIndex: slot } });
+    if (won === 0) return slot;
+  }
+  return null;
+}
+
+/** The offer and its need as they are now (no lock): most refusals need nothing more. */
+async function precheck(db: Db, offerId: string, now: Date): Promise<{ quantity: number }> {
+  const cur = await db.offer.findUniqueOrThrow({
+    where: { id: offerId },
+    select: { status: true, expiresAt: true, need: { select: dispatchNeedSelect } },
+  });
+  if (cur.status !== "PENDING") throw refusal(cur.status, cur.need.status);
+  if (cur.expiresAt <= now) throw new AppError("CONFLICT", EXPIRED_MESSAGE);
+  if (!isLiveNeed(cur.need)) throw refusal("WITHDRAWN", cur.need.status);
+  if (openSlots(cur.need) === 0) throw new AppError("CONFLICT", TAKEN_MESSAGE);
+  return { quantity: cur.need.quantity };
+}
+
 export async function acceptKnightOffer(db: Db, actor: Actor, offerId: string, o: DispatchOptions = {}): Promise<TKnightOfferResult> {
   const now = o.now ?? new Date();
   const offer = await loadOfferForAnswer(db, actor, offerId);
+  const { quantity } = await precheck(db, offerId, now);
   try {
     return await dispatchTx(db, async (tx) => {
+      const slot = await claimSlot(tx, offer.needId, quantity);
+      if (slot === null) throw new AppError("CONFLICT", TAKEN_MESSAGE);
+      // Only place holders get here (at most K at a time): the need row lock orders their quantity updates.
       const need = await lockDispatchNeed(tx, offer.needId);
       const cur = await tx.offer.findUniqueOrThrow({ where: { id: offerId }, select: { status: true, expiresAt: true } });
       if (cur.status !== "PENDING") throw refusal(cur.status, need.status);
       if (cur.expiresAt <= now) throw new AppError("CONFLICT", EXPIRED_MESSAGE);
       if (!isLiveNeed(need)) throw refusal("WITHDRAWN", need.status);
-      const taken = await tx.offer.findMany({ where: { needId: need.id, status: "ACCEPTED" }, select: { slotIndex: true } });
-      const used = new Set(taken.map((t) => t.slotIndex));
-      let slot = 0;
-      while (used.has(slot)) slot++;
-      if (slot >= need.quantity || openSlots(need) === 0) throw new AppError("CONFLICT", TAKEN_MESSAGE);
+      if (openSlots(need) === 0) throw new AppError("CONFLICT", TAKEN_MESSAGE);
 
       const won = await tx.offer.updateMany({ where: { id: offerId, status: "PENDING" }, data: { status: "ACCEPTED", slotIndex: slot, respondedAt: now } });
       if (won.count !== 1) throw new AppError("CONFLICT", TAKEN_MESSAGE);
@@ -102,6 +145,11 @@ export async function acceptKnightOffer(db: Db, actor: Actor, offerId: string, o
     });
   } catch (e) {
     if (e instanceof AppError) throw e;
+    // Could not even start (every connection busy for maxWait): answer with the task's state, not a 500.
+    if (violates(e, ["P2028"])) {
+      await precheck(db, offerId, new Date());
+      throw new AppError("CONFLICT", "Too many knights are answering this task at once. Try again in a moment.");
+    }
     if (violates(e, ["assignment_knight_no_overlap", "23P01"])) throw new AppError("CONFLICT", BUSY_MESSAGE);
     if (violates(e, ["offer_one_accept_per_slot", "23505", "P2002"])) throw new AppError("CONFLICT", TAKEN_MESSAGE);
     throw e;
