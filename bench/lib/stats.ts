@@ -15,14 +15,3 @@ export function spread(xs: number[], round: (x: number) => number = r3) {
   return { min: round(Math.min(...xs)), median: round(median(xs)), max: round(Math.max(...xs)) };
 }
 
-/** Deterministic PRNG for reproducible random workloads. */
-export function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

@@ -7,7 +7,7 @@ import { useEffect, useMemo, useState } from "react";
 import { useLocale, useT } from "@/lib/i18n/client";
 import { formatDate, formatDateTime, formatNumber } from "@/lib/i18n/format";
 import { useTRPC } from "@/lib/trpc/react";
-import type { TKnightTaskStage } from "@/lib/schemas/knight-tasks";
+import { KNIGHT_TASK_STAGES, STAGE_TIME_FIELD, type TKnightTaskStage } from "@/lib/schemas/knight-tasks";
 import { useLiveEvents } from "@/lib/live/use-live-events";
 import { localeHref, paths } from "@/components/layout/routes";
 import { FormAlert } from "@/components/auth/form-alert";
@@ -23,15 +23,6 @@ import { Field } from "@/components/ui/field";
 import { Input, Textarea } from "@/components/ui/input";
 import { cx } from "@/components/ui/cx";
 
-const ALL_STAGES: TKnightTaskStage[] = ["ACCEPTED", "AT_PICKUP", "PICKED_UP", "AT_DROPOFF", "DELIVERED", "COMPLETED"];
-const STAGE_TIME: Record<TKnightTaskStage, "acceptedAt" | "atPickupAt" | "pickedUpAt" | "atDropoffAt" | "deliveredAt" | "completedAt"> = {
-  ACCEPTED: "acceptedAt",
-  AT_PICKUP: "atPickupAt",
-  PICKED_UP: "pickedUpAt",
-  AT_DROPOFF: "atDropoffAt",
-  DELIVERED: "deliveredAt",
-  COMPLETED: "completedAt",
-};
 
 /**
  * The task screen on the knight's phone: map with pickup and drop-off, "open in navigation" links,
@@ -98,7 +89,7 @@ export function TaskScreen({ assignmentId, tileUrl, tileAttribution }: { assignm
   // Errands and recon have no pickup: their drop-off is "the site" (arrived on site, reported).
   const stageName = (s: TKnightTaskStage) =>
     !d.pickup && (s === "AT_DROPOFF" || s === "DELIVERED") ? tDuty(`siteStages.${s}`) : tDuty(`stages.${s}`);
-  const stages = ALL_STAGES.filter((s) => (d.pickup ? true : s !== "AT_PICKUP" && s !== "PICKED_UP"));
+  const stages = KNIGHT_TASK_STAGES.filter((s) => (d.pickup ? true : s !== "AT_PICKUP" && s !== "PICKED_UP"));
   const currentIndex = stages.indexOf(d.stage);
   const next = d.nextStages[0] ?? null;
   const ended = !d.live;
@@ -188,7 +179,7 @@ export function TaskScreen({ assignmentId, tileUrl, tileAttribution }: { assignm
         <h2 id="task-progress-heading" className="text-base font-semibold text-slate-900">{t("task.progress")}</h2>
         <ol className="space-y-1.5" data-testid="task-steps">
           {stages.map((s, i) => {
-            const at = d.stageTimes[STAGE_TIME[s]];
+            const at = d.stageTimes[STAGE_TIME_FIELD[s]];
             const done = i <= currentIndex;
             return (
               <li key={s} className="flex items-center gap-3 text-sm" aria-current={s === d.stage ? "step" : undefined}>

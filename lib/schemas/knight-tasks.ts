@@ -31,6 +31,16 @@ export const KNIGHT_TASK_STAGES = ["ACCEPTED", "AT_PICKUP", "PICKED_UP", "AT_DRO
 export const ZKnightTaskStage = z.enum(KNIGHT_TASK_STAGES, { error: "errors.stageInvalid" });
 export type TKnightTaskStage = z.infer<typeof ZKnightTaskStage>;
 
+/** The timestamp each stage sets (a column of the assignment, and a key of the task's `stageTimes`). */
+export const STAGE_TIME_FIELD = {
+  ACCEPTED: "acceptedAt",
+  AT_PICKUP: "atPickupAt",
+  PICKED_UP: "pickedUpAt",
+  AT_DROPOFF: "atDropoffAt",
+  DELIVERED: "deliveredAt",
+  COMPLETED: "completedAt",
+} as const satisfies Record<TKnightTaskStage, string>;
+
 export const ZAssignmentIdInput = z.object({ assignmentId: z.string().min(1).max(64) });
 export type TAssignmentIdInput = z.infer<typeof ZAssignmentIdInput>;
 

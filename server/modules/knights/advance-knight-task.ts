@@ -13,7 +13,8 @@ import { markEnRoute, markOnScene, markReleased } from "@/server/modules/needs/q
 import { haversineKm } from "@/server/modules/offers/offer-inbox";
 import { checkInJobKey, recordCheckIn } from "@/server/modules/knights/knight-check-in";
 import { isLiveStatus, loadDispatchedTask, loadOwnTask, type KnightTaskContext } from "@/server/modules/knights/knight-task-access";
-import { checkKnightStep, STAGE_TIME_FIELD, statusForStage } from "@/server/modules/knights/knight-task-stages";
+import { checkKnightStep, statusForStage } from "@/server/modules/knights/knight-task-stages";
+import { STAGE_TIME_FIELD } from "@/lib/schemas/knight-tasks";
 import { isNightTime, taskPoints } from "@/server/modules/knights/task-points";
 import type { TAdvanceKnightTaskInput, TTaskStageResult } from "@/lib/schemas/knight-tasks";
 

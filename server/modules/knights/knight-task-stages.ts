@@ -65,12 +65,3 @@ export function statusForStage(stage: KnightTaskStage): AssignmentStatus {
   }
 }
 
-/** The timestamp column a stage sets. */
-export const STAGE_TIME_FIELD = {
-  ACCEPTED: "acceptedAt",
-  AT_PICKUP: "atPickupAt",
-  PICKED_UP: "pickedUpAt",
-  AT_DROPOFF: "atDropoffAt",
-  DELIVERED: "deliveredAt",
-  COMPLETED: "completedAt",
-} as const satisfies Record<KnightTaskStage, string>;

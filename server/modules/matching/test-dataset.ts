@@ -1,19 +1,9 @@
 import type { PrismaClient } from "@/server/db";
+import { mulberry32 } from "@/lib/prng";
 import type { MatchNeed } from "@/server/modules/matching/match-types";
 import type { ODataset, OResource } from "@/server/modules/matching/test-oracle";
 
 /** Random matching data for the property test (tests only): reproducible from one seed. */
-
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export type Rand = { f: () => number; int: (lo: number, hi: number) => number; pick: <T>(xs: readonly T[]) => T; chance: (p: number) => boolean };
 export function rand(seed: number): Rand {

@@ -1,9 +1,7 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
 import { getLocaleFromParams, getT } from "@/lib/i18n/server";
-import { getServerActor, getServerCaller } from "@/lib/trpc/server";
-import { can } from "@/server/auth/permissions";
-import { localeHref, paths, signInHref } from "@/components/layout/routes";
+import { paths } from "@/components/layout/routes";
+import { loadKnightPage } from "@/components/knight/load-knight-page";
 import { PageHeader } from "@/components/layout/page-header";
 import { TaskHistory } from "@/components/knight/task-history";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -17,14 +15,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 /** The knight's finished tasks and the points they earned. */
 export default async function KnightHistoryPage({ params }: Props) {
-  const locale = await getLocaleFromParams(params);
-  const actor = await getServerActor();
-  if (!actor || actor.via !== "session") redirect(signInHref(locale, paths.knightHistory));
-  if (!can(actor.roles, "knight.self")) redirect(localeHref(locale, paths.dashboard));
-  const t = await getT(locale, "knightApp");
-  const profile = await getServerCaller()
-    .then((c) => c.knight.me())
-    .catch(() => null);
+  const { t, profile } = await loadKnightPage(params, paths.knightHistory);
   return (
     <>
       <PageHeader title={t("history.title")} subtitle={t("history.subtitle")} />
