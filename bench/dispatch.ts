@@ -24,165 +24,22 @@
  *    assignments beyond the places); settle latency = request → answer per attempt.
  * Prints a table (min / median / max over the runs) and a final JSON line.
  */
-import { fork, type ChildProcess } from "node:child_process";
 import http from "node:http";
 import os from "node:os";
-import path from "node:path";
 import { parseArgs } from "node:util";
-import pg from "pg";
 import seedrandom from "seedrandom";
 import superjson from "superjson";
-import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
-import { env } from "@/lib/env";
-import { appRouter } from "@/server/api/root";
-import { createPrismaClient, getDb } from "@/server/db";
-import { getLiveHub } from "@/server/modules/live/live-hub";
-import { liveTopics } from "@/server/modules/live/live-topics";
-import { resolveDatabase } from "@/scripts/lib/database";
+import { createPrismaClient } from "@/server/db";
 import { migrate } from "@/scripts/lib/migrate";
 import { createKnightNeed, seedDispatchFixtures } from "@/server/modules/dispatch/test-fixtures";
 import { startDispatch } from "@/server/modules/dispatch/dispatch-waves";
 import { DISPATCH_CONFIG } from "@/server/modules/dispatch/dispatch-config";
-import { publicCellOf } from "@/server/modules/knights/public-cell";
+import { CENTER, pointAround, seedOnDutyKnights } from "@/bench/lib/bench-knights";
+import { scratchDatabase } from "@/bench/lib/scratch-database";
+import { startBenchServer, type BenchServer } from "@/bench/lib/dispatch-bench-server";
+import { openSse, postJson, sleep, waitFor } from "@/bench/lib/loopback-http";
+import { pct, r1 } from "@/bench/lib/stats";
 
-const KM_PER_DEG_LAT = 111.195;
-const CENTER = { lat: 32.05, lng: 118.79 };
-
-const pct = (xs: number[], p: number) => {
-  if (xs.length === 0) return NaN;
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))]!;
-};
-const r1 = (x: number) => Math.round(x * 10) / 10;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-function pointAround(rnd: () => number, maxKm: number) {
-  const d = maxKm * Math.sqrt(rnd());
-  const a = rnd() * 2 * Math.PI;
-  return {
-    lat: CENTER.lat + (d * Math.cos(a)) / KM_PER_DEG_LAT,
-    lng: CENTER.lng + (d * Math.sin(a)) / (KM_PER_DEG_LAT * Math.cos((CENTER.lat * Math.PI) / 180)),
-  };
-}
-
-// ───────────────────────────── server process ─────────────────────────────
-
-type ToServer =
-  | { type: "stats"; rid: number }
-  | { type: "inject"; rid: number; knightIds: string[]; seq: number }
-  | { type: "bare"; rid: number; ids: number[]; seq: number };
-
-async function serverMain() {
-  const db = getDb();
-  const hub = getLiveHub();
-  await hub.start();
-  const bare = new Map<number, http.ServerResponse>();
-
-  const server = http.createServer(async (req, res) => {
-    const url = new URL(req.url ?? "/", "http://127.0.0.1");
-    if (url.pathname === "/bare") {
-      const id = Number(url.searchParams.get("i"));
-      res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache, no-transform", connection: "keep-alive" });
-      res.write(": connected\n\n");
-      bare.set(id, res);
-      res.on("close", () => bare.delete(id));
-      return;
-    }
-    if (!url.pathname.startsWith("/api/trpc/")) {
-      res.writeHead(404).end();
-      return;
-    }
-    const ac = new AbortController();
-    res.on("close", () => ac.abort());
-    const chunks: Buffer[] = [];
-    if (req.method === "POST") for await (const c of req) chunks.push(c as Buffer);
-    const headers = new Headers();
-    for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string") headers.set(k, v);
-    const request = new Request(url, { method: req.method, headers, body: chunks.length ? Buffer.concat(chunks) : undefined, signal: ac.signal });
-    const userId = headers.get("x-bench-user");
-    const response = await fetchRequestHandler({
-      endpoint: "/api/trpc",
-      req: request,
-      router: appRouter,
-      createContext: () => ({ db, actor: userId ? { via: "session" as const, userId, roles: ["KNIGHT" as const], memberships: [] } : null, headers, ip: null }),
-    });
-    res.writeHead(response.status, Object.fromEntries(response.headers));
-    if (!response.body) {
-      res.end();
-      return;
-    }
-    const reader = response.body.getReader();
-    try {
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) break;
-        // tRPC emits an event as several small chunks; cork until the microtask queue drains so one event is one segment.
-        if (!res.writableCorked) {
-          res.cork();
-          queueMicrotask(() => res.uncork());
-        }
-        res.write(value);
-      }
-    } catch {
-      /* client went away */
-    } finally {
-      res.end();
-    }
-  });
-  server.requestTimeout = 0;
-  server.timeout = 0;
-  server.keepAliveTimeout = 60_000;
-  server.listen(0, "127.0.0.1", () => {
-    const addr = server.address();
-    process.send!({ type: "ready", port: typeof addr === "object" && addr ? addr.port : 0 });
-  });
-  process.on("message", (m: ToServer) => {
-    if (m.type === "stats") process.send!({ rid: m.rid, ...hub.stats(), bare: bare.size });
-    else if (m.type === "inject") {
-      for (const k of m.knightIds) hub.fanOutLocal({ id: "0", topic: liveTopics.knight(k), kind: "bench.ping", data: { seq: m.seq } });
-      process.send!({ rid: m.rid });
-    } else if (m.type === "bare") {
-      const line = `data: {"seq":${m.seq}}\n\n`;
-      for (const i of m.ids) bare.get(i)?.write(line);
-      process.send!({ rid: m.rid });
-    }
-  });
-  process.on("disconnect", () => process.exit(0));
-}
-
-// ───────────────────────────── client / dispatcher process ─────────────────────────────
-
-type Server = { child: ChildProcess; port: number; ask: (m: Record<string, unknown>) => Promise<Record<string, unknown>> };
-
-async function startServer(url: string): Promise<Server> {
-  const child = fork(path.resolve(import.meta.dirname, "dispatch.ts"), ["--server"], {
-    execArgv: ["--import", "tsx"],
-    env: { ...process.env, DATABASE_URL: url },
-    stdio: ["ignore", "inherit", "inherit", "ipc"],
-  });
-  const pending = new Map<number, (v: Record<string, unknown>) => void>();
-  let rid = 0;
-  const port = await new Promise<number>((resolve, reject) => {
-    child.once("exit", (code) => reject(new Error(`bench server exited with ${code}`)));
-    child.on("message", (m: Record<string, unknown>) => {
-      if (m.type === "ready") resolve(Number(m.port));
-      else if (typeof m.rid === "number") {
-        pending.get(m.rid)?.(m);
-        pending.delete(m.rid);
-      }
-    });
-  });
-  return {
-    child,
-    port,
-    ask: (m) =>
-      new Promise((resolve) => {
-        rid += 1;
-        pending.set(rid, resolve);
-        child.send({ ...m, rid });
-      }),
-  };
-}
 
 /** Arrival times (performance.now()) of offer.new per need → knight, and of baseline pings per seq. */
 const arrivals = {
@@ -216,63 +73,6 @@ function onSseMessage(knightId: string | null, data: string) {
   } else arrivals.other++;
 }
 
-/** One SSE connection; resolves once the response headers arrived. Parses `data:` of each message. */
-function openSse(agent: http.Agent, port: number, reqPath: string, headers: Record<string, string>, knightId: string | null): Promise<http.ClientRequest> {
-  return new Promise((resolve, reject) => {
-    const req = http.request({ host: "127.0.0.1", port, path: reqPath, headers: { accept: "text/event-stream", ...headers }, agent }, (res) => {
-      if (res.statusCode !== 200) reject(new Error(`SSE ${reqPath}: HTTP ${res.statusCode}`));
-      res.setEncoding("utf8");
-      let buf = "";
-      res.on("data", (chunk: string) => {
-        buf += chunk;
-        let end: number;
-        while ((end = buf.indexOf("\n\n")) >= 0) {
-          const block = buf.slice(0, end);
-          buf = buf.slice(end + 2);
-          if (block.startsWith("event:") || block.startsWith(":")) continue; // connected / ping / comments
-          const at = block.indexOf("data: ");
-          if (at >= 0) onSseMessage(knightId, block.slice(at + 6, block.indexOf("\n", at) < 0 ? undefined : block.indexOf("\n", at)));
-        }
-      });
-      resolve(req);
-    });
-    req.on("error", reject);
-    req.end();
-  });
-}
-
-function postJson(agent: http.Agent, port: number, reqPath: string, body: unknown, headers: Record<string, string>): Promise<{ status: number; json: unknown }> {
-  return new Promise((resolve, reject) => {
-    const payload = JSON.stringify(body);
-    const req = http.request(
-      { host: "127.0.0.1", port, path: reqPath, method: "POST", agent, headers: { "content-type": "application/json", "content-length": Buffer.byteLength(payload), ...headers } },
-      (res) => {
-        let text = "";
-        res.setEncoding("utf8");
-        res.on("data", (c: string) => (text += c));
-        res.on("end", () => {
-          try {
-            resolve({ status: res.statusCode ?? 0, json: JSON.parse(text) });
-          } catch {
-            resolve({ status: res.statusCode ?? 0, json: text });
-          }
-        });
-      },
-    );
-    req.on("error", reject);
-    req.end(payload);
-  });
-}
-
-async function waitFor(cond: () => boolean, timeoutMs: number): Promise<boolean> {
-  const until = performance.now() + timeoutMs;
-  while (!cond()) {
-    if (performance.now() > until) return false;
-    await sleep(2);
-  }
-  return true;
-}
-
 type RunResult = {
   offer_p50_ms: number;
   offer_p99_ms: number;
@@ -302,7 +102,6 @@ type RunResult = {
 async function main() {
   const { values } = parseArgs({
     options: {
-      server: { type: "boolean" },
       knights: { type: "string" },
       servers: { type: "string" },
       tasks: { type: "string" },
@@ -312,7 +111,6 @@ async function main() {
       bare: { type: "string" },
     },
   });
-  if (values.server) return serverMain();
   const nKnights = Number(values.knights ?? 10_000);
   const nServers = Number(values.servers ?? 2);
   const nTasks = Number(values.tasks ?? 30);
@@ -323,55 +121,19 @@ async function main() {
 
 
   // A scratch database: on DATABASE_URL's server (created and dropped here) or an ephemeral embedded one.
-  let url: string;
-  let stopDb: () => Promise<void>;
-  if (env.DATABASE_URL) {
-    const name = `muster_bench_dispatch_${process.pid}`;
-    const admin = new pg.Client({ connectionString: env.DATABASE_URL });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE "${name}"`);
-    await admin.end();
-    const u = new URL(env.DATABASE_URL);
-    u.pathname = `/${name}`;
-    url = u.toString();
-    stopDb = async () => {
-      const a = new pg.Client({ connectionString: env.DATABASE_URL });
-      await a.connect();
-      await a.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await a.end();
-    };
-  } else {
-    const database = await resolveDatabase({ dataDir: path.resolve(env.MUSTER_DATA_DIR, "bench-dispatch"), ephemeral: true, quiet: true });
-    url = database.url;
-    stopDb = database.stop;
-  }
+  const { url, stop: stopDb } = await scratchDatabase("bench-dispatch");
   process.env.DATABASE_URL = url;
   const db = createPrismaClient(url, 8);
-  const servers: Server[] = [];
+  const servers: BenchServer[] = [];
   try {
     await migrate(url, { quiet: true });
     const f = await seedDispatchFixtures(db);
-    const rnd = seedrandom("bench-dispatch");
-    console.info(`[bench] seeding ${nKnights.toLocaleString("en-US")} on-duty knights …`);
-    const knights: { id: string; userId: string }[] = [];
-    for (let i = 0; i < nKnights; i++) knights.push({ id: `bk${i}`, userId: `bku${i}` });
-    for (let i = 0; i < nKnights; i += 2000) {
-      const part = knights.slice(i, i + 2000);
-      await db.user.createMany({ data: part.map((k, j) => ({ id: k.userId, email: `bench-rider-${i + j}@knights.test`, name: `骑士${i + j}`, kind: "KNIGHT" as const })) });
-      await db.knightProfile.createMany({
-        data: part.map((k) => {
-          const p = pointAround(rnd, 12);
-          return {
-            id: k.id, userId: k.userId, vehicle: "EBIKE" as const, payloadKg: 30, homeDistrictCode: "320102", onDuty: true, onDutySince: new Date(),
-            lastLat: p.lat, lastLng: p.lng, lastPositionAt: new Date(), publicCell: publicCellOf(p.lat, p.lng),
-          };
-        }),
-      });
-    }
+    const knights = await seedOnDutyKnights(db, nKnights);
+    const rnd = seedrandom("bench-dispatch-tasks");
     await db.$executeRawUnsafe("ANALYZE");
 
     console.info(`[bench] starting ${nServers} app server process(es) …`);
-    for (let i = 0; i < nServers; i++) servers.push(await startServer(url));
+    for (let i = 0; i < nServers; i++) servers.push(await startBenchServer(url));
     const serverOf = (i: number) => servers[i % nServers]!;
     const knightIndex = new Map(knights.map((k, i) => [k.id, i]));
 
@@ -380,13 +142,13 @@ async function main() {
     const input = (k: { id: string }) => encodeURIComponent(JSON.stringify(superjson.serialize({ topics: [`knight:${k.id}`] })));
     for (let i = 0; i < nKnights; i += 500) {
       await Promise.all(
-        knights.slice(i, i + 500).map((k, j) => openSse(agent, serverOf(i + j).port, `/api/trpc/live.events?input=${input(k)}`, { "x-bench-user": k.userId }, k.id)),
+        knights.slice(i, i + 500).map((k, j) => openSse(agent, serverOf(i + j).port, `/api/trpc/live.events?input=${input(k)}`, { "x-bench-user": k.userId }, (d) => onSseMessage(k.id, d))),
       );
     }
     const subscribed = async () => (await Promise.all(servers.map((s) => s.ask({ type: "stats" })))).reduce((n, s) => n + Number(s.subscriptions), 0);
     while ((await subscribed()) < nKnights) await sleep(100);
     console.info(`[bench] ${nKnights.toLocaleString("en-US")} live.events SSE connections open in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-    for (let i = 0; i < nBare; i++) await openSse(agent, serverOf(i).port, `/bare?i=${i}`, {}, null);
+    for (let i = 0; i < nBare; i++) await openSse(agent, serverOf(i).port, `/bare?i=${i}`, {}, (d) => onSseMessage(null, d));
 
     const postAgent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
     let seq = 0;
@@ -606,9 +368,7 @@ async function main() {
 }
 
 main().then(
-  () => {
-    if (!process.argv.includes("--server")) process.exit(0);
-  },
+  () => process.exit(0),
   (e) => {
     console.error(e);
     process.exit(1);

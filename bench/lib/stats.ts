@@ -2,6 +2,7 @@
 
 /** Nearest-rank percentile of a sample. */
 export function pct(xs: number[], p: number): number {
+  if (xs.length === 0) return NaN;
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))]!;
 }

@@ -1,0 +1,136 @@
+/**
+ * The app-like server process of `npm run bench:dispatch` (bench/dispatch.ts): node http + the real tRPC fetch
+ * handler (appRouter, so `live.events` and `knightOffer.accept` run exactly as in app/api/trpc/[trpc]/route.ts;
+ * the context's actor comes from an `x-bench-user` header instead of an Auth.js session) and its own LiveHub.
+ * It also serves the no-database baselines on request from the parent: hub-local fan-out ("inject") and plain
+ * `res.write` SSE on `/bare` connections. `startBenchServer` forks this file; the child runs `serverMain`.
+ */
+import { fork, type ChildProcess } from "node:child_process";
+import http from "node:http";
+import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import { appRouter } from "@/server/api/root";
+import { getDb } from "@/server/db";
+import { getLiveHub } from "@/server/modules/live/live-hub";
+import { liveTopics } from "@/server/modules/live/live-topics";
+
+type ToServer =
+  | { type: "stats"; rid: number }
+  | { type: "inject"; rid: number; knightIds: string[]; seq: number }
+  | { type: "bare"; rid: number; ids: number[]; seq: number };
+
+async function serverMain() {
+  const db = getDb();
+  const hub = getLiveHub();
+  await hub.start();
+  const bare = new Map<number, http.ServerResponse>();
+
+  const server = http.createServer(async (req, res) => {
+    const url = new URL(req.url ?? "/", "http://127.0.0.1");
+    if (url.pathname === "/bare") {
+      const id = Number(url.searchParams.get("i"));
+      res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache, no-transform", connection: "keep-alive" });
+      res.write(": connected\n\n");
+      bare.set(id, res);
+      res.on("close", () => bare.delete(id));
+      return;
+    }
+    if (!url.pathname.startsWith("/api/trpc/")) {
+      res.writeHead(404).end();
+      return;
+    }
+    const ac = new AbortController();
+    res.on("close", () => ac.abort());
+    const chunks: Buffer[] = [];
+    if (req.method === "POST") for await (const c of req) chunks.push(c as Buffer);
+    const headers = new Headers();
+    for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string") headers.set(k, v);
+    const request = new Request(url, { method: req.method, headers, body: chunks.length ? Buffer.concat(chunks) : undefined, signal: ac.signal });
+    const userId = headers.get("x-bench-user");
+    const response = await fetchRequestHandler({
+      endpoint: "/api/trpc",
+      req: request,
+      router: appRouter,
+      createContext: () => ({ db, actor: userId ? { via: "session" as const, userId, roles: ["KNIGHT" as const], memberships: [] } : null, headers, ip: null }),
+    });
+    res.writeHead(response.status, Object.fromEntries(response.headers));
+    if (!response.body) {
+      res.end();
+      return;
+    }
+    const reader = response.body.getReader();
+    try {
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        // tRPC emits an event as several small chunks; cork until the microtask queue drains so one event is one segment.
+        if (!res.writableCorked) {
+          res.cork();
+          queueMicrotask(() => res.uncork());
+        }
+        res.write(value);
+      }
+    } catch {
+      /* client went away */
+    } finally {
+      res.end();
+    }
+  });
+  server.requestTimeout = 0;
+  server.timeout = 0;
+  server.keepAliveTimeout = 60_000;
+  server.listen(0, "127.0.0.1", () => {
+    const addr = server.address();
+    process.send!({ type: "ready", port: typeof addr === "object" && addr ? addr.port : 0 });
+  });
+  process.on("message", (m: ToServer) => {
+    if (m.type === "stats") process.send!({ rid: m.rid, ...hub.stats(), bare: bare.size });
+    else if (m.type === "inject") {
+      for (const k of m.knightIds) hub.fanOutLocal({ id: "0", topic: liveTopics.knight(k), kind: "bench.ping", data: { seq: m.seq } });
+      process.send!({ rid: m.rid });
+    } else if (m.type === "bare") {
+      const line = `data: {"seq":${m.seq}}\n\n`;
+      for (const i of m.ids) bare.get(i)?.write(line);
+      process.send!({ rid: m.rid });
+    }
+  });
+  process.on("disconnect", () => process.exit(0));
+}
+
+export type BenchServer = { child: ChildProcess; port: number; ask: (m: Record<string, unknown>) => Promise<Record<string, unknown>> };
+
+export async function startBenchServer(url: string): Promise<BenchServer> {
+  const child = fork(import.meta.filename, ["--bench-server"], {
+    execArgv: ["--import", "tsx"],
+    env: { ...process.env, DATABASE_URL: url },
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
+  const pending = new Map<number, (v: Record<string, unknown>) => void>();
+  let rid = 0;
+  const port = await new Promise<number>((resolve, reject) => {
+    child.once("exit", (code) => reject(new Error(`bench server exited with ${code}`)));
+    child.on("message", (m: Record<string, unknown>) => {
+      if (m.type === "ready") resolve(Number(m.port));
+      else if (typeof m.rid === "number") {
+        pending.get(m.rid)?.(m);
+        pending.delete(m.rid);
+      }
+    });
+  });
+  return {
+    child,
+    port,
+    ask: (m) =>
+      new Promise((resolve) => {
+        rid += 1;
+        pending.set(rid, resolve);
+        child.send({ ...m, rid });
+      }),
+  };
+}
+
+if (process.argv.includes("--bench-server")) {
+  serverMain().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,62 @@
+/** Loopback HTTP helpers for the benchmarks: SSE streams, JSON POSTs, polling. */
+import http from "node:http";
+
+/** One SSE connection; resolves once the response headers arrived. Hands the `data:` of each message to onData. */
+export function openSse(agent: http.Agent, port: number, reqPath: string, headers: Record<string, string>, onData: (data: string) => void): Promise<http.ClientRequest> {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: "127.0.0.1", port, path: reqPath, headers: { accept: "text/event-stream", ...headers }, agent }, (res) => {
+      if (res.statusCode !== 200) reject(new Error(`SSE ${reqPath}: HTTP ${res.statusCode}`));
+      res.setEncoding("utf8");
+      let buf = "";
+      res.on("data", (chunk: string) => {
+        buf += chunk;
+        let end: number;
+        while ((end = buf.indexOf("\n\n")) >= 0) {
+          const block = buf.slice(0, end);
+          buf = buf.slice(end + 2);
+          if (block.startsWith("event:") || block.startsWith(":")) continue; // connected / ping / comments
+          const at = block.indexOf("data: ");
+          if (at >= 0) onData(block.slice(at + 6, block.indexOf("\n", at) < 0 ? undefined : block.indexOf("\n", at)));
+        }
+      });
+      resolve(req);
+    });
+    req.on("error", reject);
+    req.end();
+  });
+}
+
+export function postJson(agent: http.Agent, port: number, reqPath: string, body: unknown, headers: Record<string, string>): Promise<{ status: number; json: unknown }> {
+  return new Promise((resolve, reject) => {
+    const payload = JSON.stringify(body);
+    const req = http.request(
+      { host: "127.0.0.1", port, path: reqPath, method: "POST", agent, headers: { "content-type": "application/json", "content-length": Buffer.byteLength(payload), ...headers } },
+      (res) => {
+        let text = "";
+        res.setEncoding("utf8");
+        res.on("data", (c: string) => (text += c));
+        res.on("end", () => {
+          try {
+            resolve({ status: res.statusCode ?? 0, json: JSON.parse(text) });
+          } catch {
+            resolve({ status: res.statusCode ?? 0, json: text });
+          }
+        });
+      },
+    );
+    req.on("error", reject);
+    req.end(payload);
+  });
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export async function waitFor(cond: () => boolean, timeoutMs: number): Promise<boolean> {
+  const until = performance.now() + timeoutMs;
+  while (!cond()) {
+    if (performance.now() > until) return false;
+    await sleep(2);
+  }
+  return true;
+}
+

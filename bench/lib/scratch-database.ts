@@ -1,0 +1,30 @@
+import path from "node:path";
+import pg from "pg";
+import { env } from "@/lib/env";
+import { resolveDatabase } from "@/scripts/lib/database";
+
+/**
+ * A scratch database for one benchmark run: created on DATABASE_URL's server (and dropped by stop()), or an
+ * ephemeral embedded PostgreSQL in <MUSTER_DATA_DIR>/<tag> when DATABASE_URL is unset.
+ */
+export async function scratchDatabase(tag: string): Promise<{ url: string; stop: () => Promise<void> }> {
+  if (!env.DATABASE_URL) {
+    const database = await resolveDatabase({ dataDir: path.resolve(env.MUSTER_DATA_DIR, tag), ephemeral: true, quiet: true });
+    return { url: database.url, stop: database.stop };
+  }
+  const adminUrl = env.DATABASE_URL;
+  const name = `muster_${tag.replace(/-/g, "_")}_${process.pid}`;
+  const admin = async (sql: string) => {
+    const c = new pg.Client({ connectionString: adminUrl });
+    await c.connect();
+    try {
+      await c.query(sql);
+    } finally {
+      await c.end();
+    }
+  };
+  await admin(`CREATE DATABASE "${name}"`);
+  const u = new URL(adminUrl);
+  u.pathname = `/${name}`;
+  return { url: u.toString(), stop: () => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
+}
