@@ -7,12 +7,12 @@ import { loadIncidentForAssignment } from "@/server/modules/matching/assign/prop
  * Every assignment of the incident past the proposal stage — on offer, booked, in progress, finished, or
  * declined/expired/withdrawn after an offer — newest first, for the incident page's lifecycle view.
  * Readers of the incident only. Resources are listings: their title and owning organisation are shown;
- * knights are not named here (their tasks have their own dispatch view).
+ * knight tasks are left out (they have their own dispatch card, and knights are not named here).
  */
 export async function readIncidentAssignments(db: Db, actor: Actor, incidentId: string): Promise<TIncidentAssignment[]> {
   await loadIncidentForAssignment(db, actor, incidentId, false);
   const rows = await db.assignment.findMany({
-    where: { need: { incidentId }, status: { not: "PROPOSED" }, offeredAt: { not: null } },
+    where: { need: { incidentId }, resourceId: { not: null }, status: { not: "PROPOSED" }, offeredAt: { not: null } },
     select: {
       id: true, needId: true, status: true, quantity: true, holdExpiresAt: true, declineReason: true, updatedAt: true,
       resource: { select: { title: true, ownerOrg: { select: { name: true } } } },
