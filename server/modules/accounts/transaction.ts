@@ -2,11 +2,21 @@ import type { Db, PrismaClient } from "@/server/db";
 import type { Prisma } from "@/server/generated/prisma/client";
 
 /**
+ * Options for transactions that may queue behind others on a hot row (offers, proposals, knight dispatch):
+ * room to wait for a connection and for row locks instead of Prisma's 2 s / 5 s defaults.
+ */
+export const CONTENDED_TX_OPTIONS = { timeout: 20_000, maxWait: 10_000 } as const;
+
+/**
  * Runs `fn` in one transaction. Given a client, opens one; given a transaction (a test or a caller that
  * already holds one), joins it — so "all or nothing" holds either way.
  */
-export async function inTransaction<T>(db: Db, fn: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
-  if ("$transaction" in db) return (db as PrismaClient).$transaction(fn);
+export async function inTransaction<T>(
+  db: Db,
+  fn: (tx: Prisma.TransactionClient) => Promise<T>,
+  options?: { timeout?: number; maxWait?: number },
+): Promise<T> {
+  if ("$transaction" in db) return (db as PrismaClient).$transaction(fn, options);
   return fn(db);
 }
 

@@ -1,11 +1,8 @@
-import type { Db, PrismaClient } from "@/server/db";
+import type { Db } from "@/server/db";
 import type { Prisma } from "@/server/generated/prisma/client";
+import { CONTENDED_TX_OPTIONS, inTransaction } from "@/server/modules/accounts/transaction";
 
-/** Dispatch transactions wait on the need row lock behind other accepts; give them room. */
-export const DISPATCH_TX_OPTIONS = { timeout: 20_000, maxWait: 10_000 } as const;
-
-/** Opens a transaction (with the dispatch options) or joins the caller's. */
-export async function dispatchTx<T>(db: Db, fn: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
-  if ("$transaction" in db) return (db as PrismaClient).$transaction(fn, DISPATCH_TX_OPTIONS);
-  return fn(db);
+/** Dispatch transactions wait on the need row lock behind other answers: opens one (or joins the caller's). */
+export function dispatchTx<T>(db: Db, fn: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
+  return inTransaction(db, fn, CONTENDED_TX_OPTIONS);
 }

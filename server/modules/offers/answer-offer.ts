@@ -1,4 +1,5 @@
 import type { PrismaClient } from "@/server/db";
+import { CONTENDED_TX_OPTIONS } from "@/server/modules/accounts/transaction";
 import type { Actor } from "@/server/auth/actor-type";
 import { AppError } from "@/server/errors";
 import { recordAudit } from "@/server/modules/audit/record-audit";
@@ -8,7 +9,7 @@ import { notify } from "@/server/modules/notifications/notify";
 import { assertSupplier, CONFLICT_MESSAGE, isOverlapViolation, loadOffer, lockResource } from "@/server/modules/offers/offer-access";
 import { dispatcherUserIds } from "@/server/modules/offers/offer-recipients";
 import { offerNext } from "@/server/modules/offers/offer-next";
-import { enqueueOfferNext, TX_OPTIONS, type OfferResult } from "@/server/modules/offers/send-offer";
+import { enqueueOfferNext, type OfferResult } from "@/server/modules/offers/send-offer";
 
 /**
  * Supplier accepts within the hold: OFFERED → ACCEPTED, the need's committed quantity +n and (divisible
@@ -40,7 +41,7 @@ export async function acceptOffer(db: PrismaClient, actor: Actor, assignmentId: 
       await recordAudit(tx, { actorId: actor.userId, orgId: o.supplierOrgId, action: "assignment.accept", entityType: "Assignment", entityId: o.id, data: { quantity: o.quantity } });
       await notify(tx, await dispatcherUserIds(tx, o.requesterOrgId), "offer.accepted", { assignmentId: o.id, needId: o.needId });
       return { id: o.id, status: "ACCEPTED", holdExpiresAt: cur.holdExpiresAt };
-    }, TX_OPTIONS);
+    }, CONTENDED_TX_OPTIONS);
   } catch (e) {
     if (isOverlapViolation(e)) throw new AppError("CONFLICT", CONFLICT_MESSAGE);
     throw e;
@@ -64,7 +65,7 @@ export async function declineOffer(db: PrismaClient, actor: Actor, assignmentId:
     await recordAudit(tx, { actorId: actor.userId, orgId: o.supplierOrgId, action: "assignment.decline", entityType: "Assignment", entityId: o.id, data: { reason: why } });
     await notify(tx, await dispatcherUserIds(tx, o.requesterOrgId), "offer.declined", { assignmentId: o.id, needId: o.needId, reason: why });
     return { id: o.id, status: "DECLINED", holdExpiresAt: null };
-  }, TX_OPTIONS);
+  }, CONTENDED_TX_OPTIONS);
 }
 
 /**
@@ -80,7 +81,7 @@ export async function expireOffer(db: PrismaClient, assignmentId: string): Promi
     if (!rows[0]) return null;
     await recordAudit(tx, { actorId: null, action: "assignment.expire", entityType: "Assignment", entityId: assignmentId });
     return rows[0].needId;
-  }, TX_OPTIONS);
+  }, CONTENDED_TX_OPTIONS);
   if (!expired) return false;
   await offerNext(db, expired);
   return true;

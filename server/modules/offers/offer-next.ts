@@ -1,4 +1,5 @@
 import type { PrismaClient } from "@/server/db";
+import { CONTENDED_TX_OPTIONS } from "@/server/modules/accounts/transaction";
 import type { UnmetReason } from "@/server/generated/prisma/enums";
 import { AppError } from "@/server/errors";
 import { recordAudit } from "@/server/modules/audit/record-audit";
@@ -10,7 +11,7 @@ import { metricLabels } from "@/server/modules/matching/match-candidates";
 import { rankCandidates } from "@/server/modules/matching/scoring/score-candidate";
 import { isOverlapViolation, loadOffer } from "@/server/modules/offers/offer-access";
 import { dispatcherUserIds } from "@/server/modules/offers/offer-recipients";
-import { DEFAULT_HOLD_MINUTES, openUnits, sendOffer, sendOfferInTx, TX_OPTIONS } from "@/server/modules/offers/send-offer";
+import { DEFAULT_HOLD_MINUTES, openUnits, sendOffer, sendOfferInTx } from "@/server/modules/offers/send-offer";
 
 /** Fresh candidates tried per call before the need is flagged unmet (each try is one short transaction). */
 const FRESH_ATTEMPTS = 10;
@@ -78,7 +79,7 @@ async function offerFreshCandidate(db: PrismaClient, needId: string, holdMinutes
         });
         await sendOfferInTx(tx, await loadOffer(tx, created.id), null, holdMinutes);
         return created.id;
-      }, TX_OPTIONS);
+      }, CONTENDED_TX_OPTIONS);
       return id;
     } catch (e) {
       if (isConflict(e)) continue;
@@ -105,5 +106,5 @@ export async function flagNeedUnmet(db: PrismaClient, needId: string, reason: Un
     await recordAudit(tx, { actorId: null, orgId: hit.orgId, action: "need.unmet", entityType: "Need", entityId: needId, data: { reason } });
     await notify(tx, await dispatcherUserIds(tx, hit.orgId), "need.unmet", { needId, incidentId: hit.incidentId, title: hit.title, reason });
     return true;
-  }, TX_OPTIONS);
+  }, CONTENDED_TX_OPTIONS);
 }

@@ -1,4 +1,5 @@
 import type { PrismaClient } from "@/server/db";
+import { CONTENDED_TX_OPTIONS } from "@/server/modules/accounts/transaction";
 import type { Actor } from "@/server/auth/actor-type";
 import { AppError } from "@/server/errors";
 import { recordAudit } from "@/server/modules/audit/record-audit";
@@ -6,7 +7,7 @@ import { markEnRoute, markOnScene, markReleased, releaseCommitted } from "@/serv
 import { notify } from "@/server/modules/notifications/notify";
 import { assertDispatcher, assertSupplier, loadOffer, lockResource } from "@/server/modules/offers/offer-access";
 import { dispatcherUserIds, supplierUserIds } from "@/server/modules/offers/offer-recipients";
-import { TX_OPTIONS, type OfferResult } from "@/server/modules/offers/send-offer";
+import { type OfferResult } from "@/server/modules/offers/send-offer";
 
 export const PROGRESS_STEPS = ["MOBILIZED", "EN_ROUTE", "ON_SCENE", "COMPLETED", "RELEASED"] as const;
 export type ProgressStatus = (typeof PROGRESS_STEPS)[number];
@@ -50,7 +51,7 @@ export async function reportProgress(db: PrismaClient, actor: Actor, assignmentI
     await recordAudit(tx, { actorId: actor.userId, orgId: o.supplierOrgId, action: "assignment.progress", entityType: "Assignment", entityId: o.id, data: { status } });
     await notify(tx, await dispatcherUserIds(tx, o.requesterOrgId), "assignment.progress", { assignmentId: o.id, needId: o.needId, status });
     return { id: o.id, status, holdExpiresAt: null };
-  }, TX_OPTIONS);
+  }, CONTENDED_TX_OPTIONS);
 }
 
 /** Dispatcher withdraws an offer or an accepted booking before mobilisation (units go back to unfilled). */
@@ -75,5 +76,5 @@ export async function cancelOffer(db: PrismaClient, actor: Actor, assignmentId: 
     await recordAudit(tx, { actorId: actor.userId, orgId: o.requesterOrgId, action: "assignment.cancel", entityType: "Assignment", entityId: o.id, data: { from: rows[0].prev } });
     if (rows[0].prev !== "PROPOSED") await notify(tx, await supplierUserIds(tx, o), "offer.cancelled", { assignmentId: o.id, needId: o.needId });
     return { id: o.id, status: "CANCELLED", holdExpiresAt: null };
-  }, TX_OPTIONS);
+  }, CONTENDED_TX_OPTIONS);
 }

@@ -1,4 +1,5 @@
 import type { Db, PrismaClient } from "@/server/db";
+import { CONTENDED_TX_OPTIONS } from "@/server/modules/accounts/transaction";
 import type { AssignmentStatus } from "@/server/generated/prisma/enums";
 import type { Actor } from "@/server/auth/actor-type";
 import { AppError } from "@/server/errors";
@@ -11,7 +12,6 @@ import { supplierUserIds } from "@/server/modules/offers/offer-recipients";
 export const DEFAULT_HOLD_MINUTES = 30;
 export const OFFER_EXPIRE_QUEUE = "offer.expire";
 export const OFFER_NEXT_QUEUE = "offer.next";
-export const TX_OPTIONS = { timeout: 20_000, maxWait: 10_000 } as const;
 
 export type OfferResult = { id: string; status: AssignmentStatus; holdExpiresAt: Date | null };
 
@@ -29,7 +29,7 @@ export async function offerAssignment(db: PrismaClient, actor: Actor, assignment
  */
 export async function sendOffer(db: PrismaClient, o: OfferContext, actorId: string | null, holdMinutes: number): Promise<OfferResult> {
   try {
-    return await db.$transaction((tx) => sendOfferInTx(tx, o, actorId, holdMinutes), TX_OPTIONS);
+    return await db.$transaction((tx) => sendOfferInTx(tx, o, actorId, holdMinutes), CONTENDED_TX_OPTIONS);
   } catch (e) {
     if (isOverlapViolation(e)) throw new AppError("CONFLICT", CONFLICT_MESSAGE);
     throw e;

@@ -1,4 +1,5 @@
 import type { PrismaClient } from "@/server/db";
+import { CONTENDED_TX_OPTIONS } from "@/server/modules/accounts/transaction";
 import type { Actor } from "@/server/auth/actor-type";
 import type { TProposalDto } from "@/lib/schemas/matching-assign";
 import { AppError } from "@/server/errors";
@@ -12,7 +13,6 @@ import { loadMatchNeed } from "@/server/modules/matching/load-match-need";
 import { metricLabels } from "@/server/modules/matching/match-candidates";
 import { scoreCandidate } from "@/server/modules/matching/scoring/score-candidate";
 
-const TX_OPTIONS = { timeout: 20_000, maxWait: 10_000 } as const;
 
 /** A PROPOSED row of an incident the caller dispatches for; anything else is NOT_FOUND / FORBIDDEN / CONFLICT. */
 async function loadProposed(db: PrismaClient, actor: Actor, assignmentId: string) {
@@ -45,7 +45,7 @@ export async function dropProposal(db: PrismaClient, actor: Actor, assignmentId:
       actorId: actor.userId, orgId: a.orgId, action: "assignment.drop", entityType: "Assignment", entityId: a.id,
       data: { needId: a.needId, resourceId: a.resourceId },
     });
-  }, TX_OPTIONS);
+  }, CONTENDED_TX_OPTIONS);
   return { id: a.id, status: "CANCELLED" };
 }
 
@@ -86,7 +86,7 @@ export async function replaceProposal(
       data: { needId: a.needId, replaced: a.id, fromResourceId: a.resourceId, toResourceId: input.resourceId, score: scored.score },
     });
     return next;
-  }, TX_OPTIONS);
+  }, CONTENDED_TX_OPTIONS);
   return toProposalAssignment(created);
 }
 
@@ -96,6 +96,6 @@ export async function setAutoDispatch(db: PrismaClient, actor: Actor, incidentId
   await db.$transaction(async (tx) => {
     await tx.incident.update({ where: { id: incidentId }, data: { autoDispatch: on }, select: { id: true } });
     await recordAudit(tx, { actorId: actor.userId, orgId: incident.orgId, action: "incident.auto_dispatch", entityType: "Incident", entityId: incidentId, data: { on } });
-  }, TX_OPTIONS);
+  }, CONTENDED_TX_OPTIONS);
   return { incidentId, autoDispatch: on };
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { CONTENDED_TX_OPTIONS } from "@/server/modules/accounts/transaction";
 import type { PrismaClient } from "@/server/db";
 import type { Actor } from "@/server/auth/actor-type";
 import type { Prisma } from "@/server/generated/prisma/client";
@@ -14,7 +15,6 @@ import { AppError } from "@/server/errors";
 import { loadOffer } from "@/server/modules/offers/offer-access";
 import { DEFAULT_HOLD_MINUTES, sendOffer } from "@/server/modules/offers/send-offer";
 
-const TX_OPTIONS = { timeout: 20_000, maxWait: 10_000 } as const;
 
 /**
  * Propose an incident-wide assignment: every OPEN / PARTIALLY_FILLED need of the incident, its eligible
@@ -121,7 +121,7 @@ export async function proposeIncidentAssignment(
       select: proposalAssignmentSelect,
       orderBy: [{ needId: "asc" }, { score: "desc" }, { id: "asc" }],
     });
-  }, TX_OPTIONS);
+  }, CONTENDED_TX_OPTIONS);
 
   const proposed = new Map<string, number>();
   for (const r of written) proposed.set(r.needId, (proposed.get(r.needId) ?? 0) + r.quantity);
