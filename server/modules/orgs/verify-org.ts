@@ -3,6 +3,7 @@ import type { Prisma } from "@/server/generated/prisma/client";
 import type { Actor } from "@/server/auth/actor-type";
 import { AppError } from "@/server/errors";
 import { recordAudit } from "@/server/modules/audit/record-audit";
+import { inTransaction } from "@/server/modules/accounts/transaction";
 import { orgIdentitySelect } from "@/server/modules/orgs/org-identity-select";
 import type {
   TListPendingOrgsInput,
@@ -48,11 +49,6 @@ export async function listPendingOrganizations(db: Db, input: TListPendingOrgsIn
 }
 
 type Decision = { to: "VERIFIED" } | { to: "REJECTED"; reason: string };
-
-function inTransaction<T>(db: Db, fn: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
-  // Given a client, open a transaction; given a transaction (tests, composed flows), join it.
-  return "$transaction" in db ? (db as Extract<Db, { $transaction: unknown }>).$transaction(fn) : fn(db);
-}
 
 async function decide(db: Db, actor: Actor, orgId: string, decision: Decision, now: Date): Promise<TOrgVerificationResult> {
   return inTransaction(db, async (tx) => {
