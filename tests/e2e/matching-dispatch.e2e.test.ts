@@ -53,7 +53,8 @@ describe("dispatching a proposal and a supplier accepting it", () => {
     expect(await panel.getByTestId("proposal-explanation").first().textContent()).toMatch(/公里/);
 
     // Clicking a resource on the map highlights its row and names it.
-    await map.locator('[data-testid="proposal-resource-marker"]').first().click({ force: true });
+    // A DOM click on the marker itself: a coordinate click can miss while the map is still fitting its bounds.
+    await map.locator('[data-testid="proposal-resource-marker"]').first().dispatchEvent("click");
     await requester.waitForFunction(() => document.querySelector('[data-testid="proposal-map"]')?.getAttribute("data-selected") !== "");
     const selectedId = (await map.getAttribute("data-selected"))!;
     const selectedRow = panel.locator(`[data-testid="proposal-assignment"][data-assignment-id="${selectedId}"]`);
