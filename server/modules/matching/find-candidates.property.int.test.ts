@@ -66,7 +66,9 @@ describe("findCandidates vs brute-force oracle", () => {
         for (const need of needs.slice(0, 8)) await compare(data, need, 3); // exercises the KNN pool + widening
         seen.set(s, { data, needs, sqlSets });
       }),
-      { numRuns: 4 },
+      // A fixed seed: the mutant check below needs data in which every rule decides something, and a random
+      // draw of 4 datasets occasionally had no live assignment on any candidate (a flaky miss, not a bug).
+      { numRuns: 4, seed: 20261129 },
     );
     const total = [...seen.values()].flatMap((v) => v.sqlSets).reduce((a, b) => a + b.length, 0);
     expect(total).toBeGreaterThan(20); // the data is not trivially empty
