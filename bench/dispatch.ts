@@ -37,7 +37,7 @@ import { DISPATCH_CONFIG } from "@/server/modules/dispatch/dispatch-config";
 import { CENTER, pointAround, seedOnDutyKnights } from "@/bench/lib/bench-knights";
 import { scratchDatabase } from "@/bench/lib/scratch-database";
 import { startBenchServer, type BenchServer } from "@/bench/lib/dispatch-bench-server";
-import { openSse, postJson, sleep, waitFor } from "@/bench/lib/loopback-http";
+import { getJson, openSse, postJson, sleep, waitFor } from "@/bench/lib/loopback-http";
 import { pct, r1 } from "@/bench/lib/stats";
 
 
@@ -95,6 +95,10 @@ type RunResult = {
   settle_p50_ms: number;
   settle_p99_ms: number;
   settle_all_ms: number;
+  settle_baseline_p50_ms: number;
+  settle_server_p50_ms: number;
+  settle_server_p99_ms: number;
+  settle_baseline_p99_ms: number;
   /** 1-minute load average at the end of the run (2-core machine shared with other work: context for the figures). */
   load_1m: number;
 };
@@ -244,8 +248,21 @@ async function main() {
       const arrived = arrivals.offers.get(settleTask.needId) ?? new Map();
       const holders = settleTask.offers.filter((o) => arrived.has(o.knightId)).slice(0, attempts);
       const userOf = (id: string) => knights[knightIndex.get(id)!]!.userId;
+      // SETTLEMENT BASELINE (same run, same knights, same keep-alive connections, same servers): every holder
+      // sends one trivial tRPC call (system.health: one SELECT 1) at once — the floor of a 500-request burst here.
+      const settleBase: number[] = [];
+      await Promise.all(
+        holders.map(async (o) => {
+          const st = performance.now();
+          const res = await getJson(postAgent, serverOf(knightIndex.get(o.knightId)!).port, "/api/trpc/system.health", { "x-bench-user": userOf(o.knightId) });
+          if (res.status !== 200) throw new Error(`baseline burst: HTTP ${res.status}`);
+          settleBase.push(performance.now() - st);
+        }),
+      );
+      await sleep(100);
       const settle: number[] = [];
       const tally = { accepted: 0, refused: 0, other: 0 };
+      const acceptsBefore = await Promise.all(servers.map(async (srv) => ((await srv.ask({ type: "stats" })).acceptMs as number[]).length));
       const sStart = performance.now();
       await Promise.all(
         holders.map(async (o) => {
@@ -261,6 +278,7 @@ async function main() {
         }),
       );
       const settleAll = performance.now() - sStart;
+      const serverSettle = (await Promise.all(servers.map(async (srv, si) => ((await srv.ask({ type: "stats" })).acceptMs as number[]).slice(acceptsBefore[si]!)))).flat();
       const [{ n: acceptedInDb }] = await db.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM offer WHERE need_id = $1 AND status = 'ACCEPTED'`, settleTask.needId);
       const [{ n: liveAssignments }] = await db.$queryRawUnsafe<{ n: number }[]>(
         `SELECT count(*)::int AS n FROM assignment WHERE need_id = $1 AND status IN ('ACCEPTED','MOBILIZED','EN_ROUTE','ON_SCENE')`,
@@ -288,6 +306,10 @@ async function main() {
         settle_p50_ms: r1(pct(settle, 50)),
         settle_p99_ms: r1(pct(settle, 99)),
         settle_all_ms: r1(settleAll),
+        settle_baseline_p50_ms: r1(pct(settleBase, 50)),
+        settle_server_p50_ms: r1(pct(serverSettle, 50)),
+        settle_server_p99_ms: r1(pct(serverSettle, 99)),
+        settle_baseline_p99_ms: r1(pct(settleBase, 99)),
         load_1m: r1(os.loadavg()[0]!),
       };
       results.push(r);
@@ -324,6 +346,10 @@ async function main() {
       ["settle p50 (ms)", "settle_p50_ms"],
       ["settle p99 (ms)  [target ≤ 50]", "settle_p99_ms"],
       ["all attempts answered (ms)", "settle_all_ms"],
+      ["settle, server side (accept request parsed → answered), p50 (ms)", "settle_server_p50_ms"],
+      ["settle, server side, p99 (ms)", "settle_server_p99_ms"],
+      ["settle baseline: same burst of system.health (one SELECT 1), p50 (ms)", "settle_baseline_p50_ms"],
+      ["settle baseline: p99 (ms)", "settle_baseline_p99_ms"],
       [`load average, 1 min (${os.cpus().length} CPUs)`, "load_1m"],
     ];
     console.table(rows.map(([metric, k]) => ({ metric, ...stat(k) })));
@@ -338,6 +364,8 @@ async function main() {
         settle_p50_ms: med("settle_p50_ms"),
         settle_p99_ms: med("settle_p99_ms"),
         settle_all_ms: med("settle_all_ms"),
+        settle_baseline_p99_ms: med("settle_baseline_p99_ms"),
+        settle_server_p99_ms: med("settle_server_p99_ms"),
         baseline_p99_ms: med("baseline_p99_ms"),
         commit_to_offer_p99_ms: med("commit_to_offer_p99_ms"),
         hub_fetch_p99_ms: med("hub_fetch_p99_ms"),

@@ -24,8 +24,15 @@ async function serverMain() {
   await hub.start();
   const bare = new Map<number, http.ServerResponse>();
 
+  // Server-side time of each accept request (request parsed → response finished): the settlement as this
+  // process sees it, without the client's and the sockets' share of the burst.
+  const acceptMs: number[] = [];
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
+    if (url.pathname.endsWith("/knightOffer.accept")) {
+      const t0 = performance.now();
+      res.on("finish", () => acceptMs.push(performance.now() - t0));
+    }
     if (url.pathname === "/bare") {
       const id = Number(url.searchParams.get("i"));
       res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache, no-transform", connection: "keep-alive" });
@@ -39,7 +46,10 @@ async function serverMain() {
       return;
     }
     const ac = new AbortController();
-    res.on("close", () => ac.abort());
+    // Abort only a request whose client went away: an AbortError per finished request costs real CPU in a burst.
+    res.on("close", () => {
+      if (!res.writableFinished) ac.abort();
+    });
     const chunks: Buffer[] = [];
     if (req.method === "POST") for await (const c of req) chunks.push(c as Buffer);
     const headers = new Headers();
@@ -83,7 +93,7 @@ async function serverMain() {
     process.send!({ type: "ready", port: typeof addr === "object" && addr ? addr.port : 0 });
   });
   process.on("message", (m: ToServer) => {
-    if (m.type === "stats") process.send!({ rid: m.rid, ...hub.stats(), bare: bare.size });
+    if (m.type === "stats") process.send!({ rid: m.rid, ...hub.stats(), bare: bare.size, acceptMs });
     else if (m.type === "inject") {
       for (const k of m.knightIds) hub.fanOutLocal({ id: "0", topic: liveTopics.knight(k), kind: "bench.ping", data: { seq: m.seq } });
       process.send!({ rid: m.rid });
@@ -100,7 +110,7 @@ export type BenchServer = { child: ChildProcess; port: number; ask: (m: Record<s
 
 export async function startBenchServer(url: string): Promise<BenchServer> {
   const child = fork(import.meta.filename, ["--bench-server"], {
-    execArgv: ["--import", "tsx"],
+    execArgv: ["--import", "tsx", ...(process.env.BENCH_CPU_PROF ? ["--cpu-prof", "--cpu-prof-dir=/tmp/prof"] : [])],
     env: { ...process.env, DATABASE_URL: url },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });

@@ -27,25 +27,30 @@ export function openSse(agent: http.Agent, port: number, reqPath: string, header
 }
 
 export function postJson(agent: http.Agent, port: number, reqPath: string, body: unknown, headers: Record<string, string>): Promise<{ status: number; json: unknown }> {
+  return requestJson(agent, port, "POST", reqPath, JSON.stringify(body), headers);
+}
+
+export function getJson(agent: http.Agent, port: number, reqPath: string, headers: Record<string, string>): Promise<{ status: number; json: unknown }> {
+  return requestJson(agent, port, "GET", reqPath, null, headers);
+}
+
+function requestJson(agent: http.Agent, port: number, method: string, reqPath: string, payload: string | null, headers: Record<string, string>): Promise<{ status: number; json: unknown }> {
   return new Promise((resolve, reject) => {
-    const payload = JSON.stringify(body);
-    const req = http.request(
-      { host: "127.0.0.1", port, path: reqPath, method: "POST", agent, headers: { "content-type": "application/json", "content-length": Buffer.byteLength(payload), ...headers } },
-      (res) => {
-        let text = "";
-        res.setEncoding("utf8");
-        res.on("data", (c: string) => (text += c));
-        res.on("end", () => {
-          try {
-            resolve({ status: res.statusCode ?? 0, json: JSON.parse(text) });
-          } catch {
-            resolve({ status: res.statusCode ?? 0, json: text });
-          }
-        });
-      },
-    );
+    const bodyHeaders: Record<string, string | number> = payload === null ? {} : { "content-type": "application/json", "content-length": Buffer.byteLength(payload) };
+    const req = http.request({ host: "127.0.0.1", port, path: reqPath, method, agent, headers: { ...bodyHeaders, ...headers } }, (res) => {
+      let text = "";
+      res.setEncoding("utf8");
+      res.on("data", (c: string) => (text += c));
+      res.on("end", () => {
+        try {
+          resolve({ status: res.statusCode ?? 0, json: JSON.parse(text) });
+        } catch {
+          resolve({ status: res.statusCode ?? 0, json: text });
+        }
+      });
+    });
     req.on("error", reject);
-    req.end(payload);
+    req.end(payload ?? undefined);
   });
 }
 

@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { env } from "@/lib/env";
@@ -9,8 +10,17 @@ import { resolveDatabase } from "@/scripts/lib/database";
  */
 export async function scratchDatabase(tag: string): Promise<{ url: string; stop: () => Promise<void> }> {
   if (!env.DATABASE_URL) {
-    const database = await resolveDatabase({ dataDir: path.resolve(env.MUSTER_DATA_DIR, tag), ephemeral: true, quiet: true });
-    return { url: database.url, stop: database.stop };
+    // Scratch means empty: a previous run's data (or one killed half-way) must not leak into this one.
+    const dataDir = path.resolve(env.MUSTER_DATA_DIR, tag);
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    const database = await resolveDatabase({ dataDir, ephemeral: true, quiet: true });
+    return {
+      url: database.url,
+      stop: async () => {
+        await database.stop();
+        fs.rmSync(dataDir, { recursive: true, force: true });
+      },
+    };
   }
   const adminUrl = env.DATABASE_URL;
   const name = `muster_${tag.replace(/-/g, "_")}_${process.pid}`;

@@ -26,19 +26,28 @@ export type RunJobsOptions = {
  * is reset to run again.
  */
 export async function enqueueJob(db: Db, input: EnqueueInput): Promise<{ id: string }> {
-  const payload = (input.payload ?? {}) as Prisma.InputJsonValue;
-  const runAt = input.runAt ?? new Date();
   if (!input.key) {
-    return db.job.create({ data: { queue: input.queue, payload, runAt, maxAttempts: input.maxAttempts ?? 5 }, select: { id: true } });
+    const payload = (input.payload ?? {}) as Prisma.InputJsonValue;
+    return db.job.create({ data: { queue: input.queue, payload, runAt: input.runAt ?? new Date(), maxAttempts: input.maxAttempts ?? 5 }, select: { id: true } });
   }
-  const rows = await db.$queryRaw<{ id: string }[]>`
+  return (await enqueueKeyedJobs(db, [{ ...input, key: input.key }]))[0]!;
+}
+
+/** Keyed jobs, several in one statement (same re-arm rules as enqueueJob). Keys must be distinct. */
+export async function enqueueKeyedJobs(db: Db, inputs: (EnqueueInput & { key: string })[]): Promise<{ id: string }[]> {
+  if (inputs.length === 0) return [];
+  const now = new Date();
+  return db.$queryRaw<{ id: string }[]>`
     INSERT INTO job (id, queue, payload, run_at, max_attempts, key, updated_at)
-    VALUES (${`job_${crypto.randomUUID()}`}, ${input.queue}, ${JSON.stringify(payload)}::jsonb, ${runAt}, ${input.maxAttempts ?? 5}, ${input.key}, now())
+    SELECT v.id, v.queue, v.payload::jsonb, v.run_at::timestamptz, v.max_attempts, v.key, now()
+    FROM unnest(${inputs.map(() => `job_${crypto.randomUUID()}`)}::text[], ${inputs.map((i) => i.queue)}::text[],
+                ${inputs.map((i) => JSON.stringify(i.payload ?? {}))}::text[], ${inputs.map((i) => (i.runAt ?? now).toISOString())}::text[],
+                ${inputs.map((i) => i.maxAttempts ?? 5)}::int[], ${inputs.map((i) => i.key)}::text[])
+      AS v(id, queue, payload, run_at, max_attempts, key)
     ON CONFLICT (key) DO UPDATE SET queue = EXCLUDED.queue, payload = EXCLUDED.payload, run_at = EXCLUDED.run_at,
       attempts = 0, max_attempts = EXCLUDED.max_attempts, done_at = NULL, failed_at = NULL, last_error = NULL,
       locked_at = NULL, locked_by = NULL, updated_at = now()
     RETURNING id`;
-  return rows[0]!;
 }
 
 /** Removes a pending job by key (e.g. an expiry timer after the offer was answered). */

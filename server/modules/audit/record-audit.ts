@@ -48,24 +48,37 @@ function isClient(db: Db): db is Db & { $transaction: unknown } {
  * it opens its own short transaction, because an advisory xact lock outside one is released at once.
  */
 export async function recordAudit(db: Db, input: AuditInput): Promise<{ id: string; hash: string }> {
+  return (await recordAudits(db, [input]))[0]!;
+}
+
+/**
+ * Appends several audit rows in order, chained one after another under one lock and written by one INSERT
+ * (a batch of accepts records one row per winner without a round trip each). Same rules as recordAudit.
+ */
+export async function recordAudits(db: Db, inputs: AuditInput[]): Promise<{ id: string; hash: string }[]> {
+  if (inputs.length === 0) return [];
   if (isClient(db)) {
-    return (db as Extract<Db, { $transaction: unknown }>).$transaction((tx) => recordAudit(tx, input));
+    return (db as Extract<Db, { $transaction: unknown }>).$transaction((tx) => recordAudits(tx, inputs));
   }
   await db.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('muster.audit_chain'))`;
   const last = await db.auditEvent.findFirst({ orderBy: { seq: "desc" }, select: { hash: true } });
-  const prevHash = last?.hash ?? null;
-  const row: AuditHashInput = {
-    actorId: input.actorId,
-    orgId: input.orgId ?? null,
-    action: input.action,
-    entityType: input.entityType,
-    entityId: input.entityId,
-    data: toJsonValue(input.data ?? {}),
-    createdAt: new Date(),
-  };
-  const hash = auditHash(prevHash, row);
-  return db.auditEvent.create({
-    data: { ...row, data: row.data as Prisma.InputJsonValue, prevHash, hash },
-    select: { id: true, hash: true },
+  let prevHash = last?.hash ?? null;
+  const createdAt = new Date();
+  const rows = inputs.map((input) => {
+    const row: AuditHashInput = {
+      actorId: input.actorId,
+      orgId: input.orgId ?? null,
+      action: input.action,
+      entityType: input.entityType,
+      entityId: input.entityId,
+      data: toJsonValue(input.data ?? {}),
+      createdAt,
+    };
+    const hash = auditHash(prevHash, row);
+    const out = { ...row, data: row.data as Prisma.InputJsonValue, prevHash, hash };
+    prevHash = hash;
+    return out;
   });
+  // createManyAndReturn keeps the input order, so seq follows the chain.
+  return db.auditEvent.createManyAndReturn({ data: rows, select: { id: true, hash: true } });
 }

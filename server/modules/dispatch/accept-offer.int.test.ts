@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDb, type TestDatabase } from "@/tests/helpers/db";
 import { createPrismaClient, type PrismaClient } from "@/server/db";
 import { isAppError } from "@/server/errors";
+import { verifyAuditChain } from "@/server/modules/audit/verify-audit-chain";
 import { liveTopics } from "@/server/modules/live/live-topics";
 import { DISPATCH_CONFIG, dispatchWaveKey } from "@/server/modules/dispatch/dispatch-config";
 import { startDispatch } from "@/server/modules/dispatch/dispatch-waves";
@@ -125,6 +126,46 @@ describe("accepting knight offers", () => {
     const withdrawnEvents = await t.db.liveEvent.count({ where: { kind: "offer.withdrawn", topic: { in: losers.map((k) => liveTopics.knight(k)) } } });
     expect(withdrawnEvents).toBe(37);
   }, 60_000);
+
+  it("a burst on one instance is settled in batches: first come first served, one audit row per winner, clear answers for the rest", async () => {
+    const at = nextArea();
+    const ks = await knightsAround(at, 12, 0.05);
+    const needId = await createKnightNeed(t.db, f.incidentId, f.actors.dispatcherA.userId, { stagingLat: at.lat, stagingLng: at.lng, quantity: 4 });
+    await startDispatch(t.db, f.actors.dispatcherA, needId, { config: { ...DISPATCH_CONFIG, offersPerSlot: 3 } });
+    const byKnight = new Map((await t.db.offer.findMany({ where: { needId }, select: { id: true, knightId: true } })).map((o) => [o.knightId, o.id]));
+    expect(byKnight.size).toBe(12);
+    // ks[1] already has a live task over the window: its place must go to the next in line.
+    const other = await createKnightNeed(t.db, f.incidentId, f.actors.dispatcherA.userId, { stagingLat: at.lat, stagingLng: at.lng, quantity: 1 });
+    await t.db.assignment.create({ data: { needId: other, knightId: ks[1]!.id, status: "ACCEPTED", unitIndex: null, windowStart: new Date(), windowEnd: new Date(Date.now() + 9 * 3_600_000) } });
+    const auditBefore = await t.db.auditEvent.count({ where: { action: "knightOffer.accept" } });
+
+    // All submitted in one turn of the event loop through the same client: one batch, decided in this order.
+    const order = [ks[0]!, ks[1]!, ks[0]!, ...ks.slice(2)];
+    const results = await Promise.all(
+      order.map((k) =>
+        acceptKnightOffer(t.db, k.actor, byKnight.get(k.id)!).then(
+          (r) => ({ knight: k.id, slot: r.slotIndex, message: null as string | null }),
+          (e: unknown) => ({ knight: k.id, slot: null, message: isAppError(e) ? e.message : String(e) }),
+        ),
+      ),
+    );
+    expect(results.map((r) => r.slot)).toEqual([0, null, null, 1, 2, 3, ...Array(7).fill(null)]);
+    expect(results[1]!.message).toBe("You already have a task at that time.");
+    expect(results[2]!.message).toBe("You already accepted this offer.");
+    expect(results.slice(6).every((r) => r.message === TAKEN_MESSAGE)).toBe(true);
+
+    expect(await t.db.need.findUniqueOrThrow({ where: { id: needId }, select: { qtyCommitted: true, status: true } })).toEqual({ qtyCommitted: 4, status: "FILLED" });
+    const tasks = await t.db.assignment.findMany({ where: { needId }, select: { knightId: true, taskStage: true, lastCheckInAt: true } });
+    expect(tasks.map((a) => a.knightId).sort()).toEqual([ks[0]!.id, ks[2]!.id, ks[3]!.id, ks[4]!.id].sort());
+    expect(tasks.every((a) => a.taskStage === "ACCEPTED" && a.lastCheckInAt !== null)).toBe(true);
+    // every winner's safety timer is armed
+    expect(await t.db.job.count({ where: { queue: "knight.checkIn", key: { in: (await t.db.assignment.findMany({ where: { needId }, select: { id: true } })).map((a) => `checkin:${a.id}`) } } })).toBe(4);
+    expect(await t.db.auditEvent.count({ where: { action: "knightOffer.accept" } })).toBe(auditBefore + 4);
+    expect(await verifyAuditChain(t.db)).toMatchObject({ ok: true });
+    // the losers still pending were stood down (ks[1]'s offer too: it could not take a place)
+    expect(await t.db.offer.count({ where: { needId, status: "PENDING" } })).toBe(0);
+    expect(await t.db.offer.count({ where: { needId, status: "WITHDRAWN" } })).toBe(8);
+  });
 
   it("the race is real: a naive check-then-insert accept without the need lock over-accepts under the same load", async () => {
     // Proves the concurrency test above can fail: the same 40 parallel clients, but counting then inserting

@@ -56,15 +56,11 @@ export function offerWithdrawnEvent(knightId: string, offerId: string, needId: s
  * FILLED / CANCELLED → WITHDRAWN ("stand down"), EXPIRED → EXPIRED. Returns how many ended.
  */
 export async function endPendingOffers(db: Db, needId: string, reason: WithdrawReason, now: Date, onlyExpired = false): Promise<number> {
-  const offers = await db.offer.findMany({
+  const ended = await db.offer.updateManyAndReturn({
     where: { needId, status: "PENDING", ...(onlyExpired ? { expiresAt: { lte: now } } : {}) },
+    data: { status: reason === "EXPIRED" ? "EXPIRED" : "WITHDRAWN" },
     select: { id: true, knightId: true },
   });
-  if (offers.length === 0) return 0;
-  await db.offer.updateMany({
-    where: { id: { in: offers.map((o) => o.id) }, status: "PENDING" },
-    data: { status: reason === "EXPIRED" ? "EXPIRED" : "WITHDRAWN" },
-  });
-  await publishLive(db, offers.map((o) => offerWithdrawnEvent(o.knightId, o.id, needId, reason)));
-  return offers.length;
+  await publishLive(db, ended.map((o) => offerWithdrawnEvent(o.knightId, o.id, needId, reason)));
+  return ended.length;
 }

@@ -11,7 +11,7 @@ import { liveTopics } from "@/server/modules/live/live-topics";
 import { notify } from "@/server/modules/notifications/notify";
 import { markEnRoute, markOnScene, markReleased } from "@/server/modules/needs/quantities";
 import { haversineKm } from "@/server/modules/offers/offer-inbox";
-import { checkInJobKey, recordCheckIn } from "@/server/modules/knights/knight-check-in";
+import { checkInJobKey, recordCheckIn, recordCheckIns } from "@/server/modules/knights/knight-check-in";
 import { isLiveStatus, loadDispatchedTask, loadOwnTask, type KnightTaskContext } from "@/server/modules/knights/knight-task-access";
 import { checkKnightStep, statusForStage } from "@/server/modules/knights/knight-task-stages";
 import { STAGE_TIME_FIELD } from "@/lib/schemas/knight-tasks";
@@ -31,8 +31,14 @@ import type { TAdvanceKnightTaskInput, TTaskStageResult } from "@/lib/schemas/kn
 
 /** Called by the dispatch slice inside its accept transaction: stage ACCEPTED and the safety timer armed. */
 export async function startKnightTask(tx: Db, assignmentId: string, now: Date): Promise<void> {
-  await tx.assignment.update({ where: { id: assignmentId }, data: { taskStage: "ACCEPTED" }, select: { id: true } });
-  await recordCheckIn(tx, assignmentId, now);
+  await startKnightTasks(tx, [assignmentId], now);
+}
+
+/** startKnightTask for every winner of a batch of accepts, in a fixed number of statements. */
+export async function startKnightTasks(tx: Db, assignmentIds: string[], now: Date): Promise<void> {
+  if (assignmentIds.length === 0) return;
+  await tx.assignment.updateMany({ where: { id: { in: assignmentIds } }, data: { taskStage: "ACCEPTED" } });
+  await recordCheckIns(tx, assignmentIds, now);
 }
 
 const STATUS_TIME_FIELD: Partial<Record<AssignmentStatus, "enRouteAt" | "onSceneAt" | "completedAt">> = {

@@ -2,7 +2,7 @@ import type { Db, PrismaClient } from "@/server/db";
 import type { Actor } from "@/server/auth/actor-type";
 import { env } from "@/lib/env";
 import { AppError } from "@/server/errors";
-import { enqueueJob } from "@/server/jobs/queue";
+import { enqueueJob, enqueueKeyedJobs } from "@/server/jobs/queue";
 import { inTransaction } from "@/server/modules/accounts/transaction";
 import { recordAudit } from "@/server/modules/audit/record-audit";
 import { publishLive } from "@/server/modules/live/publish-live";
@@ -26,9 +26,15 @@ const periodMs = () => env.KNIGHT_CHECKIN_MINUTES * MINUTE;
 
 /** Records a sign of life on a task (inside the caller's transaction) and re-arms the safety timer. */
 export async function recordCheckIn(tx: Db, assignmentId: string, now: Date): Promise<Date> {
-  await tx.assignment.update({ where: { id: assignmentId }, data: { lastCheckInAt: now, checkInAlertedAt: null }, select: { id: true } });
+  return recordCheckIns(tx, [assignmentId], now);
+}
+
+/** recordCheckIn for several tasks at once (a batch of accepts): one UPDATE and one job statement. */
+export async function recordCheckIns(tx: Db, assignmentIds: string[], now: Date): Promise<Date> {
   const dueAt = new Date(now.getTime() + periodMs());
-  await enqueueJob(tx, { queue: CHECKIN_QUEUE, key: checkInJobKey(assignmentId), runAt: dueAt, payload: { assignmentId } });
+  if (assignmentIds.length === 0) return dueAt;
+  await tx.assignment.updateMany({ where: { id: { in: assignmentIds } }, data: { lastCheckInAt: now, checkInAlertedAt: null } });
+  await enqueueKeyedJobs(tx, assignmentIds.map((assignmentId) => ({ queue: CHECKIN_QUEUE, key: checkInJobKey(assignmentId), runAt: dueAt, payload: { assignmentId } })));
   return dueAt;
 }
 
