@@ -31,3 +31,5 @@ server.listen(0, "127.0.0.1", () => {
   const addr = server.address();
   console.log(`listening ${typeof addr === "object" && addr ? addr.port : 0}`);
 });
+// Exit normally on SIGTERM (the bench stops its servers so), so exit hooks such as --cpu-prof still run.
+process.on("SIGTERM", () => process.exit(0));

@@ -7,7 +7,8 @@
  */
 import type { Db, PrismaClient } from "@/server/db";
 import { candidateSql } from "@/server/modules/matching/candidate-sql";
-import { compatibleTypeIds, findCandidates, KNN_POOL_FACTORS } from "@/server/modules/matching/find-candidates";
+import { findCandidates, KNN_POOL_FACTORS } from "@/server/modules/matching/find-candidates";
+import { compatibleTypeIds } from "@/server/modules/matching/compatible-types";
 import type { MatchNeed } from "@/server/modules/matching/match-types";
 import { mulberry32 } from "@/lib/prng";
 import { pct, r3 } from "@/bench/lib/stats";

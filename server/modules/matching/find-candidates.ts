@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import { preparedQuery, type Db } from "@/server/db";
 import type { Prisma } from "@/server/generated/prisma/client";
 import { candidateSql } from "@/server/modules/matching/candidate-sql";
+import { compatibleTypeIds } from "@/server/modules/matching/compatible-types";
 import type { Candidate, MatchNeed } from "@/server/modules/matching/match-types";
 
 export type { Candidate, MatchNeed } from "@/server/modules/matching/match-types";
@@ -106,26 +107,11 @@ function queryCandidates(db: Db, sql: Prisma.Sql): Promise<Row[]> {
 }
 
 /**
- * Type ids compatible with the need: the need's own type, or any type of the same `kind` whose
- * typeLevel ≤ the need's (1 = most capable). A category-only need accepts every type of its category.
- */
-export async function compatibleTypeIds(db: Db, need: Pick<MatchNeed, "typeId" | "typeKind" | "typeLevel" | "category">): Promise<string[]> {
-  if (need.typeId === null) {
-    const rows = await db.resourceType.findMany({ where: { category: need.category as never }, select: { id: true } });
-    return rows.map((r) => r.id);
-  }
-  const or: object[] = [{ id: need.typeId }];
-  if (need.typeKind !== null && need.typeLevel !== null) or.push({ kind: need.typeKind, typeLevel: { lte: need.typeLevel } });
-  const rows = await db.resourceType.findMany({ where: { OR: or }, select: { id: true } });
-  return rows.map((r) => r.id);
-}
-
-/**
  * Eligible resources for a need, nearest first (great-circle km), at most `poolSize` (default 50).
  * Exact: each pass takes the nearest (factor × poolSize) rows that pass the row-local rules; if that pool was
  * full but fewer than poolSize passed every rule, the next pass widens (KNN_POOL_FACTORS), the last one to the
  * whole radius.
- * Read-only, no locks. `opts.typeIds` skips the type lookup (the assignment solver calls this per need);
+ * Read-only, no locks. `opts.typeIds` (or a loaded need's compatibleTypes) skips the type lookup;
  * `opts.resourceId` checks that one resource against every rule (empty result = not eligible).
  */
 export async function findCandidates(
@@ -135,7 +121,7 @@ export async function findCandidates(
 ): Promise<Candidate[]> {
   const poolSize = opts.poolSize ?? DEFAULT_POOL_SIZE;
   if (poolSize <= 0 || need.maxDistanceKm <= 0) return [];
-  const typeIds = opts.typeIds ?? (await compatibleTypeIds(db, need));
+  const typeIds = opts.typeIds ?? need.compatibleTypes?.map((t) => t.id) ?? (await compatibleTypeIds(db, need));
   if (typeIds.length === 0) return [];
   let found: FoundRow[] = [];
   for (const factor of KNN_POOL_FACTORS) {

@@ -1,33 +1,11 @@
-import type { Db } from "@/server/db";
+import { preparedQuery, type Db } from "@/server/db";
 import type { Actor } from "@/server/auth/actor-type";
 import { AppError } from "@/server/errors";
-import { incidentScope } from "@/server/modules/incidents/access";
+import type { Prisma } from "@/server/generated/prisma/client";
+import { readableOrgIds } from "@/server/modules/incidents/access";
+import { compatibleTypeRule, type CompatibleType } from "@/server/modules/matching/compatible-types";
 import { parseCapabilities } from "@/server/modules/needs/need-dto";
 import type { MatchNeed } from "@/server/modules/matching/match-types";
-
-export const matchNeedSelect = {
-  id: true,
-  incidentId: true,
-  title: true,
-  status: true,
-  typeId: true,
-  type: { select: { code: true, kind: true, typeLevel: true, nameZh: true, nameEn: true } },
-  category: true,
-  requiredCapabilities: true,
-  quantity: true,
-  unit: true,
-  qtyCommitted: true,
-  qtyEnRoute: true,
-  qtyOnScene: true,
-  qtyReleased: true,
-  stagingLat: true,
-  stagingLng: true,
-  neededBy: true,
-  durationMinutes: true,
-  maxDistanceKm: true,
-  paymentMode: true,
-  priority: true,
-} as const;
 
 export type MatchNeedInfo = MatchNeed & {
   incidentId: string;
@@ -38,7 +16,34 @@ export type MatchNeedInfo = MatchNeed & {
   typeCode: string | null;
   typeNameZh: string | null;
   typeNameEn: string | null;
+  /** The resource types that may serve this need, with their metric definitions (compatible-types.ts). */
+  compatibleTypes: CompatibleType[];
 };
+
+type Row = {
+  id: string; incident_id: string; title: string; status: string; unit: string; quantity: number;
+  type_id: string | null; type_code: string | null; type_name_zh: string | null; type_name_en: string | null;
+  type_kind: string | null; type_level: number | null; category: string; required_capabilities: Prisma.JsonValue;
+  filled: number; staging_lat: number; staging_lng: number; needed_by: Date; duration_minutes: number;
+  max_distance_km: number; payment_mode: string; priority: string; compatible: CompatibleType[];
+};
+
+// One round trip (a named prepared statement: this runs on every match): the need, its type, the caller's
+// incident scope ($2 = readable organisation ids, NULL = all) and the compatible types with their metrics.
+const LOAD_SQL = `
+SELECT n.id, n.incident_id, n.title, n.status::text AS status, n.unit, n.quantity,
+       n.type_id, t.code AS type_code, t.name_zh AS type_name_zh, t.name_en AS type_name_en, t.kind AS type_kind,
+       t.type_level, n.category::text AS category, n.required_capabilities,
+       n.qty_committed + n.qty_en_route + n.qty_on_scene + n.qty_released AS filled,
+       n.staging_lat, n.staging_lng, n.needed_by, n.duration_minutes, n.max_distance_km,
+       n.payment_mode::text AS payment_mode, n.priority::text AS priority,
+       (SELECT coalesce(json_agg(json_build_object('id', c.id, 'metrics', c.metrics) ORDER BY c.id), '[]'::json)
+          FROM resource_type c
+         WHERE ${compatibleTypeRule({ typeId: "n.type_id", category: "n.category::text", kind: "t.kind", level: "t.type_level" })}) AS compatible
+FROM need n
+JOIN incident i ON i.id = n.incident_id
+LEFT JOIN resource_type t ON t.id = n.type_id
+WHERE n.id = $1 AND ($2::text[] IS NULL OR i.org_id = ANY($2::text[]))`;
 
 /**
  * The need in matcher shape. With an actor, the need must be on an incident the caller can read (the
@@ -46,32 +51,32 @@ export type MatchNeedInfo = MatchNeed & {
  * anything else is NOT_FOUND. Without an actor (jobs, the solver), it is read unscoped.
  */
 export async function loadMatchNeed(db: Db, needId: string, actor?: Actor): Promise<MatchNeedInfo> {
-  const where = actor ? { id: needId, incident: incidentScope(actor) } : { id: needId };
-  const n = await db.need.findFirst({ where, select: matchNeedSelect });
+  const scope = actor ? readableOrgIds(actor) : null;
+  const [n] = await preparedQuery<Row>(db, "match_load_need", LOAD_SQL, [needId, scope]);
   if (!n) throw new AppError("NOT_FOUND", "This need does not exist or is not yours to see.");
-  const filled = n.qtyCommitted + n.qtyEnRoute + n.qtyOnScene + n.qtyReleased;
   return {
     id: n.id,
-    incidentId: n.incidentId,
+    incidentId: n.incident_id,
     title: n.title,
     status: n.status,
     unit: n.unit,
     quantity: n.quantity,
-    typeId: n.typeId,
-    typeCode: n.type?.code ?? null,
-    typeNameZh: n.type?.nameZh ?? null,
-    typeNameEn: n.type?.nameEn ?? null,
+    typeId: n.type_id,
+    typeCode: n.type_code,
+    typeNameZh: n.type_name_zh,
+    typeNameEn: n.type_name_en,
     category: n.category,
-    typeKind: n.type?.kind ?? null,
-    typeLevel: n.type?.typeLevel ?? null,
-    requiredCapabilities: parseCapabilities(n.requiredCapabilities),
-    quantityOpen: Math.max(0, n.quantity - filled),
-    stagingLat: n.stagingLat,
-    stagingLng: n.stagingLng,
-    neededBy: n.neededBy,
-    durationMinutes: n.durationMinutes,
-    maxDistanceKm: n.maxDistanceKm,
-    paymentMode: n.paymentMode,
+    typeKind: n.type_kind,
+    typeLevel: n.type_level,
+    requiredCapabilities: parseCapabilities(n.required_capabilities),
+    quantityOpen: Math.max(0, n.quantity - n.filled),
+    stagingLat: n.staging_lat,
+    stagingLng: n.staging_lng,
+    neededBy: n.needed_by,
+    durationMinutes: n.duration_minutes,
+    maxDistanceKm: n.max_distance_km,
+    paymentMode: n.payment_mode,
     priority: n.priority,
+    compatibleTypes: n.compatible,
   };
 }

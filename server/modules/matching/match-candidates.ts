@@ -1,22 +1,13 @@
 import type { Db } from "@/server/db";
 import type { Actor } from "@/server/auth/actor-type";
 import type { TMatchCandidateDto, TMatchCandidatesInput, TMatchResult } from "@/lib/schemas/matching";
-import { parseMetrics } from "@/server/modules/catalogue/resource-types";
 import { findCandidates } from "@/server/modules/matching/find-candidates";
 import { loadMatchNeed } from "@/server/modules/matching/load-match-need";
 import { rankCandidates } from "@/server/modules/matching/scoring/score-candidate";
-import type { MetricLabel, ScoredCandidate } from "@/server/modules/matching/scoring/scoring-types";
+import type { ScoredCandidate } from "@/server/modules/matching/scoring/scoring-types";
+import { metricLabelsOf } from "@/server/modules/matching/compatible-types";
 
 export const DEFAULT_MATCH_LIMIT = 20;
-
-/** Capability labels for the explanations, from the types the candidates belong to (and the need's). */
-export async function metricLabels(db: Db, typeIds: string[]): Promise<Record<string, MetricLabel>> {
-  if (typeIds.length === 0) return {};
-  const types = await db.resourceType.findMany({ where: { id: { in: typeIds } }, select: { metrics: true } });
-  const out: Record<string, MetricLabel> = {};
-  for (const t of types) for (const m of parseMetrics(t.metrics)) out[m.key] ??= { unit: m.unit, labelZh: m.labelZh, labelEn: m.labelEn };
-  return out;
-}
 
 function toDto(s: ScoredCandidate): TMatchCandidateDto {
   return {
@@ -55,8 +46,7 @@ export async function matchCandidates(db: Db, actor: Actor, input: TMatchCandida
   const need = await loadMatchNeed(db, input.id, actor);
   const limit = input.limit ?? DEFAULT_MATCH_LIMIT;
   const candidates = await findCandidates(db, need, { poolSize: Math.max(limit, 50), now });
-  const typeIds = [...new Set([...(need.typeId ? [need.typeId] : []), ...candidates.map((c) => c.typeId)])];
-  const metrics = await metricLabels(db, typeIds);
+  const metrics = metricLabelsOf(need.compatibleTypes, need.typeId);
   const ranked = rankCandidates(need, candidates, { now, metrics }, { limit });
   return {
     need: {

@@ -1,3 +1,5 @@
+import type { CompatibleType } from "@/server/modules/matching/compatible-types";
+
 /** A need as the matcher sees it (loaded by loadMatchNeed, or built directly by the assignment solver/tests). */
 export type MatchNeed = {
   id: string;
@@ -18,6 +20,8 @@ export type MatchNeed = {
   maxDistanceKm: number;
   paymentMode: string;
   priority: string;
+  /** The resource types that may serve it, when loaded with the need (else findCandidates looks them up). */
+  compatibleTypes?: CompatibleType[];
 };
 
 /** One eligible resource for a need, nearest first. No contact data. */

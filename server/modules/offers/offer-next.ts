@@ -7,7 +7,7 @@ import { notify } from "@/server/modules/notifications/notify";
 import { candidateRow } from "@/server/modules/matching/assign/candidate-row";
 import { findCandidates } from "@/server/modules/matching/find-candidates";
 import { loadMatchNeed } from "@/server/modules/matching/load-match-need";
-import { metricLabels } from "@/server/modules/matching/match-candidates";
+import { metricLabelsOf } from "@/server/modules/matching/compatible-types";
 import { rankCandidates } from "@/server/modules/matching/scoring/score-candidate";
 import { isOverlapViolation, loadOffer } from "@/server/modules/offers/offer-access";
 import { dispatcherUserIds } from "@/server/modules/offers/offer-recipients";
@@ -59,7 +59,7 @@ async function offerFreshCandidate(db: PrismaClient, needId: string, holdMinutes
   });
   const triedIds = new Set(tried.map((r) => r.resourceId as string));
   const found = (await findCandidates(db, need, { now })).filter((c) => !triedIds.has(c.resourceId));
-  const metrics = await metricLabels(db, [...new Set([...(need.typeId ? [need.typeId] : []), ...found.map((c) => c.typeId)])]);
+  const metrics = metricLabelsOf(need.compatibleTypes, need.typeId);
   const ranked = rankCandidates(need, found, { now, metrics });
   for (const c of ranked.slice(0, FRESH_ATTEMPTS)) {
     const row = await candidateRow(db, need, c, { quantity: open, proposedById: null, batchId: null, avoidProposed: false });

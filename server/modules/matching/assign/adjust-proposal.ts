@@ -10,7 +10,7 @@ import { loadIncidentForAssignment } from "@/server/modules/matching/assign/prop
 import { proposalAssignmentSelect, toProposalAssignment } from "@/server/modules/matching/assign/read-proposal";
 import { findCandidates } from "@/server/modules/matching/find-candidates";
 import { loadMatchNeed } from "@/server/modules/matching/load-match-need";
-import { metricLabels } from "@/server/modules/matching/match-candidates";
+import { metricLabelsOf } from "@/server/modules/matching/compatible-types";
 import { scoreCandidate } from "@/server/modules/matching/scoring/score-candidate";
 
 
@@ -69,7 +69,7 @@ export async function replaceProposal(
       resourceId: ["errors.resourceIneligible"],
     });
   }
-  const metrics = await metricLabels(db, [...new Set([...(need.typeId ? [need.typeId] : []), found.typeId])]);
+  const metrics = metricLabelsOf(need.compatibleTypes, need.typeId);
   const scored = scoreCandidate(need, found, { now, metrics });
   const row = await candidateRow(db, need, scored, { quantity: a.quantity, proposedById: actor.userId, batchId: a.batchId, avoidProposed: true });
   if (!row) {
