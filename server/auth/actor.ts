@@ -1,4 +1,4 @@
-import type { Db } from "@/server/db";
+import { preparedQuery, type Db } from "@/server/db";
 import type { Actor, ActorMembership } from "@/server/auth/actor-type";
 import { deriveRoles } from "@/server/auth/roles";
 import { sessionTokenFromCookieHeader } from "@/server/auth/session-policy";
@@ -36,31 +36,38 @@ export async function resolveActor(db: Db, headers: Headers, now = new Date()): 
   return null;
 }
 
+type ApiKeyRow = {
+  id: string;
+  org_id: string;
+  scopes: string[];
+  created_by_id: string;
+  revoked_at: Date | null;
+  expires_at: Date | null;
+  last_used_at: Date | null;
+  org_kind: ActorMembership["orgKind"];
+  org_verification: ActorMembership["verification"];
+};
+
+// Every REST call starts here: one prepared statement (planned once per connection), not an ORM round trip.
+const API_KEY_SQL = `
+SELECT k.id, k.org_id, k.scopes, k.created_by_id, k.revoked_at, k.expires_at, k.last_used_at,
+       o.kind::text AS org_kind, o.verification::text AS org_verification
+FROM api_key k JOIN organization o ON o.id = k.org_id
+WHERE k.hashed_key = $1`;
+
 export async function resolveApiKeyActor(db: Db, key: string, now = new Date()): Promise<Actor | null> {
-  const row = await db.apiKey.findUnique({
-    where: { hashedKey: hashApiKey(key) },
-    select: {
-      id: true,
-      orgId: true,
-      scopes: true,
-      createdById: true,
-      revokedAt: true,
-      expiresAt: true,
-      lastUsedAt: true,
-      org: { select: { kind: true, verification: true } },
-    },
-  });
-  if (!row || row.revokedAt || (row.expiresAt && row.expiresAt.getTime() <= now.getTime())) return null;
-  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= API_KEY_TOUCH_MS) {
-    await db.apiKey.update({ where: { id: row.id }, data: { lastUsedAt: now }, select: { id: true } });
+  const [k] = await preparedQuery<ApiKeyRow>(db, "auth_api_key", API_KEY_SQL, [hashApiKey(key)]);
+  if (!k || k.revoked_at || (k.expires_at && k.expires_at.getTime() <= now.getTime())) return null;
+  if (!k.last_used_at || now.getTime() - k.last_used_at.getTime() >= API_KEY_TOUCH_MS) {
+    await db.apiKey.update({ where: { id: k.id }, data: { lastUsedAt: now }, select: { id: true } });
   }
   return {
     via: "apiKey",
-    userId: row.createdById,
+    userId: k.created_by_id,
     roles: ["API_CLIENT"],
     // A key acts for its organisation with the least org role; what it may do is API_CLIENT's permissions.
-    memberships: [{ orgId: row.orgId, orgRole: "MEMBER", orgKind: row.org.kind, verification: row.org.verification }],
-    apiKey: { id: row.id, orgId: row.orgId, scopes: row.scopes },
+    memberships: [{ orgId: k.org_id, orgRole: "MEMBER", orgKind: k.org_kind, verification: k.org_verification }],
+    apiKey: { id: k.id, orgId: k.org_id, scopes: k.scopes },
   };
 }
 
