@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { CHINA_BBOX, ZKnightTaskKind, ZLat, ZLng, ZNeedStatus, ZTaskVehicle } from "@/lib/schemas/needs";
 import { TRAINING_CODE_PATTERN } from "@/lib/schemas/knight-profile";
+import { ZTaskPhotoDto } from "@/lib/schemas/task-photos";
 
 /**
  * Knight dispatch: procedures of the dispatcher (start, board, cancel, no-show, hazard zones), of the knight
@@ -112,6 +113,10 @@ export const ZDispatchBoard = z.object({
       noShowCount: ZCount,
       /** Exact last position: only for knights on this need's live accepted tasks (the caller dispatches it). */
       position: z.object({ lat: z.number(), lng: z.number(), at: z.date().nullable() }).nullable(),
+      /** The knight's report text (recon) or delivery note, once delivered. */
+      report: z.string().nullable(),
+      /** Photos the knight reported on this task (images at taskPhotoUrl(id)); no bytes, no position. */
+      photos: z.array(ZTaskPhotoDto),
     }),
   ),
 });

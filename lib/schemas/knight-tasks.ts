@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZTaskPhotoDto } from "@/lib/schemas/task-photos";
 
 /**
  * Knight tasks on duty: positions, stages, check-ins, tracking, points and standing. Messages are keys
@@ -117,9 +118,14 @@ export const ZKnightTaskDetail = ZKnightTaskCard.extend({
   nextStages: z.array(ZKnightTaskStage),
   /** Whether a delivery code is expected at the drop-off (the code itself is never sent to the knight). */
   deliveryCodeRequired: z.boolean(),
-  /** RECON: a report text is required at DELIVERED. */
+  /** RECON: a report — text and/or photos — is required at DELIVERED. */
   reportRequired: z.boolean(),
   proofNote: z.string().nullable(),
+  /** Photos of this task (recon report, proof of delivery); the images are read from taskPhotoUrl(id). */
+  photos: z.array(ZTaskPhotoDto),
+  /** May the knight add photos now (at the site or delivered, while live) / remove them (before reporting)? */
+  canAddPhotos: z.boolean(),
+  canRemovePhotos: z.boolean(),
   stageTimes: z.object({
     acceptedAt: z.date().nullable(),
     atPickupAt: z.date().nullable(),

@@ -24,6 +24,8 @@ const PERMISSIONS = {
   "listing.write": ["SUPPLIER", "EXPERT", "API_CLIENT"],
   "listing.own": ["ADMIN", "SUPPLIER", "EXPERT", "API_CLIENT"],
   "knight.self": ["KNIGHT"],
+  /** Reading a knight task photo (/api/task-photos/<id>): its knight or the task's dispatchers, checked in the module. */
+  "taskPhoto.read": ["ADMIN", "REQUESTER", "KNIGHT"],
   /** Dispatcher side of knight tasks (track, confirm delivery, delivery code); the org check is in the module. */
   "knightTask.dispatch": ["ADMIN", "REQUESTER"],
   /** Knight dispatch waves, the board, cancel / no-show; the incident-org check is in the module. */

@@ -10,6 +10,8 @@ import { advanceKnightTask, confirmKnightTask } from "@/server/modules/knights/a
 import { getMyTask, listMyTasks } from "@/server/modules/knights/knight-tasks-query";
 import { setNeedDeliveryCode, trackKnightTask } from "@/server/modules/knights/track-task";
 import { districtLeaderboard, myStanding } from "@/server/modules/knights/leaderboard";
+import { ZRemoveTaskPhotoResult, ZTaskPhotoDto, ZTaskPhotoIdInput, ZUploadTaskPhotoInput } from "@/lib/schemas/task-photos";
+import { removeTaskPhoto, uploadTaskPhoto } from "@/server/modules/knights/photos/task-photos";
 
 /**
  * Knight tasks on duty. Knight procedures ("knight.self") act on the caller's own tasks only; dispatcher
@@ -41,6 +43,17 @@ export const knightTaskRouter = createTRPCRouter({
     .input(ZAdvanceKnightTaskInput)
     .output(ZTaskStageResult)
     .mutation(({ ctx, input }) => advanceKnightTask(ctx.db, ctx.actor, input)),
+
+  /** A photo for the caller's own live task (base64, ≤ 2 MB; read back from /api/task-photos/<id>). */
+  uploadPhoto: permissionProcedure("knight.self")
+    .input(ZUploadTaskPhotoInput)
+    .output(ZTaskPhotoDto)
+    .mutation(({ ctx, input }) => uploadTaskPhoto(ctx.db, ctx.actor, input)),
+
+  removePhoto: permissionProcedure("knight.self")
+    .input(ZTaskPhotoIdInput)
+    .output(ZRemoveTaskPhotoResult)
+    .mutation(({ ctx, input }) => removeTaskPhoto(ctx.db, ctx.actor, input)),
 
   leaderboard: permissionProcedure("knight.self")
     .input(ZLeaderboardInput)

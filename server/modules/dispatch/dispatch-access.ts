@@ -1,7 +1,7 @@
 import type { Db } from "@/server/db";
 import type { Actor } from "@/server/auth/actor-type";
 import { AppError } from "@/server/errors";
-import { assertCanWrite, incidentScope, isAdmin } from "@/server/modules/incidents/access";
+import { assertCanWrite, canWriteOrg, incidentScope, isAdmin } from "@/server/modules/incidents/access";
 
 /**
  * Who dispatches a knight task: platform admins, and members of the verified government organisation that
@@ -12,6 +12,12 @@ export function assertDispatcherOf(actor: Actor, orgId: string): void {
   if (actor.apiKey) throw new AppError("FORBIDDEN", "Knight dispatch is not available to API keys.");
   if (isAdmin(actor)) return;
   assertCanWrite(actor, orgId);
+}
+
+/** assertDispatcherOf as a yes/no, for reads that answer "not found" rather than "forbidden" (task photos). */
+export function isDispatcherOf(actor: Actor, orgId: string): boolean {
+  if (actor.apiKey) return false;
+  return isAdmin(actor) || canWriteOrg(actor, orgId);
 }
 
 /** A knight-task need visible to the caller, checked for dispatcher rights. */

@@ -5,6 +5,7 @@ import { loadNeedForDispatcher } from "@/server/modules/dispatch/dispatch-access
 import { readDispatchNeed } from "@/server/modules/dispatch/dispatch-need";
 import { knightRecord } from "@/server/modules/knights/knight-record";
 import { DISTANCE_BANDS } from "@/server/modules/dispatch/distance-band";
+import { photosOfTasks } from "@/server/modules/knights/photos/task-photos";
 
 const LIVE = ["ACCEPTED", "MOBILIZED", "EN_ROUTE", "ON_SCENE"] as const;
 
@@ -12,7 +13,8 @@ const LIVE = ["ACCEPTED", "MOBILIZED", "EN_ROUTE", "ON_SCENE"] as const;
  * The dispatcher's board of one knight task: its waves (radius, sent/declined/expired …), offer counts by
  * status and by distance band, and the knights on it. Offered-but-not-accepted knights appear only as
  * counts. A knight's exact last position is included only while their assignment on THIS need is live
- * (the caller dispatches it); finished or cancelled ones show the public cell only.
+ * (the caller dispatches it); finished or cancelled ones show the public cell only. Each knight's report
+ * (text, photos without their bytes) stays on the board after the task ends.
  */
 export async function getDispatchBoard(db: Db, actor: Actor, needId: string): Promise<TDispatchBoard> {
   await loadNeedForDispatcher(db, actor, needId);
@@ -24,7 +26,7 @@ export async function getDispatchBoard(db: Db, actor: Actor, needId: string): Pr
       where: { needId, knightId: { not: null } },
       orderBy: { createdAt: "asc" },
       select: {
-        id: true, status: true, acceptedAt: true, knightId: true,
+        id: true, status: true, acceptedAt: true, knightId: true, proofNote: true,
         knight: { select: { vehicle: true, publicCell: true, lastLat: true, lastLng: true, lastPositionAt: true, completedCount: true, noShowCount: true, user: { select: { name: true } } } },
       },
     }),
@@ -32,6 +34,7 @@ export async function getDispatchBoard(db: Db, actor: Actor, needId: string): Pr
   ]);
   const slots = await db.offer.findMany({ where: { needId, status: "ACCEPTED" }, select: { knightId: true, slotIndex: true } });
   const slotOf = new Map(slots.map((s) => [s.knightId, s.slotIndex]));
+  const photosOf = await photosOfTasks(db, assignments.map((a) => a.id));
   const count = (pred: (g: (typeof byWaveStatus)[number]) => boolean) => byWaveStatus.filter(pred).reduce((n, g) => n + g._count._all, 0);
   const current = waves.at(-1);
   return {
@@ -71,6 +74,8 @@ export async function getDispatchBoard(db: Db, actor: Actor, needId: string): Pr
         completionRate: knightRecord(k).completionRate,
         noShowCount: k.noShowCount,
         position: live && k.lastLat !== null && k.lastLng !== null ? { lat: k.lastLat, lng: k.lastLng, at: k.lastPositionAt } : null,
+        report: a.proofNote,
+        photos: photosOf.get(a.id) ?? [],
       };
     }),
   };

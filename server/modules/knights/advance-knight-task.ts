@@ -16,6 +16,7 @@ import { isLiveStatus, loadDispatchedTask, loadOwnTask, type KnightTaskContext }
 import { checkKnightStep, statusForStage } from "@/server/modules/knights/knight-task-stages";
 import { STAGE_TIME_FIELD } from "@/lib/schemas/knight-tasks";
 import { isNightTime, taskPoints } from "@/server/modules/knights/task-points";
+import { countTaskPhotos } from "@/server/modules/knights/photos/task-photos";
 import type { TAdvanceKnightTaskInput, TTaskStageResult } from "@/lib/schemas/knight-tasks";
 
 /**
@@ -91,7 +92,7 @@ async function publishStage(tx: Db, task: KnightTaskContext, stage: KnightTaskSt
 
 const STEP_ERRORS = {
   stageNotNext: () => new AppError("CONFLICT", "A task moves forward one stage at a time.", { to: ["errors.stageNotNext"] }),
-  reportRequired: () => new AppError("UNPROCESSABLE_CONTENT", "A recon task needs a short report.", { note: ["errors.reportRequired"] }),
+  reportRequired: () => new AppError("UNPROCESSABLE_CONTENT", "A recon task needs a report: a few words or photos.", { note: ["errors.reportRequired"] }),
   completeByDispatcher: () => new AppError("FORBIDDEN", "The dispatcher confirms completion.", { to: ["errors.completeByDispatcher"] }),
 };
 
@@ -103,7 +104,10 @@ function sameCode(a: string, b: string): boolean {
 export async function advanceKnightTask(db: Db, actor: Actor, input: TAdvanceKnightTaskInput, now = new Date()): Promise<TTaskStageResult> {
   const task = await loadOwnTask(db, actor, input.assignmentId);
   if (!isLiveStatus(task.status)) throw new AppError("CONFLICT", "This task has ended.", { to: ["errors.taskEnded"] });
-  const check = checkKnightStep(task.taskKind, task.stage, input.to, input.note);
+  // A recon report without text may consist of the photos already uploaded (see checkKnightStep).
+  const photoReport = task.taskKind === "RECON" && input.to === "DELIVERED" && !input.note;
+  const photoCount = photoReport ? await countTaskPhotos(db, task.id) : 0;
+  const check = checkKnightStep(task.taskKind, task.stage, input.to, input.note, photoCount);
   if (!check.ok) throw STEP_ERRORS[check.error]();
 
   let codeMatches = false;
@@ -120,6 +124,8 @@ export async function advanceKnightTask(db: Db, actor: Actor, input: TAdvanceKni
   return inTransaction(db, async (tx) => {
     const extra = input.to === "DELIVERED" ? { proofCode: input.proofCode ?? null, proofNote: input.note ?? null } : {};
     let status = await moveStage(tx, task, input.to, now, extra);
+    // Re-counted under the row lock moveStage now holds: a photo removal racing this step cannot empty the report.
+    if (photoReport && (await countTaskPhotos(tx, task.id)) === 0) throw STEP_ERRORS.reportRequired();
     await recordCheckIn(tx, task.id, now);
     await recordAudit(tx, {
       actorId: actor.userId, action: "knightTask.advance", entityType: "Assignment", entityId: task.id,

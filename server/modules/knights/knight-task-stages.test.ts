@@ -24,10 +24,11 @@ describe("knight task stages", () => {
     expect(checkKnightStep("DELIVERY", "AT_PICKUP", "PICKED_UP")).toEqual({ ok: true });
   });
 
-  it("requires a report text for RECON at DELIVERED, not for other kinds", () => {
+  it("requires a report (text and/or photos) for RECON at DELIVERED, not for other kinds", () => {
     expect(checkKnightStep("RECON", "AT_DROPOFF", "DELIVERED")).toEqual({ ok: false, error: "reportRequired" });
-    expect(checkKnightStep("RECON", "AT_DROPOFF", "DELIVERED", "   ")).toEqual({ ok: false, error: "reportRequired" });
+    expect(checkKnightStep("RECON", "AT_DROPOFF", "DELIVERED", "   ", 0)).toEqual({ ok: false, error: "reportRequired" });
     expect(checkKnightStep("RECON", "AT_DROPOFF", "DELIVERED", "桥面积水约30厘米")).toEqual({ ok: true });
+    expect(checkKnightStep("RECON", "AT_DROPOFF", "DELIVERED", undefined, 1)).toEqual({ ok: true });
     expect(checkKnightStep("DELIVERY", "AT_DROPOFF", "DELIVERED")).toEqual({ ok: true });
   });
 

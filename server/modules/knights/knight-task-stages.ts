@@ -30,13 +30,14 @@ export type StageCheck =
   | { ok: false; error: "stageNotNext" | "reportRequired" | "completeByDispatcher" };
 
 /**
- * May the knight move a task of `kind` from `from` to `to`? RECON must carry a report text at DELIVERED.
+ * May the knight move a task of `kind` from `from` to `to`? RECON must carry a report at DELIVERED: a text,
+ * photos of the site (`photoCount` already uploaded), or both — "go and report photos/text from a point".
  * COMPLETED is never the knight's own step (see file comment).
  */
-export function checkKnightStep(kind: KnightTaskKind, from: KnightTaskStage, to: KnightTaskStage, note?: string | null): StageCheck {
+export function checkKnightStep(kind: KnightTaskKind, from: KnightTaskStage, to: KnightTaskStage, note?: string | null, photoCount = 0): StageCheck {
   if (nextStage(kind, from) !== to) return { ok: false, error: "stageNotNext" };
   if (to === "COMPLETED") return { ok: false, error: "completeByDispatcher" };
-  if (to === "DELIVERED" && kind === "RECON" && !note?.trim()) return { ok: false, error: "reportRequired" };
+  if (to === "DELIVERED" && kind === "RECON" && !note?.trim() && photoCount === 0) return { ok: false, error: "reportRequired" };
   return { ok: true };
 }
 

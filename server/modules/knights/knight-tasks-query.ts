@@ -5,6 +5,8 @@ import { env } from "@/lib/env";
 import { AppError } from "@/server/errors";
 import { isLiveStatus, LIVE_TASK_STATUSES, loadOwnTask } from "@/server/modules/knights/knight-task-access";
 import { knightNextStages } from "@/server/modules/knights/knight-task-stages";
+import { canAddPhotos, canRemovePhotos } from "@/server/modules/knights/photos/photo-rules";
+import { listTaskPhotos } from "@/server/modules/knights/photos/task-photos";
 import type { TKnightTaskCard, TKnightTaskDetail, TMyTasksResult } from "@/lib/schemas/knight-tasks";
 
 /**
@@ -83,6 +85,7 @@ export async function getMyTask(db: Db, actor: Actor, input: { assignmentId: str
     },
   });
   const card = toCard(r);
+  const photos = await listTaskPhotos(db, task.id);
   const n = r.need;
   const live = isLiveStatus(r.status);
   const lastSign = r.lastCheckInAt ?? r.acceptedAt;
@@ -97,6 +100,9 @@ export async function getMyTask(db: Db, actor: Actor, input: { assignmentId: str
     deliveryCodeRequired: Boolean(n.deliveryCode),
     reportRequired: card.taskKind === "RECON",
     proofNote: r.proofNote,
+    photos,
+    canAddPhotos: canAddPhotos(card.stage, r.status),
+    canRemovePhotos: canRemovePhotos(card.stage, r.status),
     stageTimes: {
       acceptedAt: r.acceptedAt, atPickupAt: r.atPickupAt, pickedUpAt: r.pickedUpAt, atDropoffAt: r.atDropoffAt,
       deliveredAt: r.deliveredAt, completedAt: r.completedAt,
