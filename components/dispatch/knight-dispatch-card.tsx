@@ -11,6 +11,7 @@ import { FormAlert } from "@/components/auth/form-alert";
 import { useHydrated } from "@/components/auth/use-hydrated";
 import { ConnectionIndicator } from "@/components/knight/connection-indicator";
 import { DeliveryCodeForm } from "@/components/dispatch/delivery-code-form";
+import { TaskReport } from "@/components/dispatch/task-report";
 import { formatCountdown } from "@/components/knight/offer-feed";
 import { TaskMap, type TaskMapPoint } from "@/components/knight/task-map";
 import { errorMessage, useIncidentRefresh } from "@/components/needs/use-incident-refresh";
@@ -215,6 +216,7 @@ export function KnightDispatchCard({ need, canDispatch, tileUrl, tileAttribution
                       {a.completionRate !== null ? ` · ${t("card.completion", { rate: formatPercent(locale, a.completionRate) })}` : ""}
                       {a.noShowCount ? ` · ${t("card.noShows", { count: a.noShowCount })}` : ""}
                     </p>
+                    <TaskReport report={a.report} photos={a.photos} live={isLive} />
                     {canDispatch && isLive ? (
                       <div className="flex flex-wrap gap-2">
                         {stage === "DELIVERED" ? (

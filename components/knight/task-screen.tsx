@@ -16,6 +16,7 @@ import { useHydrated } from "@/components/auth/use-hydrated";
 import { ConnectionIndicator } from "@/components/knight/connection-indicator";
 import { NavigationButtons } from "@/components/knight/navigation-buttons";
 import { TaskMap, type TaskMapPoint } from "@/components/knight/task-map";
+import { TaskPhotos } from "@/components/knight/task-photos";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -33,6 +34,7 @@ export function TaskScreen({ assignmentId, tileUrl, tileAttribution }: { assignm
   const t = useT("knightApp");
   const tDuty = useT("knightDuty");
   const tk = useT("knight");
+  const tPhotos = useT("taskPhotos");
   const locale = useLocale();
   const trpc = useTRPC();
   const hydrated = useHydrated();
@@ -46,6 +48,7 @@ export function TaskScreen({ assignmentId, tileUrl, tileAttribution }: { assignm
   const [note, setNote] = useState("");
   const [notice, setNotice] = useState<string | null>(null);
   const [cancelled, setCancelled] = useState(false);
+  const [photosBusy, setPhotosBusy] = useState(false);
   const [now, setNow] = useState(() => new Date());
   useEffect(() => {
     const id = window.setInterval(() => setNow(new Date()), 15_000);
@@ -101,6 +104,13 @@ export function TaskScreen({ assignmentId, tileUrl, tileAttribution }: { assignm
   // Errors not tied to an input (e.g. "one step at a time") are shown above the button.
   const formError = advance.isError && !fieldError("proofCode") && !fieldError("note") ? (fieldError("to") ?? (advance.error.message || t("errors.generic"))) : null;
   const checkInLate = d.checkInDueAt ? d.checkInDueAt.getTime() - now.getTime() < 5 * 60_000 : false;
+  // Photos: in the report box at the site (before "delivered"/"reported"), else on their own once there are any or more may come.
+  const photos = (
+    <TaskPhotos
+      assignmentId={assignmentId} photos={d.photos} canAdd={d.canAddPhotos && !cancelled} canRemove={d.canRemovePhotos && !cancelled} ended={ended}
+      purpose={d.reportRequired ? "report" : "proof"} onChanged={() => void refresh()} onBusyChange={setPhotosBusy}
+    />
+  );
 
   return (
     <div className="mx-auto max-w-xl space-y-5" data-testid="task-screen" data-stage={d.stage} data-status={d.status}>
@@ -209,15 +219,17 @@ export function TaskScreen({ assignmentId, tileUrl, tileAttribution }: { assignm
                 >
                   <Input value={proofCode} onChange={(e) => setProofCode(e.target.value)} maxLength={32} autoComplete="off" inputMode="text" data-testid="task-proof-code" />
                 </Field>
-                <Field id="task-note" label={d.reportRequired ? t("task.report") : t("task.note")} hint={d.reportRequired ? t("task.reportHint") : undefined} error={fieldError("note")} required={d.reportRequired}>
+                <Field id="task-note" label={d.reportRequired ? t("task.report") : t("task.note")} hint={d.reportRequired ? t("task.reportHint") : undefined} error={fieldError("note")} required={d.reportRequired && d.photos.length === 0}>
                   <Textarea value={note} onChange={(e) => setNote(e.target.value)} rows={3} maxLength={2000} data-testid="task-note" />
                 </Field>
+                {photos}
+                {photosBusy ? <p role="status" className="text-sm text-slate-600">{tPhotos("knight.busy")}</p> : null}
               </>
             ) : null}
             <Button
               size="lg"
               className="w-full"
-              disabled={!hydrated || advance.isPending}
+              disabled={!hydrated || advance.isPending || photosBusy}
               aria-busy={advance.isPending || undefined}
               onClick={() =>
                 advance.mutate({
@@ -240,6 +252,8 @@ export function TaskScreen({ assignmentId, tileUrl, tileAttribution }: { assignm
           <FormAlert tone="info">{t("task.ended")}</FormAlert>
         ) : null}
       </section>
+
+      {next !== "DELIVERED" && (d.canAddPhotos || d.photos.length > 0 || (d.live && d.reportRequired)) ? <div className="rounded-2xl border border-slate-200 bg-white p-4">{photos}</div> : null}
 
       {!ended && !cancelled ? (
         <section className="space-y-2 rounded-2xl border border-slate-200 bg-white p-4" aria-label={t("task.checkIn")}>

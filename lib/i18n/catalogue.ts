@@ -17,6 +17,7 @@ import { knightApp } from "@/lib/i18n/messages/knight-app";
 import { live } from "@/lib/i18n/messages/live";
 import { knightDispatch } from "@/lib/i18n/messages/knight-dispatch";
 import { dispatch } from "@/lib/i18n/messages/dispatch";
+import { taskPhotos } from "@/lib/i18n/messages/task-photos";
 
 /**
  * Every message namespace, registered once. To add one: create lib/i18n/messages/<ns>.ts exporting
@@ -43,6 +44,7 @@ export const catalogue = {
   live,
   knightDispatch,
   dispatch,
+  taskPhotos,
 } as const;
 
 export type Catalogue = typeof catalogue;

@@ -30,7 +30,6 @@ export const knightDuty = {
       note: "备注",
       report: "侦察报告",
       reportHint: "简要描述现场情况（必填）。",
-      photoLater: "照片上传暂未开放。",
     },
     checkIn: {
       button: "我很安全",
@@ -99,7 +98,7 @@ export const knightDuty = {
       restRequired: "你已达到连续在岗时长上限，请休息后再上岗。",
       stageInvalid: "任务阶段无效。",
       stageNotNext: "任务只能按顺序推进到下一阶段。",
-      reportRequired: "侦察任务需要填写报告。",
+      reportRequired: "侦察任务需要报告：写几句现场情况，或添加照片。",
       completeByDispatcher: "任务完成需由调度员确认。",
       taskChanged: "任务状态已变化，请刷新后重试。",
       taskEnded: "任务已结束。",
@@ -137,7 +136,6 @@ export const knightDuty = {
       note: "Note",
       report: "Recon report",
       reportHint: "Briefly describe the situation on site (required).",
-      photoLater: "Photo upload is not available yet.",
     },
     checkIn: {
       button: "I'm OK",
@@ -206,7 +204,7 @@ export const knightDuty = {
       restRequired: "You reached the duty-hours limit. Rest before going on duty again.",
       stageInvalid: "Invalid task stage.",
       stageNotNext: "A task moves forward one stage at a time.",
-      reportRequired: "A recon task needs a report.",
+      reportRequired: "A recon task needs a report: a few words about the site, or photos.",
       completeByDispatcher: "The dispatcher confirms completion.",
       taskChanged: "This task changed meanwhile; reload and try again.",
       taskEnded: "This task has ended.",
