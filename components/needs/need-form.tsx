@@ -188,7 +188,7 @@ export function NeedForm({ incident, need, tileUrl, tileAttribution, onDone, onC
           tileAttribution={tileAttribution}
           height={220}
         />
-        <p className="text-xs text-slate-500">
+        <p className="text-xs text-slate-500" data-testid="need-staging-value">
           {v.stagingLat !== null && v.stagingLng !== null
             ? t("form.stagingValue", { lat: v.stagingLat.toFixed(5), lng: v.stagingLng.toFixed(5) })
             : t("form.stagingHint")}

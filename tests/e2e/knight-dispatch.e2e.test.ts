@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { enabled, launchBrowser, signInAs, visible } from "@/tests/helpers/browser";
+import { pngImage, SECRET_GPS } from "@/server/modules/knights/photos/test-images";
 
 const base = () => inject("appBaseUrl");
 const PHONE = { width: 390, height: 844 };
@@ -38,18 +39,31 @@ describe("knight dispatch, end to end in two browsers", () => {
     await page.waitForURL((url) => /\/zh-CN\/incidents\/[^/]+$/.test(url.pathname) && !url.pathname.endsWith("/new"), { timeout: 30_000 });
   }
 
-  /** The requester posts an incident with a knight delivery need; returns the need and its pickup point. */
-  async function postKnightNeed(page: Page, title: string): Promise<{ needId: string; pickup: { lat: number; lng: number } }> {
-    await postIncident(page, title);
+  /** On the incident page: opens the need form with a knight type; the form shows the knight-task fields. */
+  async function startKnightNeed(page: Page, typeName: string, kind: "DELIVERY" | "RECON", title: string): Promise<void> {
     await enabled(page.getByTestId("add-need"));
     await page.getByTestId("add-need").click();
-    const option = page.locator('[data-testid="need-type"] option', { hasText: "骑士配送" });
+    const option = page.locator('[data-testid="need-type"] option', { hasText: typeName });
     await option.waitFor({ state: "attached", timeout: 30_000 });
     await page.getByTestId("need-type").selectOption((await option.getAttribute("value"))!);
     // A knight type brings the knight-task fields, with the kind taken from the type.
     expect(await visible(page.getByTestId("knight-task-fields"))).toBe(true);
-    expect(await page.getByTestId("need-task-kind").inputValue()).toBe("DELIVERY");
+    expect(await page.getByTestId("need-task-kind").inputValue()).toBe(kind);
     await page.getByTestId("need-title-input").fill(title);
+  }
+
+  /** Submits the need form; returns the new need's id once its row is listed. */
+  async function submitNeed(page: Page, title: string): Promise<string> {
+    await page.getByTestId("need-submit").click();
+    const row = page.locator('[data-testid="need-row"]', { hasText: title });
+    await row.waitFor({ timeout: 30_000 });
+    return (await row.getAttribute("data-need-id"))!;
+  }
+
+  /** The requester posts an incident with a knight delivery need; returns the need and its pickup point. */
+  async function postKnightNeed(page: Page, title: string): Promise<{ needId: string; pickup: { lat: number; lng: number } }> {
+    await postIncident(page, title);
+    await startKnightNeed(page, "骑士配送", "DELIVERY", title);
 
     // A delivery without a pickup point is refused, and the form says where.
     await page.getByTestId("need-submit").click();
@@ -61,11 +75,34 @@ describe("knight dispatch, end to end in two browsers", () => {
     const pickup = parsePoint(await page.getByTestId("need-pickup-value").textContent());
     await page.getByTestId("need-cargo-kg").fill("5");
     await page.getByTestId("need-reward").fill("30");
-    await page.getByTestId("need-submit").click();
-    const row = page.locator('[data-testid="need-row"]', { hasText: title });
-    await row.waitFor({ timeout: 30_000 });
-    const needId = (await row.getAttribute("data-need-id"))!;
-    return { needId, pickup };
+    return { needId: await submitNeed(page, title), pickup };
+  }
+
+  /** The requester posts an incident with a knight recon need at a point picked on the map; returns the need and that point. */
+  async function postReconNeed(page: Page, title: string): Promise<{ needId: string; site: { lat: number; lng: number } }> {
+    await postIncident(page, title);
+    await startKnightNeed(page, "骑士巡查", "RECON", title);
+    await page.locator('[data-testid="need-staging-map"] .leaflet-container').waitFor({ timeout: 30_000 });
+    await page.getByTestId("need-staging-map").click();
+    const site = parsePoint(await page.getByTestId("need-staging-value").textContent());
+    return { needId: await submitNeed(page, title), site };
+  }
+
+  /** The knight on a phone, on duty and sharing a position at `at`, with the live connection up. */
+  async function knightOnDutyAt(at: { lat: number; lng: number }): Promise<Page> {
+    const knight = await signInAs(browser, base(), "knight@muster.demo", { viewport: PHONE });
+    await knight.context().grantPermissions(["geolocation"], { origin: base() });
+    await knight.context().setGeolocation({ latitude: at.lat, longitude: at.lng, accuracy: 10 });
+    await knight.goto(`${base()}/zh-CN/knight`);
+    const duty = knight.getByTestId("duty-switch");
+    await enabled(duty);
+    if ((await duty.getAttribute("data-on")) !== "true") {
+      await duty.click();
+      await knight.locator('[data-testid="duty-switch"][data-on="true"]').waitFor({ timeout: 15_000 });
+    }
+    await knight.getByText("最近一次上报").waitFor({ timeout: 45_000 });
+    await knight.locator('[data-testid="connection-indicator"][data-state="live"]').waitFor({ timeout: 30_000 });
+    return knight;
   }
 
   it("a knight on a phone goes on duty, gets the offer live, accepts, rides it through and is credited", async () => {
@@ -177,19 +214,7 @@ describe("knight dispatch, end to end in two browsers", () => {
     const requester = await signInAs(browser, base(), "requester@muster.demo");
     const { needId, pickup } = await postKnightNeed(requester, title);
     const card = requester.locator(`[data-testid="knight-dispatch-card"][data-need-id="${needId}"]`);
-
-    const knight = await signInAs(browser, base(), "knight@muster.demo", { viewport: PHONE });
-    await knight.context().grantPermissions(["geolocation"], { origin: base() });
-    await knight.context().setGeolocation({ latitude: pickup.lat, longitude: pickup.lng, accuracy: 10 });
-    await knight.goto(`${base()}/zh-CN/knight`);
-    const duty = knight.getByTestId("duty-switch");
-    await enabled(duty);
-    if ((await duty.getAttribute("data-on")) !== "true") {
-      await duty.click();
-      await knight.locator('[data-testid="duty-switch"][data-on="true"]').waitFor({ timeout: 15_000 });
-    }
-    await knight.getByText("最近一次上报").waitFor({ timeout: 45_000 });
-    await knight.locator('[data-testid="connection-indicator"][data-state="live"]').waitFor({ timeout: 30_000 });
+    const knight = await knightOnDutyAt(pickup);
 
     await enabled(card.getByTestId("dispatch-start"));
     await card.getByTestId("dispatch-start").click();
@@ -202,6 +227,72 @@ describe("knight dispatch, end to end in two browsers", () => {
     await offer.waitFor({ state: "detached", timeout: 15_000 });
 
     await card.locator('[data-testid="dispatch-count-DECLINED"]', { hasText: "1" }).waitFor({ timeout: 30_000 });
+    await knight.context().close();
+    await requester.context().close();
+  });
+
+  it("a knight on a recon task photographs the site on a phone and reports; the dispatcher sees the photo live", async () => {
+    const title = `积水点巡查 ${crypto.randomBytes(3).toString("hex")}`;
+    const requester = await signInAs(browser, base(), "requester@muster.demo");
+    const { needId, site } = await postReconNeed(requester, title);
+    const card = requester.locator(`[data-testid="knight-dispatch-card"][data-need-id="${needId}"]`);
+    const knight = await knightOnDutyAt(site);
+
+    await enabled(card.getByTestId("dispatch-start"));
+    await card.getByTestId("dispatch-start").click();
+    const offer = knight.locator(`[data-testid="offer-card"][data-need-id="${needId}"]`);
+    await offer.waitFor({ timeout: 30_000 });
+    await offer.getByTestId("offer-accept").click();
+    await knight.waitForURL(/\/zh-CN\/knight\/tasks\/[^/]+$/, { timeout: 30_000 });
+    // On the way there is nothing to photograph yet; the screen says when photos come.
+    expect(await visible(knight.getByTestId("task-photos-empty"))).toBe(true);
+    expect(await knight.getByTestId("task-photo-input").count()).toBe(0);
+    await enabled(knight.locator('[data-testid="task-advance"][data-next="AT_DROPOFF"]'));
+    await knight.locator('[data-testid="task-advance"][data-next="AT_DROPOFF"]').click();
+    await knight.locator('[data-testid="task-screen"][data-stage="AT_DROPOFF"]').waitFor({ timeout: 15_000 });
+    expect(await card.getByTestId("task-report-empty").textContent()).toContain("还没有回传");
+
+    // At the site: the camera control, then a photo (a PNG carrying a GPS text block) — shrunk, re-encoded, sent.
+    const camera = knight.locator('[data-testid="task-photo-input"]:not([disabled])');
+    await camera.waitFor({ state: "attached", timeout: 15_000 });
+    expect(await camera.getAttribute("capture")).toBe("environment");
+    expect(await camera.getAttribute("accept")).toBe("image/*");
+    await camera.setInputFiles({ name: "site.png", mimeType: "image/png", buffer: Buffer.from(pngImage({ width: 480, height: 360, metadata: true })) });
+    const thumb = knight.getByTestId("task-photo");
+    await thumb.waitFor({ timeout: 30_000 });
+    await knight.locator('[data-testid="task-photos"][data-count="1"]').waitFor({ timeout: 15_000 });
+    expect(await knight.getByTestId("task-photo-pending").count()).toBe(0);
+    const photoUrl = (await thumb.locator("a").getAttribute("href"))!;
+    const served = await knight.request.get(`${base()}${photoUrl}`);
+    expect(served.status()).toBe(200);
+    expect(served.headers()["content-type"]).toBe("image/jpeg");
+    expect(served.headers()["cache-control"]).toMatch(/^private/);
+    expect((await served.body()).includes(Buffer.from(SECRET_GPS))).toBe(false);
+    await expect.poll(() => thumb.locator("img").evaluate((img: HTMLImageElement) => img.naturalWidth), { timeout: 15_000 }).toBe(480);
+
+    // The dispatcher's card shows the thumbnail live, before the report is even sent.
+    const remote = card.locator(`[data-testid="task-report-photo"][data-photo-id="${photoUrl.split("/").pop()}"]`);
+    await remote.waitFor({ timeout: 30_000 });
+
+    // A photo is a report: "reported" without a word of text.
+    const report = knight.locator('[data-testid="task-advance"][data-next="DELIVERED"]');
+    await enabled(report);
+    await report.click();
+    await knight.locator('[data-testid="task-screen"][data-stage="DELIVERED"]').waitFor({ timeout: 15_000 });
+    expect(await knight.getByTestId("task-photo-remove").count()).toBe(0);
+
+    await expect.poll(() => remote.locator("img").evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), { timeout: 15_000 }).toBe(480);
+    expect(await remote.getAttribute("href")).toBe(photoUrl);
+    expect(await remote.getAttribute("target")).toBe("_blank");
+    // A signed-out browser is asked to sign in (other signed-in people get 404: app/api/task-photos/read-photo.int.test.ts).
+    const stranger = await browser.newContext();
+    expect((await stranger.request.get(`${base()}${photoUrl}`)).status()).toBe(401);
+    await stranger.close();
+
+    await card.getByTestId("dispatch-confirm").click();
+    await knight.locator('[data-testid="task-screen"][data-stage="COMPLETED"]').waitFor({ timeout: 30_000 });
+    // After the task ends the knight still sees the photo (read-only).
+    expect(await knight.getByTestId("task-photo").count()).toBe(1);
     await knight.context().close();
     await requester.context().close();
   });

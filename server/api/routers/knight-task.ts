@@ -44,7 +44,11 @@ export const knightTaskRouter = createTRPCRouter({
     .output(ZTaskStageResult)
     .mutation(({ ctx, input }) => advanceKnightTask(ctx.db, ctx.actor, input)),
 
-  /** A photo for the caller's own live task (base64, ≤ 2 MB; read back from /api/task-photos/<id>). */
+  /**
+   * A photo for the caller's own live task (read back from /api/task-photos/<id>). Base64 through tRPC rather
+   * than a multipart route: the same permission middleware, zod bound (≈ 2.8 MB of text) and field errors
+   * as every other knight step; the fetch adapter sets no body limit and the phone sends one photo per call.
+   */
   uploadPhoto: permissionProcedure("knight.self")
     .input(ZUploadTaskPhotoInput)
     .output(ZTaskPhotoDto)
