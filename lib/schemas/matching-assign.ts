@@ -18,6 +18,7 @@ const ZObjective = z.object({ filled: ZTierUnits, totalCost: z.number() });
 
 export const ZProposalNeed = z.object({
   needId: z.string(),
+  incidentId: z.string(),
   title: z.string(),
   priority: z.string(),
   /** Units still to fill when the proposal was made (quantity − committed − on offer). */
