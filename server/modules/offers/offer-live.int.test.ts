@@ -5,7 +5,7 @@ import { LiveHub, type LiveEvent } from "@/server/modules/live/live-hub";
 import { openLiveStream } from "@/server/modules/live/live-stream";
 import { liveTopics } from "@/server/modules/live/live-topics";
 import { acceptOffer, declineOffer, expireOffer } from "@/server/modules/offers/answer-offer";
-import { RESOURCE_OFFER_EVENT } from "@/server/modules/offers/offer-live";
+import { RESOURCE_OFFER_EVENT } from "@/lib/schemas/live";
 import { cancelOffer, reportProgress } from "@/server/modules/offers/report-progress";
 import { offerAssignment } from "@/server/modules/offers/send-offer";
 import { createNeed, createResource, propose, seedOfferFixtures } from "@/server/modules/offers/test-fixtures";

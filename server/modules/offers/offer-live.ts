@@ -1,11 +1,9 @@
 import type { Db } from "@/server/db";
+import { RESOURCE_OFFER_EVENT } from "@/lib/schemas/live";
 import type { AssignmentStatus } from "@/server/generated/prisma/enums";
 import { publishLive, type LiveEventInput } from "@/server/modules/live/publish-live";
 import { liveTopics } from "@/server/modules/live/live-topics";
 import type { OfferContext } from "@/server/modules/offers/offer-access";
-
-/** The live event every resource-offer change publishes (sent, accepted, declined, expired, withdrawn, progress). */
-export const RESOURCE_OFFER_EVENT = "resourceOffer.updated";
 
 type OfferFacts = Pick<OfferContext, "id" | "needId" | "incidentId" | "quantity" | "supplierOrgId" | "supplierUserId">;
 
