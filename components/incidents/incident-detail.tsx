@@ -98,7 +98,7 @@ export function IncidentDetail({ id, tileUrl, tileAttribution }: { id: string; t
             )}
           </Card>
           <IncidentAssignments incidentId={incident.id} needs={needs} />
-          <MatchingPanel incidentId={incident.id} canPropose={incident.canApprove} tileUrl={tileUrl} tileAttribution={tileAttribution} />
+          <MatchingPanel incidentId={incident.id} center={{ lat: incident.lat, lng: incident.lng }} canPropose={incident.canApprove} tileUrl={tileUrl} tileAttribution={tileAttribution} />
           {needs
             .filter((n) => n.category === "KNIGHT" && n.status !== "DRAFT" && n.status !== "CANCELLED")
             .map((n) => (
