@@ -256,7 +256,7 @@ describe("accepting knight offers", () => {
     expect(res.dispatch).toMatchObject({ status: "OPEN", accepted: 0, wave: 2, radiusKm: 3 });
     expect((await t.db.assignment.findUniqueOrThrow({ where: { id: won.assignmentId! } })).status).toBe("CANCELLED");
     expect((await t.db.knightProfile.findUniqueOrThrow({ where: { id: ks[0]!.id } })).noShowCount).toBe(1);
-    expect(await liveEvents(t.db, liveTopics.knight(ks[0]!.id), "task.cancelled")).toEqual([{ assignmentId: won.assignmentId, needId, reason: "NO_SHOW" }]);
+    expect(await liveEvents(t.db, liveTopics.knight(ks[0]!.id), "task.cancelled")).toEqual([{ assignmentId: won.assignmentId, needId, title: "送药到安置点", reason: "NO_SHOW" }]);
     // The new wave offers knights never offered before (ks[1] was stood down in wave 1, so it is skipped).
     const wave2 = (await t.db.offer.findMany({ where: { needId, wave: 2 }, select: { knightId: true } })).map((o) => o.knightId).sort();
     expect(wave2).toEqual([ks[2]!.id, ks[3]!.id].sort());
