@@ -73,7 +73,7 @@ const statusOf = async (ids: string[]) =>
 const checkInJob = (assignmentId: string) => t.db.job.findUniqueOrThrow({ where: { key: checkInJobKey(assignmentId) }, select: { doneAt: true, lastError: true } });
 
 describe("a knight need that ends takes its knight work with it", () => {
-  it("cancelling stands pending knights down, stops the wave, and cancels every live task with its knight told live and in-app", async () => {
+  it("cancelling stands pending knights down, stops the wave, and cancels every live task not yet delivered, its knight told live and in-app", async () => {
     // 4 places: one knight accepted, one on the way to the pickup, one delivered; offers still pending for the 4th.
     const { needId, ks, tasks } = await dispatchedDelivery(f.incidentId, 4, 8, ["ACCEPTED", "AT_PICKUP", "DELIVERED"]);
     expect(await needRow(needId)).toEqual({ status: "PARTIALLY_FILLED", qtyCommitted: 1, qtyEnRoute: 1, qtyOnScene: 1, qtyReleased: 0 });
@@ -83,14 +83,20 @@ describe("a knight need that ends takes its knight work with it", () => {
     const dto = await caller(f.actors.dispatcherA).need.setStatus({ id: needId, status: "CANCELLED" });
     expect(dto.status).toBe("CANCELLED");
 
-    // Tasks: cancelled, places released from whichever bucket they had reached, safety timers stopped.
-    expect(await statusOf(tasks)).toEqual(["CANCELLED", "CANCELLED", "CANCELLED"]);
-    expect(await needRow(needId)).toEqual({ status: "CANCELLED", qtyCommitted: 0, qtyEnRoute: 0, qtyOnScene: 0, qtyReleased: 0 });
-    for (const id of tasks) expect(await checkInJob(id)).toMatchObject({ lastError: "cancelled" });
-    expect(await t.db.offer.count({ where: { needId, status: { in: ["PENDING", "ACCEPTED"] } } })).toBe(0);
+    // Tasks: cancelled, places released from whichever bucket they had reached, safety timers stopped; the
+    // delivered one is kept (the work was done; the dispatcher may still confirm it).
+    const delivered = tasks[2]!;
+    const [accepted, onTheWay] = [tasks[0]!, tasks[1]!];
+    expect(await statusOf(tasks)).toEqual(["CANCELLED", "CANCELLED", "ON_SCENE"]);
+    expect(await needRow(needId)).toEqual({ status: "CANCELLED", qtyCommitted: 0, qtyEnRoute: 0, qtyOnScene: 1, qtyReleased: 0 });
+    for (const id of [accepted, onTheWay]) expect(await checkInJob(id)).toMatchObject({ lastError: "cancelled" });
+    expect(await liveEvents(t.db, liveTopics.knight(ks[2]!.id), "task.cancelled")).toEqual([]);
+    expect(await t.db.assignment.findUniqueOrThrow({ where: { id: delivered }, select: { taskStage: true } })).toEqual({ taskStage: "DELIVERED" });
+    expect(await t.db.offer.count({ where: { needId, status: "PENDING" } })).toBe(0);
+    expect(await t.db.offer.count({ where: { needId, status: "ACCEPTED" } })).toBe(1); // the delivered knight's
 
     // The knights on it hear why, live, and get a notification that reads in both languages.
-    for (const [i, id] of tasks.entries()) {
+    for (const [i, id] of [accepted, onTheWay].entries()) {
       const events = await liveEvents(t.db, liveTopics.knight(ks[i]!.id), "task.cancelled");
       expect(events).toEqual([{ assignmentId: id, needId, title: expect.any(String), reason: "NEED_CANCELLED" }]);
       expect(findPositionLeaks(events, ks)).toEqual([]);
@@ -118,16 +124,17 @@ describe("a knight need that ends takes its knight work with it", () => {
     expect(mine.live).toEqual([]);
     expect(mine.history.find((h) => h.assignmentId === tasks[1])).toMatchObject({ status: "CANCELLED", live: false });
 
-    // The dispatcher's board: ended, nobody followed any more, and the need's subscribers were told.
+    // The dispatcher's board: ended, only the delivered task still followed, and the need's subscribers were told.
     const board = await getDispatchBoard(t.db, f.actors.dispatcherA, needId);
-    expect(board).toMatchObject({ status: "CANCELLED", running: false, offers: { PENDING: 0, ACCEPTED: 0 } });
-    expect(board.accepted.map((a) => [a.status, a.position])).toEqual([["CANCELLED", null], ["CANCELLED", null], ["CANCELLED", null]]);
-    expect((await liveEvents(t.db, liveTopics.need(needId), "dispatch.updated")).at(-1)).toMatchObject({ status: "CANCELLED", accepted: 0, pendingOffers: 0 });
+    expect(board).toMatchObject({ status: "CANCELLED", running: false, offers: { PENDING: 0, ACCEPTED: 1 } });
+    expect(board.accepted.map((a) => a.status).sort()).toEqual(["CANCELLED", "CANCELLED", "ON_SCENE"]);
+    expect(board.accepted.filter((a) => a.status === "CANCELLED").map((a) => a.position)).toEqual([null, null]);
+    expect((await liveEvents(t.db, liveTopics.need(needId), "dispatch.updated")).at(-1)).toMatchObject({ status: "CANCELLED", accepted: 1, pendingOffers: 0 });
 
     // Audited in the same chain: each task, the dispatch's end, the status change.
     const audit = await t.db.auditEvent.findMany({ where: { OR: [{ entityId: needId }, { entityId: { in: tasks } }] }, select: { action: true, data: true } });
-    expect(audit.filter((a) => a.action === "knightTask.cancel").map((a) => (a.data as { reason: string }).reason)).toEqual(["NEED_CANCELLED", "NEED_CANCELLED", "NEED_CANCELLED"]);
-    expect(audit.find((a) => a.action === "dispatch.end")?.data).toMatchObject({ status: "CANCELLED", tasksCancelled: 3, tasksKept: 0, offersWithdrawn: pending.length, waveStopped: true });
+    expect(audit.filter((a) => a.action === "knightTask.cancel").map((a) => (a.data as { reason: string }).reason)).toEqual(["NEED_CANCELLED", "NEED_CANCELLED"]);
+    expect(audit.find((a) => a.action === "dispatch.end")?.data).toMatchObject({ status: "CANCELLED", tasksCancelled: 2, tasksKept: 1, offersWithdrawn: pending.length, waveStopped: true });
     expect(audit.some((a) => a.action === "need.setStatus")).toBe(true);
     expect(await verifyAuditChain(t.db)).toMatchObject({ ok: true });
   });

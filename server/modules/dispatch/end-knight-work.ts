@@ -17,8 +17,8 @@ export type KnightWorkEnded = { tasksCancelled: number; tasksKept: number; offer
  * does it (endKnightTaskLocked: assignment CANCELLED, place released from its bucket, check-in timer stopped,
  * `task.cancelled` to the knight) and the knight also gets an in-app notification; then pending offers are
  * withdrawn and the running wave and its timer stopped (stopDispatch, which also sends `dispatch.updated`).
- * Closing keeps tasks already DELIVERED: the work was done and the dispatcher may still confirm it (points);
- * cancelling ends those too. The need's status stays final: quantities.ts never moves CLOSED / CANCELLED.
+ * Tasks already DELIVERED are kept either way: the work was done, and the dispatcher may still confirm it
+ * (the knight's points and record must not depend on what later happened to the need). The need's status stays final: quantities.ts never moves CLOSED / CANCELLED.
  */
 export async function endKnightWork(
   tx: Db,
@@ -38,7 +38,7 @@ export async function endKnightWork(
   for (const { id } of live) {
     const a = await lockKnightTask(tx, id);
     if (!a?.knightId || !isCancellableStatus(a.status)) continue;
-    if (how.to === "CLOSED" && a.taskStage === "DELIVERED") {
+    if (a.taskStage === "DELIVERED") {
       tasksKept += 1;
       continue;
     }
