@@ -17,6 +17,7 @@ import { parseArgs } from "node:util";
 import { requireDatabaseUrl } from "@/lib/env";
 import { createPrismaClient } from "@/server/db";
 import { demoAccountTable, DEMO_PASSWORD } from "./seed/demo-accounts";
+import { demoPlatformLines } from "./seed/delivery-platform";
 import { runSeed } from "./seed/run-seed";
 
 function positiveInt(name: string, raw: string | undefined): number | undefined {
@@ -67,6 +68,7 @@ async function main() {
       console.info(`\nSeeded in ${(result.elapsedMs / 1000).toFixed(1)} s.\n`);
     }
     console.info(`Demo accounts (every other seeded user also signs in with ${DEMO_PASSWORD}):\n${demoAccountTable()}`);
+    if (result.platform) console.info(`\n${demoPlatformLines(result.platform)}`);
   } finally {
     await db.$disconnect();
   }

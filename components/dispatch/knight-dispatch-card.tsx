@@ -100,7 +100,17 @@ export function KnightDispatchCard({ need, canDispatch, tileUrl, tileAttribution
   const acceptedCount = b ? b.offers.ACCEPTED ?? accepted.length : 0;
   const sent = b ? Object.values(b.offers).reduce((s, n) => s + n, 0) : 0;
   const open = need.status === "OPEN" || need.status === "PARTIALLY_FILLED";
-  const state = !b || (!b.running && b.waves.length === 0) ? "notStarted" : b.running ? "running" : acceptedCount >= slots ? "filled" : "stopped";
+  // A closed or cancelled need has ended its knight work (end-knight-work.ts): nothing to start any more.
+  const ended = need.status === "CLOSED" || need.status === "CANCELLED";
+  const state = ended
+    ? "closed"
+    : !b || (!b.running && b.waves.length === 0)
+      ? "notStarted"
+      : b.running
+        ? "running"
+        : acceptedCount >= slots
+          ? "filled"
+          : "stopped";
   const stateText =
     state === "running" && b?.current ? t("card.running", { wave: b.current.wave }) : t(`card.${state === "running" ? "notStarted" : state}`);
 
@@ -158,7 +168,7 @@ export function KnightDispatchCard({ need, canDispatch, tileUrl, tileAttribution
             <p>{b?.unmetNote ?? need.unmetNote ?? t("card.unmetBody")}</p>
           </div>
         ) : null}
-        {canDispatch && state !== "running" && acceptedCount < slots ? (
+        {canDispatch && !ended && state !== "running" && acceptedCount < slots ? (
           <div className="flex flex-wrap items-center gap-3">
             <Button onClick={() => start.mutate({ needId: need.id })} disabled={!hydrated || busy || !open} aria-busy={start.isPending || undefined} data-testid="dispatch-start">
               {start.isPending ? t("card.starting") : t("card.start")}
@@ -191,7 +201,8 @@ export function KnightDispatchCard({ need, canDispatch, tileUrl, tileAttribution
                 const isLive = LIVE_STATUSES.has(a.status);
                 const track = isLive ? trackFor(a.assignmentId) : undefined;
                 const pos = isLive ? positions[a.assignmentId] ?? track?.position ?? a.position : null;
-                const stage = stages[a.assignmentId] ?? track?.stage ?? null;
+                // A live stage seen earlier must not outlast the task: an ended task shows its status.
+                const stage = isLive ? (stages[a.assignmentId] ?? track?.stage ?? null) : a.status === "COMPLETED" ? "COMPLETED" : null;
                 return (
                   <li key={a.assignmentId} className="space-y-2 py-3" data-testid="dispatch-knight" data-assignment-id={a.assignmentId} data-stage={stage ?? ""} data-status={a.status}>
                     <div className="flex flex-wrap items-center justify-between gap-2">

@@ -1,8 +1,10 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { formatDateTime } from "@/lib/i18n/format";
 import { useLocale, useT } from "@/lib/i18n/client";
+import { useLiveEvents } from "@/lib/live/use-live-events";
+import { RESOURCE_OFFER_EVENT } from "@/lib/schemas/live";
 import { useTRPC } from "@/lib/trpc/react";
 import type { TIncidentAssignment } from "@/lib/schemas/matching-assign";
 import type { TNeedDto } from "@/lib/schemas/needs";
@@ -10,8 +12,8 @@ import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 
-/** How often the lifecycle view re-reads (the live SSE transport will replace polling). */
-export const LIFECYCLE_POLL_MS = 10_000;
+/** How often the lifecycle view re-reads anyway: the fallback, as offer changes arrive as live events. */
+export const LIFECYCLE_POLL_MS = 60_000;
 
 const TONE: Record<string, BadgeTone> = {
   OFFERED: "info", ACCEPTED: "brand", MOBILIZED: "brand", EN_ROUTE: "warning", ON_SCENE: "success",
@@ -20,20 +22,27 @@ const TONE: Record<string, BadgeTone> = {
 
 /**
  * The incident's dispatch progress: per need, its committed / en route / on scene / released quantities and
- * every offered or booked resource with the status its supplier reported. Polls every 10 s.
+ * every offered or booked resource with the status its supplier reported. Follows the incident's live topic:
+ * each resource-offer change re-reads this list and the incident (its fill bars); slow polling is the fallback.
  */
 export function IncidentAssignments({ incidentId, needs }: { incidentId: string; needs: TNeedDto[] }) {
   const t = useT("matching");
   const locale = useLocale();
   const trpc = useTRPC();
+  const queryClient = useQueryClient();
   const q = useQuery({ ...trpc.matchAssign.assignments.queryOptions({ incidentId }), refetchInterval: LIFECYCLE_POLL_MS, retry: false });
+  const live = useLiveEvents(q.isSuccess ? [`incident:${incidentId}`] : null, (e) => {
+    if (e.kind !== RESOURCE_OFFER_EVENT && e.kind !== "live.reset") return;
+    void queryClient.invalidateQueries(trpc.matchAssign.assignments.queryFilter({ incidentId }));
+    void queryClient.invalidateQueries(trpc.incident.get.queryFilter({ id: incidentId }));
+  });
   if (q.isError || !q.data) return null;
   const byNeed = new Map<string, TIncidentAssignment[]>();
   for (const a of q.data) byNeed.set(a.needId, [...(byNeed.get(a.needId) ?? []), a]);
   const shown = needs.filter((n) => byNeed.has(n.id));
 
   return (
-    <Card data-testid="incident-assignments">
+    <Card data-testid="incident-assignments" data-live={live.state}>
       <CardHeader title={t("lifecycle.title")} description={t("lifecycle.description")} />
       <CardBody>
         {shown.length === 0 ? (

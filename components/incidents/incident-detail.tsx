@@ -30,7 +30,8 @@ export function IncidentDetail({ id, tileUrl, tileAttribution }: { id: string; t
   const locale = useLocale();
   const trpc = useTRPC();
   const [adding, setAdding] = useState(false);
-  // polled so supplier-reported progress (committed, en route, on scene …) shows without a reload
+  // supplier-reported progress (committed, en route, on scene …) shows without a reload: IncidentAssignments
+  // re-reads this on each live offer event; the slow poll is the fallback and catches other editors' changes
   const { data } = useQuery({ ...trpc.incident.get.queryOptions({ id }), refetchInterval: LIFECYCLE_POLL_MS });
   const hz = useHazardZones(id);
   if (!data) return null;
@@ -97,7 +98,7 @@ export function IncidentDetail({ id, tileUrl, tileAttribution }: { id: string; t
             )}
           </Card>
           <IncidentAssignments incidentId={incident.id} needs={needs} />
-          <MatchingPanel incidentId={incident.id} canPropose={incident.canApprove} tileUrl={tileUrl} tileAttribution={tileAttribution} />
+          <MatchingPanel incidentId={incident.id} center={{ lat: incident.lat, lng: incident.lng }} canPropose={incident.canApprove} tileUrl={tileUrl} tileAttribution={tileAttribution} />
           {needs
             .filter((n) => n.category === "KNIGHT" && n.status !== "DRAFT" && n.status !== "CANCELLED")
             .map((n) => (

@@ -5,6 +5,7 @@ import { useState } from "react";
 import { useT } from "@/lib/i18n/client";
 import { useTRPC } from "@/lib/trpc/react";
 import type { TProposeResult } from "@/lib/schemas/matching-assign";
+import { AreaProposal } from "@/components/matching/area-proposal";
 import { gapLine, tierFill } from "@/components/matching/gap-line";
 import { ProposalMap } from "@/components/matching/proposal-map";
 import { ProposalNeed, type SentOffer } from "@/components/matching/proposal-need";
@@ -23,7 +24,9 @@ function clientErrorCode(error: unknown): string | undefined {
  * switch auto dispatch, and send offers. Shown to dispatchers/owners (`canPropose`); for anyone else it
  * probes the proposal once and stays hidden unless the server allows it (platform admins).
  */
-export function MatchingPanel({ incidentId, canPropose, tileUrl, tileAttribution }: { incidentId: string; canPropose: boolean; tileUrl: string; tileAttribution?: string }) {
+export function MatchingPanel({
+  incidentId, center, canPropose, tileUrl, tileAttribution,
+}: { incidentId: string; center: { lat: number; lng: number }; canPropose: boolean; tileUrl: string; tileAttribution?: string }) {
   const t = useT("matching");
   const tn = useT("needs");
   const trpc = useTRPC();
@@ -152,6 +155,20 @@ export function MatchingPanel({ incidentId, canPropose, tileUrl, tileAttribution
               <p id={`auto-${incidentId}-hint`} className="text-slate-600">{autoOn ? t("auto.on") : t("auto.off")}</p>
             </div>
           </div>
+        ) : null}
+        {data ? (
+          <AreaProposal
+            incidentId={incidentId}
+            lat={center.lat}
+            lng={center.lng}
+            disabled={propose.isPending || sending.size > 0}
+            onDone={() => {
+              // the incident-only summary no longer describes what is proposed
+              setResult(null);
+              setSent([]);
+              void refresh();
+            }}
+          />
         ) : null}
         {propose.isPending ? (
           <p role="status" className="text-sm text-slate-600" data-testid="proposal-progress">{t("proposing")}</p>

@@ -35,6 +35,7 @@ export function TaskScreen({ assignmentId, tileUrl, tileAttribution }: { assignm
   const tDuty = useT("knightDuty");
   const tk = useT("knight");
   const tPhotos = useT("taskPhotos");
+  const tDispatch = useT("dispatch");
   const locale = useLocale();
   const trpc = useTRPC();
   const hydrated = useHydrated();
@@ -47,7 +48,8 @@ export function TaskScreen({ assignmentId, tileUrl, tileAttribution }: { assignm
   const [proofCode, setProofCode] = useState("");
   const [note, setNote] = useState("");
   const [notice, setNotice] = useState<string | null>(null);
-  const [cancelled, setCancelled] = useState(false);
+  // Set by a live `task.cancelled`: why it ended (a dispatcher cancel, the need closed or cancelled …).
+  const [cancelled, setCancelled] = useState<{ reason: string | null } | null>(null);
   const [photosBusy, setPhotosBusy] = useState(false);
   const [now, setNow] = useState(() => new Date());
   useEffect(() => {
@@ -57,9 +59,9 @@ export function TaskScreen({ assignmentId, tileUrl, tileAttribution }: { assignm
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.knightTask.task.queryKey(input) });
 
   const live = useLiveEvents(knightTopic, (e) => {
-    const d = (e.data ?? {}) as { assignmentId?: string; stage?: string };
+    const d = (e.data ?? {}) as { assignmentId?: string; stage?: string; reason?: string };
     if (d.assignmentId && d.assignmentId !== assignmentId) return;
-    if (e.kind === "task.cancelled") setCancelled(true);
+    if (e.kind === "task.cancelled") setCancelled({ reason: typeof d.reason === "string" ? d.reason : null });
     if (e.kind === "task.updated" && d.stage) setNotice(t("task.updated", { stage: tDuty(`stages.${d.stage}`) }));
     if (e.kind === "task.updated" || e.kind === "task.cancelled" || e.kind === "alert.checkin" || e.kind === "live.reset") void refresh();
   });
@@ -103,6 +105,8 @@ export function TaskScreen({ assignmentId, tileUrl, tileAttribution }: { assignm
   const fieldError = (k: string) => (fieldErrors?.[k]?.[0] ? translateError(tDuty, fieldErrors[k][0]) : undefined);
   // Errors not tied to an input (e.g. "one step at a time") are shown above the button.
   const formError = advance.isError && !fieldError("proofCode") && !fieldError("note") ? (fieldError("to") ?? (advance.error.message || t("errors.generic"))) : null;
+  const reasonKey = cancelled?.reason ? `cancelReason.${cancelled.reason}` : null;
+  const cancelReason = reasonKey && tDispatch(reasonKey) !== `dispatch.${reasonKey}` ? tDispatch(reasonKey) : null;
   const checkInLate = d.checkInDueAt ? d.checkInDueAt.getTime() - now.getTime() < 5 * 60_000 : false;
   // Photos: in the report box at the site (before "delivered"/"reported"), else on their own once there are any or more may come.
   const photos = (
@@ -136,7 +140,12 @@ export function TaskScreen({ assignmentId, tileUrl, tileAttribution }: { assignm
       </header>
 
       <div aria-live="polite" className="space-y-2">
-        {cancelled || d.status === "CANCELLED" ? <FormAlert data-testid="task-cancelled">{t("task.cancelled")}</FormAlert> : null}
+        {cancelled || d.status === "CANCELLED" ? (
+          <FormAlert data-testid="task-cancelled">
+            {t("task.cancelled")}
+            {cancelReason ? <span className="block">{cancelReason}</span> : null}
+          </FormAlert>
+        ) : null}
         {notice ? <FormAlert tone="info" data-testid="task-notice">{notice}</FormAlert> : null}
       </div>
 

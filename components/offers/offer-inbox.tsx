@@ -1,8 +1,10 @@
 "use client";
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { useT } from "@/lib/i18n/client";
+import { useLiveEvents } from "@/lib/live/use-live-events";
+import { RESOURCE_OFFER_EVENT } from "@/lib/schemas/live";
 import { useTRPC } from "@/lib/trpc/react";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -10,21 +12,33 @@ import { OfferCard } from "@/components/offers/offer-card";
 
 type Scope = "pending" | "active";
 
-/** Tabs (awaiting answer / in progress) over the supplier's offers; refreshes every 15 s. */
+/** Polling is only the fallback: offers arrive as live events (the organisation's supplier topic). */
+const INBOX_POLL_MS = 60_000;
+
+/** The caller's feeds that carry offer changes: their organisations' supplier topics and (experts) their own. */
+const isOfferTopic = (topic: string) => topic.startsWith("supplier:") || topic.startsWith("user:");
+
+/** Tabs (awaiting answer / in progress) over the supplier's offers; refreshes on each offer change, live. */
 export function OfferInbox({ listingsHref }: { listingsHref: string }) {
   const t = useT("offers");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [scope, setScope] = useState<Scope>("pending");
   const [notice, setNotice] = useState<string | null>(null);
-  const inbox = useQuery({ ...trpc.offer.inbox.queryOptions({ scope }), refetchInterval: 15_000 });
+  const inbox = useQuery({ ...trpc.offer.inbox.queryOptions({ scope }), refetchInterval: INBOX_POLL_MS });
+  const myTopics = useQuery({ ...trpc.live.myTopics.queryOptions(), staleTime: 5 * 60_000 });
+  const topics = useMemo(() => myTopics.data?.topics.filter(isOfferTopic), [myTopics.data]);
+  const reload = () => void queryClient.invalidateQueries({ queryKey: trpc.offer.inbox.queryKey() });
+  const live = useLiveEvents(topics, (e) => {
+    if (e.kind === RESOURCE_OFFER_EVENT || e.kind === "live.reset") reload();
+  });
   const refresh = (message: string) => {
     setNotice(message);
-    void queryClient.invalidateQueries({ queryKey: trpc.offer.inbox.queryKey() });
+    reload();
   };
 
   return (
-    <div className="space-y-4">
+    <div className="space-y-4" data-testid="offer-inbox" data-live={live.state}>
       <div role="tablist" aria-label={t("tabs.label")} className="flex gap-2">
         {(["pending", "active"] as const).map((s) => (
           <Button key={s} role="tab" aria-selected={scope === s} variant={scope === s ? "secondary" : "outline"} size="sm" onClick={() => setScope(s)} data-testid={`offers-tab-${s}`}>

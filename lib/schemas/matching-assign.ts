@@ -18,6 +18,7 @@ const ZObjective = z.object({ filled: ZTierUnits, totalCost: z.number() });
 
 export const ZProposalNeed = z.object({
   needId: z.string(),
+  incidentId: z.string(),
   title: z.string(),
   priority: z.string(),
   /** Units still to fill when the proposal was made (quantity − committed − on offer). */
@@ -68,6 +69,26 @@ export const ZProposeResult = ZProposalDto.extend({
   autoOffered: z.number(),
 });
 export type TProposeResult = z.infer<typeof ZProposeResult>;
+
+/** Area scope: open needs staged within `radiusKm` of a point and needed within `withinMinutes`, across incidents. */
+export const AREA_MAX_RADIUS_KM = 100;
+export const AREA_MAX_WINDOW_MINUTES = 24 * 60;
+export const ZProposeAreaAssignmentInput = z.object({
+  lat: z.number().min(-90).max(90),
+  lng: z.number().min(-180).max(180),
+  radiusKm: z.number().positive().max(AREA_MAX_RADIUS_KM),
+  /** Needs whose needed-by is at most this many minutes from now (already due ones included). */
+  withinMinutes: z.number().int().min(1).max(AREA_MAX_WINDOW_MINUTES).default(120),
+  poolSize: z.number().int().min(1).max(200).optional(),
+  timeLimitMs: z.number().int().min(10).max(30_000).optional(),
+});
+export type TProposeAreaAssignmentInput = z.input<typeof ZProposeAreaAssignmentInput>;
+
+export const ZAreaProposeResult = ZProposeResult.omit({ incidentId: true, autoDispatch: true }).extend({
+  /** The incidents whose needs were solved jointly (only incidents the caller dispatches for). */
+  incidents: z.array(z.object({ id: z.string(), title: z.string(), autoDispatch: z.boolean() })),
+});
+export type TAreaProposeResult = z.infer<typeof ZAreaProposeResult>;
 
 export const ZDropProposalInput = z.object({ assignmentId: z.string().min(1).max(64) });
 export type TDropProposalInput = z.infer<typeof ZDropProposalInput>;

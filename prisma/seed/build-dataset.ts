@@ -3,6 +3,7 @@ import { buildAllocationContext } from "./assignments";
 import { CATALOGUE } from "./catalogue-data";
 import type { CatalogueEntry, CategoryName } from "./catalogue-types";
 import { buildDemoOffers } from "./demo-offers";
+import { buildDeliveryPlatform, type DemoPlatformInfo } from "./delivery-platform";
 import { adoptDemoKnight, adoptOrgOwner, DEMO_ACCOUNTS, DEMO_ORG_SLUGS, reserveDemoPhones } from "./demo-accounts";
 import { buildIndividualExperts, expertProfileFor, type ExpertProfileRow } from "./experts";
 import { buildIncidents, type IncidentBuild } from "./incidents";
@@ -52,6 +53,9 @@ export interface Dataset {
   templates: Prisma.NeedTemplateCreateManyInput[];
   /** Queue rows seeded with the data (expiry timers of the demo offers). */
   jobs: Prisma.JobCreateManyInput[];
+  /** The demo delivery platform's API key (delivery-platform.ts). */
+  apiKeys: Prisma.ApiKeyCreateManyInput[];
+  platform: DemoPlatformInfo;
   factory: ResourceFactory;
   /** Factory indices [baseCount, baseCount + extraCount) are loaded in bulk after the base commit. */
   baseCount: number;
@@ -111,6 +115,8 @@ export function buildDataset(opts: DatasetOptions): Dataset {
   const supplierListings = fixed.listings.slice(0, DEMO_SUPPLIER_TYPES.length).map((g) => g.resource);
   const demoOffers = buildDemoOffers(rng.fork("demo-offers"), { incidents, supplierListings, typesByCode, now, usedLiveUnits: allocation.usedLiveUnits });
   incidents.assignments.push(...demoOffers.assignments);
+  // Last, so the platform's streams and phones change nothing drawn before.
+  const platform = buildDeliveryPlatform(rng, { now, phones, passwordHash, adminId: opts.adminId, knights, incidents });
 
   return {
     regions: ALL_PLACES.map((p) => ({ code: p.code, nameZh: p.nameZh, nameEn: p.nameEn, level: p.level, parentCode: p.parentCode, lat: p.lat, lng: p.lng })),
@@ -120,10 +126,10 @@ export function buildDataset(opts: DatasetOptions): Dataset {
       metrics: e.metrics.map((m) => ({ ...m })), defaultUnit: e.defaultUnit, requiredCredentialKinds: e.requiredCredentialKinds, active: true,
       createdAt: new Date(now.getTime() - 1000 * DAY), updatedAt: new Date(now.getTime() - 1000 * DAY),
     })),
-    orgs,
-    users: [...members.users, ...fixed.users],
+    orgs: [...orgs, platform.org],
+    users: [...members.users, ...fixed.users, ...platform.users],
     expertProfiles: fixed.expertProfiles,
-    memberships: members.memberships,
+    memberships: [...members.memberships, ...platform.memberships],
     resources,
     credentials: generated.flatMap((g) => g.credentials),
     windows: generated.flatMap((g) => g.windows),
@@ -131,6 +137,8 @@ export function buildDataset(opts: DatasetOptions): Dataset {
     incidents,
     templates: buildNeedTemplates(rng, now),
     jobs: demoOffers.jobs,
+    apiKeys: [platform.apiKey],
+    platform: platform.info,
     factory,
     baseCount,
     extraCount,

@@ -160,6 +160,8 @@ export const KNIGHT_PROFILE_COLUMNS: Column<KnightProfileRow>[] = [
   col("no_show_count", "int4", (r) => r.noShowCount ?? 0),
   col("declined_count", "int4", (r) => r.declinedCount ?? 0),
   col("status", "knight_status", (r) => r.status ?? "ACTIVE"),
+  col("platform_org_id", "text", (r) => r.platformOrgId),
+  col("external_rider_id", "text", (r) => r.externalRiderId),
   col("created_at", "timestamptz", (r) => r.createdAt),
   col("updated_at", "timestamptz", (r) => r.updatedAt),
 ];

@@ -9,7 +9,7 @@ import { formatPhone, type PhoneBook } from "./people";
  */
 export const DEMO_PASSWORD = "Muster-demo-2026";
 
-export type DemoRole = "admin" | "requester" | "supplier" | "expert" | "knight" | "pending";
+export type DemoRole = "admin" | "requester" | "supplier" | "expert" | "knight" | "pending" | "platform";
 
 export interface DemoAccount {
   role: DemoRole;
@@ -27,6 +27,8 @@ export const DEMO_ACCOUNTS: Record<DemoRole, DemoAccount> = {
   expert: { role: "expert", email: "expert@muster.demo", phone: "13900001004", name: "李文华", descriptionZh: "防汛水文专家（个人）", descriptionEn: "Independent flood hydrology expert" },
   knight: { role: "knight", email: "knight@muster.demo", phone: "13900001005", name: "王小骑", descriptionZh: "骑士，玄武区在岗", descriptionEn: "Rider on duty in Xuanwu" },
   pending: { role: "pending", email: "pending@muster.demo", phone: "13900001006", name: "赵晓东", descriptionZh: "南京腾达应急装备有限公司（待审核）", descriptionEn: "Owner of a pending organisation" },
+  // Owns the demo delivery platform and its API key (delivery-platform.ts).
+  platform: { role: "platform", email: "platform@muster.demo", phone: "13900001007", name: "孙立平", descriptionZh: "金陵即时配送有限公司（负责人，平台 API 密钥）", descriptionEn: "Owner, Jinling Express Delivery (platform API key)" },
 };
 
 /** Organisations the demo accounts own (slugs in organizations-data.ts). */

@@ -34,6 +34,7 @@ export async function insertDataset(tx: Tx, d: Dataset, progress: Progress): Pro
   await step("users", d.users, 5000, unnest("users", USER_COLUMNS));
   await step("expert profiles", d.expertProfiles, 1000, (data) => tx.expertProfile.createMany({ data }));
   await step("memberships", d.memberships, 1000, (data) => tx.membership.createMany({ data }));
+  await step("api keys", d.apiKeys, 100, (data) => tx.apiKey.createMany({ data }));
   await step("resources", d.resources, 5000, unnest("resource", RESOURCE_COLUMNS));
   await step("credentials", d.credentials, 5000, unnest("credential", CREDENTIAL_COLUMNS));
   await step("availability windows", d.windows, 5000, unnest("availability_window", WINDOW_COLUMNS));

@@ -70,7 +70,7 @@ const DESCRIPTIONS: Record<OrgKindName, string> = {
   RESEARCH: "提供灾害研判、技术咨询与专家支撑。",
 };
 
-function buildOrg(rng: Rng, spec: OrgSpec, serial: number, now: Date, verifiedById: string | null): SeedOrg {
+export function buildOrg(rng: Rng, spec: OrgSpec, serial: number, now: Date, verifiedById: string | null): SeedOrg {
   const id = rng.id();
   const located = locateOrg(rng, spec.regionCode);
   const verification = spec.verification ?? "VERIFIED";

@@ -1,9 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDb, type TestDatabase } from "@/tests/helpers/db";
 import { verifyPassword } from "@/server/auth/password";
+import type { Actor } from "@/server/auth/actor-type";
+import { GET, POST } from "@/app/api/v1/[...path]/route";
+import { startDispatch } from "@/server/modules/dispatch/dispatch-waves";
+import { findPositionLeaks } from "@/server/modules/dispatch/privacy-scan";
 import { buildDataset } from "./build-dataset";
 import { bulkLoadExtras } from "./bulk-load";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo-accounts";
+import { DEMO_PLATFORM_API_KEY, DEMO_PLATFORM_SPEC, type DemoPlatformInfo } from "./delivery-platform";
 import { countRows, runSeed } from "./run-seed";
 
 const NOW = new Date("2026-03-01T08:00:00Z");
@@ -12,6 +17,7 @@ const OPTS = { seed: "int", scale: 300, knights: 50, now: NOW };
 let t: TestDatabase;
 let counts: Record<string, number>;
 let firstListings: unknown[];
+let platform: DemoPlatformInfo;
 const listingSample = () =>
   t.db.resource.findMany({ select: { id: true, title: true, titleEn: true, capabilities: true, lat: true, lng: true }, orderBy: { id: "asc" }, take: 50 });
 
@@ -20,6 +26,7 @@ beforeAll(async () => {
   const result = await runSeed(t.db, { ...OPTS, url: t.url });
   expect(result.skipped).toBe(false);
   counts = result.counts;
+  platform = result.platform!;
   firstListings = await listingSample();
 }, 120_000);
 
@@ -53,7 +60,7 @@ describe("runSeed (small scale)", () => {
       },
     });
     const by = new Map(users.map((u) => [u.email, u]));
-    expect(users).toHaveLength(6);
+    expect(users).toHaveLength(7);
     for (const u of users) expect(await verifyPassword(u.passwordHash!, DEMO_PASSWORD), u.email!).toBe(true);
     expect(by.get(DEMO_ACCOUNTS.admin.email)).toMatchObject({ platformRole: "ADMIN" });
     expect(by.get(DEMO_ACCOUNTS.requester.email)!.memberships[0]).toMatchObject({ role: "OWNER", org: { kind: "GOVERNMENT", verification: "VERIFIED" } });
@@ -63,6 +70,7 @@ describe("runSeed (small scale)", () => {
     expect(by.get(DEMO_ACCOUNTS.expert.email)).toMatchObject({ kind: "EXPERT", _count: { resourcesOwned: 1 } });
     expect(by.get(DEMO_ACCOUNTS.knight.email)!.knightProfile).toMatchObject({ onDuty: true, homeDistrictCode: "320102" });
     expect(by.get(DEMO_ACCOUNTS.pending.email)!.memberships[0]).toMatchObject({ role: "OWNER", org: { verification: "PENDING" } });
+    expect(by.get(DEMO_ACCOUNTS.platform.email)!.memberships[0]).toMatchObject({ role: "OWNER", org: { kind: "ENTERPRISE", verification: "VERIFIED" } });
   });
 
   it("keeps need counters and assignments consistent", async () => {
@@ -110,5 +118,55 @@ describe("runSeed (small scale)", () => {
     await runSeed(t.db, { ...OPTS, reset: true, url: t.url });
     expect(await listingSample()).toEqual(firstListings);
     expect((await countRows(t.db)).resource).toBe(300);
+  });
+});
+
+/** Runs after the reset above: the data are as a fresh seed leaves them. */
+describe("the seeded delivery platform", () => {
+  const call = (method: "GET" | "POST", path: string, key: string, body?: unknown) =>
+    (method === "GET" ? GET : POST)(
+      new Request(`http://localhost:3000/api/v1${path}`, {
+        method,
+        headers: { authorization: `Bearer ${key}`, ...(body === undefined ? {} : { "content-type": "application/json" }) },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      }),
+    );
+
+  it("links its riders and its key to a verified organisation", async () => {
+    const org = await t.db.organization.findFirstOrThrow({
+      where: { name: DEMO_PLATFORM_SPEC.name },
+      select: { id: true, nameEn: true, kind: true, verification: true, apiKeys: { select: { prefix: true, revokedAt: true } }, _count: { select: { platformRiders: true } } },
+    });
+    expect(org).toMatchObject({ nameEn: DEMO_PLATFORM_SPEC.nameEn, kind: "ENTERPRISE", verification: "VERIFIED", apiKeys: [{ prefix: "demoJLEX", revokedAt: null }] });
+    expect(platform.riderIds.length).toBeGreaterThan(0);
+    expect(org._count.platformRiders).toBe(platform.riderIds.length);
+  });
+
+  it("the printed key drives the REST API: JL-001 goes on duty next to the delivery task, is offered it once dispatch starts, and accepts", async () => {
+    const rider = platform.riderIds[0]!;
+    const at = platform.tryAt!;
+    const duty = await call("POST", `/platform/riders/${rider}/duty`, DEMO_PLATFORM_API_KEY, { onDuty: true, ...at });
+    expect(duty.status).toBe(200);
+    const body = await duty.json();
+    expect(body).toMatchObject({ externalRiderId: rider, onDuty: true });
+    expect(findPositionLeaks(body, [at])).toEqual([]);
+    expect(await (await call("GET", `/platform/riders/${rider}/offers`, DEMO_PLATFORM_API_KEY)).json()).toEqual([]);
+    expect((await call("GET", "/platform/riders/JL-999/offers", DEMO_PLATFORM_API_KEY)).status).toBe(404);
+    expect((await call("GET", `/platform/riders/${rider}/offers`, DEMO_PLATFORM_API_KEY.replace("Secret01", "Secret02"))).status).toBe(401);
+
+    // The demo requester starts the 秦淮区 delivery task's dispatch, as in the README.
+    const requester = await t.db.user.findUniqueOrThrow({ where: { email: DEMO_ACCOUNTS.requester.email }, select: { id: true, memberships: { select: { orgId: true } } } });
+    const actor: Actor = {
+      via: "session", userId: requester.id, roles: ["REQUESTER"],
+      memberships: [{ orgId: requester.memberships[0]!.orgId, orgRole: "OWNER", orgKind: "GOVERNMENT", verification: "VERIFIED" }],
+    };
+    const need = await t.db.need.findFirstOrThrow({ where: { category: "KNIGHT", taskKind: "DELIVERY", pickupLat: { gte: at.lat - 0.001, lte: at.lat + 0.001 }, incident: { status: "ACTIVE" } }, select: { id: true } });
+    await startDispatch(t.db, actor, need.id);
+    const offers = await (await call("GET", `/platform/riders/${rider}/offers`, DEMO_PLATFORM_API_KEY)).json();
+    expect(offers).toEqual([expect.objectContaining({ needId: need.id, status: "PENDING", distanceBand: "<1 km" })]);
+    // As the README does it: a JSON body, even an empty one (the REST adapter refuses a POST without one).
+    const accepted = await call("POST", `/platform/offers/${offers[0].offerId}/accept`, DEMO_PLATFORM_API_KEY, {});
+    expect(accepted.status).toBe(200);
+    expect(await accepted.json()).toMatchObject({ status: "ACCEPTED", needId: need.id });
   });
 });

@@ -6,6 +6,7 @@ import { buildDataset, DEFAULT_KNIGHTS, DEFAULT_SCALE } from "./build-dataset";
 import { bulkLoadExtras } from "./bulk-load";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo-accounts";
 import { insertDataset } from "./insert-dataset";
+import type { DemoPlatformInfo } from "./delivery-platform";
 import { defaultSeedNow } from "./random";
 
 export interface SeedOptions {
@@ -31,6 +32,8 @@ export interface SeedResult {
   skipped: boolean;
   counts: Record<string, number>;
   elapsedMs: number;
+  /** The demo delivery platform (key, riders, where to try it); absent when skipped. */
+  platform?: DemoPlatformInfo;
 }
 
 export function defaultKnightsFor(scale: number): number {
@@ -115,5 +118,5 @@ export async function runSeed(db: PrismaClient, opts: SeedOptions = {}): Promise
     await db.$executeRawUnsafe("ANALYZE");
   }
   const counts = await countRows(db);
-  return { skipped: false, counts, elapsedMs: Date.now() - started };
+  return { skipped: false, counts, elapsedMs: Date.now() - started, platform: dataset.platform };
 }

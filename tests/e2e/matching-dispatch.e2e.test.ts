@@ -101,6 +101,9 @@ describe("dispatching a proposal and a supplier accepting it", () => {
     expect(offeredId).not.toBe("");
     const supplier = await signInAs(browser, base(), "supplier@muster.demo");
     await supplier.goto(`${base()}/zh-CN/offers`);
+    // both pages follow their live feeds (the supplier's organisation topic, the incident topic)
+    await supplier.waitForSelector('[data-testid="offer-inbox"][data-live="live"]', { timeout: 30_000 });
+    await requester.waitForSelector('[data-testid="incident-assignments"][data-live="live"]', { timeout: 30_000 });
     const card = supplier.locator(`[data-testid="offer-card"][data-offer-id="${offeredId}"]`);
     expect(await visible(card, 30_000)).toBe(true);
     expect(await card.textContent()).toContain(INCIDENT);
@@ -110,11 +113,25 @@ describe("dispatching a proposal and a supplier accepting it", () => {
     expect(await visible(supplier.getByTestId("offers-notice"), 30_000)).toBe(true);
     expect(await supplier.getByTestId("offers-notice").textContent()).toContain("已接受");
 
-    // No reload: the incident page refreshes itself.
+    // No reload: the incident page refreshes itself on the live event (polling is only a 60 s fallback).
     expect(requester.url()).toBe(incidentUrl);
     const row = requester.locator(`[data-testid="lifecycle-assignment"][data-assignment-id="${offeredId}"][data-status="ACCEPTED"]`);
     expect(await visible(row, 45_000)).toBe(true);
     expect(await row.getByTestId("lifecycle-status").textContent()).toBe("已接受");
     expect(await row.textContent()).toContain(SUPPLIER_ORG);
+  });
+
+  it("the requester solves the incident jointly with nearby incidents from the matching panel", async () => {
+    expect(requester.url()).toBe(incidentUrl);
+    const area = requester.getByTestId("matching-panel").getByTestId("area-proposal");
+    expect(await visible(area)).toBe(true);
+    await area.getByTestId("area-radius").fill("20");
+    await area.getByTestId("area-within").selectOption("24");
+    await enabled(area.getByTestId("area-propose"));
+    await area.getByTestId("area-propose").click();
+    const result = area.getByTestId("area-result");
+    expect(await visible(result, 60_000)).toBe(true);
+    expect(Number(await result.getAttribute("data-incidents"))).toBeGreaterThanOrEqual(1);
+    expect(await result.textContent()).toMatch(/联合求解 \d+ 个事件的 \d+ 项需求/);
   });
 });

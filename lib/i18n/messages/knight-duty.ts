@@ -90,6 +90,7 @@ export const knightDuty = {
         autoOffDuty: "你已被自动下线休息。",
         checkInMissed: "执行任务的骑士长时间无响应，请确认其安全。",
         taskCompleted: "任务已完成，积分已到账。",
+        taskCancelled: "任务「{title}」已随需求结束而取消，无需继续前往。",
       },
     },
     errors: {
@@ -196,6 +197,7 @@ export const knightDuty = {
         autoOffDuty: "You have been taken off duty to rest.",
         checkInMissed: "A knight on a task has gone silent; please check on them.",
         taskCompleted: "Task completed; your points have been credited.",
+        taskCancelled: "Task “{title}” was cancelled because its need ended; you no longer need to go.",
       },
     },
     errors: {

@@ -1,8 +1,10 @@
 import { createTRPCRouter, permissionProcedure } from "@/server/api/trpc";
 import {
-  ZDropProposalInput, ZIncidentAssignmentsInput, ZProposeAssignmentInput, ZReadProposalInput, ZReplaceProposalInput, ZSetAutoDispatchInput,
+  ZDropProposalInput, ZIncidentAssignmentsInput, ZProposeAreaAssignmentInput, ZProposeAssignmentInput, ZReadProposalInput, ZReplaceProposalInput,
+  ZSetAutoDispatchInput,
 } from "@/lib/schemas/matching-assign";
 import { dropProposal, replaceProposal, setAutoDispatch } from "@/server/modules/matching/assign/adjust-proposal";
+import { proposeAreaAssignment } from "@/server/modules/matching/assign/propose-area-assignment";
 import { proposeIncidentAssignment } from "@/server/modules/matching/assign/propose-incident-assignment";
 import { readIncidentAssignments } from "@/server/modules/matching/assign/read-incident-assignments";
 import { readProposal } from "@/server/modules/matching/assign/read-proposal";
@@ -14,6 +16,17 @@ export const matchAssignRouter = createTRPCRouter({
     .mutation(({ ctx, input }) =>
       proposeIncidentAssignment(ctx.db, ctx.actor, input.incidentId, { poolSize: input.poolSize, timeLimitMs: input.timeLimitMs }),
     ),
+
+  /**
+   * Solve jointly the open needs of every incident the caller dispatches for that are staged within a circle
+   * and needed within a window, and replace those needs' PROPOSED assignments (auto-mode incidents: offer them).
+   */
+  proposeArea: permissionProcedure("match.assign")
+    .input(ZProposeAreaAssignmentInput)
+    .mutation(({ ctx, input }) => {
+      const { poolSize, timeLimitMs, ...area } = input;
+      return proposeAreaAssignment(ctx.db, ctx.actor, area, { poolSize, timeLimitMs });
+    }),
 
   /** The incident's current PROPOSED set. */
   proposal: permissionProcedure("match.assign")

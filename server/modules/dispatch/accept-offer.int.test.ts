@@ -167,6 +167,45 @@ describe("accepting knight offers", () => {
     expect(await t.db.offer.count({ where: { needId, status: "WITHDRAWN" } })).toBe(8);
   });
 
+  it("a batch the database refuses for one knight is settled again one by one: that knight is told, the others still win", async () => {
+    const at = nextArea();
+    const ks = await knightsAround(at, 4, 0.05);
+    const needId = await createKnightNeed(t.db, f.incidentId, f.actors.dispatcherA.userId, { stagingLat: at.lat, stagingLng: at.lng, quantity: 2 });
+    await startDispatch(t.db, f.actors.dispatcherA, needId);
+    const byKnight = new Map((await t.db.offer.findMany({ where: { needId }, select: { id: true, knightId: true } })).map((o) => [o.knightId, o.id]));
+    // Stands in for a race no pre-check can see (the knight took another task in the same instant): the
+    // database refuses ks[0]'s assignment with the exclusion constraint's error.
+    await t.db.$executeRawUnsafe(`
+      CREATE FUNCTION test_refuse_knight() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF NEW.knight_id = '${ks[0]!.id}' THEN
+          RAISE EXCEPTION 'conflicting key value violates exclusion constraint "assignment_knight_no_overlap"' USING ERRCODE = '23P01';
+        END IF;
+        RETURN NEW;
+      END $$`);
+    await t.db.$executeRawUnsafe(`CREATE TRIGGER test_refuse_knight BEFORE INSERT ON assignment FOR EACH ROW EXECUTE FUNCTION test_refuse_knight()`);
+    try {
+      const results = await Promise.all(
+        ks.slice(0, 3).map((k) =>
+          acceptKnightOffer(t.db, k.actor, byKnight.get(k.id)!).then(
+            (r) => ({ slot: r.slotIndex, message: null as string | null }),
+            (e: unknown) => ({ slot: null, message: isAppError(e) ? e.message : String(e) }),
+          ),
+        ),
+      );
+      expect(results).toEqual([
+        { slot: null, message: "You already have a task at that time." },
+        { slot: 0, message: null },
+        { slot: 1, message: null },
+      ]);
+    } finally {
+      await t.db.$executeRawUnsafe(`DROP TRIGGER test_refuse_knight ON assignment`);
+      await t.db.$executeRawUnsafe(`DROP FUNCTION test_refuse_knight()`);
+    }
+    expect(await t.db.need.findUniqueOrThrow({ where: { id: needId }, select: { qtyCommitted: true, status: true } })).toEqual({ qtyCommitted: 2, status: "FILLED" });
+    expect((await offerOf(needId, ks[0]!.id)).status).toBe("WITHDRAWN");
+  });
+
   it("the race is real: a naive check-then-insert accept without the need lock over-accepts under the same load", async () => {
     // Proves the concurrency test above can fail: the same 40 parallel clients, but counting then inserting
     // without locking anything, take more than K = 3 places.
@@ -217,7 +256,7 @@ describe("accepting knight offers", () => {
     expect(res.dispatch).toMatchObject({ status: "OPEN", accepted: 0, wave: 2, radiusKm: 3 });
     expect((await t.db.assignment.findUniqueOrThrow({ where: { id: won.assignmentId! } })).status).toBe("CANCELLED");
     expect((await t.db.knightProfile.findUniqueOrThrow({ where: { id: ks[0]!.id } })).noShowCount).toBe(1);
-    expect(await liveEvents(t.db, liveTopics.knight(ks[0]!.id), "task.cancelled")).toEqual([{ assignmentId: won.assignmentId, needId, reason: "NO_SHOW" }]);
+    expect(await liveEvents(t.db, liveTopics.knight(ks[0]!.id), "task.cancelled")).toEqual([{ assignmentId: won.assignmentId, needId, title: "送药到安置点", reason: "NO_SHOW" }]);
     // The new wave offers knights never offered before (ks[1] was stood down in wave 1, so it is skipped).
     const wave2 = (await t.db.offer.findMany({ where: { needId, wave: 2 }, select: { knightId: true } })).map((o) => o.knightId).sort();
     expect(wave2).toEqual([ks[2]!.id, ks[3]!.id].sort());

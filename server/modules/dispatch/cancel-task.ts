@@ -7,7 +7,7 @@ import { publishLive } from "@/server/modules/live/publish-live";
 import { liveTopics } from "@/server/modules/live/live-topics";
 import { releaseFrom } from "@/server/modules/needs/quantities";
 import { DISPATCH_CONFIG } from "@/server/modules/dispatch/dispatch-config";
-import { isLiveNeed, lockDispatchNeed } from "@/server/modules/dispatch/dispatch-need";
+import { isLiveNeed, lockDispatchNeed, type DispatchNeed } from "@/server/modules/dispatch/dispatch-need";
 import { publishDispatchUpdated } from "@/server/modules/dispatch/dispatch-status";
 import { redispatchLocked, type DispatchOptions } from "@/server/modules/dispatch/dispatch-waves";
 import { assertDispatcherOf, ownKnightId } from "@/server/modules/dispatch/dispatch-access";
@@ -17,16 +17,73 @@ import { cancelJob } from "@/server/jobs/queue";
 import { checkInJobKey } from "@/server/modules/knights/knight-check-in";
 
 /**
- * A knight's accepted task ends early: the dispatcher cancels it or marks a no-show, or the knight
- * withdraws before pickup. The assignment becomes CANCELLED, its place is released from whichever bucket
- * it had reached, the slot is freed (the accepted offer → WITHDRAWN), the knight hears `task.cancelled`,
- * and the place is offered again at once (redispatch). One transaction under the need lock.
+ * A knight's accepted task ends early: the dispatcher cancels it or marks a no-show, the knight
+ * withdraws before pickup, or the need itself is closed or cancelled (end-knight-work.ts). The assignment
+ * becomes CANCELLED, its place is released from whichever bucket it had reached, the slot is freed (the
+ * accepted offer → WITHDRAWN), the safety timer stops, and the knight hears `task.cancelled`. A single
+ * cancel then offers the place again at once (redispatch). One transaction under the need lock.
  */
 
-export type ReleaseReason = "CANCELLED" | "NO_SHOW" | "WITHDRAWN_BY_KNIGHT";
+/** Why a need's own end cancelled its tasks (the knight app shows it; see dispatch.cancelReason). */
+export type NeedEndReason = "NEED_CANCELLED" | "NEED_CLOSED";
+export type ReleaseReason = "CANCELLED" | "NO_SHOW" | "WITHDRAWN_BY_KNIGHT" | NeedEndReason;
 
 const BUCKET = { ACCEPTED: "committed", MOBILIZED: "committed", EN_ROUTE: "enRoute", ON_SCENE: "onScene" } as const;
 type LiveStatus = keyof typeof BUCKET;
+const AUDIT_ACTION: Record<ReleaseReason, string> = {
+  CANCELLED: "knightTask.cancel", NO_SHOW: "knightTask.noShow", WITHDRAWN_BY_KNIGHT: "knightTask.withdraw",
+  NEED_CANCELLED: "knightTask.cancel", NEED_CLOSED: "knightTask.cancel",
+};
+
+export type LockedKnightTask = { id: string; knightId: string | null; status: string; taskStage: string | null };
+
+/**
+ * Locks one assignment row and reads it. Taken after the need lock, so a stage move racing the cancel
+ * either lands first (and is seen here) or waits and then finds the task CANCELLED.
+ */
+export async function lockKnightTask(tx: Db, assignmentId: string): Promise<LockedKnightTask | null> {
+  const rows = await tx.$queryRaw<LockedKnightTask[]>`
+    SELECT id, knight_id AS "knightId", status::text AS status, task_stage::text AS "taskStage"
+    FROM assignment WHERE id = ${assignmentId} FOR UPDATE`;
+  return rows[0] ?? null;
+}
+
+export function isCancellableStatus(status: string): status is LiveStatus {
+  return status in BUCKET;
+}
+
+/**
+ * Ends one live knight task under the need lock the caller holds (see lockDispatchNeed / lockKnightTask):
+ * everything in the file comment except the redispatch and the need's `dispatch.updated`, which the caller
+ * sends once. `need`'s quantities are updated in place.
+ */
+export async function endKnightTaskLocked(
+  tx: Db,
+  need: DispatchNeed,
+  a: LockedKnightTask & { knightId: string; status: LiveStatus },
+  how: { reason: ReleaseReason; note?: string; actorId: string | null },
+  now: Date,
+): Promise<void> {
+  await tx.assignment.update({
+    where: { id: a.id },
+    data: { status: "CANCELLED", declineReason: `${how.reason}${how.note ? `: ${how.note.slice(0, 400)}` : ""}`, respondedAt: now },
+    select: { id: true },
+  });
+  await cancelJob(tx, checkInJobKey(a.id));
+  const q = await releaseFrom(tx, need.id, BUCKET[a.status], 1);
+  Object.assign(need, { status: q.status, qtyCommitted: q.committed, qtyEnRoute: q.enRoute, qtyOnScene: q.onScene, qtyReleased: q.released });
+  await tx.offer.updateMany({ where: { needId: need.id, knightId: a.knightId, status: "ACCEPTED" }, data: { status: "WITHDRAWN" } });
+  if (how.reason === "NO_SHOW") {
+    await tx.knightProfile.update({ where: { id: a.knightId }, data: { noShowCount: { increment: 1 } }, select: { id: true } });
+  }
+  await publishLive(tx, [
+    { topic: liveTopics.knight(a.knightId), kind: "task.cancelled", data: { assignmentId: a.id, needId: need.id, title: need.title, reason: how.reason } },
+  ]);
+  await recordAudit(tx, {
+    actorId: how.actorId, orgId: need.incident.orgId, action: AUDIT_ACTION[how.reason],
+    entityType: "Assignment", entityId: a.id, data: { needId: need.id, knightId: a.knightId, from: a.status, reason: how.reason, note: how.note ?? null },
+  });
+}
 
 /**
  * Releases one knight assignment and re-dispatches its place, inside the caller's transaction or a new one.
@@ -35,7 +92,7 @@ type LiveStatus = keyof typeof BUCKET;
 export async function releaseKnightTask(
   db: Db,
   assignmentId: string,
-  how: { reason: ReleaseReason; note?: string; actorId: string | null; allowed?: readonly LiveStatus[] },
+  how: { reason: Exclude<ReleaseReason, NeedEndReason>; note?: string; actorId: string | null; allowed?: readonly LiveStatus[] },
   o: DispatchOptions = {},
 ): Promise<TKnightTaskResult> {
   const now = o.now ?? new Date();
@@ -44,30 +101,16 @@ export async function releaseKnightTask(
   if (!head) throw new AppError("NOT_FOUND", "This task does not exist.");
   return dispatchTx(db, async (tx) => {
     const need = await lockDispatchNeed(tx, head.needId);
-    const a = await tx.assignment.findUniqueOrThrow({ where: { id: assignmentId }, select: { id: true, knightId: true, status: true } });
-    if (!a.knightId) throw new AppError("BAD_REQUEST", "This is not a knight task.");
+    const a = await lockKnightTask(tx, assignmentId);
+    if (!a) throw new AppError("NOT_FOUND", "This task does not exist.");
+    const { knightId, status } = a;
+    if (!knightId) throw new AppError("BAD_REQUEST", "This is not a knight task.");
     const allowed = how.allowed ?? (Object.keys(BUCKET) as LiveStatus[]);
-    if (!(allowed as readonly string[]).includes(a.status)) {
-      throw new AppError("CONFLICT", how.reason === "WITHDRAWN_BY_KNIGHT" ? "You can withdraw only before pickup." : `This task is ${a.status}; it can no longer be cancelled.`);
+    if (!isCancellableStatus(status) || !allowed.includes(status)) {
+      throw new AppError("CONFLICT", how.reason === "WITHDRAWN_BY_KNIGHT" ? "You can withdraw only before pickup." : `This task is ${status}; it can no longer be cancelled.`);
     }
-    await tx.assignment.update({
-      where: { id: a.id },
-      data: { status: "CANCELLED", declineReason: `${how.reason}${how.note ? `: ${how.note.slice(0, 400)}` : ""}`, respondedAt: now },
-      select: { id: true },
-    });
-    await cancelJob(tx, checkInJobKey(a.id));
-    const q = await releaseFrom(tx, need.id, BUCKET[a.status as LiveStatus], 1);
-    Object.assign(need, { status: q.status, qtyCommitted: q.committed, qtyEnRoute: q.enRoute, qtyOnScene: q.onScene, qtyReleased: q.released });
-    await tx.offer.updateMany({ where: { needId: need.id, knightId: a.knightId, status: "ACCEPTED" }, data: { status: "WITHDRAWN" } });
-    if (how.reason === "NO_SHOW") {
-      await tx.knightProfile.update({ where: { id: a.knightId }, data: { noShowCount: { increment: 1 } }, select: { id: true } });
-    }
-    await publishLive(tx, [{ topic: liveTopics.knight(a.knightId), kind: "task.cancelled", data: { assignmentId: a.id, needId: need.id, reason: how.reason } }]);
+    await endKnightTaskLocked(tx, need, { ...a, knightId, status }, how, now);
     if (isLiveNeed(need)) await redispatchLocked(tx, need, now, cfg);
-    await recordAudit(tx, {
-      actorId: how.actorId, orgId: need.incident.orgId, action: `knightTask.${how.reason === "NO_SHOW" ? "noShow" : how.reason === "CANCELLED" ? "cancel" : "withdraw"}`,
-      entityType: "Assignment", entityId: a.id, data: { needId: need.id, knightId: a.knightId, from: a.status, note: how.note ?? null },
-    });
     const dispatch = await publishDispatchUpdated(tx, need, now);
     return { assignmentId: a.id, needId: need.id, status: "CANCELLED", dispatch };
   });

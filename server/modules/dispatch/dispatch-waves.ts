@@ -235,13 +235,18 @@ async function reconcileAcceptedOffers(tx: Db, needId: string): Promise<void> {
       AND NOT EXISTS (SELECT 1 FROM assignment a WHERE a.need_id = o.need_id AND a.knight_id = o.knight_id AND a.status <> 'CANCELLED')`;
 }
 
-/** The task was closed or cancelled: stand every pending knight down and stop the timer. */
-export async function stopDispatch(tx: Db, needId: string, now: Date = new Date()): Promise<void> {
-  await endPendingOffers(tx, needId, "CANCELLED", now);
+/**
+ * The task was closed or cancelled: stand every pending knight down and stop the timer (accepted knights:
+ * see end-knight-work.ts, which calls this). Returns how many offers were withdrawn and whether a wave was running.
+ */
+export async function stopDispatch(tx: Db, needId: string, now: Date = new Date()): Promise<{ withdrawn: number; waveStopped: boolean }> {
+  const withdrawn = await endPendingOffers(tx, needId, "CANCELLED", now);
   const cur = await latestWave(tx, needId);
-  if (cur && !cur.closedAt) await closeWave(tx, cur.id, "STOPPED", now);
+  const waveStopped = !!cur && !cur.closedAt;
+  if (cur && waveStopped) await closeWave(tx, cur.id, "STOPPED", now);
   await cancelJob(tx, dispatchWaveKey(needId));
   await publishDispatchUpdated(tx, await readDispatchNeed(tx, needId), now);
+  return { withdrawn, waveStopped };
 }
 
 /** After the last place filled: stand the rest down, close the wave, stop the timer. */

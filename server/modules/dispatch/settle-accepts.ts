@@ -71,7 +71,8 @@ type Claim = { index: number; attempt: AcceptAttempt; knightId: string; sentAt: 
  * take the free places (lowest slot first); every other one gets a clear refusal. A burst of hundreds of
  * knights on one task therefore costs a few transactions, not one each. If the database still refuses a
  * batch (a knight took another task at the same moment: the exclusion constraint), its attempts are
- * settled again one by one, so one knight's conflict never costs the others their answer.
+ * settled again one by one, so one knight's conflict never costs the others their answer; any other failure
+ * (no connection in time, say) answers every attempt of that need with the same clear error.
  */
 export async function settleAccepts(db: Db, attempts: AcceptAttempt[]): Promise<Outcome[]> {
   const out: Outcome[] = attempts.map(() => ({ ok: false, error: new AppError("NOT_FOUND", NOT_FOUND_MESSAGE) }));
@@ -101,15 +102,21 @@ export async function settleAccepts(db: Db, attempts: AcceptAttempt[]): Promise<
   return out;
 }
 
+/** Constraint names / codes by which the database refuses one claim of a batch (then the rest may still win). */
+const PER_CLAIM_REFUSALS = ["assignment_knight_no_overlap", "23P01", "offer_one_accept_per_slot", "23505", "P2002"];
+
 async function settleNeed(db: Db, needId: string, claims: Claim[]): Promise<Map<number, Outcome>> {
   try {
     return await dispatchTx(db, (tx) => decideAndWrite(tx, needId, claims));
   } catch (e) {
-    if (claims.length > 1) {
-      const each = await Promise.all(claims.map((c) => settleNeed(db, needId, [c])));
-      return new Map(each.flatMap((m) => [...m]));
+    if (claims.length > 1 && violates(e, PER_CLAIM_REFUSALS)) {
+      // Rare (a race the pre-check could not see): settle the claims one after another, in arrival order.
+      const settled = new Map<number, Outcome>();
+      for (const c of claims) for (const [index, outcome] of await settleNeed(db, needId, [c])) settled.set(index, outcome);
+      return settled;
     }
-    return new Map([[claims[0]!.index, { ok: false, error: attemptError(e) }]]);
+    const error = attemptError(e);
+    return new Map(claims.map((c) => [c.index, { ok: false, error }]));
   }
 }
 

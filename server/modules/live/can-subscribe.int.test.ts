@@ -107,6 +107,31 @@ describe("canSubscribe (deny by default)", () => {
     }
   });
 
+  it("supplier topic: members of that organisation and its API key; nobody else, admins included", async () => {
+    const other = await t.db.organization.create({
+      data: { name: "另一家装备公司", kind: "ENTERPRISE", verification: "VERIFIED", regionCode: "320102", contactName: "联系人", contactPhone: "025-84000001", address: "南京" },
+      select: { id: true },
+    });
+    const otherUser = await t.db.user.create({ data: { email: "s2@ent2.test", name: "吴供应", kind: "SUPPLIER" }, select: { id: true } });
+    await t.db.membership.create({ data: { userId: otherUser.id, orgId: other.id, role: "OWNER" } });
+    const otherSupplier: Actor = { via: "session", userId: otherUser.id, roles: ["SUPPLIER"], memberships: [{ orgId: other.id, orgRole: "OWNER", orgKind: "ENTERPRISE", verification: "VERIFIED" }] };
+
+    const topic = liveTopics.supplier(f.orgs.enterprise);
+    expect(topic).toBe(`supplier:${f.orgs.enterprise}`);
+    expect(await canSubscribe(t.db, f.actors.supplier, topic)).toBe(true);
+    expect(await canSubscribe(t.db, apiKeyActor(f.actors.supplier, f.orgs.enterprise), topic)).toBe(true);
+    expect(await canSubscribe(t.db, otherSupplier, topic)).toBe(false);
+    expect(await canSubscribe(t.db, apiKeyActor(otherSupplier, other.id), topic)).toBe(false);
+    // an API key acts for its own organisation only, even when its creator is a member here
+    expect(await canSubscribe(t.db, apiKeyActor(f.actors.supplier, f.orgs.govA), topic)).toBe(false);
+    for (const outsider of [f.actors.admin, f.actors.dispatcherA, f.actors.memberB, knights.one.actor]) {
+      expect(await canSubscribe(t.db, outsider, topic)).toBe(false);
+    }
+    expect(await canSubscribe(t.db, otherSupplier, liveTopics.supplier(other.id))).toBe(true);
+    expect(await canSubscribe(t.db, f.actors.supplier, "supplier:")).toBe(false);
+    await expect(assertCanSubscribe(t.db, otherSupplier, [liveTopics.supplier(other.id), topic])).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+
   it("command topic: platform admins only; unknown topics: nobody", async () => {
     expect(await canSubscribe(t.db, f.actors.admin, liveTopics.command())).toBe(true);
     expect(await canSubscribe(t.db, f.actors.dispatcherA, liveTopics.command())).toBe(false);
@@ -119,7 +144,7 @@ describe("canSubscribe (deny by default)", () => {
   });
 
   it("myLiveTopics returns only topics the caller may follow", async () => {
-    const cases: Actor[] = [knights.one.actor, f.actors.memberA, f.actors.admin, f.actors.memberB];
+    const cases: Actor[] = [knights.one.actor, f.actors.memberA, f.actors.admin, f.actors.memberB, f.actors.supplier];
     for (const actor of cases) {
       const { topics } = await myLiveTopics(t.db, actor);
       expect(topics.length).toBeGreaterThan(0);
@@ -128,6 +153,9 @@ describe("canSubscribe (deny by default)", () => {
     expect((await myLiveTopics(t.db, knights.one.actor)).topics).toEqual([liveTopics.user(knights.one.actor.userId), liveTopics.knight(knights.one.profileId)]);
     expect((await myLiveTopics(t.db, f.actors.memberA)).topics).toContain(liveTopics.incident(f.incidentId));
     expect((await myLiveTopics(t.db, f.actors.memberB)).topics).not.toContain(liveTopics.incident(f.incidentId));
+    expect((await myLiveTopics(t.db, f.actors.supplier)).topics).toEqual([liveTopics.user(f.actors.supplier.userId), liveTopics.supplier(f.orgs.enterprise)]);
+    // requesters' government organisations list no resources: no supplier topic for them
+    expect((await myLiveTopics(t.db, f.actors.memberA)).topics.some((x) => x.startsWith("supplier:"))).toBe(false);
   });
 
   it("recognises the events that end a task", () => {

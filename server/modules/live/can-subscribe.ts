@@ -22,6 +22,7 @@ function readsOrg(actor: Actor, orgId: string): boolean {
  *  - user:<userId>       → only that user (never an API key);
  *  - need / incident     → platform admins and readers of the incident's requesting organisation;
  *  - track:<assignment>  → the same, and only while the assignment is live (accepted … on scene);
+ *  - supplier:<orgId>    → members of that organisation (any role, as for its offer inbox) or its API key;
  *  - command             → platform admins;
  *  - anything else       → no.
  * A missing row answers the same as a forbidden one, so topics never confirm ids.
@@ -50,6 +51,10 @@ export async function canSubscribe(db: Db, actor: Actor, topic: string): Promise
       const n = await db.need.findUnique({ where: { id }, select: { incident: { select: { orgId: true } } } });
       return !!n && readsOrg(actor, n.incident.orgId);
     }
+    case "supplier":
+      // the same people who may answer the organisation's offers (offer-access isSupplierOf); not admins
+      if (!id) return false;
+      return actor.apiKey ? actor.apiKey.orgId === id : actor.memberships.some((m) => m.orgId === id);
     case "taskTrack": {
       if (!id) return false;
       const a = await db.assignment.findUnique({

@@ -12,6 +12,8 @@ export const liveTopics = {
   need: (needId: string) => `need:${needId}`,
   /** An incident's board: the requesting organisation and platform dispatchers. */
   incident: (incidentId: string) => `incident:${incidentId}`,
+  /** Offers on resources an organisation owns (sent, answered, expired, withdrawn, progress): its members. */
+  supplier: (orgId: string) => `supplier:${orgId}`,
   /** Exact position of the knight on an accepted task, until it ends: that task's dispatchers only. */
   taskTrack: (assignmentId: string) => `track:${assignmentId}`,
   /** Platform-wide command-centre feed (admins/dispatchers). Coarse cells only, never exact positions. */
@@ -28,7 +30,7 @@ export function parseLiveTopic(topic: string): { kind: LiveTopicKind; id: string
   const prefix = topic.slice(0, i);
   const id = topic.slice(i + 1);
   if (!id) return null;
-  const kinds: Record<string, LiveTopicKind> = { knight: "knight", user: "user", need: "need", incident: "incident", track: "taskTrack" };
+  const kinds: Record<string, LiveTopicKind> = { knight: "knight", user: "user", need: "need", incident: "incident", track: "taskTrack", supplier: "supplier" };
   const kind = kinds[prefix];
   return kind ? { kind, id } : null;
 }

@@ -57,6 +57,7 @@ describe("publishLive", () => {
   it("parses topics back into kind and id", () => {
     expect(parseLiveTopic(liveTopics.taskTrack("a1"))).toEqual({ kind: "taskTrack", id: "a1" });
     expect(parseLiveTopic("command")).toEqual({ kind: "command", id: null });
+    expect(parseLiveTopic(liveTopics.supplier("o1"))).toEqual({ kind: "supplier", id: "o1" });
     expect(parseLiveTopic("bogus:1")).toBeNull();
     expect(parseLiveTopic("knight:")).toBeNull();
   });

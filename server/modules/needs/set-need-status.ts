@@ -3,13 +3,13 @@ import type { Actor } from "@/server/auth/actor-type";
 import { AppError } from "@/server/errors";
 import type { TNeedDto, TNeedStatus, TSetNeedStatusInput } from "@/lib/schemas/needs";
 import { recordAudit } from "@/server/modules/audit/record-audit";
-import { inTransaction } from "@/server/modules/accounts/transaction";
+import { CONTENDED_TX_OPTIONS, inTransaction } from "@/server/modules/accounts/transaction";
 import { canApproveOrg } from "@/server/modules/incidents/access";
 import { publishedStatus } from "@/server/modules/needs/create-need";
 import { loadNeedForWrite } from "@/server/modules/needs/load-need";
 import { needSelect, toNeedDto } from "@/server/modules/needs/need-dto";
 import { checkNeedTransition } from "@/server/modules/needs/need-state";
-import { stopDispatch } from "@/server/modules/dispatch/dispatch-waves";
+import { endKnightWork } from "@/server/modules/dispatch/end-knight-work";
 
 /**
  * Manual status moves (see need-state.ts). The UPDATE is conditional on the status the check was made
@@ -31,6 +31,7 @@ export async function setNeedStatus(db: Db, actor: Actor, input: TSetNeedStatusI
   if (approving && !canApproveOrg(actor, incident.orgId)) {
     throw new AppError("FORBIDDEN", "Only a dispatcher or owner of your organisation can approve needs.");
   }
+  const knightEnd = need.category === "KNIGHT" && (to === "CLOSED" || to === "CANCELLED") ? to : null;
   return inTransaction(db, async (tx) => {
     const { count } = await tx.need.updateMany({
       where: { id: need.id, status: from },
@@ -43,8 +44,8 @@ export async function setNeedStatus(db: Db, actor: Actor, input: TSetNeedStatusI
       },
     });
     if (count === 0) throw new AppError("CONFLICT", "This need changed meanwhile; reload and try again.");
-    // A closed or cancelled knight task stands its pending knights down and stops its wave timer.
-    if (need.category === "KNIGHT" && (to === "CLOSED" || to === "CANCELLED")) await stopDispatch(tx, need.id);
+    // A closed or cancelled knight task ends its knight work: offers, wave and accepted knights' tasks.
+    if (knightEnd) await endKnightWork(tx, need.id, { to: knightEnd, actorId: actor.userId });
     await recordAudit(tx, {
       actorId: actor.userId,
       orgId: incident.orgId,
@@ -54,7 +55,8 @@ export async function setNeedStatus(db: Db, actor: Actor, input: TSetNeedStatusI
       data: { title: need.title, from, to, unmetReason, unmetNote },
     });
     return toNeedDto(await tx.need.findUniqueOrThrow({ where: { id: need.id }, select: needSelect }));
-  });
+    // Ending knight work waits on the need lock behind accepts, like every dispatch step.
+  }, knightEnd ? CONTENDED_TX_OPTIONS : undefined);
 }
 
 /** A dispatcher or owner approves a pending need: it opens for matching. */

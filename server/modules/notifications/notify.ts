@@ -41,6 +41,7 @@ const SUBJECTS: Record<string, string> = {
   "knight.autoOffDuty": "Muster：已自动下线 / Taken off duty",
   "knight.checkInMissed": "Muster：骑士无响应 / Knight silent on a task",
   "knight.taskCompleted": "Muster：任务已完成 / Task completed",
+  "knight.taskCancelled": "Muster：任务已取消 / Task cancelled",
   "need.unmet": "Muster：需求暂无可用资源 / Need unmet",
 };
 

@@ -7,6 +7,7 @@ import { commitQuantity } from "@/server/modules/needs/quantities";
 import { cancelJob } from "@/server/jobs/queue";
 import { notify } from "@/server/modules/notifications/notify";
 import { assertSupplier, CONFLICT_MESSAGE, isOverlapViolation, loadOffer, lockResource } from "@/server/modules/offers/offer-access";
+import { publishResourceOffer } from "@/server/modules/offers/offer-live";
 import { dispatcherUserIds } from "@/server/modules/offers/offer-recipients";
 import { offerNext } from "@/server/modules/offers/offer-next";
 import { enqueueOfferNext, type OfferResult } from "@/server/modules/offers/send-offer";
@@ -40,6 +41,7 @@ export async function acceptOffer(db: PrismaClient, actor: Actor, assignmentId: 
       await cancelJob(tx, `offer.expire:${o.id}`);
       await recordAudit(tx, { actorId: actor.userId, orgId: o.supplierOrgId, action: "assignment.accept", entityType: "Assignment", entityId: o.id, data: { quantity: o.quantity } });
       await notify(tx, await dispatcherUserIds(tx, o.requesterOrgId), "offer.accepted", { assignmentId: o.id, needId: o.needId });
+      await publishResourceOffer(tx, o, "ACCEPTED");
       return { id: o.id, status: "ACCEPTED", holdExpiresAt: cur.holdExpiresAt };
     }, CONTENDED_TX_OPTIONS);
   } catch (e) {
@@ -64,6 +66,7 @@ export async function declineOffer(db: PrismaClient, actor: Actor, assignmentId:
     await enqueueOfferNext(tx, o.needId, o.id);
     await recordAudit(tx, { actorId: actor.userId, orgId: o.supplierOrgId, action: "assignment.decline", entityType: "Assignment", entityId: o.id, data: { reason: why } });
     await notify(tx, await dispatcherUserIds(tx, o.requesterOrgId), "offer.declined", { assignmentId: o.id, needId: o.needId, reason: why });
+    await publishResourceOffer(tx, o, "DECLINED");
     return { id: o.id, status: "DECLINED", holdExpiresAt: null };
   }, CONTENDED_TX_OPTIONS);
 }
@@ -80,6 +83,7 @@ export async function expireOffer(db: PrismaClient, assignmentId: string): Promi
       RETURNING need_id AS "needId"`;
     if (!rows[0]) return null;
     await recordAudit(tx, { actorId: null, action: "assignment.expire", entityType: "Assignment", entityId: assignmentId });
+    await publishResourceOffer(tx, await loadOffer(tx, assignmentId), "EXPIRED");
     return rows[0].needId;
   }, CONTENDED_TX_OPTIONS);
   if (!expired) return false;

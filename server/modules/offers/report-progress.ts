@@ -6,6 +6,7 @@ import { recordAudit } from "@/server/modules/audit/record-audit";
 import { markEnRoute, markOnScene, markReleased, releaseCommitted } from "@/server/modules/needs/quantities";
 import { notify } from "@/server/modules/notifications/notify";
 import { assertDispatcher, assertSupplier, loadOffer, lockResource } from "@/server/modules/offers/offer-access";
+import { publishResourceOffer } from "@/server/modules/offers/offer-live";
 import { dispatcherUserIds, supplierUserIds } from "@/server/modules/offers/offer-recipients";
 import { type OfferResult } from "@/server/modules/offers/send-offer";
 
@@ -50,6 +51,7 @@ export async function reportProgress(db: PrismaClient, actor: Actor, assignmentI
     }
     await recordAudit(tx, { actorId: actor.userId, orgId: o.supplierOrgId, action: "assignment.progress", entityType: "Assignment", entityId: o.id, data: { status } });
     await notify(tx, await dispatcherUserIds(tx, o.requesterOrgId), "assignment.progress", { assignmentId: o.id, needId: o.needId, status });
+    await publishResourceOffer(tx, o, status);
     return { id: o.id, status, holdExpiresAt: null };
   }, CONTENDED_TX_OPTIONS);
 }
@@ -74,7 +76,11 @@ export async function cancelOffer(db: PrismaClient, actor: Actor, assignmentId: 
     }
     await tx.job.updateMany({ where: { key: `offer.expire:${o.id}`, doneAt: null }, data: { doneAt: new Date(), lastError: "cancelled" } });
     await recordAudit(tx, { actorId: actor.userId, orgId: o.requesterOrgId, action: "assignment.cancel", entityType: "Assignment", entityId: o.id, data: { from: rows[0].prev } });
-    if (rows[0].prev !== "PROPOSED") await notify(tx, await supplierUserIds(tx, o), "offer.cancelled", { assignmentId: o.id, needId: o.needId });
+    // a withdrawn proposal was never the supplier's business, nor on the incident's assignment list
+    if (rows[0].prev !== "PROPOSED") {
+      await notify(tx, await supplierUserIds(tx, o), "offer.cancelled", { assignmentId: o.id, needId: o.needId });
+      await publishResourceOffer(tx, o, "CANCELLED");
+    }
     return { id: o.id, status: "CANCELLED", holdExpiresAt: null };
   }, CONTENDED_TX_OPTIONS);
 }

@@ -1,4 +1,5 @@
 import type { Db } from "@/server/db";
+import type { Prisma } from "@/server/generated/prisma/client";
 import { findCandidates } from "@/server/modules/matching/find-candidates";
 import { loadMatchNeed, type MatchNeedInfo } from "@/server/modules/matching/load-match-need";
 import { scoreCandidate } from "@/server/modules/matching/scoring/score-candidate";
@@ -16,18 +17,18 @@ export type AssignmentInputs = {
 };
 
 /**
- * Open needs of the incident in matcher shape (quantityOpen also less the units on offer right now),
- * each with its eligible candidates (findCandidates) — less those already tried on that need — scored
- * (scoreCandidate). Read-only.
+ * Open needs in `scope` (an incident's needs, or the need ids an area proposal chose) in matcher shape
+ * (quantityOpen also less the units on offer right now), each with its eligible candidates (findCandidates)
+ * — less those already tried on that need — scored (scoreCandidate). Read-only.
  */
 export async function loadAssignmentInputs(
   db: Db,
-  incidentId: string,
+  scope: Prisma.NeedWhereInput,
   opts: { poolSize?: number; now?: Date } = {},
 ): Promise<AssignmentInputs> {
   const now = opts.now ?? new Date();
   const rows = await db.need.findMany({
-    where: { incidentId, status: { in: [...ASSIGNABLE_NEED_STATUSES] } },
+    where: { ...scope, status: { in: [...ASSIGNABLE_NEED_STATUSES] } },
     select: { id: true },
     orderBy: [{ neededBy: "asc" }, { id: "asc" }],
   });

@@ -18,3 +18,13 @@ export async function loadIncidentForAssignment(db: Db, actor: Actor, incidentId
   }
   return incident;
 }
+
+/**
+ * Organisations whose incidents the caller may propose assignments for — the same rule as above: platform
+ * admins (signed in) every one (null); otherwise the verified government organisations where the caller
+ * is a dispatcher or owner. API keys never dispatch (canApproveOrg).
+ */
+export function dispatchableOrgIds(actor: Actor): string[] | null {
+  if (isAdmin(actor) && !actor.apiKey) return null;
+  return actor.memberships.filter((m) => canApproveOrg(actor, m.orgId)).map((m) => m.orgId);
+}

@@ -54,7 +54,7 @@ export async function readProposal(db: Db, actor: Actor, incidentId: string): Pr
       const open = Math.max(0, n.quantity - filled - (offered.get(n.id) ?? 0));
       const p = proposed.get(n.id) ?? 0;
       return {
-        needId: n.id, title: n.title, priority: n.priority, quantityOpen: open, proposed: p, unfilled: Math.max(0, open - p),
+        needId: n.id, incidentId, title: n.title, priority: n.priority, quantityOpen: open, proposed: p, unfilled: Math.max(0, open - p),
         stagingLat: n.stagingLat, stagingLng: n.stagingLng,
       };
     }),
