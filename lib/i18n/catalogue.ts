@@ -18,6 +18,7 @@ import { live } from "@/lib/i18n/messages/live";
 import { knightDispatch } from "@/lib/i18n/messages/knight-dispatch";
 import { dispatch } from "@/lib/i18n/messages/dispatch";
 import { taskPhotos } from "@/lib/i18n/messages/task-photos";
+import { notifications } from "@/lib/i18n/messages/notifications";
 
 /**
  * Every message namespace, registered once. To add one: create lib/i18n/messages/<ns>.ts exporting
@@ -45,6 +46,7 @@ export const catalogue = {
   knightDispatch,
   dispatch,
   taskPhotos,
+  notifications,
 } as const;
 
 export type Catalogue = typeof catalogue;

@@ -1,5 +1,26 @@
 import { z } from "zod";
 
+/**
+ * Every kind `notify()` may send (server/modules/notifications/notify.ts takes only these). The app renders each
+ * one as a sentence with a link (components/notifications/notification-view.ts, whose test checks it covers
+ * this list), so a new kind starts here.
+ */
+export const NOTIFICATION_KINDS = [
+  "offer.received",
+  "offer.accepted",
+  "offer.declined",
+  "offer.cancelled",
+  "assignment.progress",
+  "need.unmet",
+  "dispatch.unmet",
+  "knight.checkInMissed",
+  "knight.restDue",
+  "knight.autoOffDuty",
+  "knight.taskCompleted",
+  "knight.taskCancelled",
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
 export const ZNotificationListInput = z.object({
   unreadOnly: z.boolean().default(false),
   limit: z.number().int().min(1).max(100).default(50),

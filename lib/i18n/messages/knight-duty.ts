@@ -1,7 +1,7 @@
 /**
  * Knights on duty: task stages, safety check-in, duty-hours limit, points, badges and leaderboard, plus
- * the error keys of lib/schemas/knight-tasks.ts and the knight duty/task modules (`errors.*`), and
- * notification kinds (`notifications.<kind>`, e.g. notifications.knight.restDue).
+ * and the error keys of lib/schemas/knight-tasks.ts and the knight duty/task modules (`errors.*`). The
+ * knight notification sentences live in the notifications namespace (`kinds.knight.*`).
  */
 export const knightDuty = {
   "zh-CN": {
@@ -83,15 +83,6 @@ export const knightDuty = {
       reliability: "可靠度",
       badges: "徽章",
       noBadges: "完成第一个任务即可获得徽章。",
-    },
-    notifications: {
-      knight: {
-        restDue: "你已连续在岗较长时间，请休息。",
-        autoOffDuty: "你已被自动下线休息。",
-        checkInMissed: "执行任务的骑士长时间无响应，请确认其安全。",
-        taskCompleted: "任务已完成，积分已到账。",
-        taskCancelled: "任务「{title}」已随需求结束而取消，无需继续前往。",
-      },
     },
     errors: {
       positionInvalid: "位置坐标无效。",
@@ -190,15 +181,6 @@ export const knightDuty = {
       reliability: "Reliability",
       badges: "Badges",
       noBadges: "Complete your first task to earn a badge.",
-    },
-    notifications: {
-      knight: {
-        restDue: "You have been on duty for a long time; please rest.",
-        autoOffDuty: "You have been taken off duty to rest.",
-        checkInMissed: "A knight on a task has gone silent; please check on them.",
-        taskCompleted: "Task completed; your points have been credited.",
-        taskCancelled: "Task “{title}” was cancelled because its need ended; you no longer need to go.",
-      },
     },
     errors: {
       positionInvalid: "Invalid coordinates.",

@@ -105,9 +105,9 @@ describe("a knight need that ends takes its knight work with it", () => {
       const payload = notes[0]!.payload as Record<string, string>;
       expect(payload).toMatchObject({ needId, reason: "NEED_CANCELLED" });
       for (const locale of ["zh-CN", "en"] as const) {
-        const text = translatorFor(locale, "knightDuty")(`notifications.${TASK_CANCELLED_NOTIFICATION}`, payload);
+        const text = translatorFor(locale, "notifications")(`kinds.${TASK_CANCELLED_NOTIFICATION}`, payload);
         expect(text).toContain(payload.title);
-        expect(text).not.toContain("knightDuty.");
+        expect(text).not.toContain("notifications.");
         expect(translatorFor(locale, "dispatch")(`cancelReason.${payload.reason}`)).not.toContain("dispatch.");
       }
     }

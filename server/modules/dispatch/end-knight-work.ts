@@ -6,7 +6,7 @@ import { stopDispatch } from "@/server/modules/dispatch/dispatch-waves";
 import { endKnightTaskLocked, isCancellableStatus, lockKnightTask, type NeedEndReason } from "@/server/modules/dispatch/cancel-task";
 import { LIVE_TASK_STATUSES } from "@/server/modules/knights/knight-task-access";
 
-/** In-app notification to a knight whose task ended with its need (catalogue: knightDuty notifications.knight.taskCancelled). */
+/** In-app notification to a knight whose task ended with its need (catalogue: notifications kinds.knight.taskCancelled). */
 export const TASK_CANCELLED_NOTIFICATION = "knight.taskCancelled";
 
 export type KnightWorkEnded = { tasksCancelled: number; tasksKept: number; offersWithdrawn: number; waveStopped: boolean };

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { knightDuty } from "@/lib/i18n/messages/knight-duty";
 import { knight } from "@/lib/i18n/messages/knight";
+import { notifications } from "@/lib/i18n/messages/notifications";
 import { BADGE_CODES } from "@/server/modules/knights/knight-badges";
 import { KNIGHT_TASK_STAGES } from "@/lib/schemas/knight-tasks";
 
@@ -28,6 +29,6 @@ describe("knight duty messages", () => {
   it("names every badge, stage and notification kind", () => {
     for (const b of BADGE_CODES) expect(knightDuty.en.badges[b].name).toBeTruthy();
     for (const s of KNIGHT_TASK_STAGES) expect(knightDuty["zh-CN"].stages[s]).toBeTruthy();
-    for (const kind of ["restDue", "autoOffDuty", "checkInMissed", "taskCompleted"] as const) expect(knightDuty.en.notifications.knight[kind]).toBeTruthy();
+    for (const kind of ["restDue", "autoOffDuty", "checkInMissed", "taskCompleted"] as const) expect(notifications.en.kinds.knight[kind]).toBeTruthy();
   });
 });

@@ -5,6 +5,7 @@ import { env } from "@/lib/env";
 import { enqueueJob } from "@/server/jobs/queue";
 import { publishLive } from "@/server/modules/live/publish-live";
 import { liveTopics } from "@/server/modules/live/live-topics";
+import type { NotificationKind } from "@/lib/schemas/notifications";
 
 export const NOTIFICATION_EMAIL_QUEUE = "notification.email";
 
@@ -18,7 +19,7 @@ export const NOTIFICATION_LOG_PREFIX = "[muster] notification";
  * With SMTP_URL set, an email job is queued in the same transaction (sent by the worker, retried on
  * failure); without it, one log line.
  */
-export async function notify(db: Db, userIds: string[], kind: string, payload: Record<string, unknown>): Promise<number> {
+export async function notify(db: Db, userIds: string[], kind: NotificationKind, payload: Record<string, unknown>): Promise<number> {
   const unique = [...new Set(userIds)];
   if (unique.length === 0) return 0;
   const rows = await db.notification.createManyAndReturn({
@@ -31,7 +32,7 @@ export async function notify(db: Db, userIds: string[], kind: string, payload: R
   return rows.length;
 }
 
-const SUBJECTS: Record<string, string> = {
+const SUBJECTS: Record<NotificationKind, string> = {
   "offer.received": "Muster：新的调派邀约 / New offer",
   "offer.accepted": "Muster：邀约已接受 / Offer accepted",
   "offer.declined": "Muster：邀约被拒绝 / Offer declined",
@@ -43,6 +44,7 @@ const SUBJECTS: Record<string, string> = {
   "knight.taskCompleted": "Muster：任务已完成 / Task completed",
   "knight.taskCancelled": "Muster：任务已取消 / Task cancelled",
   "need.unmet": "Muster：需求暂无可用资源 / Need unmet",
+  "dispatch.unmet": "Muster：骑士调度未满足 / Knight dispatch unmet",
 };
 
 /** The `notification.email` job: mails the users (nodemailer, SMTP_URL); throws on failure so the queue retries. */
@@ -51,7 +53,7 @@ export async function sendNotificationEmail(db: Db, job: { userIds: string[]; ki
   const users = await db.user.findMany({ where: { id: { in: job.userIds }, disabledAt: null }, select: { email: true } });
   const to = users.map((u) => u.email).filter((e): e is string => Boolean(e));
   if (to.length === 0) return;
-  const subject = SUBJECTS[job.kind] ?? `Muster: ${job.kind}`;
+  const subject = SUBJECTS[job.kind as NotificationKind] ?? `Muster: ${job.kind}`;
   const text = `${subject}\n\n${Object.entries(job.payload).map(([k, v]) => `${k}: ${String(v)}`).join("\n")}`;
   const result = await createTransport(env.SMTP_URL).sendMail({ to, from: env.EMAIL_FROM, subject, text });
   const failed = [...(result.rejected ?? []), ...(result.pending ?? [])].filter(Boolean);

@@ -50,7 +50,7 @@ export async function reportProgress(db: PrismaClient, actor: Actor, assignmentI
       });
     }
     await recordAudit(tx, { actorId: actor.userId, orgId: o.supplierOrgId, action: "assignment.progress", entityType: "Assignment", entityId: o.id, data: { status } });
-    await notify(tx, await dispatcherUserIds(tx, o.requesterOrgId), "assignment.progress", { assignmentId: o.id, needId: o.needId, status });
+    await notify(tx, await dispatcherUserIds(tx, o.requesterOrgId), "assignment.progress", { assignmentId: o.id, needId: o.needId, incidentId: o.incidentId, status });
     await publishResourceOffer(tx, o, status);
     return { id: o.id, status, holdExpiresAt: null };
   }, CONTENDED_TX_OPTIONS);

@@ -1,0 +1,120 @@
+import { readFileSync, readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { locales } from "@/lib/i18n/config";
+import { formatRelativeTime } from "@/lib/i18n/format";
+import { translatorFor } from "@/lib/i18n/messages-for";
+import { NOTIFICATION_KINDS, type NotificationKind } from "@/lib/schemas/notifications";
+import { describeNotification, notificationText, NOTIFICATION_VIEWS } from "@/components/notifications/notification-view";
+
+/** Payloads as the server writes them (grep `notify(` under server/). */
+const SAMPLES: Record<NotificationKind, Record<string, unknown>> = {
+  "offer.received": { assignmentId: "a1", needId: "n1", holdExpiresAt: "2026-07-01T08:30:00.000Z" },
+  "offer.accepted": { assignmentId: "a1", needId: "n1", incidentId: "i1" },
+  "offer.declined": { assignmentId: "a1", needId: "n1", incidentId: "i1", reason: "泵车在检修" },
+  "offer.cancelled": { assignmentId: "a1", needId: "n1" },
+  "assignment.progress": { assignmentId: "a1", needId: "n1", incidentId: "i1", status: "ON_SCENE" },
+  "need.unmet": { needId: "n1", incidentId: "i1", title: "排涝泵车", reason: "NO_SUPPLIER_IN_RANGE" },
+  "dispatch.unmet": { needId: "n1", incidentId: "i1", title: "送药", reason: "ALL_BUSY", offered: 7, at: "2026-07-01T08:30:00.000Z" },
+  "knight.checkInMissed": { assignmentId: "a1", needId: "n1", incidentId: "i1", silentMinutes: 25 },
+  "knight.restDue": { dutyMinutes: 480, limitMinutes: 480, autoOffAt: "2026-07-01T08:30:00.000Z" },
+  "knight.autoOffDuty": { dutyMinutes: 500, restMinutes: 60 },
+  "knight.taskCompleted": { assignmentId: "a1", needId: "n1", points: 12 },
+  "knight.taskCancelled": { needId: "n1", incidentId: "i1", title: "送药", reason: "NEED_CANCELLED" },
+};
+
+function render(kind: string, payload: Record<string, unknown>, locale: (typeof locales)[number]) {
+  const v = describeNotification({ kind, payload }, locale);
+  const text = notificationText(v, translatorFor(locale, "notifications"), (ref) => translatorFor(locale, ref.ns)(ref.key));
+  return { ...v, text };
+}
+
+/** Literal kinds passed to notify() in server code (plus the exported constant of end-knight-work). */
+function kindsSentByServer(): Set<string> {
+  const found = new Set<string>();
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const p = join(dir, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (p.endsWith(".ts") && !p.endsWith(".test.ts")) {
+        const src = readFileSync(p, "utf8");
+        for (const m of src.matchAll(/await notify\(tx,.*?"([a-z]+\.[A-Za-z]+)"/g)) found.add(m[1]!);
+        for (const m of src.matchAll(/_NOTIFICATION = "([a-z]+\.[A-Za-z]+)"/g)) found.add(m[1]!);
+      }
+    }
+  };
+  walk("server/modules");
+  return found;
+}
+
+describe("notification view", () => {
+  it("has a sentence and link for exactly the kinds notify() may send", () => {
+    expect(Object.keys(NOTIFICATION_VIEWS).sort()).toEqual([...NOTIFICATION_KINDS].sort());
+    expect(Object.keys(SAMPLES).sort()).toEqual([...NOTIFICATION_KINDS].sort());
+  });
+
+  it("covers every kind the server code sends", () => {
+    const sent = kindsSentByServer();
+    expect(sent.size).toBeGreaterThanOrEqual(10);
+    for (const k of sent) expect(NOTIFICATION_KINDS, k).toContain(k);
+  });
+
+  for (const kind of NOTIFICATION_KINDS) {
+    it(`${kind} reads as a full sentence in every locale`, () => {
+      for (const locale of locales) {
+        const { text, path } = render(kind, SAMPLES[kind], locale);
+        expect(text, `${kind} ${locale}`).not.toMatch(/notifications\.|needs\.|offers\.|\{\w+\}/);
+        expect(text.length).toBeGreaterThan(5);
+        expect(path.startsWith("/")).toBe(true);
+      }
+    });
+  }
+
+  it("uses the payload's fields", () => {
+    expect(render("need.unmet", SAMPLES["need.unmet"], "zh-CN").text).toContain("排涝泵车");
+    expect(render("need.unmet", SAMPLES["need.unmet"], "en").text).toContain("No supplier in range");
+    expect(render("dispatch.unmet", SAMPLES["dispatch.unmet"], "en").text).toContain("7 knights");
+    expect(render("offer.declined", SAMPLES["offer.declined"], "en").text).toContain("泵车在检修");
+    expect(render("knight.taskCompleted", SAMPLES["knight.taskCompleted"], "en").text).toContain("12 points");
+    expect(render("knight.checkInMissed", SAMPLES["knight.checkInMissed"], "zh-CN").text).toContain("25 分钟");
+    expect(render("knight.taskCancelled", SAMPLES["knight.taskCancelled"], "en").text).toContain("送药");
+    expect(render("assignment.progress", SAMPLES["assignment.progress"], "en").text).toContain("On scene");
+    expect(render("offer.received", SAMPLES["offer.received"], "zh-CN").text).toMatch(/2026/);
+  });
+
+  it("reads sensibly when optional fields are missing", () => {
+    for (const kind of NOTIFICATION_KINDS) {
+      for (const locale of locales) expect(render(kind, {}, locale).text, kind).not.toMatch(/notifications\.|needs\.|offers\.|\{\w+\}/);
+    }
+    expect(render("offer.declined", {}, "en").text).toBe("A supplier declined your offer.");
+    expect(render("knight.taskCompleted", { points: 0 }, "en").text).toBe("Task completed; your points have been credited.");
+  });
+
+  it("links to where to act", () => {
+    expect(render("offer.received", SAMPLES["offer.received"], "en").path).toBe("/offers");
+    expect(render("offer.cancelled", {}, "en").path).toBe("/offers");
+    for (const kind of ["offer.accepted", "offer.declined", "assignment.progress", "need.unmet", "dispatch.unmet", "knight.checkInMissed"]) {
+      expect(render(kind, SAMPLES[kind as NotificationKind], "en").path, kind).toBe("/incidents/i1");
+      expect(render(kind, {}, "en").path, kind).toBe("/incidents");
+    }
+    expect(render("knight.taskCompleted", SAMPLES["knight.taskCompleted"], "en").path).toBe("/knight/tasks/a1");
+    expect(render("knight.taskCompleted", {}, "en").path).toBe("/knight/history");
+    expect(render("knight.taskCancelled", SAMPLES["knight.taskCancelled"], "en").path).toBe("/knight");
+    expect(render("knight.restDue", {}, "en").path).toBe("/knight");
+  });
+
+  it("falls back to a generic sentence for an unknown kind", () => {
+    expect(render("something.new", { x: 1 }, "en")).toMatchObject({ text: "You have a new notification.", path: "/dashboard" });
+    expect(render("toString", {}, "zh-CN").text).toBe("你有一条新通知。");
+  });
+});
+
+describe("formatRelativeTime", () => {
+  const now = new Date("2026-07-01T08:00:00Z");
+  it("says just now, minutes and hours within a day, the date beyond", () => {
+    expect(formatRelativeTime("en", new Date("2026-07-01T07:59:30Z"), now, "just now")).toBe("just now");
+    expect(formatRelativeTime("en", new Date("2026-07-01T07:55:00Z"), now, "just now")).toBe("5 minutes ago");
+    expect(formatRelativeTime("zh-CN", new Date("2026-07-01T05:00:00Z"), now, "刚刚")).toBe("3小时前");
+    expect(formatRelativeTime("en", "2026-06-29T08:00:00Z", now, "just now")).toMatch(/Jun 29, 2026/);
+  });
+});

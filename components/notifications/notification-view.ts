@@ -1,0 +1,100 @@
+import type { Locale } from "@/lib/i18n/config";
+import { formatDateTime } from "@/lib/i18n/format";
+import type { NotificationKind } from "@/lib/schemas/notifications";
+import { UNMET_REASONS } from "@/lib/schemas/needs";
+import { paths } from "@/components/layout/routes";
+import { incidentPath } from "@/components/incidents/incident-view";
+import { knightTaskPath } from "@/components/knight/knight-paths";
+
+/**
+ * Pure: what a notification says and where it leads (no React). The sentence is a key in the
+ * notifications namespace with its variables; `labels` are variables that are themselves messages of
+ * another namespace (an unmet reason, an assignment status), resolved by the caller. Paths are
+ * locale-less (wrap with localeHref). Payloads carry ids, titles and codes only — never contact data
+ * or positions — and nothing here adds any.
+ */
+export type LabelRef = { ns: "needs" | "offers"; key: string };
+export type NotificationView = {
+  key: string;
+  vars: Record<string, string | number>;
+  labels: Record<string, LabelRef>;
+  path: string;
+};
+
+type Payload = Record<string, unknown>;
+type Describe = (p: Payload, locale: Locale) => NotificationView;
+
+const str = (p: Payload, k: string): string | null => {
+  const v = p[k];
+  return typeof v === "string" && v.trim() ? v.trim() : null;
+};
+const num = (p: Payload, k: string): number | null => {
+  const v = p[k];
+  return typeof v === "number" && Number.isFinite(v) ? v : null;
+};
+const clip = (s: string, max = 140) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
+
+/** The incident page when the payload names one, else the incidents list. */
+const incidentOrList = (p: Payload) => {
+  const id = str(p, "incidentId");
+  return id ? incidentPath(id) : paths.incidents;
+};
+const unmetReason = (p: Payload): Record<string, LabelRef> => {
+  const r = str(p, "reason");
+  return { reason: { ns: "needs", key: `reasons.${r && (UNMET_REASONS as readonly string[]).includes(r) ? r : "OTHER"}` } };
+};
+const PROGRESS = ["MOBILIZED", "EN_ROUTE", "ON_SCENE", "COMPLETED", "RELEASED"];
+
+const view = (key: string, path: string, vars: NotificationView["vars"] = {}, labels: NotificationView["labels"] = {}): NotificationView => ({
+  key,
+  vars,
+  labels,
+  path,
+});
+
+/** One entry per kind `notify()` sends (NOTIFICATION_KINDS); the test fails when a kind has none. */
+export const NOTIFICATION_VIEWS: Record<NotificationKind, Describe> = {
+  "offer.received": (p, locale) => {
+    const hold = str(p, "holdExpiresAt");
+    const until = hold && !Number.isNaN(Date.parse(hold)) ? formatDateTime(locale, hold) : null;
+    return until ? view("kinds.offer.received", paths.offers, { until }) : view("kinds.offer.receivedNoHold", paths.offers);
+  },
+  "offer.accepted": (p) => view("kinds.offer.accepted", incidentOrList(p)),
+  "offer.declined": (p) => {
+    const reason = str(p, "reason");
+    return reason ? view("kinds.offer.declined", incidentOrList(p), { reason: clip(reason) }) : view("kinds.offer.declinedNoReason", incidentOrList(p));
+  },
+  "offer.cancelled": () => view("kinds.offer.cancelled", paths.offers),
+  "assignment.progress": (p) => {
+    const status = str(p, "status");
+    return view("kinds.assignment.progress", incidentOrList(p), {}, { status: { ns: "offers", key: `status.${status && PROGRESS.includes(status) ? status : "ACCEPTED"}` } });
+  },
+  "need.unmet": (p) => view("kinds.need.unmet", incidentOrList(p), { title: str(p, "title") ?? "…" }, unmetReason(p)),
+  "dispatch.unmet": (p) => view("kinds.dispatch.unmet", incidentOrList(p), { title: str(p, "title") ?? "…", offered: num(p, "offered") ?? 0 }, unmetReason(p)),
+  "knight.checkInMissed": (p) => {
+    const minutes = num(p, "silentMinutes");
+    return minutes === null ? view("kinds.knight.checkInMissedPlain", incidentOrList(p)) : view("kinds.knight.checkInMissed", incidentOrList(p), { minutes });
+  },
+  "knight.restDue": () => view("kinds.knight.restDue", paths.knightHome),
+  "knight.autoOffDuty": () => view("kinds.knight.autoOffDuty", paths.knightHome),
+  "knight.taskCompleted": (p) => {
+    const id = str(p, "assignmentId");
+    const points = num(p, "points");
+    const path = id ? knightTaskPath(id) : paths.knightHistory;
+    return points && points > 0 ? view("kinds.knight.taskCompletedPoints", path, { points }) : view("kinds.knight.taskCompleted", path);
+  },
+  "knight.taskCancelled": (p) => view("kinds.knight.taskCancelled", paths.knightHome, { title: str(p, "title") ?? "…" }),
+};
+
+/** The view of one notification; an unknown kind reads as a generic sentence linking to the dashboard. */
+export function describeNotification(n: { kind: string; payload: Payload }, locale: Locale): NotificationView {
+  const describe = Object.prototype.hasOwnProperty.call(NOTIFICATION_VIEWS, n.kind) ? NOTIFICATION_VIEWS[n.kind as NotificationKind] : null;
+  return describe ? describe(n.payload ?? {}, locale) : view("kinds.fallback", paths.dashboard);
+}
+
+/** The sentence: `t` translates the notifications namespace, `label` resolves the other namespaces' labels. */
+export function notificationText(v: NotificationView, t: (key: string, vars?: Record<string, string | number>) => string, label: (ref: LabelRef) => string): string {
+  const vars = { ...v.vars };
+  for (const [name, ref] of Object.entries(v.labels)) vars[name] = label(ref);
+  return t(v.key, vars);
+}

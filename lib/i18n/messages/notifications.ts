@@ -1,0 +1,100 @@
+/**
+ * The notification centre (the bell in the app header) and one sentence per notification kind
+ * (`kinds.<kind>`, e.g. kinds.offer.received; chosen by components/notifications/notification-view.ts).
+ */
+export const notifications = {
+  "zh-CN": {
+    bell: {
+      label: "通知",
+      labelUnread: "通知（{count} 条未读）",
+      unreadCount: "{count} 条未读",
+    },
+    panel: {
+      title: "通知",
+      markAllRead: "全部标为已读",
+      marking: "标记中…",
+      unread: "未读",
+      loading: "正在加载通知…",
+      error: "通知加载失败，稍后将自动重试。",
+      emptyTitle: "暂无通知",
+      emptyBody: "新的调派邀约、邀约被接受或拒绝、需求暂无资源、骑士长时间无响应、任务取消等消息会显示在这里。",
+      justNow: "刚刚",
+    },
+    kinds: {
+      fallback: "你有一条新通知。",
+      offer: {
+        received: "你收到一份新的调派邀约，请在 {until} 前答复。",
+        receivedNoHold: "你收到一份新的调派邀约，请尽快答复。",
+        accepted: "供应方已接受你的调派邀约。",
+        declined: "供应方拒绝了你的调派邀约：“{reason}”",
+        declinedNoReason: "供应方拒绝了你的调派邀约。",
+        cancelled: "需求方已取消发给你的调派邀约。",
+      },
+      assignment: {
+        progress: "供应方上报了任务进度：{status}。",
+      },
+      need: {
+        unmet: "需求「{title}」暂无可用资源（{reason}），请扩大范围、放宽类型或关闭需求。",
+      },
+      dispatch: {
+        unmet: "骑士任务「{title}」未能派满（{reason}），已邀约 {offered} 位骑士。",
+      },
+      knight: {
+        restDue: "你已连续在岗较长时间，请休息。",
+        autoOffDuty: "你已被自动下线休息。",
+        checkInMissed: "执行任务的骑士已 {minutes} 分钟无响应，请确认其安全。",
+        checkInMissedPlain: "执行任务的骑士长时间无响应，请确认其安全。",
+        taskCompleted: "任务已完成，积分已到账。",
+        taskCompletedPoints: "任务已完成，获得 {points} 积分。",
+        taskCancelled: "任务「{title}」已随需求结束而取消，无需继续前往。",
+      },
+    },
+  },
+  en: {
+    bell: {
+      label: "Notifications",
+      labelUnread: "Notifications ({count} unread)",
+      unreadCount: "{count} unread",
+    },
+    panel: {
+      title: "Notifications",
+      markAllRead: "Mark all read",
+      marking: "Marking…",
+      unread: "Unread",
+      loading: "Loading notifications…",
+      error: "Notifications could not be loaded; retrying shortly.",
+      emptyTitle: "No notifications yet",
+      emptyBody: "New offers, offers accepted or declined, needs nobody can fill, knights silent on a task and cancelled tasks will appear here.",
+      justNow: "just now",
+    },
+    kinds: {
+      fallback: "You have a new notification.",
+      offer: {
+        received: "You have a new offer; please answer by {until}.",
+        receivedNoHold: "You have a new offer; please answer soon.",
+        accepted: "A supplier accepted your offer.",
+        declined: "A supplier declined your offer: “{reason}”",
+        declinedNoReason: "A supplier declined your offer.",
+        cancelled: "The requester cancelled an offer to you.",
+      },
+      assignment: {
+        progress: "A supplier reported progress: {status}.",
+      },
+      need: {
+        unmet: "Need “{title}” has no available resource ({reason}); widen the range, relax the type or close it.",
+      },
+      dispatch: {
+        unmet: "Knight task “{title}” could not be filled ({reason}); {offered} knights were offered it.",
+      },
+      knight: {
+        restDue: "You have been on duty for a long time; please rest.",
+        autoOffDuty: "You have been taken off duty to rest.",
+        checkInMissed: "A knight on a task has been silent for {minutes} minutes; please check on them.",
+        checkInMissedPlain: "A knight on a task has gone silent; please check on them.",
+        taskCompleted: "Task completed; your points have been credited.",
+        taskCompletedPoints: "Task completed; you earned {points} points.",
+        taskCancelled: "Task “{title}” was cancelled because its need ended; you no longer need to go.",
+      },
+    },
+  },
+} as const;
