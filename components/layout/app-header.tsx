@@ -7,9 +7,10 @@ import { navItemsFor } from "@/components/layout/nav-items";
 import { localeHref, paths } from "@/components/layout/routes";
 import { SignOutButton } from "@/components/layout/sign-out-button";
 import { UserMenu } from "@/components/layout/user-menu";
+import { NotificationBell } from "@/components/notifications/notification-bell";
 import { LocaleSwitcher } from "@/components/ui/locale-switcher";
 
-/** Top bar of the signed-in app: logo, role-aware navigation, language, account. */
+/** Top bar of the signed-in app: logo, role-aware navigation, language, notifications, account. */
 export async function AppHeader(props: {
   locale: Locale;
   viewer: { name: string | null; email: string | null; roles: string[] };
@@ -22,7 +23,10 @@ export async function AppHeader(props: {
     label: t(`nav.${i.key}`),
   }));
   // The viewer's roles arrive as plain strings; `can` takes the known roles among them.
-  const mayManageKeys = can(ROLES.filter((r) => viewer.roles.includes(r)), "apiKey.manage");
+  const roles = ROLES.filter((r) => viewer.roles.includes(r));
+  const mayManageKeys = can(roles, "apiKey.manage");
+  // The bell shows on every signed-in page, phones and the knight app included (the procedures check again).
+  const mayReadNotifications = can(roles, "notification.read");
   return (
     <header className="sticky top-0 z-30 border-b border-slate-200 bg-white/90 backdrop-blur supports-[backdrop-filter]:bg-white/75">
       <div className="mx-auto flex h-16 max-w-7xl items-center gap-6 px-4 sm:px-6 lg:px-8">
@@ -37,6 +41,7 @@ export async function AppHeader(props: {
         </div>
         <div className="ml-auto flex items-center gap-2 sm:gap-3">
           <LocaleSwitcher />
+          {mayReadNotifications ? <NotificationBell /> : null}
           <UserMenu
             name={viewer.name}
             email={viewer.email}
