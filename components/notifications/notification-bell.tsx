@@ -86,6 +86,7 @@ export function NotificationBell() {
       className="relative"
       data-testid="notification-bell"
       data-live={live.state}
+      data-unread={list.data ? unread : undefined}
       onBlur={(e) => {
         // Tabbing out of the panel closes it, like a menu.
         if (open && e.relatedTarget && rootRef.current && !rootRef.current.contains(e.relatedTarget as Node)) setOpen(false);

@@ -9,11 +9,32 @@ const INCIDENT = "秦淮区短时强降雨城市内涝";
 const SUPPLIER_ORG = "南京华力机械设备租赁有限公司";
 const LIGHT = "移动照明灯塔";
 
+/** The unread count the bell shows once its list has loaded. */
+async function unreadCount(page: Page): Promise<number> {
+  await page.waitForSelector('[data-testid="notification-bell"][data-unread][data-live="live"]', { timeout: 30_000 });
+  return Number(await page.getByTestId("notification-bell").getAttribute("data-unread"));
+}
+
+/** Waits until the bell's unread count satisfies `ok` (live events or the refetch after marking read). */
+async function waitForUnread(page: Page, ok: string, n: number, timeout = 30_000) {
+  await page.waitForFunction(
+    ([op, v]) => {
+      const c = Number(document.querySelector('[data-testid="notification-bell"]')?.getAttribute("data-unread") ?? NaN);
+      return op === ">" ? c > (v as number) : c === v;
+    },
+    [ok, n] as const,
+    { timeout },
+  );
+}
+
 describe("dispatching a proposal and a supplier accepting it", () => {
   let browser: Browser;
   let requester: Page;
+  let supplier: Page;
   let incidentUrl = "";
   let offeredId = "";
+  let supplierUnread = 0;
+  let requesterUnread = 0;
 
   beforeAll(async () => {
     browser = await launchBrowser();
@@ -29,6 +50,10 @@ describe("dispatching a proposal and a supplier accepting it", () => {
     await requester.waitForURL(/\/zh-CN\/incidents\/[^/]+$/, { timeout: 30_000 });
     incidentUrl = requester.url();
     expect(await requester.getByTestId("incident-title").textContent()).toBe(INCIDENT);
+    requesterUnread = await unreadCount(requester);
+    // The supplier waits on a phone, on the dashboard: the offer must reach the bell live.
+    supplier = await signInAs(browser, base(), "supplier@muster.demo", { viewport: { width: 390, height: 844 } });
+    supplierUnread = await unreadCount(supplier);
 
     // Dispatch progress already lists the seeded open offers, awaiting an answer.
     expect(await visible(requester.getByTestId("incident-assignments"), 30_000)).toBe(true);
@@ -95,12 +120,41 @@ describe("dispatching a proposal and a supplier accepting it", () => {
     expect(await visible(panel.getByTestId("proposal-offered"), 30_000)).toBe(true);
     expect(await panel.locator(`[data-testid="proposal-assignment"][data-assignment-id="${offeredId}"]`).count()).toBe(0);
     expect(await visible(requester.locator(`[data-testid="lifecycle-assignment"][data-assignment-id="${offeredId}"][data-status="OFFERED"]`), 30_000)).toBe(true);
+
+    // No reload on the supplier's phone: the bell counts the new offer (polling is only a 60 s fallback).
+    await waitForUnread(supplier, ">", supplierUnread);
+    expect(Number(await supplier.getByTestId("notification-count").getAttribute("data-count"))).toBe(supplierUnread + 1);
+  });
+
+  it("the supplier opens the bell: the offer reads as a sentence, leads to the inbox and is marked read", async () => {
+    const bell = supplier.getByTestId("notification-bell-button");
+    const panel = supplier.getByTestId("notification-panel");
+    expect(await bell.getAttribute("aria-expanded")).toBe("false");
+    await bell.click();
+    expect(await visible(panel)).toBe(true);
+    expect(await bell.getAttribute("aria-expanded")).toBe("true");
+    // Escape closes it and gives focus back to the bell.
+    await supplier.keyboard.press("Escape");
+    expect(await panel.isHidden()).toBe(true);
+    expect(await supplier.evaluate(() => document.activeElement?.getAttribute("data-testid"))).toBe("notification-bell-button");
+    await bell.click();
+    const item = panel.locator('[data-testid="notification-item"][data-kind="offer.received"][data-unread="true"]').first();
+    expect(await visible(item)).toBe(true);
+    expect(await item.getByTestId("notification-text").textContent()).toMatch(/你收到一份新的调派邀约，请在 .+ 前答复。/);
+    expect(await item.locator("time").textContent()).toMatch(/刚刚|分钟前/);
+    // On a phone the panel fits the screen.
+    const box = (await panel.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(390);
+    await item.click();
+    await supplier.waitForURL(/\/zh-CN\/offers$/, { timeout: 30_000 });
+    expect(await panel.isHidden()).toBe(true);
+    await waitForUnread(supplier, "=", supplierUnread);
   });
 
   it("the supplier accepts the offer in the inbox, and the requester's incident page shows it accepted", async () => {
     expect(offeredId).not.toBe("");
-    const supplier = await signInAs(browser, base(), "supplier@muster.demo");
-    await supplier.goto(`${base()}/zh-CN/offers`);
+    expect(supplier.url()).toMatch(/\/zh-CN\/offers$/);
     // both pages follow their live feeds (the supplier's organisation topic, the incident topic)
     await supplier.waitForSelector('[data-testid="offer-inbox"][data-live="live"]', { timeout: 30_000 });
     await requester.waitForSelector('[data-testid="incident-assignments"][data-live="live"]', { timeout: 30_000 });
@@ -119,6 +173,18 @@ describe("dispatching a proposal and a supplier accepting it", () => {
     expect(await visible(row, 45_000)).toBe(true);
     expect(await row.getByTestId("lifecycle-status").textContent()).toBe("已接受");
     expect(await row.textContent()).toContain(SUPPLIER_ORG);
+
+    // The requester's bell says so too, live, and leads back to this incident.
+    await waitForUnread(requester, ">", requesterUnread);
+    await requester.getByTestId("notification-bell-button").click();
+    const accepted = requester.getByTestId("notification-panel").locator('[data-testid="notification-item"][data-kind="offer.accepted"][data-unread="true"]').first();
+    expect(await visible(accepted)).toBe(true);
+    expect(await accepted.getByTestId("notification-text").textContent()).toBe("供应方已接受你的调派邀约。");
+    expect(await accepted.getAttribute("href")).toBe(new URL(incidentUrl).pathname);
+    await requester.getByTestId("notification-mark-all").click();
+    await waitForUnread(requester, "=", 0);
+    expect(await requester.getByTestId("notification-count").count()).toBe(0);
+    await requester.keyboard.press("Escape");
   });
 
   it("the requester solves the incident jointly with nearby incidents from the matching panel", async () => {
