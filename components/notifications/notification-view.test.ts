@@ -78,6 +78,12 @@ describe("notification view", () => {
     expect(render("knight.taskCompleted", SAMPLES["knight.taskCompleted"], "en").text).toContain("12 points");
     expect(render("knight.checkInMissed", SAMPLES["knight.checkInMissed"], "zh-CN").text).toContain("25 分钟");
     expect(render("knight.taskCancelled", SAMPLES["knight.taskCancelled"], "en").text).toContain("送药");
+    // the sentence says why: the need ended, the dispatcher cancelled, or a no-show
+    const why = (reason: string, locale: "zh-CN" | "en") => render("knight.taskCancelled", { ...SAMPLES["knight.taskCancelled"], reason }, locale).text;
+    expect(new Set(["NEED_CANCELLED", "CANCELLED", "NO_SHOW"].map((r) => why(r, "en"))).size).toBe(3);
+    expect(new Set(["NEED_CANCELLED", "CANCELLED", "NO_SHOW"].map((r) => why(r, "zh-CN"))).size).toBe(3);
+    expect(why("CANCELLED", "en")).toContain("dispatcher");
+    expect(why("NO_SHOW", "zh-CN")).toContain("未到场");
     expect(render("assignment.progress", SAMPLES["assignment.progress"], "en").text).toContain("On scene");
     expect(render("offer.received", SAMPLES["offer.received"], "zh-CN").text).toMatch(/2026/);
   });

@@ -83,7 +83,12 @@ export const NOTIFICATION_VIEWS: Record<NotificationKind, Describe> = {
     const path = id ? knightTaskPath(id) : paths.knightHistory;
     return points && points > 0 ? view("kinds.knight.taskCompletedPoints", path, { points }) : view("kinds.knight.taskCompleted", path);
   },
-  "knight.taskCancelled": (p) => view("kinds.knight.taskCancelled", paths.knightHome, { title: str(p, "title") ?? "…" }),
+  "knight.taskCancelled": (p) => {
+    // Why it ended: the dispatcher cancelled it, marked a no-show, or the need itself ended.
+    const reason = str(p, "reason");
+    const key = reason === "CANCELLED" ? "taskCancelledByDispatcher" : reason === "NO_SHOW" ? "taskNoShow" : "taskCancelled";
+    return view(`kinds.knight.${key}`, paths.knightHome, { title: str(p, "title") ?? "…" });
+  },
 };
 
 /** The view of one notification; an unknown kind reads as a generic sentence linking to the dashboard. */

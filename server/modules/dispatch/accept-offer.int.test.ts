@@ -257,6 +257,9 @@ describe("accepting knight offers", () => {
     expect((await t.db.assignment.findUniqueOrThrow({ where: { id: won.assignmentId! } })).status).toBe("CANCELLED");
     expect((await t.db.knightProfile.findUniqueOrThrow({ where: { id: ks[0]!.id } })).noShowCount).toBe(1);
     expect(await liveEvents(t.db, liveTopics.knight(ks[0]!.id), "task.cancelled")).toEqual([{ assignmentId: won.assignmentId, needId, title: "送药到安置点", reason: "NO_SHOW" }]);
+    const cancelledNote = async (k: TestKnight) =>
+      (await t.db.notification.findMany({ where: { userId: k.userId, kind: "knight.taskCancelled" }, select: { payload: true } })).map((n) => (n.payload as { reason: string }).reason);
+    expect(await cancelledNote(ks[0]!)).toEqual(["NO_SHOW"]);
     // The new wave offers knights never offered before (ks[1] was stood down in wave 1, so it is skipped).
     const wave2 = (await t.db.offer.findMany({ where: { needId, wave: 2 }, select: { knightId: true } })).map((o) => o.knightId).sort();
     expect(wave2).toEqual([ks[2]!.id, ks[3]!.id].sort());
@@ -270,6 +273,8 @@ describe("accepting knight offers", () => {
     const last = await acceptKnightOffer(t.db, ks[4]!.actor, (await offerOf(needId, ks[4]!.id)).id);
     const cancelled = await cancelKnightTask(t.db, f.actors.dispatcherA, { assignmentId: last.assignmentId!, reason: "任务变更" });
     expect(cancelled.status).toBe("CANCELLED");
+    expect(await cancelledNote(ks[4]!)).toEqual(["CANCELLED"]);
+    expect(await cancelledNote(ks[2]!)).toEqual([]); // withdrew by themself: nothing to tell
     expect((await t.db.need.findUniqueOrThrow({ where: { id: needId } })).qtyCommitted).toBe(0);
     await expect(cancelKnightTask(t.db, f.actors.dispatcherA, { assignmentId: last.assignmentId! })).rejects.toMatchObject({ code: "CONFLICT" });
   });

@@ -5,6 +5,7 @@ import type { TKnightTaskActionInput, TKnightTaskResult } from "@/lib/schemas/di
 import { recordAudit } from "@/server/modules/audit/record-audit";
 import { publishLive } from "@/server/modules/live/publish-live";
 import { liveTopics } from "@/server/modules/live/live-topics";
+import { notify } from "@/server/modules/notifications/notify";
 import { releaseFrom } from "@/server/modules/needs/quantities";
 import { DISPATCH_CONFIG } from "@/server/modules/dispatch/dispatch-config";
 import { isLiveNeed, lockDispatchNeed, type DispatchNeed } from "@/server/modules/dispatch/dispatch-need";
@@ -110,6 +111,11 @@ export async function releaseKnightTask(
       throw new AppError("CONFLICT", how.reason === "WITHDRAWN_BY_KNIGHT" ? "You can withdraw only before pickup." : `This task is ${status}; it can no longer be cancelled.`);
     }
     await endKnightTaskLocked(tx, need, { ...a, knightId, status }, how, now);
+    if (how.reason !== "WITHDRAWN_BY_KNIGHT") {
+      // The dispatcher ended it: the knight hears it in-app too (the live event alone is lost on a closed app).
+      const k = await tx.knightProfile.findUniqueOrThrow({ where: { id: knightId }, select: { userId: true } });
+      await notify(tx, [k.userId], "knight.taskCancelled", { assignmentId: a.id, needId: need.id, incidentId: need.incidentId, title: need.title, reason: how.reason });
+    }
     if (isLiveNeed(need)) await redispatchLocked(tx, need, now, cfg);
     const dispatch = await publishDispatchUpdated(tx, need, now);
     return { assignmentId: a.id, needId: need.id, status: "CANCELLED", dispatch };
