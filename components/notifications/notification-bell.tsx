@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useId, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
 import { useLocale, useT } from "@/lib/i18n/client";
 import { formatDateTime, formatRelativeTime } from "@/lib/i18n/format";
 import { useLiveEvents } from "@/lib/live/use-live-events";
@@ -10,6 +10,7 @@ import { useTRPC } from "@/lib/trpc/react";
 import { localeHref } from "@/components/layout/routes";
 import { describeNotification, notificationText, type LabelRef } from "@/components/notifications/notification-view";
 import { cx } from "@/components/ui/cx";
+import { useDismiss } from "@/components/ui/use-dismiss";
 
 /** Polling is only the fallback: new notifications arrive as `notification.new` on the user's live topic. */
 const NOTIFICATIONS_POLL_MS = 60_000;
@@ -53,24 +54,10 @@ export function NotificationBell() {
     return () => window.clearInterval(id);
   }, []);
 
+  const close = useCallback(() => setOpen(false), []);
+  useDismiss(open, close, rootRef, buttonRef);
   useEffect(() => {
-    if (!open) return;
-    headingRef.current?.focus();
-    function onKey(e: KeyboardEvent) {
-      if (e.key === "Escape") {
-        setOpen(false);
-        buttonRef.current?.focus();
-      }
-    }
-    function onPointer(e: PointerEvent) {
-      if (rootRef.current && !rootRef.current.contains(e.target as Node)) setOpen(false);
-    }
-    document.addEventListener("keydown", onKey);
-    document.addEventListener("pointerdown", onPointer);
-    return () => {
-      document.removeEventListener("keydown", onKey);
-      document.removeEventListener("pointerdown", onPointer);
-    };
+    if (open) headingRef.current?.focus();
   }, [open]);
 
   // "Now" for relative times: the clock tick or the last fetch, whichever is later.
