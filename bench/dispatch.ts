@@ -39,6 +39,7 @@ import { scratchDatabase } from "@/bench/lib/scratch-database";
 import { startBenchServer, type BenchServer } from "@/bench/lib/dispatch-bench-server";
 import { getJson, openSse, postJson, sleep, waitFor } from "@/bench/lib/loopback-http";
 import { pct, r1 } from "@/bench/lib/stats";
+import { printDispatchReport, type RunResult } from "@/bench/lib/dispatch-report";
 
 
 /** Arrival times (performance.now()) of offer.new per need → knight, and of baseline pings per seq. */
@@ -73,35 +74,6 @@ function onSseMessage(knightId: string | null, data: string) {
   } else arrivals.other++;
 }
 
-type RunResult = {
-  offer_p50_ms: number;
-  offer_p99_ms: number;
-  offer_max_ms: number;
-  offers: number;
-  offers_missing: number;
-  cross_instance_offers: number;
-  dispatch_tx_p50_ms: number;
-  commit_to_offer_p99_ms: number;
-  hub_fetch_p99_ms: number;
-  baseline_p50_ms: number;
-  baseline_p99_ms: number;
-  bare_p50_ms: number;
-  bare_p99_ms: number;
-  accepted: number;
-  refused: number;
-  other_errors: number;
-  attempts_made: number;
-  over_accepts: number;
-  settle_p50_ms: number;
-  settle_p99_ms: number;
-  settle_all_ms: number;
-  settle_baseline_p50_ms: number;
-  settle_server_p50_ms: number;
-  settle_server_p99_ms: number;
-  settle_baseline_p99_ms: number;
-  /** 1-minute load average at the end of the run (2-core machine shared with other work: context for the figures). */
-  load_1m: number;
-};
 
 async function main() {
   const { values } = parseArgs({
@@ -320,71 +292,7 @@ async function main() {
       );
     }
 
-    const stat = (k: keyof RunResult) => {
-      const xs = results.map((r) => r[k]).sort((a, b) => a - b);
-      return { min: xs[0]!, median: xs[Math.floor(xs.length / 2)]!, max: xs[xs.length - 1]! };
-    };
-    const rows: [string, keyof RunResult][] = [
-      ["offer: post → offer.new at knight, p50 (ms)", "offer_p50_ms"],
-      ["offer: p99 (ms)  [target ≤ 250]", "offer_p99_ms"],
-      ["offer: max (ms)", "offer_max_ms"],
-      ["offers delivered per run", "offers"],
-      ["offers missing (not delivered in 5 s)", "offers_missing"],
-      ["offers delivered by the other instance", "cross_instance_offers"],
-      ["startDispatch transaction p50 (ms)", "dispatch_tx_p50_ms"],
-      ["commit → offer.new at knight, p99 (ms)", "commit_to_offer_p99_ms"],
-      ["hub fetch after NOTIFY (read + hand-off), p99 (ms)", "hub_fetch_p99_ms"],
-      ["baseline: hub in-process fan-out, same connections, p50 (ms)", "baseline_p50_ms"],
-      ["baseline: p99 (ms)", "baseline_p99_ms"],
-      ["raw SSE write fan-out p50 (ms)", "bare_p50_ms"],
-      ["raw SSE write fan-out p99 (ms)", "bare_p99_ms"],
-      ["accept attempts (knights holding an offer)", "attempts_made"],
-      [`accepted (of ${slots} places)`, "accepted"],
-      ["clear refusals (CONFLICT)", "refused"],
-      ["other errors", "other_errors"],
-      ["over-accepts in the database", "over_accepts"],
-      ["settle p50 (ms)", "settle_p50_ms"],
-      ["settle p99 (ms)  [target ≤ 50]", "settle_p99_ms"],
-      ["all attempts answered (ms)", "settle_all_ms"],
-      ["settle, server side (accept request parsed → answered), p50 (ms)", "settle_server_p50_ms"],
-      ["settle, server side, p99 (ms)", "settle_server_p99_ms"],
-      ["settle baseline: same burst of system.health (one SELECT 1), p50 (ms)", "settle_baseline_p50_ms"],
-      ["settle baseline: p99 (ms)", "settle_baseline_p99_ms"],
-      [`load average, 1 min (${os.cpus().length} CPUs)`, "load_1m"],
-    ];
-    console.table(rows.map(([metric, k]) => ({ metric, ...stat(k) })));
-    const med = (k: keyof RunResult) => stat(k).median;
-    console.log(
-      JSON.stringify({
-        offer_p50_ms: med("offer_p50_ms"),
-        offer_p99_ms: med("offer_p99_ms"),
-        accepted: Math.min(...results.map((r) => r.accepted)),
-        over_accepts: results.reduce((n, r) => n + r.over_accepts, 0),
-        refused: med("refused"),
-        settle_p50_ms: med("settle_p50_ms"),
-        settle_p99_ms: med("settle_p99_ms"),
-        settle_all_ms: med("settle_all_ms"),
-        settle_baseline_p99_ms: med("settle_baseline_p99_ms"),
-        settle_server_p99_ms: med("settle_server_p99_ms"),
-        baseline_p99_ms: med("baseline_p99_ms"),
-        commit_to_offer_p99_ms: med("commit_to_offer_p99_ms"),
-        hub_fetch_p99_ms: med("hub_fetch_p99_ms"),
-        dispatch_tx_p50_ms: med("dispatch_tx_p50_ms"),
-        bare_sse_p99_ms: med("bare_p99_ms"),
-        offers_missing: results.reduce((n, r) => n + r.offers_missing, 0),
-        other_errors: results.reduce((n, r) => n + r.other_errors, 0),
-        load_1m: med("load_1m"),
-        cpus: os.cpus().length,
-        knights: nKnights,
-        servers: nServers,
-        attempts: Math.min(...results.map((r) => r.attempts_made)),
-        slots,
-        runs,
-        offer_p99_ms_runs: stat("offer_p99_ms"),
-        settle_p99_ms_runs: stat("settle_p99_ms"),
-        baseline_p99_ms_runs: stat("baseline_p99_ms"),
-      }),
-    );
+    printDispatchReport(results, { slots, knights: nKnights, servers: nServers, runs });
     agent.destroy();
     postAgent.destroy();
   } finally {
