@@ -1,6 +1,7 @@
 import type { Db } from "@/server/db";
 import type { Actor } from "@/server/auth/actor-type";
 import { AppError } from "@/server/errors";
+import { dbErrorMentions } from "@/server/db-errors";
 import type { TKnightOfferResult } from "@/lib/schemas/dispatch";
 import { recordAudits } from "@/server/modules/audit/record-audit";
 import { publishLive } from "@/server/modules/live/publish-live";
@@ -39,24 +40,12 @@ export function refusal(status: string, needStatus: string): AppError {
   return new AppError("CONFLICT", WITHDRAWN_MESSAGE);
 }
 
-/** Whether a database error names one of these constraints / codes (Prisma and driver-adapter shapes differ). */
-export function violates(e: unknown, names: string[]): boolean {
-  if (typeof e !== "object" || e === null) return false;
-  let text = String((e as Error).message ?? "");
-  try {
-    text += JSON.stringify((e as { meta?: unknown }).meta ?? null) + JSON.stringify((e as { cause?: unknown }).cause ?? null);
-  } catch {
-    /* unserialisable cause: the message is enough */
-  }
-  return names.some((n) => text.includes(n));
-}
-
 /** A database error of a lone attempt as the knight should hear it; anything unexpected stays an error. */
 function attemptError(e: unknown): unknown {
   if (e instanceof AppError) return e;
-  if (violates(e, ["assignment_knight_no_overlap", "23P01"])) return new AppError("CONFLICT", BUSY_MESSAGE);
-  if (violates(e, ["offer_one_accept_per_slot", "23505", "P2002"])) return new AppError("CONFLICT", TAKEN_MESSAGE);
-  if (violates(e, ["P2028"])) return new AppError("CONFLICT", "Too many knights are answering this task at once. Try again in a moment.");
+  if (dbErrorMentions(e, ["assignment_knight_no_overlap", "23P01"])) return new AppError("CONFLICT", BUSY_MESSAGE);
+  if (dbErrorMentions(e, ["offer_one_accept_per_slot", "23505", "P2002"])) return new AppError("CONFLICT", TAKEN_MESSAGE);
+  if (dbErrorMentions(e, ["P2028"])) return new AppError("CONFLICT", "Too many knights are answering this task at once. Try again in a moment.");
   return e;
 }
 
@@ -109,7 +98,7 @@ async function settleNeed(db: Db, needId: string, claims: Claim[]): Promise<Map<
   try {
     return await dispatchTx(db, (tx) => decideAndWrite(tx, needId, claims));
   } catch (e) {
-    if (claims.length > 1 && violates(e, PER_CLAIM_REFUSALS)) {
+    if (claims.length > 1 && dbErrorMentions(e, PER_CLAIM_REFUSALS)) {
       // Rare (a race the pre-check could not see): settle the claims one after another, in arrival order.
       const settled = new Map<number, Outcome>();
       for (const c of claims) for (const [index, outcome] of await settleNeed(db, needId, [c])) settled.set(index, outcome);

@@ -1,6 +1,7 @@
 import type { Db } from "@/server/db";
 import type { Actor } from "@/server/auth/actor-type";
 import { AppError } from "@/server/errors";
+import { dbErrorMentions } from "@/server/db-errors";
 import type { AssignmentStatus } from "@/server/generated/prisma/enums";
 
 /** The assignment facts every offer rule needs, read by id. */
@@ -64,17 +65,7 @@ export function assertDispatcher(actor: Actor, o: OfferContext): void {
 
 /** SQLSTATE 23P01 (exclusion_violation) from pg, through Prisma and its driver adapter. */
 export function isOverlapViolation(e: unknown): boolean {
-  if (typeof e !== "object" || e === null) return false;
-  const text = `${(e as Error).message ?? ""} ${safeJson((e as { meta?: unknown }).meta)} ${safeJson((e as { cause?: unknown }).cause)}`;
-  return text.includes("23P01") || text.includes("assignment_no_overlap") || text.includes("exclusion constraint");
-}
-
-function safeJson(v: unknown): string {
-  try {
-    return JSON.stringify(v) ?? "";
-  } catch {
-    return "";
-  }
+  return dbErrorMentions(e, ["23P01", "assignment_no_overlap", "exclusion constraint"]);
 }
 
 /** Locks the resource row by id for the rest of the transaction (never inside a KNN query). */
