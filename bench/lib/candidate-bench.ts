@@ -4,10 +4,12 @@
  * needed-by within 3 days, 30–200 km radius). Times findCandidates (the SQL, type ids pre-resolved) →
  * p50/p95/p99; then the same query forced to a sequential scan (enable_indexscan/bitmapscan off) on a
  * sample of 20 → seqscan_ratio = seq p50 / index p50 on that sample.
+ * Floor in the same run: the bare KNN, i.e. the `poolSize` nearest AVAILABLE ids of the need's own type through
+ * the same GiST index with no rule at all — what any candidate query on this index costs here at least.
  */
-import type { Db, PrismaClient } from "@/server/db";
+import { preparedQuery, type Db, type PrismaClient } from "@/server/db";
 import { candidateSql } from "@/server/modules/matching/candidate-sql";
-import { findCandidates, KNN_POOL_FACTORS } from "@/server/modules/matching/find-candidates";
+import { findCandidates } from "@/server/modules/matching/find-candidates";
 import { compatibleTypeIds } from "@/server/modules/matching/compatible-types";
 import type { MatchNeed } from "@/server/modules/matching/match-types";
 import { mulberry32 } from "@/lib/prng";
@@ -17,6 +19,8 @@ export type CandidateBenchResult = {
   candidate_p50_ms: number;
   candidate_p95_ms: number;
   candidate_p99_ms: number;
+  knn_floor_p50_ms: number;
+  knn_floor_p95_ms: number;
   seqscan_ratio: number;
   rows: number;
   needs: number;
@@ -25,6 +29,11 @@ export type CandidateBenchResult = {
   index_sample_p50_ms: number;
   uses_gist: boolean;
 };
+
+const KNN_FLOOR_SQL = `SELECT r.id FROM resource r
+  WHERE r.status = 'AVAILABLE' AND r.type_id = $1
+    AND earth_box(muster_ll_to_earth($2, $3), $4) @> muster_ll_to_earth(r.lat, r.lng)
+  ORDER BY muster_ll_to_earth(r.lat, r.lng) <-> muster_ll_to_earth($2, $3) LIMIT $5`;
 
 type Seed = { type_id: string; kind: string; type_level: number; category: string; lat: number; lng: number; capabilities: Record<string, unknown> };
 
@@ -86,6 +95,12 @@ export async function runCandidateBench(
     found += (await q(db, need)).length;
     times.push(performance.now() - t0);
   }
+  const floor: number[] = [];
+  for (const need of needs) {
+    const t0 = performance.now();
+    await preparedQuery(db, "bench_knn_floor", KNN_FLOOR_SQL, [need.typeId, need.stagingLat, need.stagingLng, need.maxDistanceKm * 1000, poolSize]);
+    floor.push(performance.now() - t0);
+  }
   log(`candidate query: ${needs.length} needs, ${rows.toLocaleString("en-US")} resources, pool ${poolSize}, mean ${(found / needs.length).toFixed(1)} candidates`);
 
   const sample = needs.slice(0, opts.seqSample ?? 20);
@@ -110,13 +125,15 @@ export async function runCandidateBench(
     idx.push(await timed(need, false));
     seq.push(await timed(need, true));
   }
-  const probe = candidateSql(needs[0]!, typeIds.get(`${needs[0]!.typeId}`)!, Math.ceil(poolSize * KNN_POOL_FACTORS[0]), poolSize);
+  const probe = candidateSql(needs[0]!, typeIds.get(`${needs[0]!.typeId}`)!, poolSize);
   const plan = await db.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(`EXPLAIN ${probe.text}`, ...probe.values);
   const usesGist = plan.some((p) => /resource_available_type_position_gist|resource_position_gist/.test(p["QUERY PLAN"]));
   const result: CandidateBenchResult = {
     candidate_p50_ms: r3(pct(times, 50)),
     candidate_p95_ms: r3(pct(times, 95)),
     candidate_p99_ms: r3(pct(times, 99)),
+    knn_floor_p50_ms: r3(pct(floor, 50)),
+    knn_floor_p95_ms: r3(pct(floor, 95)),
     seqscan_ratio: Math.round((pct(seq, 50) / pct(idx, 50)) * 10) / 10,
     rows,
     needs: needs.length,

@@ -39,6 +39,7 @@ export async function resolveDatabase(opts: {
   dataDir: string;
   database?: string;
   ephemeral?: boolean;
+  sharedBuffers?: string;
   quiet?: boolean;
 }): Promise<ResolvedDatabase> {
   if (opts.externalUrl) {
@@ -50,6 +51,7 @@ export async function resolveDatabase(opts: {
     dataDir: path.resolve(opts.dataDir),
     database: opts.database,
     ephemeral: opts.ephemeral,
+    sharedBuffers: opts.sharedBuffers,
     log: opts.quiet ? undefined : (line) => { if (/ERROR|FATAL|PANIC/.test(line)) console.error(`[postgres] ${line}`); },
   });
   if (!opts.quiet) {

@@ -20,6 +20,8 @@ type Options = {
   database?: string;
   /** Trade durability for speed (tests only). */
   ephemeral?: boolean;
+  /** PostgreSQL's shared_buffers (default 256MB); large benchmark datasets need their hot set to fit. */
+  sharedBuffers?: string;
   log?: (line: string) => void;
 };
 
@@ -104,7 +106,7 @@ export async function startEmbeddedPostgres(opts: Options): Promise<EmbeddedData
       "-c", "listen_addresses=127.0.0.1",
       "-c", "unix_socket_directories=",
       "-c", "max_connections=200",
-      "-c", "shared_buffers=256MB",
+      "-c", `shared_buffers=${opts.sharedBuffers ?? "256MB"}`,
       ...(opts.ephemeral ? ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"] : []),
     ],
     onLog: (m: string) => log(m.trimEnd()),

@@ -9,17 +9,9 @@ export type { Candidate, MatchNeed } from "@/server/modules/matching/match-types
 export { loadMatchNeed } from "@/server/modules/matching/load-match-need";
 
 export const DEFAULT_POOL_SIZE = 50;
-/**
- * KNN pool sizes tried in turn, as multiples of the pool size: most nearby rows pass every rule, so the first
- * pass reads few more rows than it returns; if it filled up but too few passed, widen, and finally take the
- * whole radius (null).
- */
-export const KNN_POOL_FACTORS = [1.25, 4, null] as const;
 
 type Row = {
-  pool_n: number;
-  /** null on the single carrier row when nothing passed */
-  id: string | null;
+  id: string;
   type_id: string;
   owner_org_id: string | null;
   org_name: string | null;
@@ -56,10 +48,7 @@ function numericRecord(json: unknown): Record<string, number> {
   return out;
 }
 
-type FoundRow = Row & { id: string };
-const isFound = (r: Row): r is FoundRow => r.id !== null;
-
-function toCandidate(r: FoundRow): Candidate {
+function toCandidate(r: Row): Candidate {
   return {
     resourceId: r.id,
     orgId: r.owner_org_id,
@@ -107,10 +96,9 @@ function queryCandidates(db: Db, sql: Prisma.Sql): Promise<Row[]> {
 }
 
 /**
- * Eligible resources for a need, nearest first (great-circle km), at most `poolSize` (default 50).
- * Exact: each pass takes the nearest (factor × poolSize) rows that pass the row-local rules; if that pool was
- * full but fewer than poolSize passed every rule, the next pass widens (KNN_POOL_FACTORS), the last one to the
- * whole radius.
+ * Eligible resources for a need, nearest first (great-circle km), at most `poolSize` (default 50), in one
+ * statement: each compatible type's nearest rows stream out of the KNN index through every rule until
+ * `poolSize` have passed, so the pool is exact without a second pass.
  * Read-only, no locks. `opts.typeIds` (or a loaded need's compatibleTypes) skips the type lookup;
  * `opts.resourceId` checks that one resource against every rule (empty result = not eligible).
  */
@@ -123,13 +111,6 @@ export async function findCandidates(
   if (poolSize <= 0 || need.maxDistanceKm <= 0) return [];
   const typeIds = opts.typeIds ?? need.compatibleTypes?.map((t) => t.id) ?? (await compatibleTypeIds(db, need));
   if (typeIds.length === 0) return [];
-  let found: FoundRow[] = [];
-  for (const factor of KNN_POOL_FACTORS) {
-    const knn = factor === null ? null : Math.ceil(poolSize * factor);
-    const rows = await queryCandidates(db, candidateSql(need, typeIds, knn, poolSize, opts.resourceId));
-    found = rows.filter(isFound);
-    // Enough passed, or the KNN pool was not cut (everything in range was seen): done.
-    if (found.length >= poolSize || knn === null || (rows[0]?.pool_n ?? 0) < knn) break;
-  }
-  return found.map(toCandidate);
+  const rows = await queryCandidates(db, candidateSql(need, typeIds, poolSize, opts.resourceId));
+  return rows.map(toCandidate);
 }
