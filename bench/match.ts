@@ -3,8 +3,8 @@
  *  - Without --scale: DATABASE_URL, else the embedded dev database (.data), as it is.
  *  - With --scale N: a scratch embedded PostgreSQL in <MUSTER_DATA_DIR>/bench-N, migrated and seeded once with
  *    `prisma/seed.ts --scale N` (reused by later runs).
- * Each run measures, in the same process and database (the forced sequential scans take minutes at 1M rows, so
- * the ratio uses a sample of 3 needs per run unless --seqsample says otherwise):
+ * Each run measures, in the same process and database (forced sequential scans are stopped at 20 s each at 1M
+ * rows, which makes the ratio a lower bound, and use a sample of 3 needs per run unless --seqsample says otherwise):
  *  1. the candidate query over `needs` random needs (p50/p95/p99) and its sequential-scan ratio (bench/lib/candidate-bench.ts);
  *  2. REST "post need → ranked, explained candidates" with 20 concurrent requesters, against GET /health as the
  *     baseline (bench/lib/api-bench.ts);
@@ -15,18 +15,31 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { env } from "@/lib/env";
-import { createPrismaClient } from "@/server/db";
+import { createPrismaClient, type PrismaClient } from "@/server/db";
 import { resolveDatabase } from "@/scripts/lib/database";
 import { localAuthSecret } from "@/scripts/lib/auth-secret";
 import { migrate } from "@/scripts/lib/migrate";
 import { run } from "@/scripts/lib/run";
-import { runCandidateBench, type CandidateBenchResult } from "@/bench/lib/candidate-bench";
+import { runCandidateBench, SEQ_SCAN_LIMIT_MS, type CandidateBenchResult } from "@/bench/lib/candidate-bench";
 import { createApiFixture, runApiBench, startApiServers, type ApiBenchResult } from "@/bench/lib/api-bench";
 import { runAssignLayout } from "@/bench/lib/assign-bench";
 import { median, r1, spread } from "@/bench/lib/stats";
 
 /** The 1M seed's hot set (resource heap, the KNN index, windows, credentials) is about 1 GB: it must fit. */
 const SCALE_SHARED_BUFFERS = "2GB";
+
+/** What the candidate query reads: a server that matches all day holds these in memory. */
+const HOT_RELATIONS = [
+  "resource", "resource_available_type_position_gist", "availability_window", "availability_window_resource_id_kind_idx",
+  "credential", "credential_resource_id_idx", "organization", "assignment",
+];
+
+/** Loads relations into shared buffers with the contrib pg_prewarm extension; returns the pages read. */
+async function prewarm(db: PrismaClient, relations: string[]): Promise<number> {
+  await db.$executeRawUnsafe("CREATE EXTENSION IF NOT EXISTS pg_prewarm");
+  const rows = await db.$queryRaw<{ pages: bigint }[]>`SELECT sum(pg_prewarm(c::regclass)) AS pages FROM unnest(${relations}::text[]) AS c`;
+  return Number(rows[0]!.pages);
+}
 
 type RunFigures = CandidateBenchResult & ApiBenchResult & { assign_ms: number; greedy_ms: number; greedy_gap_pct: number };
 
@@ -52,6 +65,8 @@ async function main() {
         await run(process.execPath, ["--import", "tsx", "prisma/seed.ts", "--scale", String(scale)], { ...process.env, DATABASE_URL: database.url });
       }
       await db.$executeRawUnsafe("ANALYZE");
+      const pages = await prewarm(db, HOT_RELATIONS);
+      console.info(`[bench] prewarmed ${HOT_RELATIONS.length} relations (${Math.round((pages * 8) / 1024)} MB) into shared buffers, as a long-running server holds them`);
     }
     fixture = await createApiFixture(db, 500);
     const instances = os.availableParallelism();
@@ -85,7 +100,7 @@ async function main() {
       row("floor: bare KNN of the same pool, p95 (ms)", "knn_floor_p95_ms"),
       row("seq-scan p50, sample (ms)", "seq_p50_ms"),
       row("index p50, same sample, unprepared (ms)", "index_sample_p50_ms"),
-      row("seqscan_ratio  [target ≥ 100]", "seqscan_ratio", r1),
+      row(`seqscan_ratio  [target ≥ 100]${figures.some((f) => f.seqscan_ratio_is_lower_bound) ? ` (≥: forced scans stopped at ${SEQ_SCAN_LIMIT_MS / 1000} s)` : ""}`, "seqscan_ratio", r1),
       row("API match p50 (ms), 20 concurrent", "api_p50_ms"),
       row("API match p95 (ms)  [target ≤ 100]", "api_p95_ms"),
       row("API match p99 (ms)", "api_p99_ms"),
@@ -107,6 +122,7 @@ async function main() {
         candidate_p99_ms: med("candidate_p99_ms"),
         knn_floor_p95_ms: med("knn_floor_p95_ms"),
         seqscan_ratio: med("seqscan_ratio"),
+        seqscan_ratio_is_lower_bound: figures.some((f) => f.seqscan_ratio_is_lower_bound),
         api_p95_ms: med("api_p95_ms"),
         api_p95_ms_min: Math.min(...col("api_p95_ms")),
         api_p95_ms_max: Math.max(...col("api_p95_ms")),

@@ -72,7 +72,6 @@ WITH hits AS (
              r.offered_count, r.rating_avg, r.rating_count,
              t.code AS type_code, t.type_level, t.category::text AS category,
              ${distM} AS dist_m,
-             muster_ll_to_earth(r.lat, r.lng) <-> ${point} AS knn,
              (SELECT count(DISTINCT a.unit_index)::int FROM assignment a
                WHERE a.resource_id = r.id AND a.unit_index IS NOT NULL AND a.status IN (${live})
                  AND a.window_start < ${end} AND a.window_end > ${start}) AS busy_units
@@ -88,19 +87,24 @@ WITH hits AS (
                   THEN EXISTS (SELECT 1 FROM organization o WHERE o.id = r.owner_org_id AND o.verification = 'VERIFIED')
                   ELSE EXISTS (SELECT 1 FROM expert_profile e JOIN users u ON u.id = e.user_id
                                WHERE e.user_id = r.owner_user_id AND u.disabled_at IS NULL) END)
-        AND NOT EXISTS (SELECT 1 FROM availability_window w WHERE w.resource_id = r.id AND w.kind = 'BLACKOUT'
-                        AND w.starts_at < ${end} AND w.ends_at > ${start})
-        AND (NOT EXISTS (SELECT 1 FROM availability_window w WHERE w.resource_id = r.id AND w.kind = 'WEEKLY')
-             OR EXISTS (SELECT 1 FROM availability_window w WHERE w.resource_id = r.id AND (
-                  (w.kind = 'WEEKLY' AND w.weekday = ${weekday}::int AND w.start_minute <= ${minute}::int AND w.end_minute > ${minute}::int)
-                  OR (w.kind = 'DATED' AND w.starts_at <= ${start} AND w.ends_at > ${start}))))
-        AND NOT EXISTS (SELECT 1 FROM unnest(t.required_credential_kinds) AS ck(kind)
-                        WHERE NOT EXISTS (SELECT 1 FROM credential c WHERE c.resource_id = r.id AND c.kind = ck.kind
-                          AND (c.valid_from IS NULL OR c.valid_from <= ${start})
-                          AND (c.valid_until IS NULL OR c.valid_until >= ${end})))
+        -- all of a resource's windows in one probe: no overlapping blackout, and no weekly pattern or a
+        -- weekly/dated window that contains the start
+        AND (SELECT NOT coalesce(bool_or(w.kind = 'BLACKOUT' AND w.starts_at < ${end} AND w.ends_at > ${start}), false)
+                    AND (NOT coalesce(bool_or(w.kind = 'WEEKLY'), false)
+                         OR coalesce(bool_or((w.kind = 'WEEKLY' AND w.weekday = ${weekday}::int AND w.start_minute <= ${minute}::int
+                                              AND w.end_minute > ${minute}::int)
+                                             OR (w.kind = 'DATED' AND w.starts_at <= ${start} AND w.ends_at > ${start})), false))
+             FROM availability_window w WHERE w.resource_id = r.id)
+        -- the OR keeps this a per-row check that types without required credentials skip
+        AND (cardinality(t.required_credential_kinds) = 0
+             OR NOT EXISTS (SELECT 1 FROM unnest(t.required_credential_kinds) AS ck(kind)
+                            WHERE NOT EXISTS (SELECT 1 FROM credential c WHERE c.resource_id = r.id AND c.kind = ck.kind
+                              AND (c.valid_from IS NULL OR c.valid_from <= ${start})
+                              AND (c.valid_until IS NULL OR c.valid_until >= ${end}))))
+      ORDER BY muster_ll_to_earth(r.lat, r.lng) <-> ${point}
+      OFFSET 0 -- a fence: busy_units is counted once per row, then filtered on here, as the rows stream
     ) x
     WHERE x.total_quantity - x.busy_units >= 1
-    ORDER BY x.knn
     LIMIT ${limit}::int
   ) k
   ORDER BY k.dist_m, k.id
@@ -110,7 +114,6 @@ WITH hits AS (
   SELECT coalesce(r2.owner_org_id, r2.owner_user_id) AS supplier, count(*)::int AS n
   FROM assignment a JOIN resource r2 ON r2.id = a.resource_id
   WHERE a.status IN (${live})
-    AND coalesce(r2.owner_org_id, r2.owner_user_id) IN (SELECT coalesce(owner_org_id, owner_user_id) FROM hits)
   GROUP BY 1
 )
 SELECT h.*, o.name AS org_name, coalesce(l.n, 0) AS active_assignments
