@@ -77,10 +77,18 @@ export function taskWindow(need: Pick<DispatchNeed, "neededBy" | "durationMinute
   return { start: now, end: new Date(from + need.durationMinutes * 60_000) };
 }
 
-/** Locks the need row (FOR UPDATE, by id) and reads it. Must run inside a transaction. */
-export async function lockDispatchNeed(tx: Db, needId: string): Promise<DispatchNeed> {
+/**
+ * Locks the need row (FOR UPDATE, by id). Every write to a knight need's tasks takes this lock first and the
+ * assignment rows after it, so two such writes never wait on each other in opposite order. Inside a transaction.
+ */
+export async function lockNeedRow(tx: Db, needId: string): Promise<void> {
   const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM need WHERE id = ${needId} FOR UPDATE`;
   if (!rows[0]) throw new AppError("NOT_FOUND", "This task does not exist.");
+}
+
+/** Locks the need row (lockNeedRow) and reads it. Must run inside a transaction. */
+export async function lockDispatchNeed(tx: Db, needId: string): Promise<DispatchNeed> {
+  await lockNeedRow(tx, needId);
   return readDispatchNeed(tx, needId);
 }
 

@@ -17,6 +17,7 @@ import { checkKnightStep, statusForStage } from "@/server/modules/knights/knight
 import { STAGE_TIME_FIELD } from "@/lib/schemas/knight-tasks";
 import { isNightTime, taskPoints } from "@/server/modules/knights/task-points";
 import { countTaskPhotos } from "@/server/modules/knights/photos/task-photos";
+import { lockNeedRow } from "@/server/modules/dispatch/dispatch-need";
 import type { TAdvanceKnightTaskInput, TTaskStageResult } from "@/lib/schemas/knight-tasks";
 
 /**
@@ -122,6 +123,7 @@ export async function advanceKnightTask(db: Db, actor: Actor, input: TAdvanceKni
   }
 
   return inTransaction(db, async (tx) => {
+    await lockNeedRow(tx, task.needId);
     const extra = input.to === "DELIVERED" ? { proofCode: input.proofCode ?? null, proofNote: input.note ?? null } : {};
     let status = await moveStage(tx, task, input.to, now, extra);
     // Re-counted under the row lock moveStage now holds: a photo removal racing this step cannot empty the report.
@@ -151,6 +153,7 @@ export async function confirmKnightTask(db: Db, actor: Actor, input: { assignmen
     throw new AppError("CONFLICT", "Only a delivered task can be confirmed as completed.", { assignmentId: ["errors.notDelivered"] });
   }
   return inTransaction(db, async (tx) => {
+    await lockNeedRow(tx, task.needId);
     const pointsAwarded = await completeTask(tx, task, now, actor.userId, "dispatcher");
     return { assignmentId: task.id, needId: task.needId, stage: "COMPLETED", status: "COMPLETED", pointsAwarded };
   });

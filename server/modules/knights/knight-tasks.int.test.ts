@@ -268,3 +268,30 @@ describe("leaderboard", () => {
     expect(standing.record).toEqual({ completed: 1, noShows: 0, completionRate: 1, noShowRate: 0, reliability: 0.833 });
   });
 });
+
+describe("lock order", () => {
+  it("a stage step takes the need's lock before its task row, as a cancel does, so the two never deadlock", async () => {
+    const k = await createKnight(t.db);
+    const needId = await createKnightNeed(t.db, f.incidentId, f.actors.dispatcherA.userId);
+    const id = await acceptTask(t.db, needId, k.knightId);
+    let step: Promise<unknown> = Promise.resolve();
+    await t.db.$transaction(
+      async (tx) => {
+        // Hold the need as a cancel would, then let the step run into it.
+        await tx.$queryRaw`SELECT id FROM need WHERE id = ${needId} FOR UPDATE`;
+        step = caller(k.actor).knightTask.advance({ assignmentId: id, to: "AT_PICKUP" });
+        let waiting = false;
+        for (let i = 0; i < 60 && !waiting; i++) {
+          await new Promise((r) => setTimeout(r, 50));
+          const rows = await t.db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`;
+          waiting = rows[0]!.n > 0n;
+        }
+        expect(waiting, "the step should be waiting for the need's lock").toBe(true);
+        // The cancel's next lock: the task row. Free unless the step took it before the need (NOWAIT fails then).
+        await tx.$queryRaw`SELECT id FROM assignment WHERE id = ${id} FOR UPDATE NOWAIT`;
+      },
+      { timeout: 20_000 },
+    );
+    expect(await step).toMatchObject({ stage: "AT_PICKUP", status: "EN_ROUTE" });
+  });
+});
