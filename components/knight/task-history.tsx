@@ -15,6 +15,7 @@ const HISTORY_LIMIT = 50;
 export function TaskHistory({ points, completed }: { points: number; completed: number }) {
   const t = useT("knightApp");
   const tDuty = useT("knightDuty");
+  const tDispatch = useT("dispatch");
   const locale = useLocale();
   const trpc = useTRPC();
   const tasks = useQuery(trpc.knightTask.myTasks.queryOptions({ historyLimit: HISTORY_LIMIT }));
@@ -41,10 +42,19 @@ export function TaskHistory({ points, completed }: { points: number; completed: 
               <div className="min-w-0">
                 <p className="font-medium text-slate-900">{task.title}</p>
                 <div className="mt-1 flex flex-wrap items-center gap-1.5 text-xs text-slate-600">
-                  <Badge tone={task.stage === "COMPLETED" ? "success" : "neutral"}>{tDuty(`stages.${task.stage}`)}</Badge>
+                  {task.status === "CANCELLED" ? (
+                    <Badge tone="warning">{t("history.cancelled")}</Badge>
+                  ) : (
+                    <Badge tone={task.stage === "COMPLETED" ? "success" : "neutral"}>{tDuty(`stages.${task.stage}`)}</Badge>
+                  )}
                   <span>{tDuty(`taskKinds.${task.taskKind}`)}</span>
                   {task.completedAt ? <span>{t("history.completedAt", { time: formatDateTime(locale, task.completedAt) })}</span> : null}
                 </div>
+                {task.endReason ? (
+                  <p className="mt-1 text-xs text-amber-800" data-testid="history-end-reason">
+                    {tDispatch(`cancelReason.${task.endReason}`)}
+                  </p>
+                ) : null}
               </div>
               <p className="shrink-0 font-semibold tabular-nums text-brand-700" data-testid="history-points-earned">
                 {task.pointsEarned !== null ? t("history.points", { points: formatNumber(locale, task.pointsEarned) }) : t("history.noPoints")}

@@ -187,6 +187,6 @@ export const ZRiderDutyResult = z
   .meta({ id: "RiderDuty" });
 export type TRiderDutyResult = z.infer<typeof ZRiderDutyResult>;
 
-export const ZRiderOffersInput = z.object({ externalRiderId: ZExternalRiderId });
+export const ZRiderInput = z.object({ externalRiderId: ZExternalRiderId });
 export const ZPlatformOfferInput = z.object({ offerId: ZId });
 export const ZPlatformDeclineInput = z.object({ offerId: ZId, reason: z.string().trim().max(500).optional() });

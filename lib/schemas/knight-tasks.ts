@@ -82,6 +82,10 @@ export type TCheckInResult = z.infer<typeof ZCheckInResult>;
 
 const ZPlace = z.object({ lat: z.number(), lng: z.number(), address: z.string() });
 
+export const TASK_END_REASONS = ["CANCELLED", "NO_SHOW", "WITHDRAWN_BY_KNIGHT", "NEED_CANCELLED", "NEED_CLOSED"] as const;
+export const ZTaskEndReason = z.enum(TASK_END_REASONS);
+export type TTaskEndReason = z.infer<typeof ZTaskEndReason>;
+
 export const ZKnightTaskCard = z.object({
   assignmentId: z.string(),
   needId: z.string(),
@@ -99,6 +103,8 @@ export const ZKnightTaskCard = z.object({
   pointsEarned: z.number().int().nullable(),
   acceptedAt: z.date().nullable(),
   completedAt: z.date().nullable(),
+  /** Why a cancelled task ended (null otherwise): the dispatcher, a no-show, the knight, or the need's end. */
+  endReason: ZTaskEndReason.nullable(),
 });
 export type TKnightTaskCard = z.infer<typeof ZKnightTaskCard>;
 
@@ -196,3 +202,13 @@ export const ZMyStanding = z.object({
   record: ZKnightRecord,
 });
 export type TMyStanding = z.infer<typeof ZMyStanding>;
+
+/** A platform rider's task (REST v1): the card plus where to go, for the platform's own rider app. */
+export const ZPlatformRiderTask = ZKnightTaskCard.extend({ dropoff: ZPlace, pickup: ZPlace.nullable(), updatedAt: z.date() });
+export const ZPlatformRiderTasks = z.object({
+  externalRiderId: z.string(),
+  live: z.array(ZPlatformRiderTask),
+  /** Ended tasks, newest change first: a cancelled task shows here with its endReason, so the rider can stop. */
+  recent: z.array(ZPlatformRiderTask),
+});
+export type TPlatformRiderTasks = z.infer<typeof ZPlatformRiderTasks>;

@@ -1,8 +1,9 @@
 import { createTRPCRouter, permissionProcedure } from "@/server/api/trpc";
 import {
-  ZKnightOfferList, ZKnightOfferResult, ZPlatformDeclineInput, ZPlatformOfferInput, ZRiderDutyInput, ZRiderDutyResult, ZRiderOffersInput,
+  ZKnightOfferList, ZKnightOfferResult, ZPlatformDeclineInput, ZPlatformOfferInput, ZRiderDutyInput, ZRiderDutyResult, ZRiderInput,
 } from "@/lib/schemas/dispatch";
-import { listRiderOffers, setRiderDuty } from "@/server/modules/dispatch/platform-riders";
+import { listRiderOffers, listRiderTasks, setRiderDuty } from "@/server/modules/dispatch/platform-riders";
+import { ZPlatformRiderTasks } from "@/lib/schemas/knight-tasks";
 import { acceptKnightOffer, declineKnightOffer } from "@/server/modules/dispatch/answer-knight-offer";
 
 /** REST v1 for delivery platforms (API key of the platform organisation; its own riders only). */
@@ -15,9 +16,15 @@ export const platformRouter = createTRPCRouter({
 
   riderOffers: permissionProcedure("platform.riders")
     .meta({ openapi: { method: "GET", path: "/platform/riders/{externalRiderId}/offers", tags: ["platform"], protect: true, summary: "A rider's open task offers (distance bands, never exact distances)" } })
-    .input(ZRiderOffersInput)
+    .input(ZRiderInput)
     .output(ZKnightOfferList)
     .query(({ ctx, input }) => listRiderOffers(ctx.db, ctx.actor, input.externalRiderId)),
+
+  riderTasks: permissionProcedure("platform.riders")
+    .meta({ openapi: { method: "GET", path: "/platform/riders/{externalRiderId}/tasks", tags: ["platform"], protect: true, summary: "A rider's live and recently ended tasks with where to go; a cancelled task carries its reason" } })
+    .input(ZRiderInput)
+    .output(ZPlatformRiderTasks)
+    .query(({ ctx, input }) => listRiderTasks(ctx.db, ctx.actor, input.externalRiderId)),
 
   acceptOffer: permissionProcedure("platform.riders")
     .meta({ openapi: { method: "POST", path: "/platform/offers/{offerId}/accept", tags: ["platform"], protect: true, summary: "Accept an offer for the rider; the first accept per place wins" } })

@@ -122,7 +122,7 @@ describe("a knight need that ends takes its knight work with it", () => {
     // The knight's app: nothing live any more, the task in the history as cancelled.
     const mine = await listMyTasks(t.db, ks[1]!.actor, { historyLimit: 10 });
     expect(mine.live).toEqual([]);
-    expect(mine.history.find((h) => h.assignmentId === tasks[1])).toMatchObject({ status: "CANCELLED", live: false });
+    expect(mine.history.find((h) => h.assignmentId === tasks[1])).toMatchObject({ status: "CANCELLED", live: false, endReason: "NEED_CANCELLED" });
 
     // The dispatcher's board: ended, only the delivered task still followed, and the need's subscribers were told.
     const board = await getDispatchBoard(t.db, f.actors.dispatcherA, needId);

@@ -7,6 +7,8 @@ import { startDispatch } from "@/server/modules/dispatch/dispatch-waves";
 import { DISPATCH_CONFIG } from "@/server/modules/dispatch/dispatch-config";
 import { createKnight, createKnightNeed, seedDispatchFixtures, type TestKnight } from "@/server/modules/dispatch/test-fixtures";
 import { findPositionLeaks } from "@/server/modules/dispatch/privacy-scan";
+import { createCallerFactory } from "@/server/api/trpc";
+import { appRouter } from "@/server/api/root";
 
 let t: TestDatabase;
 let f: Awaited<ReturnType<typeof seedDispatchFixtures>>;
@@ -110,10 +112,37 @@ describe("REST v1 for delivery platforms", () => {
     expect(await (await get("/platform/riders/R-3/offers", keys.platform)).json()).toEqual([]);
   });
 
-  it("an unknown key is 401, and OpenAPI documents the four routes", async () => {
+  it("GET tasks gives the rider's task with where to go, and tells the platform when the task is cancelled", async () => {
+    const here = { lat: 32.3, lng: 119.4 };
+    const rider = await createKnight(t.db, { lat: 32.3012, lng: 119.4021 }, { platformOrgId: platformOrg, externalRiderId: "R-4" });
+    const needId = await createKnightNeed(t.db, f.incidentId, f.actors.dispatcherA.userId, { stagingLat: here.lat, stagingLng: here.lng, quantity: 1 });
+    await startDispatch(t.db, f.actors.dispatcherA, needId);
+    expect(await (await get("/platform/riders/R-4/tasks", keys.platform)).json()).toEqual({ externalRiderId: "R-4", live: [], recent: [] });
+    const [offer] = await (await get("/platform/riders/R-4/offers", keys.platform)).json();
+    expect((await post(`/platform/offers/${offer.offerId}/accept`, keys.platform)).status).toBe(200);
+
+    const res = await get("/platform/riders/R-4/tasks", keys.platform);
+    expect(res.status).toBe(200);
+    const tasks = await res.json();
+    expect(tasks.live).toHaveLength(1);
+    expect(tasks.live[0]).toMatchObject({ needId, stage: "ACCEPTED", status: "ACCEPTED", live: true, endReason: null, dropoff: { lat: here.lat, lng: here.lng } });
+    expect(findPositionLeaks(tasks, [rider])).toEqual([]);
+    expect((await get("/platform/riders/R-4/tasks", keys.other)).status).toBe(404);
+
+    const dispatcher = createCallerFactory(appRouter)({ db: t.db, actor: f.actors.dispatcherA, headers: new Headers(), ip: null });
+    await dispatcher.need.setStatus({ id: needId, status: "CANCELLED" });
+    const after = await (await get("/platform/riders/R-4/tasks", keys.platform)).json();
+    expect(after.live).toEqual([]);
+    expect(after.recent[0]).toMatchObject({ needId, status: "CANCELLED", live: false, endReason: "NEED_CANCELLED" });
+  });
+
+  it("an unknown key is 401, and OpenAPI documents the five routes", async () => {
     const doc = await (await getOpenApiJson()).json();
     expect(Object.keys(doc.paths)).toEqual(
-      expect.arrayContaining(["/platform/riders/{externalRiderId}/duty", "/platform/riders/{externalRiderId}/offers", "/platform/offers/{offerId}/accept", "/platform/offers/{offerId}/decline"]),
+      expect.arrayContaining([
+        "/platform/riders/{externalRiderId}/duty", "/platform/riders/{externalRiderId}/offers", "/platform/riders/{externalRiderId}/tasks",
+        "/platform/offers/{offerId}/accept", "/platform/offers/{offerId}/decline",
+      ]),
     );
     expect((await get("/platform/riders/R-1/offers", "mk_not_a_key")).status).toBe(401);
   });

@@ -7,6 +7,8 @@ import { dispatchTx } from "@/server/modules/dispatch/dispatch-tx";
 import { storeKnightPosition } from "@/server/modules/knights/knight-position";
 import { listOffersOfKnight } from "@/server/modules/dispatch/knight-offers";
 import { withdrawOffersOfKnight } from "@/server/modules/dispatch/knight-off-duty";
+import { listPlatformRiderTasks } from "@/server/modules/knights/knight-tasks-query";
+import type { TPlatformRiderTasks } from "@/lib/schemas/knight-tasks";
 
 /**
  * REST v1 for delivery platforms (API key of the platform organisation): push a rider on/off duty with
@@ -49,4 +51,10 @@ export async function setRiderDuty(db: Db, actor: Actor, input: TRiderDutyInput,
 export async function listRiderOffers(db: Db, actor: Actor, externalRiderId: string, now = new Date()): Promise<TKnightOfferDto[]> {
   const k = await platformRider(db, actor, externalRiderId);
   return listOffersOfKnight(db, k.id, now);
+}
+
+/** The rider's live tasks and recently ended ones (a cancel shows there with its reason), with places to go. */
+export async function listRiderTasks(db: Db, actor: Actor, externalRiderId: string): Promise<TPlatformRiderTasks> {
+  const k = await platformRider(db, actor, externalRiderId);
+  return listPlatformRiderTasks(db, k.id, externalRiderId);
 }

@@ -7,7 +7,7 @@ import { isLiveStatus, LIVE_TASK_STATUSES, loadOwnTask } from "@/server/modules/
 import { knightNextStages } from "@/server/modules/knights/knight-task-stages";
 import { canAddPhotos, canRemovePhotos } from "@/server/modules/knights/photos/photo-rules";
 import { listTaskPhotos } from "@/server/modules/knights/photos/task-photos";
-import type { TKnightTaskCard, TKnightTaskDetail, TMyTasksResult } from "@/lib/schemas/knight-tasks";
+import { TASK_END_REASONS, type TKnightTaskCard, type TKnightTaskDetail, type TMyTasksResult, type TPlatformRiderTasks, type TTaskEndReason } from "@/lib/schemas/knight-tasks";
 
 /**
  * A knight's own tasks. Always keyed by the caller's knight profile. The need's locations (drop-off,
@@ -16,12 +16,32 @@ import type { TKnightTaskCard, TKnightTaskDetail, TMyTasksResult } from "@/lib/s
  */
 
 const cardSelect = {
-  id: true, needId: true, status: true, taskStage: true, windowEnd: true, acceptedAt: true, completedAt: true,
+  id: true, needId: true, status: true, taskStage: true, windowEnd: true, acceptedAt: true, completedAt: true, declineReason: true,
+  updatedAt: true,
   pointsEntry: { select: { points: true } },
-  need: { select: { title: true, taskKind: true, priority: true, stagingAddress: true, pickupAddress: true, neededBy: true, rewardPoints: true } },
+  need: {
+    select: {
+      title: true, taskKind: true, priority: true, stagingAddress: true, pickupAddress: true, neededBy: true, rewardPoints: true,
+      stagingLat: true, stagingLng: true, pickupLat: true, pickupLng: true,
+    },
+  },
 } satisfies Prisma.AssignmentSelect;
 
 type CardRow = Prisma.AssignmentGetPayload<{ select: typeof cardSelect }>;
+
+/** A cancelled task's reason code, the first word of its declineReason (see cancel-task.ts). */
+function endReasonOf(r: Pick<CardRow, "status" | "declineReason">): TTaskEndReason | null {
+  if (r.status !== "CANCELLED" || !r.declineReason) return null;
+  const code = r.declineReason.split(":")[0]!.trim();
+  return (TASK_END_REASONS as readonly string[]).includes(code) ? (code as TTaskEndReason) : null;
+}
+
+function placesOf(n: CardRow["need"]) {
+  return {
+    dropoff: { lat: n.stagingLat, lng: n.stagingLng, address: n.stagingAddress },
+    pickup: n.pickupLat !== null && n.pickupLng !== null ? { lat: n.pickupLat, lng: n.pickupLng, address: n.pickupAddress ?? "" } : null,
+  };
+}
 
 function toCard(r: CardRow): TKnightTaskCard {
   return {
@@ -41,6 +61,7 @@ function toCard(r: CardRow): TKnightTaskCard {
     pointsEarned: r.pointsEntry?.points ?? null,
     acceptedAt: r.acceptedAt,
     completedAt: r.completedAt,
+    endReason: endReasonOf(r),
   };
 }
 
@@ -52,7 +73,21 @@ async function myKnightId(db: Db, actor: Actor): Promise<string> {
 
 /** Live tasks (accepted, not yet completed) and the most recent finished ones (completed, cancelled …). */
 export async function listMyTasks(db: Db, actor: Actor, input: { historyLimit: number }): Promise<TMyTasksResult> {
-  const knightId = await myKnightId(db, actor);
+  const { live, history } = await tasksOfKnight(db, await myKnightId(db, actor), input.historyLimit);
+  return { live: live.map(toCard), history: history.map(toCard) };
+}
+
+/**
+ * A platform rider's tasks for the platform (REST v1), with the places to go: the platform's own app shows
+ * them to its rider, and learns here that a task was cancelled (endReason) so the rider can stop.
+ */
+export async function listPlatformRiderTasks(db: Db, knightId: string, externalRiderId: string, historyLimit = 20): Promise<TPlatformRiderTasks> {
+  const { live, history } = await tasksOfKnight(db, knightId, historyLimit);
+  const withPlaces = (r: CardRow) => ({ ...toCard(r), ...placesOf(r.need), updatedAt: r.updatedAt });
+  return { externalRiderId, live: live.map(withPlaces), recent: history.map(withPlaces) };
+}
+
+async function tasksOfKnight(db: Db, knightId: string, historyLimit: number): Promise<{ live: CardRow[]; history: CardRow[] }> {
   const live = await db.assignment.findMany({
     where: { knightId, status: { in: [...LIVE_TASK_STATUSES] } },
     orderBy: { acceptedAt: "asc" },
@@ -61,10 +96,10 @@ export async function listMyTasks(db: Db, actor: Actor, input: { historyLimit: n
   const history = await db.assignment.findMany({
     where: { knightId, status: { in: ["COMPLETED", "RELEASED", "CANCELLED", "EXPIRED", "DECLINED"] }, acceptedAt: { not: null } },
     orderBy: { updatedAt: "desc" },
-    take: input.historyLimit,
+    take: historyLimit,
     select: cardSelect,
   });
-  return { live: live.map(toCard), history: history.map(toCard) };
+  return { live, history };
 }
 
 /** One of the caller's own tasks, with what the app needs for the map, the stage buttons and the check-in. */
@@ -78,7 +113,7 @@ export async function getMyTask(db: Db, actor: Actor, input: { assignmentId: str
       need: {
         select: {
           ...cardSelect.need.select,
-          stagingLat: true, stagingLng: true, pickupLat: true, pickupLng: true, cargoKg: true, requiredTrainings: true, deliveryCode: true,
+          cargoKg: true, requiredTrainings: true, deliveryCode: true,
           incident: { select: { title: true } },
         },
       },
@@ -92,8 +127,7 @@ export async function getMyTask(db: Db, actor: Actor, input: { assignmentId: str
   return {
     ...card,
     incidentTitle: n.incident.title,
-    dropoff: { lat: n.stagingLat, lng: n.stagingLng, address: n.stagingAddress },
-    pickup: n.pickupLat !== null && n.pickupLng !== null ? { lat: n.pickupLat, lng: n.pickupLng, address: n.pickupAddress ?? "" } : null,
+    ...placesOf(n),
     cargoKg: n.cargoKg,
     requiredTrainings: n.requiredTrainings,
     nextStages: live ? knightNextStages(card.taskKind, card.stage) : [],
