@@ -6,6 +6,7 @@ import { I18nProvider } from "@/lib/i18n/client";
 import { messagesFor } from "@/lib/i18n/messages-for";
 import { getLocaleFromParams, getT } from "@/lib/i18n/server";
 import { TRPCReactProvider } from "@/lib/trpc/react";
+import { LiveProvider } from "@/lib/live/live-provider";
 import { HtmlLang } from "@/components/layout/html-lang";
 import { SkipLink } from "@/components/layout/skip-link";
 
@@ -30,7 +31,7 @@ export default async function LocaleLayout({ children, params }: Props) {
       <TRPCReactProvider locale={locale} ssrOrigin={`http://127.0.0.1:${env.PORT}`}>
         <HtmlLang lang={locale} />
         <SkipLink label={t("a11y.skipToContent")} />
-        {children}
+        <LiveProvider>{children}</LiveProvider>
       </TRPCReactProvider>
     </I18nProvider>
   );

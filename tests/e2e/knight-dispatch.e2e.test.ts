@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { enabled, launchBrowser, signInAs, visible } from "@/tests/helpers/browser";
+import { enabled, launchBrowser, signInAs, trackLiveStreams, visible } from "@/tests/helpers/browser";
 import { pngImage, SECRET_GPS } from "@/server/modules/knights/photos/test-images";
 
 const base = () => inject("appBaseUrl");
@@ -108,10 +108,13 @@ describe("knight dispatch, end to end in two browsers", () => {
   it("a knight on a phone goes on duty, gets the offer live, accepts, rides it through and is credited", async () => {
     const title = `送药到安置点 ${crypto.randomBytes(3).toString("hex")}`;
     const requester = await signInAs(browser, base(), "requester@muster.demo");
+    const requesterStreams = trackLiveStreams(requester);
     const { needId, pickup } = await postKnightNeed(requester, title);
     const card = requester.locator(`[data-testid="knight-dispatch-card"][data-need-id="${needId}"]`);
     expect(await visible(card)).toBe(true);
     expect(await card.getAttribute("data-state")).toBe("notStarted");
+    // The bell, the incident's assignments and the dispatch card follow live topics over one connection.
+    await expect.poll(requesterStreams, { timeout: 15_000 }).toBe(1);
 
     // The knight stands exactly at the pickup point, so they are the nearest in the first wave.
     const knight = await signInAs(browser, base(), "knight@muster.demo", { viewport: PHONE });

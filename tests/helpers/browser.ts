@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import { chromium, type Browser, type Locator, type Page } from "playwright-core";
+import { chromium, type Browser, type Locator, type Page, type Request } from "playwright-core";
 
 const FLAGS = [
   "--headless=new",
@@ -54,4 +54,18 @@ export async function signInAs(
   await page.getByTestId("signin-submit").click();
   await page.waitForURL(new RegExp(`/${locale}/dashboard`));
   return page;
+}
+
+/**
+ * Counts the page's open live-event streams (SSE requests to live.events not yet finished). A page should
+ * hold one, however many components follow live topics (lib/live/live-mux.ts).
+ */
+export function trackLiveStreams(page: Page): () => number {
+  const open = new Set<Request>();
+  page.on("request", (r) => {
+    if (r.url().includes("live.events")) open.add(r);
+  });
+  page.on("requestfinished", (r) => open.delete(r));
+  page.on("requestfailed", (r) => open.delete(r));
+  return () => open.size;
 }
