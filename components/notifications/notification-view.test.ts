@@ -7,13 +7,15 @@ import { translatorFor } from "@/lib/i18n/messages-for";
 import { NOTIFICATION_KINDS, type NotificationKind } from "@/lib/schemas/notifications";
 import { describeNotification, notificationText, NOTIFICATION_VIEWS } from "@/components/notifications/notification-view";
 
+const TITLES = { needTitle: "玄武区排涝", resourceTitle: "移动泵车 700m³/h" };
+
 /** Payloads as the server writes them (grep `notify(` under server/). */
 const SAMPLES: Record<NotificationKind, Record<string, unknown>> = {
-  "offer.received": { assignmentId: "a1", needId: "n1", holdExpiresAt: "2026-07-01T08:30:00.000Z" },
-  "offer.accepted": { assignmentId: "a1", needId: "n1", incidentId: "i1" },
-  "offer.declined": { assignmentId: "a1", needId: "n1", incidentId: "i1", reason: "泵车在检修" },
-  "offer.cancelled": { assignmentId: "a1", needId: "n1" },
-  "assignment.progress": { assignmentId: "a1", needId: "n1", incidentId: "i1", status: "ON_SCENE" },
+  "offer.received": { assignmentId: "a1", needId: "n1", holdExpiresAt: "2026-07-01T08:30:00.000Z", ...TITLES },
+  "offer.accepted": { assignmentId: "a1", needId: "n1", incidentId: "i1", ...TITLES },
+  "offer.declined": { assignmentId: "a1", needId: "n1", incidentId: "i1", reason: "泵车在检修", ...TITLES },
+  "offer.cancelled": { assignmentId: "a1", needId: "n1", ...TITLES },
+  "assignment.progress": { assignmentId: "a1", needId: "n1", incidentId: "i1", status: "ON_SCENE", ...TITLES },
   "need.unmet": { needId: "n1", incidentId: "i1", title: "排涝泵车", reason: "NO_SUPPLIER_IN_RANGE" },
   "dispatch.unmet": { needId: "n1", incidentId: "i1", title: "送药", reason: "ALL_BUSY", offered: 7, at: "2026-07-01T08:30:00.000Z" },
   "knight.checkInMissed": { assignmentId: "a1", needId: "n1", incidentId: "i1", silentMinutes: 25 },
@@ -86,6 +88,20 @@ describe("notification view", () => {
     expect(why("NO_SHOW", "zh-CN")).toContain("未到场");
     expect(render("assignment.progress", SAMPLES["assignment.progress"], "en").text).toContain("On scene");
     expect(render("offer.received", SAMPLES["offer.received"], "zh-CN").text).toMatch(/2026/);
+  });
+
+  it("an offer's sentences name the need and the resource; payloads written before they did still read well", () => {
+    for (const kind of ["offer.received", "offer.accepted", "offer.declined", "offer.cancelled", "assignment.progress"] as const) {
+      for (const locale of locales) {
+        const named = render(kind, SAMPLES[kind], locale).text;
+        expect(named, `${kind} ${locale}`).toContain("玄武区排涝");
+        expect(named, `${kind} ${locale}`).toContain("移动泵车 700m³/h");
+        const { needTitle: _n, resourceTitle: _r, ...older } = SAMPLES[kind];
+        const plain = render(kind, older, locale).text;
+        expect(plain, `${kind} ${locale}`).not.toMatch(/玄武区排涝|\{\w+\}/);
+      }
+    }
+    expect(render("offer.accepted", SAMPLES["offer.accepted"], "en").text).toBe("“移动泵车 700m³/h” accepted the offer for “玄武区排涝”.");
   });
 
   it("reads sensibly when optional fields are missing", () => {

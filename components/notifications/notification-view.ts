@@ -45,6 +45,13 @@ const unmetReason = (p: Payload): Record<string, LabelRef> => {
 };
 const PROGRESS = ["MOBILIZED", "EN_ROUTE", "ON_SCENE", "COMPLETED", "RELEASED"];
 
+/** The sentence naming the need and the resource when the payload carries both (offers since they do), else the plain one. */
+const titled = (p: Payload, named: (t: { need: string; resource: string }) => NotificationView, plain: () => NotificationView) => {
+  const need = str(p, "needTitle");
+  const resource = str(p, "resourceTitle");
+  return need && resource ? named({ need: clip(need, 80), resource: clip(resource, 80) }) : plain();
+};
+
 const view = (key: string, path: string, vars: NotificationView["vars"] = {}, labels: NotificationView["labels"] = {}): NotificationView => ({
   key,
   vars,
@@ -57,17 +64,20 @@ export const NOTIFICATION_VIEWS: Record<NotificationKind, Describe> = {
   "offer.received": (p, locale) => {
     const hold = str(p, "holdExpiresAt");
     const until = hold && !Number.isNaN(Date.parse(hold)) ? formatDateTime(locale, hold) : null;
-    return until ? view("kinds.offer.received", paths.offers, { until }) : view("kinds.offer.receivedNoHold", paths.offers);
+    if (!until) return view("kinds.offer.receivedNoHold", paths.offers);
+    return titled(p, (t) => view("kinds.offer.receivedFor", paths.offers, { ...t, until }), () => view("kinds.offer.received", paths.offers, { until }));
   },
-  "offer.accepted": (p) => view("kinds.offer.accepted", incidentOrList(p)),
+  "offer.accepted": (p) => titled(p, (t) => view("kinds.offer.acceptedFor", incidentOrList(p), t), () => view("kinds.offer.accepted", incidentOrList(p))),
   "offer.declined": (p) => {
     const reason = str(p, "reason");
-    return reason ? view("kinds.offer.declined", incidentOrList(p), { reason: clip(reason) }) : view("kinds.offer.declinedNoReason", incidentOrList(p));
+    if (!reason) return view("kinds.offer.declinedNoReason", incidentOrList(p));
+    return titled(p, (t) => view("kinds.offer.declinedFor", incidentOrList(p), { ...t, reason: clip(reason) }), () => view("kinds.offer.declined", incidentOrList(p), { reason: clip(reason) }));
   },
-  "offer.cancelled": () => view("kinds.offer.cancelled", paths.offers),
+  "offer.cancelled": (p) => titled(p, (t) => view("kinds.offer.cancelledFor", paths.offers, t), () => view("kinds.offer.cancelled", paths.offers)),
   "assignment.progress": (p) => {
     const status = str(p, "status");
-    return view("kinds.assignment.progress", incidentOrList(p), {}, { status: { ns: "offers", key: `status.${status && PROGRESS.includes(status) ? status : "ACCEPTED"}` } });
+    const labels: NotificationView["labels"] = { status: { ns: "offers", key: `status.${status && PROGRESS.includes(status) ? status : "ACCEPTED"}` } };
+    return titled(p, (t) => view("kinds.assignment.progressFor", incidentOrList(p), t, labels), () => view("kinds.assignment.progress", incidentOrList(p), {}, labels));
   },
   "need.unmet": (p) => view("kinds.need.unmet", incidentOrList(p), { title: str(p, "title") ?? "…" }, unmetReason(p)),
   "dispatch.unmet": (p) => view("kinds.dispatch.unmet", incidentOrList(p), { title: str(p, "title") ?? "…", offered: num(p, "offered") ?? 0 }, unmetReason(p)),

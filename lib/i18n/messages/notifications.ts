@@ -24,14 +24,19 @@ export const notifications = {
       fallback: "你有一条新通知。",
       offer: {
         received: "你收到一份新的调派邀约，请在 {until} 前答复。",
+        receivedFor: "需求「{need}」邀约你的「{resource}」，请在 {until} 前答复。",
         receivedNoHold: "你收到一份新的调派邀约，请尽快答复。",
         accepted: "供应方已接受你的调派邀约。",
+        acceptedFor: "「{resource}」已接受需求「{need}」的调派邀约。",
         declined: "供应方拒绝了你的调派邀约：“{reason}”",
+        declinedFor: "「{resource}」拒绝了需求「{need}」的调派邀约：“{reason}”",
         declinedNoReason: "供应方拒绝了你的调派邀约。",
         cancelled: "需求方已取消发给你的调派邀约。",
+        cancelledFor: "需求方已取消需求「{need}」发给你的「{resource}」的邀约。",
       },
       assignment: {
         progress: "供应方上报了任务进度：{status}。",
+        progressFor: "「{resource}」（需求「{need}」）上报了进度：{status}。",
       },
       need: {
         unmet: "需求「{title}」暂无可用资源（{reason}），请扩大范围、放宽类型或关闭需求。",
@@ -73,14 +78,19 @@ export const notifications = {
       fallback: "You have a new notification.",
       offer: {
         received: "You have a new offer; please answer by {until}.",
+        receivedFor: "“{need}” asks for your “{resource}”; please answer by {until}.",
         receivedNoHold: "You have a new offer; please answer soon.",
         accepted: "A supplier accepted your offer.",
+        acceptedFor: "“{resource}” accepted the offer for “{need}”.",
         declined: "A supplier declined your offer: “{reason}”",
+        declinedFor: "“{resource}” declined the offer for “{need}”: “{reason}”",
         declinedNoReason: "A supplier declined your offer.",
         cancelled: "The requester cancelled an offer to you.",
+        cancelledFor: "The requester cancelled the offer for your “{resource}” (“{need}”).",
       },
       assignment: {
         progress: "A supplier reported progress: {status}.",
+        progressFor: "“{resource}” reported progress on “{need}”: {status}.",
       },
       need: {
         unmet: "Need “{title}” has no available resource ({reason}); widen the range, relax the type or close it.",

@@ -6,7 +6,7 @@ import { recordAudit } from "@/server/modules/audit/record-audit";
 import { commitQuantity } from "@/server/modules/needs/quantities";
 import { cancelJob } from "@/server/jobs/queue";
 import { notify } from "@/server/modules/notifications/notify";
-import { assertSupplier, CONFLICT_MESSAGE, isOverlapViolation, loadOffer, lockResource } from "@/server/modules/offers/offer-access";
+import { assertSupplier, CONFLICT_MESSAGE, isOverlapViolation, loadOffer, lockResource, offerTitles } from "@/server/modules/offers/offer-access";
 import { publishResourceOffer } from "@/server/modules/offers/offer-live";
 import { dispatcherUserIds } from "@/server/modules/offers/offer-recipients";
 import { offerNext } from "@/server/modules/offers/offer-next";
@@ -40,7 +40,7 @@ export async function acceptOffer(db: PrismaClient, actor: Actor, assignmentId: 
       await commitQuantity(tx, o.needId, o.quantity);
       await cancelJob(tx, `offer.expire:${o.id}`);
       await recordAudit(tx, { actorId: actor.userId, orgId: o.supplierOrgId, action: "assignment.accept", entityType: "Assignment", entityId: o.id, data: { quantity: o.quantity } });
-      await notify(tx, await dispatcherUserIds(tx, o.requesterOrgId), "offer.accepted", { assignmentId: o.id, needId: o.needId, incidentId: o.incidentId });
+      await notify(tx, await dispatcherUserIds(tx, o.requesterOrgId), "offer.accepted", { assignmentId: o.id, needId: o.needId, incidentId: o.incidentId, ...offerTitles(o) });
       await publishResourceOffer(tx, o, "ACCEPTED");
       return { id: o.id, status: "ACCEPTED", holdExpiresAt: cur.holdExpiresAt };
     }, CONTENDED_TX_OPTIONS);
@@ -65,7 +65,7 @@ export async function declineOffer(db: PrismaClient, actor: Actor, assignmentId:
     await cancelJob(tx, `offer.expire:${o.id}`);
     await enqueueOfferNext(tx, o.needId, o.id);
     await recordAudit(tx, { actorId: actor.userId, orgId: o.supplierOrgId, action: "assignment.decline", entityType: "Assignment", entityId: o.id, data: { reason: why } });
-    await notify(tx, await dispatcherUserIds(tx, o.requesterOrgId), "offer.declined", { assignmentId: o.id, needId: o.needId, incidentId: o.incidentId, reason: why });
+    await notify(tx, await dispatcherUserIds(tx, o.requesterOrgId), "offer.declined", { assignmentId: o.id, needId: o.needId, incidentId: o.incidentId, reason: why, ...offerTitles(o) });
     await publishResourceOffer(tx, o, "DECLINED");
     return { id: o.id, status: "DECLINED", holdExpiresAt: null };
   }, CONTENDED_TX_OPTIONS);

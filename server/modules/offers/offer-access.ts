@@ -19,7 +19,13 @@ export type OfferContext = {
   supplierUserId: string | null;
   requesterOrgId: string;
   incidentId: string;
+  /** For the notifications' sentences (titles only: never contact data). */
+  needTitle: string;
+  resourceTitle: string;
 };
+
+/** What an offer's notifications name: the need and the resource. */
+export const offerTitles = (o: Pick<OfferContext, "needTitle" | "resourceTitle">) => ({ needTitle: o.needTitle, resourceTitle: o.resourceTitle });
 
 export const CONFLICT_MESSAGE = "this resource was just booked for an overlapping time — the next candidate will be offered";
 
@@ -29,8 +35,8 @@ export async function loadOffer(db: Db, assignmentId: string): Promise<OfferCont
     select: {
       id: true, needId: true, resourceId: true, quantity: true, unitIndex: true, status: true, holdExpiresAt: true,
       windowStart: true, windowEnd: true,
-      resource: { select: { ownerOrgId: true, ownerUserId: true } },
-      need: { select: { incidentId: true, incident: { select: { orgId: true } } } },
+      resource: { select: { ownerOrgId: true, ownerUserId: true, title: true } },
+      need: { select: { incidentId: true, title: true, incident: { select: { orgId: true } } } },
     },
   });
   if (!a || !a.resourceId || !a.resource) throw new AppError("NOT_FOUND", "This offer does not exist.");
@@ -39,6 +45,7 @@ export async function loadOffer(db: Db, assignmentId: string): Promise<OfferCont
     holdExpiresAt: a.holdExpiresAt, windowStart: a.windowStart, windowEnd: a.windowEnd,
     supplierOrgId: a.resource.ownerOrgId, supplierUserId: a.resource.ownerUserId,
     requesterOrgId: a.need.incident.orgId, incidentId: a.need.incidentId,
+    needTitle: a.need.title, resourceTitle: a.resource.title,
   };
 }
 

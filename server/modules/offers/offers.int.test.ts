@@ -42,6 +42,12 @@ describe("offers and holds", () => {
     expect(await t.db.job.count({ where: { key: `offer.expire:${a}`, doneAt: null } })).toBe(0);
     const actions = await t.db.auditEvent.findMany({ where: { entityId: a }, select: { action: true }, orderBy: { seq: "asc" } });
     expect(actions.map((x) => x.action)).toEqual(["assignment.offer", "assignment.accept"]);
+    // Both sides' notifications name the need and the resource (titles only).
+    const titles = await t.db.assignment.findUniqueOrThrow({ where: { id: a }, select: { need: { select: { title: true } }, resource: { select: { title: true } } } });
+    for (const kind of ["offer.received", "offer.accepted"]) {
+      const note = await t.db.notification.findFirstOrThrow({ where: { kind, payload: { path: ["assignmentId"], equals: a } }, select: { payload: true } });
+      expect(note.payload, kind).toMatchObject({ needTitle: titles.need.title, resourceTitle: titles.resource!.title });
+    }
   });
 
   it("only the requesting org's dispatcher may offer; only the supplier org may answer", async () => {

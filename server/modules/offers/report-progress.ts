@@ -5,7 +5,7 @@ import { AppError } from "@/server/errors";
 import { recordAudit } from "@/server/modules/audit/record-audit";
 import { markEnRoute, markOnScene, markReleased, releaseCommitted } from "@/server/modules/needs/quantities";
 import { notify } from "@/server/modules/notifications/notify";
-import { assertDispatcher, assertSupplier, loadOffer, lockResource } from "@/server/modules/offers/offer-access";
+import { assertDispatcher, assertSupplier, loadOffer, lockResource, offerTitles } from "@/server/modules/offers/offer-access";
 import { publishResourceOffer } from "@/server/modules/offers/offer-live";
 import { dispatcherUserIds, supplierUserIds } from "@/server/modules/offers/offer-recipients";
 import { type OfferResult } from "@/server/modules/offers/send-offer";
@@ -50,7 +50,7 @@ export async function reportProgress(db: PrismaClient, actor: Actor, assignmentI
       });
     }
     await recordAudit(tx, { actorId: actor.userId, orgId: o.supplierOrgId, action: "assignment.progress", entityType: "Assignment", entityId: o.id, data: { status } });
-    await notify(tx, await dispatcherUserIds(tx, o.requesterOrgId), "assignment.progress", { assignmentId: o.id, needId: o.needId, incidentId: o.incidentId, status });
+    await notify(tx, await dispatcherUserIds(tx, o.requesterOrgId), "assignment.progress", { assignmentId: o.id, needId: o.needId, incidentId: o.incidentId, status, ...offerTitles(o) });
     await publishResourceOffer(tx, o, status);
     return { id: o.id, status, holdExpiresAt: null };
   }, CONTENDED_TX_OPTIONS);
@@ -78,7 +78,7 @@ export async function cancelOffer(db: PrismaClient, actor: Actor, assignmentId: 
     await recordAudit(tx, { actorId: actor.userId, orgId: o.requesterOrgId, action: "assignment.cancel", entityType: "Assignment", entityId: o.id, data: { from: rows[0].prev } });
     // a withdrawn proposal was never the supplier's business, nor on the incident's assignment list
     if (rows[0].prev !== "PROPOSED") {
-      await notify(tx, await supplierUserIds(tx, o), "offer.cancelled", { assignmentId: o.id, needId: o.needId });
+      await notify(tx, await supplierUserIds(tx, o), "offer.cancelled", { assignmentId: o.id, needId: o.needId, ...offerTitles(o) });
       await publishResourceOffer(tx, o, "CANCELLED");
     }
     return { id: o.id, status: "CANCELLED", holdExpiresAt: null };

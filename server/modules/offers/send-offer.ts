@@ -6,7 +6,7 @@ import { AppError } from "@/server/errors";
 import { recordAudit } from "@/server/modules/audit/record-audit";
 import { enqueueJob } from "@/server/jobs/queue";
 import { notify } from "@/server/modules/notifications/notify";
-import { assertDispatcher, CONFLICT_MESSAGE, isOverlapViolation, loadOffer, lockResource, type OfferContext } from "@/server/modules/offers/offer-access";
+import { assertDispatcher, CONFLICT_MESSAGE, isOverlapViolation, loadOffer, lockResource, offerTitles, type OfferContext } from "@/server/modules/offers/offer-access";
 import { publishResourceOffer } from "@/server/modules/offers/offer-live";
 import { supplierUserIds } from "@/server/modules/offers/offer-recipients";
 
@@ -56,7 +56,7 @@ export async function sendOfferInTx(tx: Db, o: OfferContext, actorId: string | n
     WHERE id = ${o.needId} AND status IN ('OPEN', 'PARTIALLY_FILLED') AND unmet_reason IN ('ALL_BUSY', 'DECLINED')`;
   await enqueueJob(tx, { queue: OFFER_EXPIRE_QUEUE, payload: { assignmentId: o.id }, runAt: holdExpiresAt, key: `offer.expire:${o.id}` });
   await recordAudit(tx, { actorId, orgId: o.requesterOrgId, action: "assignment.offer", entityType: "Assignment", entityId: o.id, data: { holdMinutes, resourceId: o.resourceId } });
-  await notify(tx, await supplierUserIds(tx, o), "offer.received", { assignmentId: o.id, needId: o.needId, holdExpiresAt: holdExpiresAt.toISOString() });
+  await notify(tx, await supplierUserIds(tx, o), "offer.received", { assignmentId: o.id, needId: o.needId, holdExpiresAt: holdExpiresAt.toISOString(), ...offerTitles(o) });
   await publishResourceOffer(tx, o, "OFFERED", holdExpiresAt);
   return { id: o.id, status: "OFFERED", holdExpiresAt };
 }
