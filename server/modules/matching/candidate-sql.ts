@@ -102,7 +102,9 @@ WITH hits AS (
                               AND (c.valid_from IS NULL OR c.valid_from <= ${start})
                               AND (c.valid_until IS NULL OR c.valid_until >= ${end}))))
       ORDER BY muster_ll_to_earth(r.lat, r.lng) <-> ${point}
-      OFFSET 0 -- a fence: busy_units is counted once per row, then filtered on here, as the rows stream
+      -- a fence: busy_units is counted once per row and filtered on outside; PostgreSQL hands the rows on in
+      -- this KNN order, so the LIMIT below keeps the nearest (the property test checks small pools)
+      OFFSET 0
     ) x
     WHERE x.total_quantity - x.busy_units >= 1
     LIMIT ${limit}::int
