@@ -3,7 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import { useLocale, useT } from "@/lib/i18n/client";
 import { formatDate, formatDateTime, formatNumber } from "@/lib/i18n/format";
 import { useTRPC } from "@/lib/trpc/react";
@@ -17,6 +17,7 @@ import { ConnectionIndicator } from "@/components/knight/connection-indicator";
 import { NavigationButtons } from "@/components/knight/navigation-buttons";
 import { TaskMap, type TaskMapPoint } from "@/components/knight/task-map";
 import { TaskPhotos } from "@/components/knight/task-photos";
+import { useStepSender } from "@/components/knight/use-step-sender";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -56,7 +57,8 @@ export function TaskScreen({ assignmentId, tileUrl, tileAttribution }: { assignm
     const id = window.setInterval(() => setNow(new Date()), 15_000);
     return () => window.clearInterval(id);
   }, []);
-  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.knightTask.task.queryKey(input) });
+  const taskKey = useMemo(() => trpc.knightTask.task.queryKey({ assignmentId }), [trpc, assignmentId]);
+  const refresh = useCallback(() => void queryClient.invalidateQueries({ queryKey: taskKey }), [queryClient, taskKey]);
 
   const live = useLiveEvents(knightTopic, (e) => {
     const d = (e.data ?? {}) as { assignmentId?: string; stage?: string; reason?: string };
@@ -66,7 +68,8 @@ export function TaskScreen({ assignmentId, tileUrl, tileAttribution }: { assignm
     if (e.kind === "task.updated" || e.kind === "task.cancelled" || e.kind === "alert.checkin" || e.kind === "live.reset") void refresh();
   });
 
-  const advance = useMutation(trpc.knightTask.advance.mutationOptions({ onSuccess: () => void refresh() }));
+  const step = useStepSender(assignmentId, refresh);
+  const { queued } = step;
   const checkIn = useMutation(trpc.knightTask.checkIn.mutationOptions({ onSuccess: () => void refresh() }));
   // Before pickup a knight may still hand the task back; the place is offered to the next knight.
   const withdraw = useMutation(
@@ -101,10 +104,10 @@ export function TaskScreen({ assignmentId, tileUrl, tileAttribution }: { assignm
   const points: TaskMapPoint[] = [];
   if (d.pickup) points.push({ id: "pickup", kind: "pickup", lat: d.pickup.lat, lng: d.pickup.lng, label: `${t("task.pickup")}: ${d.pickup.address}` });
   points.push({ id: "dropoff", kind: "dropoff", lat: d.dropoff.lat, lng: d.dropoff.lng, label: `${t("task.dropoff")}: ${d.dropoff.address}` });
-  const fieldErrors = (advance.error as { data?: { fieldErrors?: Record<string, string[]> | null } } | null)?.data?.fieldErrors ?? null;
+  const fieldErrors = (step.error as { data?: { fieldErrors?: Record<string, string[]> | null } } | null)?.data?.fieldErrors ?? null;
   const fieldError = (k: string) => (fieldErrors?.[k]?.[0] ? translateError(tDuty, fieldErrors[k][0]) : undefined);
   // Errors not tied to an input (e.g. "one step at a time") are shown above the button.
-  const formError = advance.isError && !fieldError("proofCode") && !fieldError("note") ? (fieldError("to") ?? (advance.error.message || t("errors.generic"))) : null;
+  const formError = step.error && !queued && !fieldError("proofCode") && !fieldError("note") ? (fieldError("to") ?? (step.error.message || t("errors.generic"))) : null;
   const reasonKey = cancelled?.reason ? `cancelReason.${cancelled.reason}` : null;
   const cancelReason = reasonKey && tDispatch(reasonKey) !== `dispatch.${reasonKey}` ? tDispatch(reasonKey) : null;
   const checkInLate = d.checkInDueAt ? d.checkInDueAt.getTime() - now.getTime() < 5 * 60_000 : false;
@@ -216,6 +219,11 @@ export function TaskScreen({ assignmentId, tileUrl, tileAttribution }: { assignm
         </ol>
 
         {formError ? <FormAlert data-testid="task-error">{formError}</FormAlert> : null}
+        {queued ? (
+          <FormAlert tone="info" data-testid="task-step-queued">
+            {t("task.stepQueued", { step: tDuty(`stageActions.${queued.to}`) })}
+          </FormAlert>
+        ) : null}
         {next && !cancelled ? (
           <div className="space-y-3 rounded-2xl border border-brand-200 bg-brand-50/50 p-4">
             {next === "DELIVERED" ? (
@@ -238,10 +246,10 @@ export function TaskScreen({ assignmentId, tileUrl, tileAttribution }: { assignm
             <Button
               size="lg"
               className="w-full"
-              disabled={!hydrated || advance.isPending || photosBusy}
-              aria-busy={advance.isPending || undefined}
+              disabled={!hydrated || step.pending || photosBusy || !!queued}
+              aria-busy={step.pending || undefined}
               onClick={() =>
-                advance.mutate({
+                step.send({
                   assignmentId,
                   to: next,
                   ...(next === "DELIVERED" ? { proofCode: proofCode || undefined, note: note || undefined } : {}),
@@ -250,7 +258,7 @@ export function TaskScreen({ assignmentId, tileUrl, tileAttribution }: { assignm
               data-testid="task-advance"
               data-next={next}
             >
-              {advance.isPending ? t("task.advancing") : tDuty(`stageActions.${next}`)}
+              {queued ? t("task.waitingForNetwork") : step.pending ? t("task.advancing") : tDuty(`stageActions.${next}`)}
             </Button>
           </div>
         ) : d.stage === "DELIVERED" ? (

@@ -179,8 +179,18 @@ describe("knight dispatch, end to end in two browsers", () => {
       await button.waitFor({ timeout: 15_000 });
       await enabled(button);
       if (next === "DELIVERED") await knight.getByTestId("task-note").fill("已交给安置点王主任");
+      // Picked up in a dead zone: the step waits on the phone and goes by itself when the network is back.
+      const deadZone = next === "PICKED_UP";
+      if (deadZone) await knight.context().setOffline(true);
       await button.click();
-      await knight.locator(`[data-testid="task-screen"][data-stage="${reached}"]`).waitFor({ timeout: 15_000 });
+      if (deadZone) {
+        await knight.getByTestId("task-step-queued").waitFor({ timeout: 15_000 });
+        expect(await screen.getAttribute("data-stage")).toBe("AT_PICKUP");
+        expect(await knight.getByTestId("task-advance").isDisabled()).toBe(true);
+        await knight.context().setOffline(false);
+      }
+      await knight.locator(`[data-testid="task-screen"][data-stage="${reached}"]`).waitFor({ timeout: 30_000 });
+      if (deadZone) expect(await knight.getByTestId("task-step-queued").count()).toBe(0);
     }
     expect(await visible(knight.getByTestId("task-waiting"))).toBe(true);
 
