@@ -3,17 +3,19 @@
  * (`POST /api/v1/needs/{id}/match` with an organisation API key) under `concurrency` simultaneous requesters.
  * The route handler runs in child processes (bench/lib/api-server.mts), one app instance per CPU as a
  * deployment would run them; requests are spread over the instances round-robin (a load balancer's job) and go
- * over loopback HTTP with keep-alive. The needs are real Need rows (random, around random resources) in one incident of the demo
+ * over loopback HTTP with keep-alive, from a lean node:http client (as autocannon). The needs are real Need rows (random, around random resources) in one incident of the demo
  * government organisation, removed afterwards. Baseline in the same run: `GET /api/v1/health` (HTTP + route +
  * one database round trip) under the same concurrency.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
+import http from "node:http";
 import readline from "node:readline";
 import type { PrismaClient } from "@/server/db";
 import { generateApiKey } from "@/server/modules/api-keys/key-format";
 import { randomBenchNeeds } from "@/bench/lib/candidate-bench";
 import { pct, r3 } from "@/bench/lib/stats";
+import { requestStatus } from "@/bench/lib/loopback-http";
 
 export type ApiBenchResult = {
   api_p50_ms: number;
@@ -97,7 +99,7 @@ async function startApiServer(env: NodeJS.ProcessEnv): Promise<{ base: string; c
 }
 
 /** `total` requests from `concurrency` looping clients; per-request latency in ms. */
-async function load(concurrency: number, total: number, send: (i: number) => Promise<Response>) {
+async function load(concurrency: number, total: number, send: (i: number) => Promise<number>) {
   const latencies: number[] = [];
   let errors = 0;
   let next = 0;
@@ -107,10 +109,9 @@ async function load(concurrency: number, total: number, send: (i: number) => Pro
       while (next < total) {
         const i = next++;
         const s = performance.now();
-        const res = await send(i);
-        await res.arrayBuffer();
+        const status = await send(i);
         latencies.push(performance.now() - s);
-        if (!res.ok) errors++;
+        if (status < 200 || status > 299) errors++;
       }
     }),
   );
@@ -125,25 +126,32 @@ export async function runApiBench(
   const concurrency = opts.concurrency ?? 20;
   const total = opts.requests ?? 2000;
   const headers = { authorization: `Bearer ${fixture.key}`, "content-type": "application/json" };
-  const base = (i: number) => bases[i % bases.length]!;
-  const match = (i: number) =>
-    fetch(`${base(i)}/api/v1/needs/${fixture.needIds[i % fixture.needIds.length]}/match`, { method: "POST", headers, body: "{}" });
-  await load(concurrency, Math.min(200, total), (i) => match(i + 7919)); // warm-up: JIT, prepared statements
-  const health = await load(concurrency, Math.min(1000, total), (i) => fetch(`${base(i)}/api/v1/health`));
-  const api = await load(concurrency, total, match);
-  if (api.errors > 0) {
-    const res = await match(0);
-    throw new Error(`match API answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
+  // A lean keep-alive client per instance (plain node:http, as autocannon): the load generator shares the
+  // machine's two cores with the servers and PostgreSQL, so it should cost as little as it can.
+  const agents = bases.map(() => new http.Agent({ keepAlive: true, maxSockets: concurrency }));
+  const via = (i: number) => ({ agent: agents[i % bases.length]!, base: bases[i % bases.length]! });
+  const matchUrl = (i: number) => `${via(i).base}/api/v1/needs/${fixture.needIds[i % fixture.needIds.length]}/match`;
+  const match = (i: number) => requestStatus(via(i).agent, new URL(matchUrl(i)), "POST", "{}", headers);
+  try {
+    await load(concurrency, Math.min(200, total), (i) => match(i + 7919)); // warm-up: JIT, prepared statements
+    const health = await load(concurrency, Math.min(1000, total), (i) => requestStatus(via(i).agent, new URL(`${via(i).base}/api/v1/health`), "GET", null, {}));
+    const api = await load(concurrency, total, match);
+    if (api.errors > 0) {
+      const res = await fetch(matchUrl(0), { method: "POST", headers, body: "{}" });
+      throw new Error(`match API answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
+    }
+    return {
+      api_p50_ms: r3(pct(api.latencies, 50)),
+      api_p95_ms: r3(pct(api.latencies, 95)),
+      api_p99_ms: r3(pct(api.latencies, 99)),
+      api_rps: Math.round(total / api.seconds),
+      api_errors: api.errors,
+      health_p95_ms: r3(pct(health.latencies, 95)),
+      requests: total,
+      concurrency,
+      instances: bases.length,
+    };
+  } finally {
+    for (const a of agents) a.destroy();
   }
-  return {
-    api_p50_ms: r3(pct(api.latencies, 50)),
-    api_p95_ms: r3(pct(api.latencies, 95)),
-    api_p99_ms: r3(pct(api.latencies, 99)),
-    api_rps: Math.round(total / api.seconds),
-    api_errors: api.errors,
-    health_p95_ms: r3(pct(health.latencies, 95)),
-    requests: total,
-    concurrency,
-    instances: bases.length,
-  };
 }

@@ -54,6 +54,22 @@ function requestJson(agent: http.Agent, port: number, method: string, reqPath: s
   });
 }
 
+/**
+ * One request whose answer is only counted, not parsed (a load generator's request, as autocannon sends them):
+ * resolves with the status once the body has been read to the end.
+ */
+export function requestStatus(agent: http.Agent, url: URL, method: string, payload: string | null, headers: Record<string, string>): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const bodyHeaders: Record<string, string | number> = payload === null ? {} : { "content-length": Buffer.byteLength(payload) };
+    const req = http.request({ host: url.hostname, port: url.port, path: url.pathname, method, agent, headers: { ...bodyHeaders, ...headers } }, (res) => {
+      res.on("data", () => {});
+      res.on("end", () => resolve(res.statusCode ?? 0));
+    });
+    req.on("error", reject);
+    req.end(payload ?? undefined);
+  });
+}
+
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export async function waitFor(cond: () => boolean, timeoutMs: number): Promise<boolean> {
