@@ -3,8 +3,8 @@
  * (`POST /api/v1/needs/{id}/match` with an organisation API key) under `concurrency` simultaneous requesters.
  * The route handler runs in child processes (bench/lib/api-server.mts), one app instance per CPU as a
  * deployment would run them; requests are spread over the instances round-robin (a load balancer's job) and go
- * over loopback HTTP with keep-alive, from a lean node:http client (as autocannon). The needs are real Need rows (random, around random resources) in one incident of the demo
- * government organisation, removed afterwards. Baseline in the same run: `GET /api/v1/health` (HTTP + route +
+ * over loopback HTTP with keep-alive, from a lean node:http client (as autocannon). The needs are real Need rows
+ * (random, around random resources) in one incident of the demo government organisation, removed afterwards. Baseline in the same run: `GET /api/v1/health` (HTTP + route +
  * one database round trip) under the same concurrency.
  */
 import { spawn, type ChildProcess } from "node:child_process";
