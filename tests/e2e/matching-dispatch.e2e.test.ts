@@ -140,7 +140,7 @@ describe("dispatching a proposal and a supplier accepting it", () => {
     await bell.click();
     const item = panel.locator('[data-testid="notification-item"][data-kind="offer.received"][data-unread="true"]').first();
     expect(await visible(item)).toBe(true);
-    expect(await item.getByTestId("notification-text").textContent()).toMatch(/你收到一份新的调派邀约，请在 .+ 前答复。/);
+    expect(await item.getByTestId("notification-text").textContent()).toMatch(/^需求「.+」邀约你的「.+」，请在 .+ 前答复。$/); // names the need and the resource
     expect(await item.locator("time").textContent()).toMatch(/刚刚|分钟前/);
     // On a phone the panel fits the screen.
     const box = (await panel.boundingBox())!;
@@ -179,7 +179,7 @@ describe("dispatching a proposal and a supplier accepting it", () => {
     await requester.getByTestId("notification-bell-button").click();
     const accepted = requester.getByTestId("notification-panel").locator('[data-testid="notification-item"][data-kind="offer.accepted"][data-unread="true"]').first();
     expect(await visible(accepted)).toBe(true);
-    expect(await accepted.getByTestId("notification-text").textContent()).toBe("供应方已接受你的调派邀约。");
+    expect(await accepted.getByTestId("notification-text").textContent()).toMatch(/^「.+」已接受需求「.+」的调派邀约。$/);
     expect(await accepted.getAttribute("href")).toBe(new URL(incidentUrl).pathname);
     await requester.getByTestId("notification-mark-all").click();
     await waitForUnread(requester, "=", 0);
