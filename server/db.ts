@@ -29,6 +29,9 @@ export function createPrismaClient(url: string, poolSize = 10): PrismaClient {
       idleTimeoutMillis: 30_000,
       allowExitOnIdle: true,
     });
+    // An idle connection the server ends (restart, failover, admin) is an 'error' event on the pool: without a
+    // listener it would crash the process. The pool drops that client and opens a new one on the next query.
+    prepared.on("error", (e) => console.warn(`[muster] database: an idle connection was closed (${e.message})`));
     return prepared;
   });
   const disconnect = client.$disconnect.bind(client);
