@@ -26,23 +26,30 @@ async function upToDate(url: string): Promise<boolean> {
   }
 }
 
-/** Applies the committed Prisma migrations (prisma migrate deploy) — the same command on every path. */
-export async function migrate(url: string, opts: { quiet?: boolean } = {}) {
-  if (await upToDate(url)) return;
+/**
+ * Runs the Prisma CLI against `url` (the engine reads it from DATABASE_URL, see prisma.config.ts). Quiet:
+ * output is collected and returned instead of shown.
+ */
+export function prismaCli(url: string, args: string[], opts: { quiet?: boolean } = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   const cli = path.resolve("node_modules/prisma/build/index.js");
-  const code = await new Promise<number>((resolve, reject) => {
-    const child = spawn(process.execPath, [cli, "migrate", "deploy"], {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [cli, ...args], {
       env: { ...process.env, DATABASE_URL: url, PRISMA_HIDE_UPDATE_MESSAGE: "1", CHECKPOINT_DISABLE: "1" },
       stdio: opts.quiet ? ["ignore", "pipe", "pipe"] : "inherit",
     });
-    let output = "";
-    child.stdout?.on("data", (d) => (output += d));
-    child.stderr?.on("data", (d) => (output += d));
+    let stdout = "";
+    let stderr = "";
+    child.stdout?.on("data", (d) => (stdout += d));
+    child.stderr?.on("data", (d) => (stderr += d));
     child.on("error", reject);
-    child.on("exit", (c) => {
-      if (c !== 0 && opts.quiet) process.stderr.write(output);
-      resolve(c ?? 1);
-    });
+    child.on("exit", (c) => resolve({ code: c ?? 1, stdout, stderr }));
   });
+}
+
+/** Applies the committed Prisma migrations (prisma migrate deploy) — the same command on every path. */
+export async function migrate(url: string, opts: { quiet?: boolean } = {}) {
+  if (await upToDate(url)) return;
+  const { code, stdout, stderr } = await prismaCli(url, ["migrate", "deploy"], opts);
+  if (code !== 0 && opts.quiet) process.stderr.write(stdout + stderr);
   if (code !== 0) throw new Error(`Database migration failed (prisma migrate deploy exited with ${code}); see the output above.`);
 }

@@ -1,9 +1,5 @@
-import { execFile } from "node:child_process";
-import path from "node:path";
-import { promisify } from "node:util";
 import { describe, expect, inject, it } from "vitest";
-
-const run = promisify(execFile);
+import { prismaCli } from "@/scripts/lib/migrate";
 
 /**
  * schema.prisma and the committed migrations describe the same database: Prisma's own diff from the
@@ -14,13 +10,9 @@ const run = promisify(execFile);
  */
 describe("schema.prisma vs prisma/migrations", () => {
   it("has no drift", async () => {
-    const root = path.resolve(import.meta.dirname, "../..");
-    const args = ["prisma", "migrate", "diff", "--from-migrations", "prisma/migrations", "--to-schema-datamodel", "prisma/schema.prisma", "--script"];
-    const { stdout } = await run("npx", args, {
-      cwd: root,
-      env: { ...process.env, DATABASE_URL: inject("databaseAdminUrl") },
-      timeout: 120_000,
-    });
+    const args = ["migrate", "diff", "--from-migrations", "prisma/migrations", "--to-schema-datamodel", "prisma/schema.prisma", "--script"];
+    const { code, stdout, stderr } = await prismaCli(inject("databaseAdminUrl"), args, { quiet: true });
+    expect(code, stderr).toBe(0);
     const statements = stdout.split("\n").filter((l) => l.trim() && !l.startsWith("--") && !l.startsWith("Loaded Prisma config"));
     expect(statements, `drift (add a migration):\n${stdout}`).toEqual([]);
   }, 150_000);
