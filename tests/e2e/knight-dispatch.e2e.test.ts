@@ -105,6 +105,17 @@ describe("knight dispatch, end to end in two browsers", () => {
     return knight;
   }
 
+  /** A knight on duty at `at`; the requester starts the need's dispatch; the offer reaches the knight's page. */
+  async function offerReachesKnight(requester: Page, needId: string, at: { lat: number; lng: number }) {
+    const card = requester.locator(`[data-testid="knight-dispatch-card"][data-need-id="${needId}"]`);
+    const knight = await knightOnDutyAt(at);
+    await enabled(card.getByTestId("dispatch-start"));
+    await card.getByTestId("dispatch-start").click();
+    const offer = knight.locator(`[data-testid="offer-card"][data-need-id="${needId}"]`);
+    await offer.waitFor({ timeout: 30_000 });
+    return { card, knight, offer };
+  }
+
   it("a knight on a phone goes on duty, gets the offer live, accepts, rides it through and is credited", async () => {
     const title = `送药到安置点 ${crypto.randomBytes(3).toString("hex")}`;
     const requester = await signInAs(browser, base(), "requester@muster.demo");
@@ -226,13 +237,7 @@ describe("knight dispatch, end to end in two browsers", () => {
     const title = `送水到学校 ${crypto.randomBytes(3).toString("hex")}`;
     const requester = await signInAs(browser, base(), "requester@muster.demo");
     const { needId, pickup } = await postKnightNeed(requester, title);
-    const card = requester.locator(`[data-testid="knight-dispatch-card"][data-need-id="${needId}"]`);
-    const knight = await knightOnDutyAt(pickup);
-
-    await enabled(card.getByTestId("dispatch-start"));
-    await card.getByTestId("dispatch-start").click();
-    const offer = knight.locator(`[data-testid="offer-card"][data-need-id="${needId}"]`);
-    await offer.waitFor({ timeout: 30_000 });
+    const { card, knight, offer } = await offerReachesKnight(requester, needId, pickup);
     await offer.getByTestId("offer-decline").click();
     expect(await visible(offer.getByTestId("decline-form"))).toBe(true);
     await offer.getByText("太远").click();
@@ -248,13 +253,7 @@ describe("knight dispatch, end to end in two browsers", () => {
     const title = `积水点巡查 ${crypto.randomBytes(3).toString("hex")}`;
     const requester = await signInAs(browser, base(), "requester@muster.demo");
     const { needId, site } = await postReconNeed(requester, title);
-    const card = requester.locator(`[data-testid="knight-dispatch-card"][data-need-id="${needId}"]`);
-    const knight = await knightOnDutyAt(site);
-
-    await enabled(card.getByTestId("dispatch-start"));
-    await card.getByTestId("dispatch-start").click();
-    const offer = knight.locator(`[data-testid="offer-card"][data-need-id="${needId}"]`);
-    await offer.waitFor({ timeout: 30_000 });
+    const { card, knight, offer } = await offerReachesKnight(requester, needId, site);
     await offer.getByTestId("offer-accept").click();
     await knight.waitForURL(/\/zh-CN\/knight\/tasks\/[^/]+$/, { timeout: 30_000 });
     // On the way there is nothing to photograph yet; the screen says when photos come.
