@@ -16,6 +16,7 @@ import { dispatchTx } from "@/server/modules/dispatch/dispatch-tx";
 import { incidentScope } from "@/server/modules/incidents/access";
 import { cancelJob } from "@/server/jobs/queue";
 import { checkInJobKey } from "@/server/modules/knights/knight-check-in";
+import { TASK_END_REASONS, type TTaskEndReason } from "@/lib/schemas/knight-tasks";
 
 /**
  * A knight's accepted task ends early: the dispatcher cancels it or marks a no-show, the knight
@@ -26,8 +27,20 @@ import { checkInJobKey } from "@/server/modules/knights/knight-check-in";
  */
 
 /** Why a need's own end cancelled its tasks (the knight app shows it; see dispatch.cancelReason). */
-export type NeedEndReason = "NEED_CANCELLED" | "NEED_CLOSED";
-export type ReleaseReason = "CANCELLED" | "NO_SHOW" | "WITHDRAWN_BY_KNIGHT" | NeedEndReason;
+/** Why a knight's task ends early: the one list (TASK_END_REASONS) the task feeds report as endReason. */
+export type ReleaseReason = TTaskEndReason;
+export type NeedEndReason = Extract<ReleaseReason, "NEED_CANCELLED" | "NEED_CLOSED">;
+
+/** A cancelled task's declineReason: the reason code, then the dispatcher's note if any ("NO_SHOW: …"). */
+function releaseText(reason: ReleaseReason, note: string | undefined): string {
+  return `${reason}${note ? `: ${note.slice(0, 400)}` : ""}`;
+}
+
+/** The reason code of a cancelled task's declineReason (releaseText), or null. */
+export function releaseReasonOf(declineReason: string | null): ReleaseReason | null {
+  const code = declineReason?.split(":")[0]?.trim();
+  return code && (TASK_END_REASONS as readonly string[]).includes(code) ? (code as ReleaseReason) : null;
+}
 
 const BUCKET = { ACCEPTED: "committed", MOBILIZED: "committed", EN_ROUTE: "enRoute", ON_SCENE: "onScene" } as const;
 type LiveStatus = keyof typeof BUCKET;
@@ -67,7 +80,7 @@ export async function endKnightTaskLocked(
 ): Promise<void> {
   await tx.assignment.update({
     where: { id: a.id },
-    data: { status: "CANCELLED", declineReason: `${how.reason}${how.note ? `: ${how.note.slice(0, 400)}` : ""}`, respondedAt: now },
+    data: { status: "CANCELLED", declineReason: releaseText(how.reason, how.note), respondedAt: now },
     select: { id: true },
   });
   await cancelJob(tx, checkInJobKey(a.id));

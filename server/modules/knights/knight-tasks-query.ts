@@ -7,7 +7,8 @@ import { isLiveStatus, LIVE_TASK_STATUSES, loadOwnTask } from "@/server/modules/
 import { knightNextStages } from "@/server/modules/knights/knight-task-stages";
 import { canAddPhotos, canRemovePhotos } from "@/server/modules/knights/photos/photo-rules";
 import { listTaskPhotos } from "@/server/modules/knights/photos/task-photos";
-import { TASK_END_REASONS, type TKnightTaskCard, type TKnightTaskDetail, type TMyTasksResult, type TPlatformRiderTasks, type TTaskEndReason } from "@/lib/schemas/knight-tasks";
+import type { TKnightTaskCard, TKnightTaskDetail, TMyTasksResult, TPlatformRiderTasks } from "@/lib/schemas/knight-tasks";
+import { releaseReasonOf } from "@/server/modules/dispatch/cancel-task";
 
 /**
  * A knight's own tasks. Always keyed by the caller's knight profile. The need's locations (drop-off,
@@ -28,13 +29,6 @@ const cardSelect = {
 } satisfies Prisma.AssignmentSelect;
 
 type CardRow = Prisma.AssignmentGetPayload<{ select: typeof cardSelect }>;
-
-/** A cancelled task's reason code, the first word of its declineReason (see cancel-task.ts). */
-function endReasonOf(r: Pick<CardRow, "status" | "declineReason">): TTaskEndReason | null {
-  if (r.status !== "CANCELLED" || !r.declineReason) return null;
-  const code = r.declineReason.split(":")[0]!.trim();
-  return (TASK_END_REASONS as readonly string[]).includes(code) ? (code as TTaskEndReason) : null;
-}
 
 function placesOf(n: CardRow["need"]) {
   return {
@@ -61,7 +55,7 @@ function toCard(r: CardRow): TKnightTaskCard {
     pointsEarned: r.pointsEntry?.points ?? null,
     acceptedAt: r.acceptedAt,
     completedAt: r.completedAt,
-    endReason: endReasonOf(r),
+    endReason: r.status === "CANCELLED" ? releaseReasonOf(r.declineReason) : null,
   };
 }
 
