@@ -30,7 +30,7 @@ const SCALE_SHARED_BUFFERS = "2GB";
 
 /** What the candidate query reads: a server that matches all day holds these in memory. */
 const HOT_RELATIONS = [
-  "resource", "resource_available_type_position_gist", "availability_window", "availability_window_resource_id_kind_idx",
+  "resource", "resource_available_kind_level_position_gist", "availability_window", "availability_window_resource_id_kind_idx",
   "credential", "credential_resource_id_idx", "organization", "assignment",
 ];
 

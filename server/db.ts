@@ -22,7 +22,8 @@ export function createPrismaClient(url: string, poolSize = 10): PrismaClient {
   });
   let prepared: pg.Pool | null = null;
   preparedPools.set(client, () => {
-    prepared ??= new pg.Pool({
+    if (prepared) return prepared;
+    prepared = new pg.Pool({
       connectionString: url,
       max: Math.max(2, Math.ceil(poolSize / 2)),
       options: "-c plan_cache_mode=force_generic_plan",
@@ -31,6 +32,7 @@ export function createPrismaClient(url: string, poolSize = 10): PrismaClient {
     });
     // An idle connection the server ends (restart, failover, admin) is an 'error' event on the pool: without a
     // listener it would crash the process. The pool drops that client and opens a new one on the next query.
+    // Added once, when the pool is made (this getter runs on every query).
     prepared.on("error", (e) => console.warn(`[muster] database: an idle connection was closed (${e.message})`));
     return prepared;
   });

@@ -4,8 +4,9 @@
  * needed-by within 3 days, 30–200 km radius). Times findCandidates (the SQL, type ids pre-resolved) →
  * p50/p95/p99; then the same query forced to a sequential scan (enable_indexscan/bitmapscan off) on a
  * sample of 20 → seqscan_ratio = seq p50 / index p50 on that sample.
- * Floor in the same run: the bare KNN, i.e. the `poolSize` nearest AVAILABLE ids of the need's own type through
- * the same GiST index with no rule at all — what any candidate query on this index costs here at least.
+ * Floor in the same run: the bare KNN, i.e. the `poolSize` nearest AVAILABLE ids of the need's compatible types
+ * (its kind, its level or more capable) through the same GiST index with no rule at all — what any candidate
+ * query on this index costs here at least.
  */
 import { preparedQuery, type Db, type PrismaClient } from "@/server/db";
 import { candidateSql } from "@/server/modules/matching/candidate-sql";
@@ -36,9 +37,9 @@ export type CandidateBenchResult = {
 export const SEQ_SCAN_LIMIT_MS = 20_000;
 
 const KNN_FLOOR_SQL = `SELECT r.id FROM resource r
-  WHERE r.status = 'AVAILABLE' AND r.type_id = $1
-    AND earth_box(muster_ll_to_earth($2, $3), $4) @> muster_ll_to_earth(r.lat, r.lng)
-  ORDER BY muster_ll_to_earth(r.lat, r.lng) <-> muster_ll_to_earth($2, $3) LIMIT $5`;
+  WHERE r.status = 'AVAILABLE' AND r.type_kind = $1 AND r.type_level <= $2
+    AND earth_box(muster_ll_to_earth($3, $4), $5) @> muster_ll_to_earth(r.lat, r.lng)
+  ORDER BY muster_ll_to_earth(r.lat, r.lng) <-> muster_ll_to_earth($3, $4) LIMIT $6`;
 
 type Seed = { type_id: string; kind: string; type_level: number; category: string; lat: number; lng: number; capabilities: Record<string, unknown> };
 
@@ -103,7 +104,7 @@ export async function runCandidateBench(
   const floor: number[] = [];
   for (const need of needs) {
     const t0 = performance.now();
-    await preparedQuery(db, "bench_knn_floor", KNN_FLOOR_SQL, [need.typeId, need.stagingLat, need.stagingLng, need.maxDistanceKm * 1000, poolSize]);
+    await preparedQuery(db, "bench_knn_floor", KNN_FLOOR_SQL, [need.typeKind, need.typeLevel, need.stagingLat, need.stagingLng, need.maxDistanceKm * 1000, poolSize]);
     floor.push(performance.now() - t0);
   }
   log(`candidate query: ${needs.length} needs, ${rows.toLocaleString("en-US")} resources, pool ${poolSize}, mean ${(found / needs.length).toFixed(1)} candidates`);
@@ -143,7 +144,7 @@ export async function runCandidateBench(
   }
   const probe = candidateSql(needs[0]!, typeIds.get(`${needs[0]!.typeId}`)!, poolSize);
   const plan = await db.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(`EXPLAIN ${probe.text}`, ...probe.values);
-  const usesGist = plan.some((p) => /resource_available_type_position_gist|resource_position_gist/.test(p["QUERY PLAN"]));
+  const usesGist = plan.some((p) => /resource_available_kind_level_position_gist/.test(p["QUERY PLAN"]));
   const result: CandidateBenchResult = {
     candidate_p50_ms: r3(pct(times, 50)),
     candidate_p95_ms: r3(pct(times, 95)),

@@ -81,6 +81,25 @@ describe("database-level rules", () => {
     expect(await sqlState(t.db.need.update({ where: { id: needId }, data: { qtyCommitted: -1 } }))).toBe("23514");
   });
 
+  it("keeps each listing's copy of its type's kind and level (the matcher's KNN key) equal to the type's", async () => {
+    const copy = async () => t.db.resource.findUniqueOrThrow({ where: { id: resourceId }, select: { typeKind: true, typeLevel: true } });
+    expect(await copy()).toEqual({ typeKind: "PUMP", typeLevel: 1 });
+    // a value written by hand is replaced from the type
+    await t.db.resource.update({ where: { id: resourceId }, data: { typeKind: "BOAT", typeLevel: 9 } });
+    expect(await copy()).toEqual({ typeKind: "PUMP", typeLevel: 1 });
+    // a listing moved to another type takes that type's
+    const other = await t.db.resourceType.create({ data: { category: "EQUIPMENT", code: "EQ-BOAT-T", kind: "BOAT", typeLevel: 2, nameZh: "冲锋舟", nameEn: "Boat" } });
+    const typeId = (await t.db.resource.findUniqueOrThrow({ where: { id: resourceId }, select: { typeId: true } })).typeId;
+    await t.db.resource.update({ where: { id: resourceId }, data: { typeId: other.id } });
+    expect(await copy()).toEqual({ typeKind: "BOAT", typeLevel: 2 });
+    // a catalogue edit of the type reaches its listings in the same statement
+    await t.db.resourceType.update({ where: { id: other.id }, data: { typeLevel: 3, kind: "RAFT" } });
+    expect(await copy()).toEqual({ typeKind: "RAFT", typeLevel: 3 });
+    await t.db.resource.update({ where: { id: resourceId }, data: { typeId } });
+    expect(await copy()).toEqual({ typeKind: "PUMP", typeLevel: 1 });
+    expect(await t.db.resource.count({ where: { typeKind: { not: "PUMP" } } })).toBe(0);
+  });
+
   it("answers nearest-neighbour queries from the GiST index, in true distance order", async () => {
     const plan = await t.db.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(
       "EXPLAIN SELECT id FROM resource ORDER BY muster_ll_to_earth(lat, lng) <-> muster_ll_to_earth(32.05, 118.78) LIMIT 10",
