@@ -98,6 +98,40 @@ describe("database-level rules", () => {
     await t.db.resource.update({ where: { id: resourceId }, data: { typeId } });
     expect(await copy()).toEqual({ typeKind: "PUMP", typeLevel: 1 });
     expect(await t.db.resource.count({ where: { typeKind: { not: "PUMP" } } })).toBe(0);
+    // also when FK triggers are bypassed, as the bulk seed and a restore do
+    const owner = await t.db.resource.findUniqueOrThrow({ where: { id: resourceId }, select: { ownerOrgId: true } });
+    const bulkId = await t.db.$transaction(async (tx) => {
+      await tx.$executeRawUnsafe("SET LOCAL session_replication_role = replica");
+      const r = await tx.resource.create({
+        data: { typeId: other.id, ownerOrgId: owner.ownerOrgId, title: "bulk", unit: "unit", lat: 32, lng: 118.8, address: "x", regionCode: "320100", travelRange: "CITY", maxTravelKm: 10, mobilizationMinutes: 5 },
+        select: { id: true },
+      });
+      await tx.availabilityWindow.create({ data: { resourceId: r.id, kind: "BLACKOUT", startsAt: hours(0), endsAt: hours(1) } });
+      return r.id;
+    });
+    expect(await t.db.resource.findUniqueOrThrow({ where: { id: bulkId }, select: { typeKind: true, typeLevel: true, hasAvailabilityWindows: true } }))
+      .toEqual({ typeKind: "RAFT", typeLevel: 3, hasAvailabilityWindows: true });
+    await t.db.resource.delete({ where: { id: bulkId } });
+  });
+
+  it("flags the listings that have availability windows, per statement, whatever writes them", async () => {
+    const ids = (await t.db.resource.findMany({ select: { id: true }, orderBy: { id: "asc" }, take: 3 })).map((r) => r.id);
+    const flags = async () =>
+      (await t.db.resource.findMany({ where: { id: { in: ids } }, select: { hasAvailabilityWindows: true }, orderBy: { id: "asc" } })).map((r) => r.hasAvailabilityWindows);
+    const window = (resourceId: string, h: number) => ({ resourceId, kind: "BLACKOUT" as const, startsAt: hours(h), endsAt: hours(h + 1) });
+    expect(await flags()).toEqual([false, false, false]);
+    await t.db.availabilityWindow.createMany({ data: [window(ids[0]!, 0), window(ids[0]!, 2), window(ids[1]!, 0)] });
+    expect(await flags()).toEqual([true, true, false]);
+    // removing one of two keeps the flag; removing the last clears it
+    const first = await t.db.availabilityWindow.findFirstOrThrow({ where: { resourceId: ids[0] }, select: { id: true } });
+    await t.db.availabilityWindow.delete({ where: { id: first.id } });
+    expect(await flags()).toEqual([true, true, false]);
+    // moving a window to another listing flags that one and clears the one left without
+    await t.db.availabilityWindow.updateMany({ where: { resourceId: ids[1] }, data: { resourceId: ids[2] } });
+    expect(await flags()).toEqual([true, false, true]);
+    await t.db.availabilityWindow.deleteMany({ where: { resourceId: { in: ids } } });
+    expect(await flags()).toEqual([false, false, false]);
+    expect(await t.db.resource.count({ where: { hasAvailabilityWindows: true } })).toBe(0);
   });
 
   it("answers nearest-neighbour queries from the GiST index, in true distance order", async () => {

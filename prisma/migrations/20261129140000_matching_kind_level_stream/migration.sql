@@ -16,6 +16,8 @@ BEGIN
 END $$;
 CREATE TRIGGER resource_copy_type BEFORE INSERT OR UPDATE OF type_id, type_kind, type_level ON "resource"
   FOR EACH ROW EXECUTE FUNCTION muster_resource_copy_type();
+-- Derived data: also under session_replication_role = replica (the bulk seed's FK-trigger bypass, restores).
+ALTER TABLE "resource" ENABLE ALWAYS TRIGGER resource_copy_type;
 
 -- A catalogue edit of a type's kind or level reaches its listings in the same transaction.
 CREATE FUNCTION muster_resource_type_propagate() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -26,6 +28,7 @@ END $$;
 CREATE TRIGGER resource_type_propagate AFTER UPDATE OF kind, type_level ON "resource_type"
   FOR EACH ROW WHEN (OLD.kind IS DISTINCT FROM NEW.kind OR OLD.type_level IS DISTINCT FROM NEW.type_level)
   EXECUTE FUNCTION muster_resource_type_propagate();
+ALTER TABLE "resource_type" ENABLE ALWAYS TRIGGER resource_type_propagate;
 
 UPDATE "resource" r SET type_kind = t.kind, type_level = t.type_level FROM resource_type t WHERE t.id = r.type_id;
 

@@ -100,14 +100,16 @@ WITH types AS (
                 THEN EXISTS (SELECT 1 FROM organization o WHERE o.id = r.owner_org_id AND o.verification = 'VERIFIED')
                 ELSE EXISTS (SELECT 1 FROM expert_profile e JOIN users u ON u.id = e.user_id
                              WHERE e.user_id = r.owner_user_id AND u.disabled_at IS NULL) END)
-      -- all of a resource's windows in one probe: no overlapping blackout, and no weekly pattern or a
-      -- weekly/dated window that contains the start
-      AND (SELECT NOT coalesce(bool_or(w.kind = 'BLACKOUT' AND w.starts_at < ${end} AND w.ends_at > ${start}), false)
-                  AND (NOT coalesce(bool_or(w.kind = 'WEEKLY'), false)
-                       OR coalesce(bool_or((w.kind = 'WEEKLY' AND w.weekday = ${weekday}::int AND w.start_minute <= ${minute}::int
-                                            AND w.end_minute > ${minute}::int)
-                                           OR (w.kind = 'DATED' AND w.starts_at <= ${start} AND w.ends_at > ${start})), false))
-           FROM availability_window w WHERE w.resource_id = r.id)
+      -- all of a resource's windows in one probe, for listings that have any: no overlapping blackout, and no
+      -- weekly pattern or a weekly/dated window that contains the start
+      AND (CASE WHEN r.has_availability_windows THEN
+             (SELECT NOT coalesce(bool_or(w.kind = 'BLACKOUT' AND w.starts_at < ${end} AND w.ends_at > ${start}), false)
+                     AND (NOT coalesce(bool_or(w.kind = 'WEEKLY'), false)
+                          OR coalesce(bool_or((w.kind = 'WEEKLY' AND w.weekday = ${weekday}::int AND w.start_minute <= ${minute}::int
+                                               AND w.end_minute > ${minute}::int)
+                                              OR (w.kind = 'DATED' AND w.starts_at <= ${start} AND w.ends_at > ${start})), false))
+              FROM availability_window w WHERE w.resource_id = r.id)
+           ELSE true END)
       -- credentials are probed only for types that require some (the id list is computed once)
       AND (CASE WHEN r.type_id = ANY(coalesce((SELECT array_agg(ty.id) FROM types ty WHERE cardinality(ty.required_credential_kinds) > 0), '{}'))
                 THEN NOT EXISTS (SELECT 1 FROM types ty CROSS JOIN unnest(ty.required_credential_kinds) AS ck(kind)
