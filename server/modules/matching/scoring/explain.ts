@@ -6,8 +6,11 @@ function num(x: number): string {
   return Number.isInteger(x) ? String(x) : String(Math.round(x * 10) / 10);
 }
 
+// One formatter for the process: toLocaleString(locale) builds a new Intl.NumberFormat on every call.
+const GROUPED = new Intl.NumberFormat("en-US");
+
 function yuan(cents: number): string {
-  return `¥${Math.round(cents / 100).toLocaleString("en-US")}`;
+  return `¥${GROUPED.format(Math.round(cents / 100))}`;
 }
 
 /**
