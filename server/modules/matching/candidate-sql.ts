@@ -123,8 +123,9 @@ WITH types AS (
   ) k
   ORDER BY k.dist_m, k.id
   LIMIT ${limit}::int
-), loads AS (
-  -- live assignments per supplier (organisation, else the individual owner): few rows, found by status
+), loads AS MATERIALIZED (
+  -- live assignments per supplier (organisation, else the individual owner): few rows, found by status;
+  -- materialised so the join below rescans the result instead of re-aggregating it for each returned row
   SELECT coalesce(r2.owner_org_id, r2.owner_user_id) AS supplier, count(*)::int AS n
   FROM assignment a JOIN resource r2 ON r2.id = a.resource_id
   WHERE a.status IN (${live})
