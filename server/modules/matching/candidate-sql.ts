@@ -70,13 +70,19 @@ WITH types AS (
   -- one KNN stream per kind: a typed need's compatible types are exactly kind K, level <= L (one stream); a
   -- category-only need gets one per kind in its category. The type id list below keeps the set exact.
   SELECT ty.kind, max(ty.type_level) AS max_level FROM types ty GROUP BY ty.kind
+), live AS MATERIALIZED (
+  -- live assignments, read once: few rows, found by status; they give the unit holds and the supplier loads
+  SELECT a.resource_id, a.unit_index, a.window_start, a.window_end, r2.total_quantity,
+         coalesce(r2.owner_org_id, r2.owner_user_id) AS supplier
+  FROM assignment a JOIN resource r2 ON r2.id = a.resource_id
+  WHERE a.status IN (${live})
 ), busy AS (
-  -- units held by live assignments overlapping the window: few rows, counted once per query
-  SELECT a.resource_id, count(DISTINCT a.unit_index)::int AS n FROM assignment a
-  WHERE a.unit_index IS NOT NULL AND a.status IN (${live}) AND a.window_start < ${end} AND a.window_end > ${start}
-  GROUP BY a.resource_id
+  -- units held over the window
+  SELECT l.resource_id, count(DISTINCT l.unit_index)::int AS n, min(l.total_quantity) AS total_quantity FROM live l
+  WHERE l.unit_index IS NOT NULL AND l.window_start < ${end} AND l.window_end > ${start}
+  GROUP BY l.resource_id
 ), fully_busy AS (
-  SELECT b.resource_id FROM busy b JOIN resource rb ON rb.id = b.resource_id WHERE b.n >= rb.total_quantity
+  SELECT b.resource_id FROM busy b WHERE b.n >= b.total_quantity
 ), hits AS (
   SELECT k.* FROM streams s
   CROSS JOIN LATERAL (
@@ -124,12 +130,9 @@ WITH types AS (
   ORDER BY k.dist_m, k.id
   LIMIT ${limit}::int
 ), loads AS MATERIALIZED (
-  -- live assignments per supplier (organisation, else the individual owner): few rows, found by status;
-  -- materialised so the join below rescans the result instead of re-aggregating it for each returned row
-  SELECT coalesce(r2.owner_org_id, r2.owner_user_id) AS supplier, count(*)::int AS n
-  FROM assignment a JOIN resource r2 ON r2.id = a.resource_id
-  WHERE a.status IN (${live})
-  GROUP BY 1
+  -- live assignments per supplier (organisation, else the individual owner); materialised so the join below
+  -- rescans the result instead of re-aggregating it for each returned row
+  SELECT l.supplier, count(*)::int AS n FROM live l GROUP BY 1
 )
 SELECT h.*, ty.code AS type_code, ty.type_level, ty.category, coalesce(b.n, 0) AS busy_units,
        o.name AS org_name, coalesce(l.n, 0) AS active_assignments
