@@ -15,12 +15,29 @@ const FLAGS = [
 
 const SYSTEM_CHROMIUM = ["/usr/bin/chromium", "/usr/bin/chromium-browser"];
 
-/** Debian's Chromium (installed by .ci/run: `apt-get install -y chromium`). */
-export async function launchBrowser(): Promise<Browser> {
-  const executablePath = SYSTEM_CHROMIUM.find((p) => fs.existsSync(p));
-  if (!executablePath) {
-    throw new Error("Chromium is not installed: run `apt-get install -y chromium` (the CI script does this), then npm test again.");
+type BrowserChoice = "system" | "bundled";
+
+/**
+ * Which Chromium the browser tests drive. `MUSTER_BROWSER=system` is Debian's (it has CJK fonts, so
+ * screenshots show Chinese); `MUSTER_BROWSER=bundled` is the one `npm ci` installs (@sparticuz/chromium,
+ * unpacked to the temp folder on first use), so `npm test` works on a machine with only Node.js.
+ * Unset: the system one when present, else the bundled one.
+ */
+export async function resolveChromium(choice = process.env.MUSTER_BROWSER || undefined): Promise<{ kind: BrowserChoice; executablePath: string }> {
+  if (choice !== undefined && choice !== "system" && choice !== "bundled") {
+    throw new Error(`MUSTER_BROWSER must be "system" or "bundled" (or unset), not "${choice}".`);
   }
+  const system = SYSTEM_CHROMIUM.find((p) => fs.existsSync(p));
+  if (choice === "system" && !system) {
+    throw new Error(`MUSTER_BROWSER=system, but no Chromium at ${SYSTEM_CHROMIUM.join(" or ")}: run \`apt-get install -y chromium\`, or unset MUSTER_BROWSER to use the bundled one.`);
+  }
+  if (system && choice !== "bundled") return { kind: "system", executablePath: system };
+  const { default: bundled } = await import("@sparticuz/chromium");
+  return { kind: "bundled", executablePath: await bundled.executablePath() };
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  const { executablePath } = await resolveChromium();
   return chromium.launch({ executablePath, args: FLAGS, headless: true });
 }
 

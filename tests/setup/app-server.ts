@@ -4,6 +4,7 @@ import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { freePort } from "@/server/db/embedded-postgres";
 import { run, waitForHttp } from "@/scripts/lib/run";
+import { resolveChromium } from "@/tests/helpers/browser";
 import { withDatabase } from "@/tests/helpers/database-url";
 
 /**
@@ -11,6 +12,9 @@ import { withDatabase } from "@/tests/helpers/database-url";
  * from the migrated template, and serves it with `next start` on a free port.
  */
 export default async function setup(project: TestProject) {
+  // Resolve (and, for the bundled one, unpack) the browser once, and say which one the run drives.
+  const browser = await resolveChromium();
+  console.info(`[tests] e2e: ${browser.kind === "system" ? "system" : "npm-installed (@sparticuz/chromium)"} Chromium at ${browser.executablePath}`);
   const provided = project.getProvidedContext();
   const adminUrl = provided.databaseAdminUrl;
   const template = provided.templateDatabase;
