@@ -201,6 +201,20 @@ describe("routing errors", () => {
   });
 });
 
+describe("request bodies", () => {
+  it("takes a POST without body or Content-Type as an empty input (what openapi-fetch sends)", async () => {
+    const res = await POST(api("/offers/no-such-offer/accept", { method: "POST", key: keys.valid }));
+    expect(res.status).toBe(404);
+    expect((await json(res)).code).toBe("NOT_FOUND");
+  });
+
+  it("answers 415 for a body that is not JSON", async () => {
+    const res = await POST(api("/offers/no-such-offer/accept", { method: "POST", key: keys.valid, headers: { "content-type": "text/plain" }, body: "yes" }));
+    expect(res.status).toBe(415);
+    expect((await json(res)).code).toBe("UNSUPPORTED_MEDIA_TYPE");
+  });
+});
+
 describe("GET /api/v1/openapi.json", () => {
   it("serves an OpenAPI 3.x document for this API", async () => {
     const res = getOpenApiJson();

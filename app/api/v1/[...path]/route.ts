@@ -42,7 +42,13 @@ async function handler(incoming: Request): Promise<Response> {
   if (method !== "GET" && method !== "HEAD") {
     const body = await readBodyWithLimit(incoming, REST_MAX_BODY_BYTES);
     if (!body) return tooLarge();
-    req = new Request(incoming.url, { method, headers: incoming.headers, body: body as BodyInit });
+    // No body and no Content-Type means "nothing beyond the path" (POST /offers/{id}/accept): generated
+    // clients such as openapi-fetch send exactly that for an operation without a request body, and the
+    // adapter would answer 415. A non-empty body must still be JSON.
+    const headers = new Headers(incoming.headers);
+    const bare = body.byteLength === 0 && !headers.has("content-type");
+    if (bare) headers.set("content-type", "application/json");
+    req = new Request(incoming.url, { method, headers, body: bare ? "{}" : (body as BodyInit) });
   }
 
   let failed = false;
