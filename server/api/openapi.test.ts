@@ -3,14 +3,24 @@ import { describe, expect, it, vi } from "vitest";
 // The document is built from the router alone; no request context (and so no auth) is involved.
 vi.mock("@/server/auth/actor", () => ({ resolveActor: async () => null }));
 
-const { allowedMethods, buildOpenApiDocument, readBodyWithLimit, toRestErrorBody } = await import("@/server/api/openapi");
-const { createTRPCRouter } = await import("@/server/api/trpc");
+const { allowedMethods, buildOpenApiDocument, readBodyWithLimit, restServerUrl, toRestErrorBody } = await import("@/server/api/openapi");
+const { createTRPCRouter, protectedProcedure } = await import("@/server/api/trpc");
+const { z } = await import("zod");
 const { catalogueRouter } = await import("@/server/api/routers/catalogue");
 const { systemRouter } = await import("@/server/api/routers/system");
 
 // The operations this file owns, mounted as in server/api/root.ts (the whole appRouter pulls in
 // next-auth; the full document is checked through the openapi.json route in app/api/v1/rest.int.test.ts).
-const router = createTRPCRouter({ catalogue: catalogueRouter, system: systemRouter });
+// plus one made-up write operation with an operation-specific error.
+const router = createTRPCRouter({
+  catalogue: catalogueRouter,
+  system: systemRouter,
+  claim: protectedProcedure
+    .meta({ openapi: { method: "POST", path: "/things/{id}/claim", tags: ["system"], errorResponses: { 409: "Someone else claimed it first." } } })
+    .input(z.object({ id: z.string(), note: z.string().optional() }))
+    .output(z.object({ ok: z.boolean() }))
+    .mutation(() => ({ ok: true })),
+});
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -49,9 +59,10 @@ describe("OpenAPI document", () => {
     expect(op.responses["200"].content["application/json"].schema).toEqual({ $ref: "#/components/schemas/ResourceType" });
   });
 
-  it("serves /health without authentication", () => {
+  it("serves /health without authentication, and says so explicitly", () => {
     const op = doc.paths["/health"].get;
-    expect(op.security).toBeUndefined();
+    expect(op.security).toEqual([]);
+    expect(Object.keys(op.responses)).toEqual(["200", "500"]);
     expect(op.responses["200"].content["application/json"].schema).toEqual({ $ref: "#/components/schemas/Health" });
   });
 
@@ -65,10 +76,47 @@ describe("OpenAPI document", () => {
     expect(schemas.Health.required).toEqual(expect.arrayContaining(["status", "db", "time", "version"]));
   });
 
-  it("documents the REST error shape { message, code, fieldErrors }", () => {
-    const err = doc.components.schemas["error.BAD_REQUEST"];
+  it("documents the one REST error shape { message, code, fieldErrors }", () => {
+    const err = doc.components.schemas.RestError;
     expect(Object.keys(err.properties).sort()).toEqual(["code", "fieldErrors", "message"]);
     expect(err.required).toEqual(["message", "code", "fieldErrors"]);
+    expect(Object.keys(doc.components.schemas).filter((n) => n.startsWith("error."))).toEqual([]);
+  });
+
+  it("gives each operation the error statuses it can answer with", () => {
+    const statuses = (op: Json) => Object.keys(op.responses);
+    expect(statuses(doc.paths["/resource-types"].get)).toEqual(["200", "400", "401", "403", "500"]);
+    expect(statuses(doc.paths["/resource-types/{code}"].get)).toEqual(["200", "400", "401", "403", "404", "500"]);
+    expect(statuses(doc.paths["/things/{id}/claim"].post)).toEqual(["200", "400", "401", "403", "404", "409", "413", "415", "500"]);
+    expect(doc.paths["/resource-types/{code}"].get.responses["404"]).toEqual({ $ref: "#/components/responses/NotFound" });
+    expect(doc.components.responses.NotFound.content["application/json"]).toMatchObject({
+      schema: { $ref: "#/components/schemas/RestError" },
+      example: { code: "NOT_FOUND", fieldErrors: null },
+    });
+  });
+
+  it("keeps an operation's own wording for its specific errors", () => {
+    const conflict = doc.paths["/things/{id}/claim"].post.responses["409"];
+    expect(conflict.description).toBe("Someone else claimed it first.");
+    expect(conflict.content["application/json"].example).toEqual({ message: "Someone else claimed it first.", code: "CONFLICT", fieldErrors: null });
+  });
+
+  it("describes every tag and states the licence", () => {
+    expect(doc.tags.map((t: Json) => t.name)).toEqual(["catalogue", "system"]);
+    for (const t of doc.tags) expect(t.description).toEqual(expect.any(String));
+    expect(doc.info.license).toMatchObject({ name: expect.any(String), identifier: expect.any(String) });
+  });
+});
+
+describe("restServerUrl", () => {
+  it("uses APP_URL where it is a real address", () => {
+    expect(restServerUrl("https://muster.gov.example/")).toBe("https://muster.gov.example/api/v1");
+  });
+
+  it("is relative while APP_URL is a local address", () => {
+    for (const url of ["http://localhost:3000", "http://127.0.0.1:3000/", "http://[::1]:3000", "http://app.localhost"]) {
+      expect(restServerUrl(url)).toBe("/api/v1");
+    }
   });
 });
 

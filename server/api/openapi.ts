@@ -9,6 +9,7 @@ import {
   type SecuritySchemeObject,
 } from "trpc-to-openapi";
 import { env } from "@/lib/env";
+import { decorateOperations } from "@/server/api/openapi-operations";
 import type { FieldErrors } from "@/server/errors";
 
 /**
@@ -41,32 +42,37 @@ const DESCRIPTION = [
   "messages when the input was invalid, otherwise null.",
 ].join("\n");
 
+/** Every tag an operation uses needs a line here (the lint test fails on a tag without a description). */
+const TAG_DESCRIPTIONS: Record<string, string> = {
+  catalogue: "The resource catalogue: types, capability metrics and units.",
+  incidents: "Incidents and their needs, posted by verified government organisations.",
+  listings: "Capacity offered by suppliers and experts: search it, and manage your organisation's listings.",
+  matching: "Ranked, explained candidates for a need.",
+  offers: "Offers of a need to a supplier's listing: accept or decline within the hold time.",
+  platform: "Delivery platforms: their riders' duty, task offers and tasks.",
+  system: "Health and public figures; no API key needed.",
+};
+
+/**
+ * No licence is granted for the API or this document (the project is private). Set a real one here
+ * (SPDX `identifier` or `url`) if the API is ever published under one.
+ */
+const LICENSE = { name: "Proprietary: all rights reserved", identifier: "LicenseRef-Muster-Proprietary" };
+
 function openApiTags(router: OpenApiRouter): string[] {
   const tags = new Set<string>();
   forEachOpenApiProcedure(router._def.procedures, ({ meta }) => meta.openapi.tags?.forEach((t) => tags.add(t)));
   return [...tags].sort();
 }
 
-type LooseSchema = { properties?: Record<string, unknown>; example?: unknown; required?: string[] };
-
-/** trpc-to-openapi documents `{ message, code, issues }`; our adapter returns `fieldErrors` instead. */
-function documentRestErrors(doc: OpenAPIObject): void {
-  const schemas = (doc.components?.schemas ?? {}) as Record<string, LooseSchema>;
-  for (const [name, schema] of Object.entries(schemas)) {
-    if (!name.startsWith("error.") || !schema.properties) continue;
-    delete schema.properties.issues;
-    schema.properties.fieldErrors = {
-      type: ["object", "null"],
-      additionalProperties: { type: "array", items: { type: "string" } },
-      description: "Input field path → messages when the input was invalid; otherwise null.",
-      example: name === "error.BAD_REQUEST" ? { category: ['Invalid option: expected one of "EXPERT"|"TEAM"|…'] } : null,
-    };
-    schema.required = ["message", "code", "fieldErrors"];
-    if (schema.example && typeof schema.example === "object") {
-      const { issues: _issues, ...rest } = schema.example as Record<string, unknown>;
-      schema.example = { ...rest, fieldErrors: null };
-    }
-  }
+/**
+ * The server URL: APP_URL's /api/v1 where APP_URL is a real address; relative (`/api/v1`, resolved
+ * against wherever the document was fetched from) while APP_URL is the local-development default.
+ */
+export function restServerUrl(appUrl: string): string {
+  const { hostname } = new URL(appUrl);
+  const local = hostname === "localhost" || hostname.endsWith(".localhost") || hostname === "[::1]" || hostname.startsWith("127.");
+  return local ? REST_BASE_PATH : `${appUrl.replace(/\/+$/, "")}${REST_BASE_PATH}`;
 }
 
 export function buildOpenApiDocument(router: OpenApiRouter, appUrl: string = env.APP_URL): OpenAPIObject {
@@ -74,11 +80,12 @@ export function buildOpenApiDocument(router: OpenApiRouter, appUrl: string = env
     title: "Muster API",
     version: "1",
     description: DESCRIPTION,
-    baseUrl: `${appUrl.replace(/\/+$/, "")}${REST_BASE_PATH}`,
-    tags: openApiTags(router),
+    license: LICENSE,
+    baseUrl: restServerUrl(appUrl),
     securitySchemes: { [API_KEY_SCHEME_NAME]: apiKeyScheme },
   });
-  documentRestErrors(doc);
+  doc.tags = openApiTags(router).map((name) => ({ name, description: TAG_DESCRIPTIONS[name] }));
+  decorateOperations(doc, router, API_KEY_SCHEME_NAME);
   return doc;
 }
 

@@ -29,6 +29,7 @@ export const listingRouter = createTRPCRouter({
         description:
           "Creates a listing owned by the API key's organisation. Capabilities are checked against the type's metrics; " +
           "an unverified organisation may only create DRAFT listings.",
+        errorResponses: { 412: "The organisation is not verified yet: save the listing as DRAFT." },
       },
     })
     .input(ZListingInput)
@@ -46,6 +47,7 @@ export const listingRouter = createTRPCRouter({
         description:
           "Changes any subset of fields; `version` must be the one you last read (409 CONFLICT otherwise). " +
           "availabilityWindows / credentials, when given, replace the stored ones.",
+        errorResponses: { 409: "`version` is not the current one: someone else changed the listing; read it again.", 412: "The organisation is not verified yet: save the listing as DRAFT." },
       },
     })
     .input(ZUpdateListingInput)

@@ -16,7 +16,7 @@ export const needRouter = createTRPCRouter({
     .query(({ ctx, input }) => getNeed(ctx.db, ctx.actor, input.id)),
 
   create: permissionProcedure("incident.write")
-    .meta({ openapi: { method: "POST", path: "/incidents/{incidentId}/needs", tags: ["incidents"], protect: true, summary: "Add a need to an incident" } })
+    .meta({ openapi: { method: "POST", path: "/incidents/{incidentId}/needs", tags: ["incidents"], protect: true, summary: "Add a need to an incident", errorResponses: { 409: "The incident is closed; it takes no new needs." } } })
     .input(ZCreateNeedInput)
     .output(ZNeedDto)
     .mutation(({ ctx, input }) => createNeed(ctx.db, ctx.actor, input)),

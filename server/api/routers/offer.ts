@@ -25,13 +25,13 @@ export const offerRouter = createTRPCRouter({
     .query(({ ctx, input }) => listOfferInbox(ctx.db, ctx.actor, input)),
 
   accept: permissionProcedure("offer.respond")
-    .meta({ openapi: { method: "POST", path: "/offers/{id}/accept", tags: ["offers"], protect: true, summary: "Accept an offer within its hold (API key of the supplier org)" } })
+    .meta({ openapi: { method: "POST", path: "/offers/{id}/accept", tags: ["offers"], protect: true, summary: "Accept an offer within its hold (API key of the supplier org)", errorResponses: { 409: "The offer is no longer open, its hold has expired, or the unit is already committed for that time." } } })
     .input(ZOfferIdInput)
     .output(ZOfferResult)
     .mutation(({ ctx, input }) => acceptOffer(ctx.db, ctx.actor, input.id)),
 
   decline: permissionProcedure("offer.respond")
-    .meta({ openapi: { method: "POST", path: "/offers/{id}/decline", tags: ["offers"], protect: true, summary: "Decline an offer with a reason; the next candidate is offered" } })
+    .meta({ openapi: { method: "POST", path: "/offers/{id}/decline", tags: ["offers"], protect: true, summary: "Decline an offer with a reason; the next candidate is offered", errorResponses: { 409: "The offer is no longer open." } } })
     .input(ZDeclineOfferInput)
     .output(ZOfferResult)
     .mutation(({ ctx, input }) => declineOffer(ctx.db, ctx.actor, input.id, input.reason)),

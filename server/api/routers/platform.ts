@@ -27,13 +27,13 @@ export const platformRouter = createTRPCRouter({
     .query(({ ctx, input }) => listRiderTasks(ctx.db, ctx.actor, input.externalRiderId)),
 
   acceptOffer: permissionProcedure("platform.riders")
-    .meta({ openapi: { method: "POST", path: "/platform/offers/{offerId}/accept", tags: ["platform"], protect: true, summary: "Accept an offer for the rider; the first accept per place wins" } })
+    .meta({ openapi: { method: "POST", path: "/platform/offers/{offerId}/accept", tags: ["platform"], protect: true, summary: "Accept an offer for the rider; the first accept per place wins", errorResponses: { 409: "Every place is taken, the offer was withdrawn or has expired, or the rider already has a task then." } } })
     .input(ZPlatformOfferInput)
     .output(ZKnightOfferResult)
     .mutation(({ ctx, input }) => acceptKnightOffer(ctx.db, ctx.actor, input.offerId)),
 
   declineOffer: permissionProcedure("platform.riders")
-    .meta({ openapi: { method: "POST", path: "/platform/offers/{offerId}/decline", tags: ["platform"], protect: true, summary: "Decline an offer for the rider; the place passes on" } })
+    .meta({ openapi: { method: "POST", path: "/platform/offers/{offerId}/decline", tags: ["platform"], protect: true, summary: "Decline an offer for the rider; the place passes on", errorResponses: { 409: "The offer is no longer pending (already answered, withdrawn or expired)." } } })
     .input(ZPlatformDeclineInput)
     .output(ZKnightOfferResult)
     .mutation(({ ctx, input }) => declineKnightOffer(ctx.db, ctx.actor, input.offerId, input.reason)),
