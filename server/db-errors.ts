@@ -15,3 +15,11 @@ function safeJson(v: unknown): string {
     return ""; // unserialisable: the message is enough
   }
 }
+
+/** The CHECK that keeps a need's filled total (the sum of its four buckets) within its quantity. */
+export const NEED_OVERFILL_CHECK = "need_filled_within_quantity_check";
+
+/** A write would have filled a need beyond its quantity (refused by NEED_OVERFILL_CHECK, SQLSTATE 23514). */
+export function isNeedOverfill(e: unknown): boolean {
+  return dbErrorMentions(e, [NEED_OVERFILL_CHECK]);
+}

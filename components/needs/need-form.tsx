@@ -6,7 +6,7 @@ import { useLocale, useT } from "@/lib/i18n/client";
 import { useTRPC } from "@/lib/trpc/react";
 import { KNIGHT_UNIT, NEED_PRIORITIES, NEED_UNITS, PAYMENT_MODES, ZCreateNeedInput, ZUpdateNeedInput, type TNeedDto } from "@/lib/schemas/needs";
 import { FormAlert } from "@/components/auth/form-alert";
-import { serverFieldErrors, zodFieldErrors, type FieldErrorMap } from "@/components/auth/form-errors";
+import { serverFieldErrors, translateError, zodFieldErrors, type FieldErrorMap } from "@/components/auth/form-errors";
 import { useHydrated } from "@/components/auth/use-hydrated";
 import { IncidentMap } from "@/components/incidents/incident-map";
 import { KnightTaskFields } from "@/components/needs/knight-task-fields";
@@ -48,6 +48,7 @@ export function NeedForm({ incident, need, tileUrl, tileAttribution, onDone, onC
   const create = useMutation(trpc.need.create.mutationOptions());
   const update = useMutation(trpc.need.update.mutationOptions());
   const type = types.data?.items.find((x) => x.id === v.typeId);
+  const filled = need ? need.committed + need.enRoute + need.onScene + need.released : 0;
   const metrics = type?.metrics ?? [];
   const set = <K extends keyof NeedFormValues>(k: K, value: NeedFormValues[K]) => {
     setSaved(false);
@@ -86,6 +87,8 @@ export function NeedForm({ incident, need, tileUrl, tileAttribution, onDone, onC
     if (need) {
       const parsed = ZUpdateNeedInput.safeParse({ id: need.id, version: need.version, ...changedFields(needToValues(need), v) });
       if (!parsed.success) return setErrors(remap(zodFieldErrors(parsed.error)));
+      // Said at once; the server says the same (and the database refuses it) if a commitment lands meanwhile.
+      if (parsed.data.quantity !== undefined && parsed.data.quantity < filled) return setErrors({ quantity: ["errors.quantityBelowFilled"] });
       update.mutate(parsed.data, { onSuccess, onError });
     } else {
       const parsed = ZCreateNeedInput.safeParse({ incidentId: incident.id, typeId: v.typeId || undefined, category: type?.category, ...fields });
@@ -94,7 +97,11 @@ export function NeedForm({ incident, need, tileUrl, tileAttribution, onDone, onC
     }
   }
 
-  const err = (k: string) => errors[k]?.[0];
+  // Message keys ("errors.…") are translated; the server's sentences for other rules are shown as they came.
+  const err = (k: string) => {
+    const m = errors[k]?.[0];
+    return m ? translateError(t, m, { filled: String(filled) }) : undefined;
+  };
   const pending = create.isPending || update.isPending;
   const id = (k: string) => `need-${k}`;
   return (

@@ -159,7 +159,8 @@ function timeline(rng: Rng, status: AssignmentStatusName, a: AllocationInput, wi
   const mobilizedAt = new Date(acceptedAt.getTime() + rng.int(1, 4) * MINUTE);
   const enRouteAt = stage >= 1 ? new Date(mobilizedAt.getTime() + rng.int(1, 4) * MINUTE) : null;
   const onSceneAt = stage >= 2 && enRouteAt ? new Date(Math.min(a.now.getTime(), enRouteAt.getTime() + rng.int(5, 15) * MINUTE)) : null;
-  const end = a.closedAt ? Math.min(windowEnd.getTime(), a.closedAt.getTime()) : Math.min(windowEnd.getTime(), a.now.getTime());
+  // Released before the incident closed (or before "now"), so the written history follows the steps in order.
+  const end = Math.min(windowEnd.getTime(), (a.closedAt ?? a.now).getTime() - 45 * MINUTE);
   const completedAt = stage >= 3 ? new Date(Math.max(end, (onSceneAt ?? acceptedAt).getTime() + MINUTE)) : null;
   return {
     offeredAt,

@@ -16,6 +16,8 @@ describe("seed dataset (pure, no database)", () => {
     expect(b.orgs.map((o) => o.row)).toEqual(a.orgs.map((o) => o.row));
     expect(b.knights.slice(0, 50)).toEqual(a.knights.slice(0, 50));
     expect(b.incidents).toEqual(a.incidents);
+    expect(b.knightOffers).toEqual(a.knightOffers);
+    expect(b.history).toEqual(a.history);
   });
 
   it("changes with the seed", () => {
@@ -104,15 +106,41 @@ describe("seed dataset (pure, no database)", () => {
       expect(units.has(key), key).toBe(false);
       units.add(key);
     }
+    // Buckets are disjoint (quantities.ts): accepted/mobilised → committed, en route, on scene, completed/released.
+    const bucket: Record<string, "qtyCommitted" | "qtyEnRoute" | "qtyOnScene" | "qtyReleased"> = {
+      ACCEPTED: "qtyCommitted", MOBILIZED: "qtyCommitted", EN_ROUTE: "qtyEnRoute", ON_SCENE: "qtyOnScene", COMPLETED: "qtyReleased", RELEASED: "qtyReleased",
+    };
     for (const n of needs) {
-      expect(n.qtyCommitted!).toBeLessThanOrEqual(n.quantity);
-      expect((n.qtyEnRoute ?? 0) + (n.qtyOnScene ?? 0)).toBeLessThanOrEqual(n.qtyCommitted!);
-      // an open offer holds a unit but commits nothing until it is accepted
-      const assigned = assignments.filter((x) => x.needId === n.id && x.status !== "OFFERED").reduce((s, x) => s + (x.quantity ?? 1), 0);
-      expect(assigned, n.title).toBeLessThanOrEqual(n.qtyCommitted!);
-      if (n.status === "OPEN" || n.status === "DRAFT") expect(n.qtyCommitted).toBe(0);
+      const expected = { qtyCommitted: 0, qtyEnRoute: 0, qtyOnScene: 0, qtyReleased: 0 };
+      for (const x of assignments.filter((y) => y.needId === n.id && bucket[y.status as string])) expected[bucket[x.status as string]] += x.quantity ?? 1;
+      expect({ qtyCommitted: n.qtyCommitted, qtyEnRoute: n.qtyEnRoute, qtyOnScene: n.qtyOnScene, qtyReleased: n.qtyReleased }, n.title).toEqual(expected);
+      const filled = expected.qtyCommitted + expected.qtyEnRoute + expected.qtyOnScene + expected.qtyReleased;
+      expect(filled, n.title).toBeLessThanOrEqual(n.quantity);
+      if (n.status === "OPEN") expect(filled).toBe(0);
+      if (n.status === "FILLED") expect(filled).toBe(n.quantity);
+      if (n.status === "PARTIALLY_FILLED") expect(filled).toBeGreaterThan(0);
+      if (n.status === "CLOSED" && filled < n.quantity) expect(n.unmetReason, n.title).toBeTruthy();
     }
-    for (const r of a.resources) expect(r.committedQuantity ?? 0).toBeLessThanOrEqual(r.totalQuantity!);
+    // Divisible stock holds exactly what its accepted … on-scene assignments carry.
+    const held = new Map<string, number>();
+    for (const x of assignments) {
+      if (x.resourceId && x.unitIndex === null && ["ACCEPTED", "MOBILIZED", "EN_ROUTE", "ON_SCENE"].includes(x.status as string)) {
+        held.set(x.resourceId, (held.get(x.resourceId) ?? 0) + (x.quantity ?? 1));
+      }
+    }
+    for (const r of a.resources) {
+      expect(r.committedQuantity ?? 0, r.id).toBe(held.get(r.id) ?? 0);
+      expect(r.committedQuantity ?? 0).toBeLessThanOrEqual(r.totalQuantity!);
+    }
+  });
+
+  it("tells the live flood's fill as its assignments do: 2 of 3 pump trucks, 3,000 of 8,000 sandbags", () => {
+    const incident = a.incidents.incidents.find((i) => i.title === "秦淮区短时强降雨城市内涝")!;
+    const needs = a.incidents.needs.filter((n) => n.incidentId === incident.id);
+    const pump = needs.find((n) => n.title.startsWith("大流量排涝泵车"))!;
+    expect(pump).toMatchObject({ quantity: 3, qtyCommitted: 0, qtyEnRoute: 1, qtyOnScene: 1, qtyReleased: 0, status: "PARTIALLY_FILLED" });
+    const bags = needs.find((n) => n.title.startsWith("防汛沙袋"))!;
+    expect(bags).toMatchObject({ quantity: 8000, qtyCommitted: 0, qtyEnRoute: 3000, qtyOnScene: 0, qtyReleased: 0 });
   });
 
   it("gives the demo supplier open, explained offers with a hold after the seed time and an expiry timer each", () => {

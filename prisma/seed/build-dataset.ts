@@ -6,9 +6,13 @@ import { buildDemoOffers } from "./demo-offers";
 import { buildDeliveryPlatform, type DemoPlatformInfo } from "./delivery-platform";
 import { adoptDemoKnight, adoptOrgOwner, DEMO_ACCOUNTS, DEMO_ORG_SLUGS, reserveDemoPhones } from "./demo-accounts";
 import { buildIndividualExperts, expertProfileFor, type ExpertProfileRow } from "./experts";
+import { buildHistory } from "./history";
+import type { History } from "./history-log";
+import { prepareKnightTasks } from "./history-knights";
 import { buildIncidents, type IncidentBuild } from "./incidents";
 import { generateKnight, type GeneratedKnight } from "./knights";
 import { buildOrgMembers, type MembershipRow, type UserRow } from "./members";
+import { settleNeedQuantities, settleResourceCommitments } from "./need-quantities";
 import { buildNeedTemplates } from "./need-templates";
 import { buildOrganizations, generateExtraOrg, type SeedOrg } from "./organizations";
 import { PhoneBook } from "./people";
@@ -50,6 +54,10 @@ export interface Dataset {
   windows: WindowRow[];
   knights: GeneratedKnight[];
   incidents: IncidentBuild;
+  /** The accepted offers behind the seeded knight tasks (one slot each). */
+  knightOffers: Prisma.OfferCreateManyInput[];
+  /** Audit trail and live events of the seeded incidents (history.ts). */
+  history: History;
   templates: Prisma.NeedTemplateCreateManyInput[];
   /** Queue rows seeded with the data (expiry timers of the demo offers). */
   jobs: Prisma.JobCreateManyInput[];
@@ -117,6 +125,15 @@ export function buildDataset(opts: DatasetOptions): Dataset {
   incidents.assignments.push(...demoOffers.assignments);
   // Last, so the platform's streams and phones change nothing drawn before.
   const platform = buildDeliveryPlatform(rng, { now, phones, passwordHash, adminId: opts.adminId, knights, incidents });
+  // Then the counters and the story, derived from the assignments as they now stand.
+  const knightTasks = prepareKnightTasks(rng.fork("knight-tasks"), incidents);
+  settleNeedQuantities(incidents.needs, incidents.assignments);
+  settleResourceCommitments(resources, incidents.assignments);
+  const history = buildHistory({
+    now, incidents, knightTasks, ownerOf: members.ownerOf,
+    resourcesById: new Map(resources.map((r) => [r.id, r])),
+    knightUserOf: new Map(knights.map((k) => [k.profile.id, k.user.id])),
+  });
 
   return {
     regions: ALL_PLACES.map((p) => ({ code: p.code, nameZh: p.nameZh, nameEn: p.nameEn, level: p.level, parentCode: p.parentCode, lat: p.lat, lng: p.lng })),
@@ -135,6 +152,8 @@ export function buildDataset(opts: DatasetOptions): Dataset {
     windows: generated.flatMap((g) => g.windows),
     knights,
     incidents,
+    knightOffers: knightTasks.offers,
+    history,
     templates: buildNeedTemplates(rng, now),
     jobs: demoOffers.jobs,
     apiKeys: [platform.apiKey],

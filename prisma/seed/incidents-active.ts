@@ -66,7 +66,7 @@ export const ACTIVE_INCIDENTS: IncidentScenario[] = [
   },
   {
     key: "gaochun-typhoon-drill", title: "高淳区台风防御应急演练（草稿）", kind: "TYPHOON", severity: "IV", status: "DRAFT",
-    regionCode: "320118", orgSlug: "nj-gaochun-yjj", startedHoursAgo: 0,
+    regionCode: "320118", orgSlug: "nj-gaochun-yjj", startedHoursAgo: 2,
     description: "固城湖沿岸防台风转移安置演练方案，待审定后发布。", addressZh: "江苏省南京市高淳区固城湖大堤",
     needs: [
       { typeCode: "TM-WATER-3", quantity: 2, status: "DRAFT", neededInHours: 72, durationHours: 8 },

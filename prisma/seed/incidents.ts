@@ -36,7 +36,10 @@ export interface IncidentContext {
   allocation: AllocationContext;
 }
 
-/** Default quantities by need status (see NeedSpec). */
+/**
+ * How many units of a need reach each stage, as running totals (see NeedSpec): what assignments to
+ * allocate. The need's own buckets are derived from the allocated assignments (need-quantities.ts).
+ */
 function progress(n: NeedSpec) {
   const full = n.status === "FILLED" || n.status === "CLOSED" ? n.quantity : 0;
   const committed = n.committed ?? full;
@@ -126,7 +129,6 @@ interface NeedContext {
 function buildNeed(r: Rng, n: NeedSpec, c: NeedContext, ctx: IncidentContext): NeedRow {
   const type = ctx.typesByCode.get(n.typeCode);
   const entry = catalogueEntry(n.typeCode);
-  const p = progress(n);
   const staging = jitter(r, c.point.lat, c.point.lng, 0.3);
   const createdAt = new Date(c.startedAt.getTime() + r.int(10, 60) * MINUTE);
   const approved = c.org.row.requiresNeedApproval && !["DRAFT", "PENDING_APPROVAL"].includes(n.status);
@@ -152,10 +154,11 @@ function buildNeed(r: Rng, n: NeedSpec, c: NeedContext, ctx: IncidentContext): N
     maxDistanceKm: n.maxDistanceKm ?? defaultDistance,
     notes: n.notes ?? null,
     status: n.status,
-    qtyCommitted: p.committed,
-    qtyEnRoute: p.enRoute,
-    qtyOnScene: p.onScene,
-    qtyReleased: p.released,
+    // Derived from the assignments once they are all allocated (settleNeedQuantities).
+    qtyCommitted: 0,
+    qtyEnRoute: 0,
+    qtyOnScene: 0,
+    qtyReleased: 0,
     unmetReason: n.unmetReason ?? null,
     unmetNote: n.unmetNote ?? null,
     approvedById: approved ? c.creatorId : null,

@@ -1,5 +1,6 @@
 import type { Prisma } from "@/server/generated/prisma/client";
 import type { Dataset } from "./build-dataset";
+import { insertHistory } from "./insert-history";
 import {
   CREDENTIAL_COLUMNS, insertUnnest, KNIGHT_PROFILE_COLUMNS, KNIGHT_TRAINING_COLUMNS, RESOURCE_COLUMNS, USER_COLUMNS,
   WINDOW_COLUMNS, type Column, type Queryable,
@@ -48,7 +49,11 @@ export async function insertDataset(tx: Tx, d: Dataset, progress: Progress): Pro
   await step("hazard zones", inc.hazardZones, 100, (data) => tx.hazardZone.createMany({ data }));
   await step("needs", inc.needs, 500, (data) => tx.need.createMany({ data }));
   await step("assignments", inc.assignments, 500, (data) => tx.assignment.createMany({ data }));
+  await step("knight offers", d.knightOffers, 500, (data) => tx.offer.createMany({ data }));
   await step("reviews", inc.reviews, 500, (data) => tx.review.createMany({ data }));
   await step("need templates", d.templates, 100, (data) => tx.needTemplate.createMany({ data }));
   await step("jobs", d.jobs, 100, (data) => tx.job.createMany({ data }));
+  const t = Date.now();
+  const h = await insertHistory(tx, d.history);
+  progress(`audit events + live events [${Date.now() - t} ms]`, h.audits + h.live);
 }

@@ -5,6 +5,8 @@ import type { Actor } from "@/server/auth/actor-type";
 import { GET, POST } from "@/app/api/v1/[...path]/route";
 import { startDispatch } from "@/server/modules/dispatch/dispatch-waves";
 import { findPositionLeaks } from "@/server/modules/dispatch/privacy-scan";
+import { verifyAuditChain } from "@/server/modules/audit/verify-audit-chain";
+import { incidentTimeline } from "@/server/modules/incidents/timeline";
 import { buildDataset } from "./build-dataset";
 import { bulkLoadExtras } from "./bulk-load";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo-accounts";
@@ -73,24 +75,65 @@ describe("runSeed (small scale)", () => {
     expect(by.get(DEMO_ACCOUNTS.platform.email)!.memberships[0]).toMatchObject({ role: "OWNER", org: { kind: "ENTERPRISE", verification: "VERIFIED" } });
   });
 
-  it("keeps need counters and assignments consistent", async () => {
+  it("gives every need the buckets its assignments say, and divisible stock what its live assignments hold", async () => {
     const needs = await t.db.need.findMany({
       select: {
-        quantity: true, status: true, qtyCommitted: true, qtyEnRoute: true, qtyOnScene: true, incident: { select: { status: true } },
-        // open offers commit nothing until accepted
-        assignments: { where: { status: { not: "OFFERED" } }, select: { quantity: true, status: true } },
+        title: true, quantity: true, status: true, qtyCommitted: true, qtyEnRoute: true, qtyOnScene: true, qtyReleased: true, incident: { select: { status: true } },
+        assignments: { select: { quantity: true, status: true } },
       },
     });
+    // The app's disjoint buckets (quantities.ts): accepted/mobilised → committed → en route → on scene → completed/released.
+    const bucket: Record<string, "qtyCommitted" | "qtyEnRoute" | "qtyOnScene" | "qtyReleased"> = {
+      ACCEPTED: "qtyCommitted", MOBILIZED: "qtyCommitted", EN_ROUTE: "qtyEnRoute", ON_SCENE: "qtyOnScene", COMPLETED: "qtyReleased", RELEASED: "qtyReleased",
+    };
+    let withAssignments = 0;
     for (const n of needs) {
-      expect(n.qtyCommitted).toBeLessThanOrEqual(n.quantity);
-      expect(n.qtyEnRoute + n.qtyOnScene).toBeLessThanOrEqual(n.qtyCommitted);
-      expect(n.assignments.reduce((s, a) => s + a.quantity, 0)).toBeLessThanOrEqual(n.qtyCommitted);
+      const expected = { qtyCommitted: 0, qtyEnRoute: 0, qtyOnScene: 0, qtyReleased: 0 };
+      for (const a of n.assignments) if (bucket[a.status]) expected[bucket[a.status]!] += a.quantity;
+      if (n.assignments.length > 0) withAssignments++;
+      expect({ qtyCommitted: n.qtyCommitted, qtyEnRoute: n.qtyEnRoute, qtyOnScene: n.qtyOnScene, qtyReleased: n.qtyReleased }, n.title).toEqual(expected);
+      expect(n.qtyCommitted + n.qtyEnRoute + n.qtyOnScene + n.qtyReleased, n.title).toBeLessThanOrEqual(n.quantity);
       if (n.incident.status === "CLOSED") expect(["CLOSED", "CANCELLED"]).toContain(n.status);
     }
-    const [{ bad }] = await t.db.$queryRawUnsafe<{ bad: bigint }[]>(
-      `SELECT count(*) AS bad FROM resource WHERE committed_quantity > total_quantity OR lat NOT BETWEEN 30.7 AND 35.2`,
-    );
+    expect(withAssignments).toBeGreaterThan(20);
+    const [{ bad, holding }] = await t.db.$queryRawUnsafe<{ bad: bigint; holding: bigint }[]>(`
+      SELECT count(*) FILTER (WHERE r.committed_quantity <> COALESCE(h.held, 0)) AS bad, count(*) FILTER (WHERE h.held > 0) AS holding
+      FROM resource r LEFT JOIN (
+        SELECT resource_id, sum(quantity) AS held FROM assignment
+        WHERE unit_index IS NULL AND resource_id IS NOT NULL AND status IN ('ACCEPTED', 'MOBILIZED', 'EN_ROUTE', 'ON_SCENE')
+        GROUP BY resource_id
+      ) h ON h.resource_id = r.id`);
     expect(Number(bad)).toBe(0);
+    expect(Number(holding)).toBeGreaterThan(0);
+    // Each knight task holds one accepted offer's place.
+    const [{ tasks, offers }] = await t.db.$queryRawUnsafe<{ tasks: bigint; offers: bigint }[]>(
+      `SELECT (SELECT count(*) FROM assignment WHERE knight_id IS NOT NULL) AS tasks, (SELECT count(*) FROM offer WHERE status = 'ACCEPTED') AS offers`,
+    );
+    expect(Number(tasks)).toBeGreaterThan(0);
+    expect(Number(offers)).toBe(Number(tasks));
+    const [{ outside }] = await t.db.$queryRawUnsafe<{ outside: bigint }[]>(
+      `SELECT count(*) AS outside FROM resource WHERE committed_quantity > total_quantity OR lat NOT BETWEEN 30.7 AND 35.2`,
+    );
+    expect(Number(outside)).toBe(0);
+  });
+
+  it("writes the live flood's story: a full, ordered timeline, live events to replay, and an audit chain that verifies", async () => {
+    const incident = await t.db.incident.findFirstOrThrow({ where: { title: "秦淮区短时强降雨城市内涝" }, select: { id: true, createdAt: true, needs: { select: { id: true } } } });
+    const needIds = incident.needs.map((n) => n.id);
+    const timeline = await incidentTimeline(t.db, incident.id, needIds);
+    expect(timeline.at(-1)).toMatchObject({ action: "incident.create", at: incident.createdAt, actorName: expect.any(String) });
+    expect(timeline.filter((e) => e.action === "need.create").map((e) => e.entityId).sort()).toEqual([...needIds].sort());
+    expect(timeline.some((e) => e.action === "dispatch.start")).toBe(true);
+    for (let i = 1; i < timeline.length; i++) expect(timeline[i]!.at.getTime()).toBeLessThanOrEqual(timeline[i - 1]!.at.getTime());
+    expect(timeline.every((e) => e.at <= NOW)).toBe(true);
+
+    const live = await t.db.liveEvent.findMany({ where: { topic: `incident:${incident.id}` }, orderBy: { id: "asc" }, select: { kind: true, createdAt: true } });
+    expect(live.map((e) => e.kind)).toEqual(expect.arrayContaining(["resourceOffer.updated", "dispatch.updated", "task.updated"]));
+    for (let i = 1; i < live.length; i++) expect(live[i]!.createdAt.getTime()).toBeGreaterThanOrEqual(live[i - 1]!.createdAt.getTime());
+
+    const chain = await verifyAuditChain(t.db);
+    expect(chain).toMatchObject({ ok: true });
+    expect(chain.checked).toBeGreaterThan(500);
   });
 
   it("with ifEmpty, a second run adds nothing", async () => {

@@ -103,6 +103,9 @@ export const needs = {
       failed: "未能保存：{message}",
       conflict: "这项需求已被他人修改，请刷新后再试。",
     },
+    errors: {
+      quantityBelowFilled: "已有 {filled} 已承诺（含在途、到场和已完成），数量不能少于 {filled}。",
+    },
   },
   en: {
     caption: "This incident's needs and how far they are filled",
@@ -206,6 +209,9 @@ export const needs = {
       cancel: "Cancel",
       failed: "Could not save: {message}",
       conflict: "Someone else changed this need; reload and try again.",
+    },
+    errors: {
+      quantityBelowFilled: "{filled} are already committed (counting en route, on scene and done): the quantity cannot go below {filled}.",
     },
   },
 } as const;

@@ -4,7 +4,9 @@ import { createCallerFactory } from "@/server/api/trpc";
 import { appRouter } from "@/server/api/root";
 import type { Actor } from "@/server/auth/actor-type";
 import { incidentInput, needInput, seedIncidentFixtures } from "@/server/modules/incidents/test-fixtures";
-import { commitQuantity } from "@/server/modules/needs/quantities";
+import { createPrismaClient } from "@/server/db";
+import { isNeedOverfill } from "@/server/db-errors";
+import { commitQuantity, markEnRoute, markOnScene } from "@/server/modules/needs/quantities";
 
 let t: TestDatabase;
 let f: Awaited<ReturnType<typeof seedIncidentFixtures>>;
@@ -109,6 +111,51 @@ describe("need.update", () => {
     await t.db.need.update({ where: { id: open.id }, data: { status: "OPEN" } }); // editable state, with commitments
     await expect(m.need.update({ id: open.id, version: open.version, quantity: 1 })).rejects.toMatchObject({ code: "BAD_REQUEST" });
     expect((await m.need.update({ id: open.id, version: open.version, quantity: 2 })).status).toBe("FILLED");
+  });
+
+  it("counts every bucket: a quantity below committed + en route + on scene is a field error on quantity", async () => {
+    const m = caller(f.actors.memberA);
+    const need = await m.need.create(needInput(incidentId, f.types.pump, { quantity: 6 }));
+    await commitQuantity(t.db, need.id, 3);
+    await markEnRoute(t.db, need.id, 2);
+    await markOnScene(t.db, need.id, 1);
+    await t.db.need.update({ where: { id: need.id }, data: { status: "OPEN" } }); // editable, with 1 committed, 1 en route, 1 on scene
+    const refused = m.need.update({ id: need.id, version: need.version, quantity: 2 });
+    await expect(refused).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("cannot go below 3") });
+    await expect(refused.catch((e) => e.cause.fieldErrors)).resolves.toEqual({ quantity: ["errors.quantityBelowFilled"] });
+    expect((await m.need.get({ id: need.id })).requested).toBe(6);
+  });
+
+  it("the database refuses a need filled beyond its quantity; an edit that meets that refusal gets the same field error", async () => {
+    const m = caller(f.actors.memberA);
+    const need = await m.need.create(needInput(incidentId, f.types.pump, { quantity: 4 }));
+    const raw = t.db.$executeRaw`UPDATE need SET qty_released = 5 WHERE id = ${need.id}`;
+    await expect(raw).rejects.toSatisfy(isNeedOverfill);
+
+    // A writer that fills the need but leaves its status alone (an app commitment would move the status, and the
+    // edit's WHERE on status would make that a CONFLICT) holds the row while the edit reads 0 filled, passes its own
+    // check and waits on its UPDATE; when the writer commits, the CHECK refuses the edit.
+    const other = createPrismaClient(t.url, 2);
+    try {
+      let commit!: () => void;
+      const go = new Promise<void>((r) => (commit = r));
+      const holder = other.$transaction(async (tx) => {
+        await tx.$executeRaw`UPDATE need SET qty_committed = 3 WHERE id = ${need.id}`;
+        await go;
+      });
+      await expect.poll(() => t.db.need.findUniqueOrThrow({ where: { id: need.id }, select: { qtyCommitted: true } })).toEqual({ qtyCommitted: 0 });
+      const edit = m.need.update({ id: need.id, version: need.version, quantity: 1 }).catch((e) => e);
+      // Wait until the edit's UPDATE is blocked on the commitment's row lock, then let the commitment commit.
+      await expect.poll(async () => (await t.db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock'`)[0]!.n, { timeout: 10_000 }).toBeGreaterThan(0);
+      commit();
+      await holder;
+      const error = await edit;
+      expect(error).toMatchObject({ code: "BAD_REQUEST", cause: { fieldErrors: { quantity: ["errors.quantityBelowFilled"] } } });
+      expect(error.message).toContain("cannot go below 3");
+    } finally {
+      await other.$disconnect();
+    }
+    expect(await t.db.need.findUniqueOrThrow({ where: { id: need.id }, select: { quantity: true, qtyCommitted: true } })).toEqual({ quantity: 4, qtyCommitted: 3 });
   });
 });
 

@@ -1,13 +1,14 @@
 import type { Db } from "@/server/db";
 import { Prisma } from "@/server/generated/prisma/client";
 import { AppError } from "@/server/errors";
+import { isNeedOverfill } from "@/server/db-errors";
 import type { TNeedStatus } from "@/lib/schemas/needs";
 
 /**
  * Quantity bookkeeping on a need, for matching, dispatch and knight tasks. Units move through disjoint
  * buckets: (accepted) committed → en route → on scene → released; "filled" = the sum of all four.
  * Every call is ONE guarded UPDATE: the guard lives in the WHERE clause (never read-modify-write), the
- * CHECK constraints (no bucket below zero) are the second line, and the automatic status
+ * CHECK constraints (no bucket below zero, filled ≤ quantity) are the second line, and the automatic status
  * OPEN / PARTIALLY_FILLED / FILLED is recomputed in the same statement. So any number of concurrent
  * callers leave exact totals, and a commit beyond the requested quantity is refused, never overshooting.
  * Callers record their own audit rows (they know why units moved).
@@ -54,7 +55,11 @@ async function move(db: Db, needId: string, n: number, m: Move): Promise<NeedQua
       updated_at = now()
     WHERE ${Prisma.join(guards, " AND ")}
     RETURNING id, status::text AS status, quantity, qty_committed AS committed, qty_en_route AS "enRoute",
-              qty_on_scene AS "onScene", qty_released AS released`;
+              qty_on_scene AS "onScene", qty_released AS released`.catch((e: unknown) => {
+    // The second line held (a transaction that is now aborted, so nothing more is read here).
+    if (isNeedOverfill(e)) throw new AppError("CONFLICT", `Committing ${n} more would fill this need beyond its quantity.`);
+    throw e;
+  });
   if (rows[0]) return rows[0];
   throw await explainRefusal(db, needId, n, m);
 }

@@ -2,6 +2,7 @@ import type { Db } from "@/server/db";
 import type { Prisma } from "@/server/generated/prisma/client";
 import type { Actor } from "@/server/auth/actor-type";
 import { AppError } from "@/server/errors";
+import { isNeedOverfill } from "@/server/db-errors";
 import type { TNeedDto, TUpdateNeedInput } from "@/lib/schemas/needs";
 import { recordAudit } from "@/server/modules/audit/record-audit";
 import { inTransaction } from "@/server/modules/accounts/transaction";
@@ -11,10 +12,19 @@ import { EDITABLE_NEED_STATUSES, fillStatus, filledTotal } from "@/server/module
 import { loadNeedType, needFieldErrors, throwIfFieldErrors } from "@/server/modules/needs/validate-need";
 import { knightTaskErrors } from "@/server/modules/needs/validate-knight-task";
 
+/** The field error for a quantity below what is already filled (the form translates the key with `filled`). */
+export function quantityBelowFilled(filled: number): AppError {
+  return new AppError("BAD_REQUEST", `${filled} are already committed, en route, on scene or done: the quantity cannot go below ${filled}.`, {
+    quantity: ["errors.quantityBelowFilled"],
+  });
+}
+
 /**
  * Edits a need while it is DRAFT, PENDING_APPROVAL or OPEN. Optimistic lock on Need.version: the update
  * only matches the version the editor saw, else CONFLICT. A lower quantity may not drop below what is
- * already accepted; the automatic fill status is recomputed under the row lock the update holds.
+ * already filled (committed + en route + on scene + released): refused up front as a field error, and if a
+ * commitment lands between that check and the UPDATE, the need_filled_within_quantity_check constraint refuses
+ * the UPDATE and the same field error is given. The automatic fill status is recomputed under the row lock.
  */
 export async function updateNeed(db: Db, actor: Actor, input: TUpdateNeedInput, now = new Date()): Promise<TNeedDto> {
   const { need, incident } = await loadNeedForWrite(db, actor, input.id);
@@ -39,6 +49,8 @@ export async function updateNeed(db: Db, actor: Actor, input: TUpdateNeedInput, 
   for (const [k, v] of Object.entries(fields)) if (v !== undefined) (data as Record<string, unknown>)[k] = v;
   const changed = Object.keys(data);
   if (changed.length === 0) throw new AppError("BAD_REQUEST", "Nothing to change.");
+  const filledNow = filledTotal({ committed: need.qtyCommitted, enRoute: need.qtyEnRoute, onScene: need.qtyOnScene, released: need.qtyReleased });
+  if (input.quantity !== undefined && input.quantity < filledNow) throw quantityBelowFilled(filledNow);
 
   return inTransaction(db, async (tx) => {
     const { count } = await tx.need.updateMany({
@@ -48,11 +60,6 @@ export async function updateNeed(db: Db, actor: Actor, input: TUpdateNeedInput, 
     if (count === 0) throw new AppError("CONFLICT", "Someone else changed this need; reload and try again.");
     let row = await tx.need.findUniqueOrThrow({ where: { id }, select: needSelect });
     const buckets = { committed: row.qtyCommitted, enRoute: row.qtyEnRoute, onScene: row.qtyOnScene, released: row.qtyReleased };
-    if (row.quantity < filledTotal(buckets)) {
-      throw new AppError("BAD_REQUEST", `${filledTotal(buckets)} are already committed; the quantity cannot be lower.`, {
-        quantity: [`At least ${filledTotal(buckets)}.`],
-      });
-    }
     if (row.status === "OPEN" && fillStatus(row.quantity, buckets) !== "OPEN") {
       row = await tx.need.update({ where: { id }, data: { status: fillStatus(row.quantity, buckets) }, select: needSelect });
     }
@@ -65,5 +72,9 @@ export async function updateNeed(db: Db, actor: Actor, input: TUpdateNeedInput, 
       data: { title: row.title, changed },
     });
     return toNeedDto(row);
+  }).catch(async (e: unknown) => {
+    if (!isNeedOverfill(e)) throw e;
+    const now = await db.need.findUniqueOrThrow({ where: { id }, select: { qtyCommitted: true, qtyEnRoute: true, qtyOnScene: true, qtyReleased: true } });
+    throw quantityBelowFilled(now.qtyCommitted + now.qtyEnRoute + now.qtyOnScene + now.qtyReleased);
   });
 }
