@@ -58,6 +58,7 @@ export default defineConfig({
           ...deps,
           include: ["tests/e2e/**/*.e2e.test.ts"],
           globalSetup: ["tests/setup/database.ts", "tests/setup/app-server.ts"],
+          setupFiles: ["tests/setup/csp-violations.ts"],
           testTimeout: 120_000,
           hookTimeout: 600_000,
           pool: "forks",

@@ -30,11 +30,38 @@ describe("locale proxy", () => {
     expect(res.headers.get("x-middleware-request-x-muster-locale")).toBe("en");
   });
 
-  it("never runs for API routes, Next internals or files", () => {
-    const matcher = new RegExp(`^${config.matcher[0]}$`);
-    for (const p of ["/api/trpc/x", "/api/health", "/api", "/_next/static/a.js", "/favicon.ico", "/icon.svg"]) {
-      expect(matcher.test(p), p).toBe(false);
+  it("runs for every path, but routes only pages: API routes, Next internals and files pass through", () => {
+    expect(config.matcher).toEqual(["/:path*"]);
+    for (const p of ["/api/trpc/x", "/api/health", "/api", "/_next/static/a.js", "/favicon.ico", "/icon.svg", "/sw.js"]) {
+      const res = run(p);
+      expect(res.headers.get("location"), p).toBeNull();
+      expect(res.headers.get("x-middleware-next"), p).toBe("1");
+      expect(res.headers.get("x-middleware-request-x-muster-locale"), p).toBeNull();
+      expect(res.headers.get("content-security-policy"), p).toMatch(/^default-src 'none'/);
     }
-    for (const p of ["/", "/dashboard", "/zh-CN/admin/organizations", "/apiary"]) expect(matcher.test(p), p).toBe(true);
+    expect(run("/apiary").headers.get("location")).toBe("http://localhost:3000/zh-CN/apiary");
+  });
+});
+
+describe("security headers from the proxy", () => {
+  const nonceOf = (csp: string | null) => /'nonce-([^']+)'/.exec(csp ?? "")?.[1];
+
+  it("gives each page request a fresh nonce, in the response and in the request header Next reads it from", () => {
+    const a = run("/en/dashboard");
+    const b = run("/en/dashboard");
+    const nonce = nonceOf(a.headers.get("content-security-policy"));
+    expect(nonce).toMatch(/^[A-Za-z0-9+/]{22}==$/);
+    expect(nonceOf(a.headers.get("x-middleware-request-content-security-policy"))).toBe(nonce);
+    expect(a.headers.get("x-middleware-request-x-nonce")).toBe(nonce);
+    expect(nonceOf(b.headers.get("content-security-policy"))).not.toBe(nonce);
+  });
+
+  it("puts the headers on locale redirects and on API responses too", () => {
+    for (const res of [run("/"), run("/api/health")]) {
+      expect(res.headers.get("x-frame-options")).toBe("DENY");
+      expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+      expect(res.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
+    }
+    expect(run("/api/health").headers.get("content-security-policy")).toContain("sandbox");
   });
 });

@@ -8,6 +8,7 @@ import { AppError, type AppErrorCode, type FieldErrors } from "@/server/errors";
 import { can, type Permission } from "@/server/auth/permissions";
 import type { Actor } from "@/server/auth/actor-type";
 import { resolveActor } from "@/server/auth/actor";
+import { clientIp } from "@/server/auth/client-ip";
 
 export type Context = {
   db: PrismaClient;
@@ -18,7 +19,7 @@ export type Context = {
 
 export async function createContext(opts: { headers: Headers }): Promise<Context> {
   const db = getDb();
-  const ip = opts.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? opts.headers.get("x-real-ip") ?? null;
+  const ip = clientIp(opts.headers);
   const actor = await resolveActor(db, opts.headers);
   return { db, actor, headers: opts.headers, ip };
 }

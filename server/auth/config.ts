@@ -1,4 +1,5 @@
 import NextAuth, { type NextAuthConfig } from "next-auth";
+import type { NextRequest } from "next/server";
 import Nodemailer from "next-auth/providers/nodemailer";
 import { env } from "@/lib/env";
 import { defaultLocale } from "@/lib/i18n/config";
@@ -6,6 +7,8 @@ import { getDb } from "@/server/db";
 import { musterAdapter } from "@/server/auth/adapter";
 import { makeSendVerificationRequest } from "@/server/auth/email-link";
 import { authSecret } from "@/server/auth/secret";
+import { clientIp } from "@/server/auth/client-ip";
+import { allowEmailLinkSignIn, recordEmailLinkSignIn } from "@/server/modules/accounts/email-link-sign-in";
 import { generateSessionToken } from "@/server/auth/session-store";
 import {
   SESSION_IDLE_SECONDS,
@@ -23,10 +26,12 @@ const EMAIL_LINK_MAX_AGE_SECONDS = 15 * 60;
  * `auth.signInWithPassword` (server/api/routers/auth.ts): Auth.js will not create database sessions for
  * credentials, so that procedure writes the Session row and this same cookie itself, and `auth()` reads
  * either kind through the adapter. The config is built lazily, per request, so importing this file
- * (e.g. during `next build`) needs neither a database nor a secret.
+ * (e.g. during `next build`) needs neither a database nor a secret. Email-link sign-ins and refusals are
+ * audited (server/modules/accounts/sign-in-audit.ts) with the request's client IP when there is a request.
  */
-function buildConfig(): NextAuthConfig {
+function buildConfig(request: NextRequest | undefined): NextAuthConfig {
   const db = getDb();
+  const ip = request ? clientIp(request.headers) : null;
   const secure = secureCookiesFor(env.APP_URL);
   const signInPage = `/${defaultLocale}/sign-in`;
   return {
@@ -50,6 +55,11 @@ function buildConfig(): NextAuthConfig {
         sendVerificationRequest: makeSendVerificationRequest(db),
       }),
     ],
+    events: {
+      async signIn({ user, account }) {
+        if (account?.provider === "nodemailer" && user.id) await recordEmailLinkSignIn(db, { userId: user.id, email: user.email ?? "", ip });
+      },
+    },
     pages: { signIn: signInPage, verifyRequest: `${signInPage}?sent=1`, error: signInPage },
     callbacks: {
       async signIn({ user, account, email }) {
@@ -57,8 +67,7 @@ function buildConfig(): NextAuthConfig {
         // Asking for a link always "succeeds" (the sender skips unknown addresses silently).
         if (email?.verificationRequest) return true;
         // Following a link: only existing, enabled accounts (Auth.js would otherwise create a user).
-        const row = user.id ? await db.user.findUnique({ where: { id: user.id }, select: { disabledAt: true } }) : null;
-        return !!row && !row.disabledAt;
+        return allowEmailLinkSignIn(db, { userId: user.id, email: user.email ?? "", ip });
       },
       async session({ session, user }) {
         // Expose identity only; roles and memberships come from resolveActor / auth.me.
@@ -68,4 +77,4 @@ function buildConfig(): NextAuthConfig {
   };
 }
 
-export const { handlers, auth, signIn, signOut } = NextAuth(() => buildConfig());
+export const { handlers, auth, signIn, signOut } = NextAuth((request) => buildConfig(request));

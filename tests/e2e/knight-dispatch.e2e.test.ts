@@ -279,6 +279,9 @@ describe("knight dispatch, end to end in two browsers", () => {
     expect(served.status()).toBe(200);
     expect(served.headers()["content-type"]).toBe("image/jpeg");
     expect(served.headers()["cache-control"]).toMatch(/^private/);
+    // Opened on its own (the thumbnail's link), a photo is a sandboxed document that may load nothing.
+    expect(served.headers()["content-security-policy"]).toMatch(/^default-src 'none';.*; sandbox$/);
+    expect(served.headers()["x-content-type-options"]).toBe("nosniff");
     expect((await served.body()).includes(Buffer.from(SECRET_GPS))).toBe(false);
     await expect.poll(() => thumb.locator("img").evaluate((img: HTMLImageElement) => img.naturalWidth), { timeout: 15_000 }).toBe(480);
 

@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import { chromium, type Browser, type Locator, type Page, type Request } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type Locator, type Page, type Request } from "playwright-core";
 
 const FLAGS = [
   "--headless=new",
@@ -38,7 +38,7 @@ export async function resolveChromium(choice = process.env.MUSTER_BROWSER || und
 
 export async function launchBrowser(): Promise<Browser> {
   const { executablePath } = await resolveChromium();
-  return chromium.launch({ executablePath, args: FLAGS, headless: true });
+  return watchCspInEveryContext(await chromium.launch({ executablePath, args: FLAGS, headless: true }));
 }
 
 /** Buttons stay disabled until the page has hydrated; wait for that before clicking. */
@@ -85,4 +85,44 @@ export function trackLiveStreams(page: Page): () => number {
   page.on("requestfinished", (r) => open.delete(r));
   page.on("requestfailed", (r) => open.delete(r));
   return () => open.size;
+}
+
+// ---- Content-Security-Policy violations ---------------------------------------------------------------
+// Every context of a browser from launchBrowser (signInAs's, anonymous ones, browser.newPage's) reports each
+// `securitypolicyviolation` its documents raise; tests/setup/csp-violations.ts fails the test that saw one,
+// so every browser flow doubles as proof that the policy (lib/security-headers.ts) does not break it.
+
+const cspViolations: string[] = [];
+const CSP_BINDING = "__musterCspViolation";
+
+/** The violations reported since the last call (and forgets them). */
+export function takeCspViolations(): string[] {
+  return cspViolations.splice(0);
+}
+
+/** Listens in every document of the context, before the page's own scripts run. */
+async function watchCspViolations(context: BrowserContext): Promise<void> {
+  await context.exposeBinding(CSP_BINDING, ({ page }, line: string) => {
+    cspViolations.push(`${page?.url() ?? "?"}: ${line}`);
+  });
+  await context.addInitScript((binding: string) => {
+    document.addEventListener(
+      "securitypolicyviolation",
+      (e) => {
+        const report = (window as unknown as Record<string, (line: string) => void>)[binding];
+        report?.(`${e.effectiveDirective} refused ${e.blockedURI || "inline"} at ${e.sourceFile || "?"}:${e.lineNumber} ${e.sample}`);
+      },
+      true,
+    );
+  }, CSP_BINDING);
+}
+
+function watchCspInEveryContext(browser: Browser): Browser {
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => {
+    const context = await newContext(options);
+    await watchCspViolations(context);
+    return context;
+  };
+  return browser;
 }

@@ -4,12 +4,14 @@ import { looksLikeEmail, normalizePhone, type TSignInWithPasswordInput } from "@
 import { verifyAgainstDummy, verifyPassword } from "@/server/auth/password";
 import { decideLockout, IP_MAX_FAILURES, LOCKOUT_LOOKBACK_ROWS, LOCKOUT_WINDOW_MS } from "@/server/auth/lockout";
 import { createSessionForUser, type CreatedSession } from "@/server/auth/session-store";
+import { auditIpThrottle, auditLockout, auditSignIn, auditSignInFailure, type SignInFailureReason } from "@/server/modules/accounts/sign-in-audit";
 
 /**
  * Password sign-in by email or phone. Failures are recorded as LoginAttempt rows keyed by the account
  * (`user:<id>`, so email and phone share one budget) or, for unknown identifiers, by what was typed
  * (`unknown:<identifier>`, so probing unknown addresses behaves the same as known ones).
- * Every wrong answer is the same generic error; a locked account is told until when.
+ * Every wrong answer is the same generic error; a locked account is told until when. Successes, failures
+ * (with the reason, which only the audit log sees), lockouts and IP throttling go to the audit log.
  */
 export type SignInContext = { ip: string | null; now?: Date };
 
@@ -53,10 +55,13 @@ export async function signInWithPassword(
     where: "email" in where ? { email: where.email } : { phone: where.phone },
     select: { id: true, passwordHash: true, disabledAt: true },
   });
-  const key = user ? `user:${user.id}` : `unknown:${"email" in where ? where.email : where.phone}`;
+  const identifier = "email" in where ? where.email : where.phone;
+  const key = user ? `user:${user.id}` : `unknown:${identifier}`;
+  const who = { userId: user?.id ?? null, identifier, ip: ctx.ip };
 
+  let ipFailures = 0;
   if (ctx.ip) {
-    const ipFailures = await db.loginAttempt.count({
+    ipFailures = await db.loginAttempt.count({
       where: { ip: ctx.ip, success: false, createdAt: { gte: new Date(now.getTime() - LOCKOUT_WINDOW_MS) } },
     });
     if (ipFailures >= IP_MAX_FAILURES) {
@@ -76,6 +81,9 @@ export async function signInWithPassword(
 
   if (!ok || !user) {
     await db.loginAttempt.create({ data: { identifier: key, ip: ctx.ip, success: false, createdAt: now }, select: { id: true } });
+    const reason: SignInFailureReason = !user ? "unknownAccount" : user.disabledAt ? "disabled" : !user.passwordHash ? "noPassword" : "badPassword";
+    await auditSignInFailure(db, { ...who, method: "password", reason });
+    if (ctx.ip && ipFailures + 1 === IP_MAX_FAILURES) await auditIpThrottle(db, { ip: ctx.ip, failures: IP_MAX_FAILURES, identifier });
     const after = decideLockout(await recentAttempts(db, key, now), now);
     if (user) {
       await db.user.update({
@@ -84,7 +92,10 @@ export async function signInWithPassword(
         select: { id: true },
       });
     }
-    if (after.locked) throw lockedError(after.lockedUntil);
+    if (after.locked) {
+      await auditLockout(db, { ...who, failures: after.failures, lockedUntil: after.lockedUntil });
+      throw lockedError(after.lockedUntil);
+    }
     throw invalidCredentials();
   }
 
@@ -95,5 +106,6 @@ export async function signInWithPassword(
     select: { id: true },
   });
   const session = await createSessionForUser(db, user.id, now);
+  await auditSignIn(db, { ...who, userId: user.id, method: "password" });
   return { userId: user.id, session };
 }

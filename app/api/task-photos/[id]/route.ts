@@ -27,9 +27,8 @@ export async function GET(req: Request, { params }: { params: Promise<{ id: stri
       "cache-control": "private, max-age=600",
       // Another person signing in on the same browser must not be served this copy.
       vary: "Cookie",
+      // nosniff and a sandboxed, load-nothing CSP come from proxy.ts (lib/security-headers.ts, "api").
       "content-disposition": "inline",
-      "x-content-type-options": "nosniff",
-      "content-security-policy": "default-src 'none'; sandbox",
     },
   });
 }
