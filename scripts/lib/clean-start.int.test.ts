@@ -10,7 +10,7 @@ import { migrate } from "./migrate";
  * The first `npm run demo` on a fresh clone: the launcher starts an empty embedded PostgreSQL, shows its
  * ERROR/FATAL/PANIC log lines as `[postgres] …`, and migrates. Nothing is wrong, so nothing may read as an
  * error. Its own server (not the shared test one), because the first migration of an empty database is
- * the case, and only a server started here lets the test read the log the launcher reads.
+ * the case, and only a server started here lets the test read the log the launcher reads (and stop it).
  */
 describe("first start on an empty database", () => {
   const dataDir = path.resolve(".data/test", `clean-start-${crypto.randomBytes(4).toString("hex")}`);
@@ -48,5 +48,21 @@ describe("first start on an empty database", () => {
     const errors = printed.flatMap((l) => l.split("\n")).filter((l) => /ERROR|FATAL|PANIC/.test(l) && !l.includes("clean_start_probe_missing"));
     expect(errors).toEqual([]);
     expect(printed.some((l) => l.includes("embedded PostgreSQL started"))).toBe(true);
+  });
+
+  it("stops (Ctrl-C) without a FATAL line for the connections still open", async () => {
+    const printed: string[] = [];
+    const error = vi.spyOn(console, "error").mockImplementation((...args: unknown[]) => void printed.push(args.map(String).join(" ")));
+    try {
+      // The app and the worker still hold connections when Ctrl-C reaches PostgreSQL.
+      const client = new pg.Client({ connectionString: db!.url });
+      client.on("error", () => undefined);
+      await client.connect();
+      await db!.stop();
+      await client.end().catch(() => undefined);
+    } finally {
+      error.mockRestore();
+    }
+    expect(printed).toEqual([]);
   });
 });
