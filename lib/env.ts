@@ -17,7 +17,8 @@ const EnvSchema = z.object({
   /** Where the embedded PostgreSQL keeps its data when DATABASE_URL is unset. */
   MUSTER_DATA_DIR: z.string().default(".data"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-  APP_URL: z.url().default("http://localhost:3000"),
+  /** The app's public address (links in e-mails, printed URLs); unset → http://localhost:<PORT>. */
+  APP_URL: optionalUrl,
   AUTH_SECRET: z.string().min(32).optional(),
   /** e.g. smtp://user:pass@smtp.example.com:587 — unset: sign-in links are written to the server log. */
   SMTP_URL: optionalUrl,
@@ -42,7 +43,8 @@ const EnvSchema = z.object({
   MUSTER_TEST: z.enum(["0", "1"]).default("0"),
 });
 
-export type Env = z.infer<typeof EnvSchema>;
+type ParsedEnv = z.infer<typeof EnvSchema>;
+export type Env = Omit<ParsedEnv, "APP_URL"> & { APP_URL: string };
 
 function loadEnv(): Env {
   const parsed = EnvSchema.safeParse(process.env);
@@ -50,7 +52,8 @@ function loadEnv(): Env {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`Invalid environment configuration — fix these variables and start again:\n${lines.join("\n")}`);
   }
-  return parsed.data;
+  // `PORT=3917 npm run demo` serves on 3917, so links must point there too, not at a fixed 3000.
+  return { ...parsed.data, APP_URL: parsed.data.APP_URL ?? `http://localhost:${parsed.data.PORT}` };
 }
 
 export const env: Env = loadEnv();

@@ -14,7 +14,7 @@
  * down to the hour. Past incidents have fixed dates.
  */
 import { parseArgs } from "node:util";
-import { requireDatabaseUrl } from "@/lib/env";
+import { env, requireDatabaseUrl } from "@/lib/env";
 import { createPrismaClient } from "@/server/db";
 import { demoAccountTable, DEMO_PASSWORD } from "./seed/demo-accounts";
 import { demoPlatformLines } from "./seed/delivery-platform";
@@ -68,7 +68,7 @@ async function main() {
       console.info(`\nSeeded in ${(result.elapsedMs / 1000).toFixed(1)} s.\n`);
     }
     console.info(`Demo accounts (every other seeded user also signs in with ${DEMO_PASSWORD}):\n${demoAccountTable()}`);
-    if (result.platform) console.info(`\n${demoPlatformLines(result.platform)}`);
+    if (result.platform) console.info(`\n${demoPlatformLines(result.platform, env.APP_URL)}`);
   } finally {
     await db.$disconnect();
   }

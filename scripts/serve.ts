@@ -34,6 +34,13 @@ function needsBuild(): boolean {
   return ["app", "components", "lib", "server", "public"].some(newer);
 }
 
+/** APP_URL, plus the local port when APP_URL points elsewhere (e.g. a proxy in front of this server). */
+function readyAt(): string {
+  const url = new URL(env.APP_URL);
+  const port = url.port || (url.protocol === "https:" ? "443" : "80");
+  return port === String(env.PORT) ? env.APP_URL : `${env.APP_URL} (this server listens on port ${env.PORT})`;
+}
+
 async function main() {
   await assertPortFree(env.PORT);
   const db = await resolveDatabase({ externalUrl: env.DATABASE_URL, dataDir: env.MUSTER_DATA_DIR });
@@ -64,6 +71,8 @@ async function main() {
       DATABASE_URL: db.url,
       AUTH_SECRET: env.AUTH_SECRET ?? localAuthSecret(env.MUSTER_DATA_DIR),
       PORT: String(env.PORT),
+      // The one address every child prints and links to (lib/env.ts derives it from PORT when unset).
+      APP_URL: env.APP_URL,
       NEXT_TELEMETRY_DISABLED: "1",
     };
     await migrate(db.url, { quiet: true });
@@ -84,7 +93,7 @@ async function main() {
     app.on("exit", (code) => void shutdown(code ?? 0));
     worker = start(process.execPath, ["--import", "tsx", "scripts/worker.ts"], childEnv);
     await waitForHttp(`http://127.0.0.1:${env.PORT}/api/health`, 180_000);
-    console.info(`\n[muster] ready at http://localhost:${env.PORT} — started in ${secs()} s (database: ${db.source}). Ctrl-C stops it.`);
+    console.info(`\n[muster] ready at ${readyAt()} — started in ${secs()} s (database: ${db.source}). Ctrl-C stops it.`);
   } catch (e) {
     console.error(`\n[muster] ${e instanceof Error ? e.message : String(e)}`);
     await shutdown(1);

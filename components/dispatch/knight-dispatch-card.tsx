@@ -3,7 +3,7 @@
 import { useMutation, useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { useLocale, useT } from "@/lib/i18n/client";
-import { formatDate, formatNumber, formatPercent } from "@/lib/i18n/format";
+import { formatCountdown, formatDate, formatDuration, formatNumber, formatPercent } from "@/lib/i18n/format";
 import { useTRPC } from "@/lib/trpc/react";
 import type { TNeedDto } from "@/lib/schemas/needs";
 import { useLiveEvents } from "@/lib/live/use-live-events";
@@ -12,7 +12,6 @@ import { useHydrated } from "@/components/auth/use-hydrated";
 import { ConnectionIndicator } from "@/components/knight/connection-indicator";
 import { DeliveryCodeForm } from "@/components/dispatch/delivery-code-form";
 import { TaskReport } from "@/components/dispatch/task-report";
-import { formatCountdown } from "@/components/knight/offer-feed";
 import { TaskMap, type TaskMapPoint } from "@/components/knight/task-map";
 import { errorMessage, useIncidentRefresh } from "@/components/needs/use-incident-refresh";
 import { Badge } from "@/components/ui/badge";
@@ -139,7 +138,7 @@ export function KnightDispatchCard({ need, canDispatch, tileUrl, tileAttribution
           {need.taskKind ? <Badge tone="brand">{tDispatch(`taskKind.${need.taskKind}`)}</Badge> : null}
           {b?.current ? (
             <span className="text-sm text-slate-600" data-testid="dispatch-wave">
-              {t("card.wave", { wave: b.current.wave, radius: formatNumber(locale, b.current.radiusKm) })} · {t("card.endsIn", { time: formatCountdown(b.current.endsAt, now) })}
+              {t("card.wave", { wave: b.current.wave, radius: formatNumber(locale, b.current.radiusKm) })} · {t("card.endsIn", { time: formatCountdown(locale, b.current.endsAt, now) })}
             </span>
           ) : null}
         </div>
@@ -212,7 +211,7 @@ export function KnightDispatchCard({ need, canDispatch, tileUrl, tileAttribution
                       <div className="flex flex-wrap gap-1.5">
                         {track?.checkInAlerted ? (
                           <Badge tone="danger" data-testid="dispatch-knight-silent">
-                            {t("card.silent", { minutes: formatNumber(locale, track.silentMinutes) })}
+                            {t("card.silent", { time: formatDuration(locale, track.silentMinutes * 60, { precision: "minute" }) })}
                           </Badge>
                         ) : null}
                         {stage ? <Badge tone={stage === "COMPLETED" ? "success" : "info"} data-testid="dispatch-knight-stage">{tDuty(`stages.${stage}`)}</Badge> : <Badge>{tOffers(`status.${a.status}`)}</Badge>}

@@ -1,7 +1,8 @@
 "use client";
 
-import { useT } from "@/lib/i18n/client";
-import { dutyElapsed } from "@/components/knight/offer-feed";
+import { useLocale, useT } from "@/lib/i18n/client";
+import { formatDuration } from "@/lib/i18n/format";
+import { minutesOnDuty } from "@/components/knight/offer-feed";
 
 /**
  * Time on duty in this stint, and — when the server says the duty limit is reached — the rest prompt:
@@ -9,13 +10,15 @@ import { dutyElapsed } from "@/components/knight/offer-feed";
  */
 export function DutyTimer({ since, now, restDue, limitMinutes }: { since: Date | null; now: Date; restDue: boolean; limitMinutes?: number | null }) {
   const t = useT("knightApp");
+  const locale = useLocale();
   if (!since) return null;
-  const { minutes, label } = dutyElapsed(since, now);
+  const minutes = minutesOnDuty(since, now);
+  const span = (m: number) => formatDuration(locale, m * 60, { precision: "minute" });
   return (
     <div className="space-y-2">
       <p className="text-sm text-slate-700" data-testid="duty-timer" data-minutes={minutes}>
-        {t("duty.elapsed", { time: label })}
-        {limitMinutes ? <span className="text-slate-500"> · {t("duty.limit", { hours: Math.round((limitMinutes / 60) * 10) / 10 })}</span> : null}
+        {t("duty.elapsed", { time: span(minutes) })}
+        {limitMinutes ? <span className="text-slate-500"> · {t("duty.limit", { time: span(limitMinutes) })}</span> : null}
       </p>
       {restDue ? (
         <div role="alert" data-testid="rest-prompt" className="rounded-xl border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900">

@@ -2,8 +2,8 @@
 
 import { useId, useState } from "react";
 import { useLocale, useT } from "@/lib/i18n/client";
-import { formatDateTime, formatNumber } from "@/lib/i18n/format";
-import { formatCountdown, type OfferCardData } from "@/components/knight/offer-feed";
+import { formatCountdown, formatDateTime, formatNumber } from "@/lib/i18n/format";
+import type { OfferCardData } from "@/components/knight/offer-feed";
 import { FormAlert } from "@/components/auth/form-alert";
 import { Button } from "@/components/ui/button";
 import { Badge } from "@/components/ui/badge";
@@ -79,9 +79,9 @@ export function OfferCard({
           <p
             className={cx("text-sm tabular-nums", urgent ? "font-semibold text-red-700" : "text-slate-600")}
             data-testid="offer-countdown"
-            aria-label={t("offer.timeLeftLabel", { time: formatCountdown(offer.expiresAt, now) })}
+            aria-label={t("offer.timeLeftLabel", { time: formatCountdown(locale, offer.expiresAt, now) })}
           >
-            {formatCountdown(offer.expiresAt, now)}
+            {formatCountdown(locale, offer.expiresAt, now)}
           </p>
         </div>
       </div>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applyKnightEvent, dutyElapsed, formatCountdown, initialFeed, offerFromEvent, pruneExpired, type OfferCardData } from "@/components/knight/offer-feed";
+import { applyKnightEvent, initialFeed, minutesOnDuty, offerFromEvent, pruneExpired, type OfferCardData } from "@/components/knight/offer-feed";
 
 const now = new Date("2026-11-29T06:00:00Z");
 const later = (s: number) => new Date(now.getTime() + s * 1000);
@@ -59,10 +59,8 @@ describe("offer feed", () => {
     expect(pruneExpired(f1, later(12))).toBe(f1);
   });
 
-  it("formats countdowns and duty time", () => {
-    expect(formatCountdown(later(245), now)).toBe("4:05");
-    expect(formatCountdown(later(3725), now)).toBe("1:02:05");
-    expect(formatCountdown(later(-5), now)).toBe("0:00");
-    expect(dutyElapsed(new Date(now.getTime() - 125 * 60_000), now)).toEqual({ minutes: 125, label: "2:05" });
+  it("counts whole minutes on duty, never negative (the words come from formatDuration)", () => {
+    expect(minutesOnDuty(new Date(now.getTime() - 125 * 60_000 - 59_000), now)).toBe(125);
+    expect(minutesOnDuty(new Date(now.getTime() + 30_000), now)).toBe(0);
   });
 });

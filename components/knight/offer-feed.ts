@@ -130,17 +130,7 @@ export function dismissNotice(feed: OfferFeed, id: string): OfferFeed {
   return { ...feed, notices: feed.notices.filter((n) => n.id !== id) };
 }
 
-/** "4:05" for the time left until `until`; "0:00" once passed. */
-export function formatCountdown(until: Date, now: Date): string {
-  const s = Math.max(0, Math.ceil((until.getTime() - now.getTime()) / 1000));
-  const h = Math.floor(s / 3600);
-  const m = Math.floor((s % 3600) / 60);
-  const sec = String(s % 60).padStart(2, "0");
-  return h > 0 ? `${h}:${String(m).padStart(2, "0")}:${sec}` : `${m}:${sec}`;
-}
-
-/** Whole minutes on duty, and "2:05" (h:mm) for the duty timer. */
-export function dutyElapsed(since: Date, now: Date): { minutes: number; label: string } {
-  const minutes = Math.max(0, Math.floor((now.getTime() - since.getTime()) / 60_000));
-  return { minutes, label: `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, "0")}` };
+/** Whole minutes on duty in this stint (never negative); DutyTimer shows it with formatDuration. */
+export function minutesOnDuty(since: Date, now: Date): number {
+  return Math.max(0, Math.floor((now.getTime() - since.getTime()) / 60_000));
 }

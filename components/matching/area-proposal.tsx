@@ -3,6 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useLocale, useT } from "@/lib/i18n/client";
+import { formatDuration } from "@/lib/i18n/format";
 import { useTRPC } from "@/lib/trpc/react";
 import { AREA_MAX_RADIUS_KM, type TAreaProposeResult } from "@/lib/schemas/matching-assign";
 import { tierFill } from "@/components/matching/gap-line";
@@ -53,7 +54,7 @@ export function AreaProposal({ incidentId, lat, lng, disabled, onDone }: { incid
         <Field id={`area-within-${incidentId}`} label={t("area.within")}>
           <Select value={hours} onChange={(e) => setHours(Number(e.target.value))} data-testid="area-within">
             {WINDOW_HOURS.map((h) => (
-              <option key={h} value={h}>{t("area.withinHours", { hours: h })}</option>
+              <option key={h} value={h}>{t("area.withinHours", { time: formatDuration(locale, h * 3600, { precision: "minute" }) })}</option>
             ))}
           </Select>
         </Field>

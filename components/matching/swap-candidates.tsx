@@ -3,6 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useEffect, useId } from "react";
 import { useLocale, useT } from "@/lib/i18n/client";
+import { formatDuration } from "@/lib/i18n/format";
 import { useTRPC } from "@/lib/trpc/react";
 import { errorMessage, fieldErrorsOf } from "@/components/needs/use-incident-refresh";
 import { Button } from "@/components/ui/button";
@@ -65,7 +66,7 @@ export function SwapCandidates(props: {
                       <span data-testid="swap-supplier">{c.supplier.name ? t("assignment.supplier", { name: c.supplier.name }) : t("assignment.individual")}</span>
                       <span className="tabular-nums">{t("assignment.score", { score: c.score.toFixed(2) })}</span>
                       <span>{t("swap.distance", { km: c.distanceKm.toFixed(1) })}</span>
-                      <span>{t("swap.eta", { min: Math.round(c.etaMinutes) })}</span>
+                      <span>{t("swap.eta", { time: formatDuration(locale, Math.round(c.etaMinutes) * 60, { precision: "minute" }) })}</span>
                     </p>
                     <p className="text-slate-700">{locale === "en" ? c.explanation.en : c.explanation.zh}</p>
                   </div>

@@ -78,7 +78,7 @@ describe("notification view", () => {
     expect(render("dispatch.unmet", SAMPLES["dispatch.unmet"], "en").text).toContain("7 knights");
     expect(render("offer.declined", SAMPLES["offer.declined"], "en").text).toContain("泵车在检修");
     expect(render("knight.taskCompleted", SAMPLES["knight.taskCompleted"], "en").text).toContain("12 points");
-    expect(render("knight.checkInMissed", SAMPLES["knight.checkInMissed"], "zh-CN").text).toContain("25 分钟");
+    expect(render("knight.checkInMissed", SAMPLES["knight.checkInMissed"], "zh-CN").text).toContain("25分钟");
     expect(render("knight.taskCancelled", SAMPLES["knight.taskCancelled"], "en").text).toContain("送药");
     // the sentence says why: the need ended, the dispatcher cancelled, or a no-show
     const why = (reason: string, locale: "zh-CN" | "en") => render("knight.taskCancelled", { ...SAMPLES["knight.taskCancelled"], reason }, locale).text;

@@ -1,5 +1,5 @@
 import type { Locale } from "@/lib/i18n/config";
-import { formatDateTime } from "@/lib/i18n/format";
+import { formatDateTime, formatDuration } from "@/lib/i18n/format";
 import type { NotificationKind } from "@/lib/schemas/notifications";
 import { UNMET_REASONS } from "@/lib/schemas/needs";
 import { paths } from "@/components/layout/routes";
@@ -81,9 +81,9 @@ export const NOTIFICATION_VIEWS: Record<NotificationKind, Describe> = {
   },
   "need.unmet": (p) => view("kinds.need.unmet", incidentOrList(p), { title: str(p, "title") ?? "…" }, unmetReason(p)),
   "dispatch.unmet": (p) => view("kinds.dispatch.unmet", incidentOrList(p), { title: str(p, "title") ?? "…", offered: num(p, "offered") ?? 0 }, unmetReason(p)),
-  "knight.checkInMissed": (p) => {
+  "knight.checkInMissed": (p, locale) => {
     const minutes = num(p, "silentMinutes");
-    return minutes === null ? view("kinds.knight.checkInMissedPlain", incidentOrList(p)) : view("kinds.knight.checkInMissed", incidentOrList(p), { minutes });
+    return minutes === null ? view("kinds.knight.checkInMissedPlain", incidentOrList(p)) : view("kinds.knight.checkInMissed", incidentOrList(p), { time: formatDuration(locale, minutes * 60, { precision: "minute" }) });
   },
   "knight.restDue": () => view("kinds.knight.restDue", paths.knightHome),
   "knight.autoOffDuty": () => view("kinds.knight.autoOffDuty", paths.knightHome),

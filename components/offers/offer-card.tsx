@@ -5,7 +5,7 @@ import { useEffect, useState, type FormEvent } from "react";
 import type { TOfferCard } from "@/lib/schemas/offers";
 import { ZDeclineOfferInput } from "@/lib/schemas/offers";
 import { useLocale, useT } from "@/lib/i18n/client";
-import { formatDateTime } from "@/lib/i18n/format";
+import { formatCountdown, formatDateTime } from "@/lib/i18n/format";
 import { useTRPC } from "@/lib/trpc/react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -15,18 +15,14 @@ import { Textarea } from "@/components/ui/input";
 
 const NEXT_STEP = { ACCEPTED: "MOBILIZED", MOBILIZED: "EN_ROUTE", EN_ROUTE: "ON_SCENE", ON_SCENE: "COMPLETED", COMPLETED: "RELEASED" } as const;
 
-function useCountdown(until: Date | null): number {
-  const [now, setNow] = useState(() => Date.now());
+/** The current time, ticking each second (the hold countdown). */
+function useNow(): Date {
+  const [now, setNow] = useState(() => new Date());
   useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 1000);
+    const timer = setInterval(() => setNow(new Date()), 1000);
     return () => clearInterval(timer);
   }, []);
-  return until ? Math.max(0, new Date(until).getTime() - now) : 0;
-}
-
-function mmss(ms: number): string {
-  const s = Math.floor(ms / 1000);
-  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
+  return now;
 }
 
 /** One offer: need, incident, distance, the match explanation, hold countdown, and the supplier's actions. */
@@ -34,7 +30,9 @@ export function OfferCard({ offer, onDone }: { offer: TOfferCard; onDone: (messa
   const t = useT("offers");
   const locale = useLocale();
   const trpc = useTRPC();
-  const left = useCountdown(offer.holdExpiresAt);
+  const now = useNow();
+  const hold = offer.holdExpiresAt ? new Date(offer.holdExpiresAt) : null;
+  const left = hold ? Math.max(0, hold.getTime() - now.getTime()) : 0;
   const [declining, setDeclining] = useState(false);
   const [reason, setReason] = useState("");
   const [error, setError] = useState<string | undefined>();
@@ -79,7 +77,7 @@ export function OfferCard({ offer, onDone }: { offer: TOfferCard; onDone: (messa
         ) : null}
         {offer.status === "OFFERED" ? (
           <p className="font-medium text-amber-700" aria-live="polite" data-testid="offer-hold">
-            {left > 0 ? t("card.holdLeft", { time: mmss(left) }) : t("card.holdExpired")}
+            {hold && left > 0 ? t("card.holdLeft", { time: formatCountdown(locale, hold, now) }) : t("card.holdExpired")}
           </p>
         ) : null}
         {error ? <p role="alert" className="text-red-700">{error}</p> : null}

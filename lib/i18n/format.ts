@@ -1,4 +1,6 @@
 import type { Locale } from "@/lib/i18n/config";
+import { common } from "@/lib/i18n/messages/common";
+import { interpolate } from "@/lib/i18n/translate";
 
 /** Locale-aware formatting; the display time zone is fixed to China's because every incident is in Jiangsu. */
 export const DISPLAY_TIME_ZONE = "Asia/Shanghai";
@@ -36,4 +38,63 @@ export function formatRelativeTime(locale: Locale, value: Date | string, now: Da
   const rtf = new Intl.RelativeTimeFormat(locale, { numeric: "auto" });
   if (seconds < 3600) return rtf.format(-Math.floor(seconds / 60), "minute");
   return rtf.format(-Math.floor(seconds / 3600), "hour");
+}
+
+/** How fine a duration goes: seconds for live countdowns, minutes for spans kept in whole minutes. */
+export type DurationPrecision = "second" | "minute";
+
+// One integer formatter per locale: matching explains every candidate with spans, and building an
+// Intl.NumberFormat per call costs more than the rest of formatDuration.
+const wholeNumbers = new Map<Locale, Intl.NumberFormat>();
+const wholeNumber = (locale: Locale) => {
+  let f = wholeNumbers.get(locale);
+  if (!f) wholeNumbers.set(locale, (f = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 })));
+  return f;
+};
+
+const MINUTE = 60;
+const HOUR = 3600;
+const DAY = 86_400;
+
+/**
+ * A span of time as people say it, never as a clock: "2 d 3 h" / "2天3小时", "11 h 34 min" / "11小时34分",
+ * "5 min 10 s" / "5分10秒", "45 s" / "45秒".
+ *
+ * The rule, everywhere: the two largest units, each whole (floored), a zero second unit left out ("2 d",
+ * "3 h"). With precision "second" (the default, for countdowns that tick each second) seconds show only
+ * under an hour, so a long hold reads "11 h 34 min" and its last minutes "4 min 59 s". With precision
+ * "minute" (duty time, silence, lead times, link validity) the smallest unit is the minute ("0 min" under
+ * one). Negative spans read as zero: an expired hold has no time left — callers that must say "expired"
+ * check that themselves. Words come from the catalogue (common.duration), numbers from Intl.
+ */
+export function formatDuration(locale: Locale, seconds: number, opts: { precision?: DurationPrecision } = {}): string {
+  const byMinute = opts.precision === "minute";
+  let total = Number.isFinite(seconds) ? Math.max(0, Math.floor(seconds)) : 0;
+  if (byMinute) total -= total % MINUTE;
+  const n = (v: number) => wholeNumber(locale).format(v);
+  const say = (key: keyof (typeof common)["en"]["duration"], vars: Record<string, number>) =>
+    interpolate(common[locale].duration[key], Object.fromEntries(Object.entries(vars).map(([k, v]) => [k, n(v)])));
+
+  if (total >= DAY) {
+    const h = Math.floor((total % DAY) / HOUR);
+    return h ? say("dh", { d: Math.floor(total / DAY), h }) : say("d", { d: Math.floor(total / DAY) });
+  }
+  if (total >= HOUR) {
+    const m = Math.floor((total % HOUR) / MINUTE);
+    return m ? say("hm", { h: Math.floor(total / HOUR), m }) : say("h", { h: Math.floor(total / HOUR) });
+  }
+  if (total >= MINUTE || byMinute) {
+    const s = total % MINUTE;
+    return s ? say("ms", { m: Math.floor(total / MINUTE), s }) : say("m", { m: Math.floor(total / MINUTE) });
+  }
+  return say("s", { s: total });
+}
+
+/**
+ * The time left until `until`, for a countdown that ticks each second (formatDuration's rule). Rounded up to
+ * the second, so it reads "1 s" while the hold still runs and "0 s" only once it has passed.
+ */
+export function formatCountdown(locale: Locale, until: Date | string, now: Date): string {
+  const end = typeof until === "string" ? new Date(until) : until;
+  return formatDuration(locale, Math.ceil((end.getTime() - now.getTime()) / 1000));
 }

@@ -40,7 +40,7 @@ describe("demo delivery platform (pure)", () => {
   });
 
   it("prints the README's example: JL-001 next to the pickup of 秦淮区's delivery task, whatever the seed's clock", () => {
-    const curl = riderOnDutyCurl(d.platform)!;
+    const curl = riderOnDutyCurl(d.platform, "http://localhost:3000")!;
     expect(build("2026-11-29T09:00:00Z").platform).toEqual(d.platform);
     const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
     expect(readme).toContain(curl);

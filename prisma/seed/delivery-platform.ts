@@ -122,24 +122,25 @@ function tryPosition(incidents: IncidentBuild): { lat: number; lng: number } | n
 }
 
 /** The `curl` that puts the first rider on duty next to the delivery task (printed by the seed, shown in the README). */
-export function riderOnDutyCurl(info: DemoPlatformInfo, baseUrl = "http://localhost:3000"): string | null {
+export function riderOnDutyCurl(info: DemoPlatformInfo, baseUrl: string): string | null {
   if (!info.tryAt || info.riderIds.length === 0) return null;
   const body = JSON.stringify({ onDuty: true, lat: info.tryAt.lat, lng: info.tryAt.lng });
   return `curl -X POST -H "Authorization: Bearer ${info.apiKey}" -H 'content-type: application/json' \\\n  -d '${body}' ${baseUrl}/api/v1/platform/riders/${info.riderIds[0]}/duty`;
 }
 
-/** Lines printed after the demo accounts. */
-export function demoPlatformLines(info: DemoPlatformInfo): string {
+/** Lines printed after the demo accounts; `appUrl` is where this app answers (env.APP_URL), so the commands work as printed. */
+export function demoPlatformLines(info: DemoPlatformInfo, appUrl: string): string {
+  const baseUrl = appUrl.replace(/\/+$/, "");
   const ids = info.riderIds;
   const lines = [
     `Delivery platform ${info.name} / ${info.nameEn} (REST /api/v1/platform, see the README):`,
     `  API key  ${info.apiKey}   (demo only: revoke it on anything real)`,
     `  riders   ${ids.length ? `${ids[0]} … ${ids[ids.length - 1]} (${ids.length})` : "none"}${info.firstRiderEmail ? `; ${ids[0]} signs in to the knight app as ${info.firstRiderEmail}` : ""}`,
   ];
-  const curl = riderOnDutyCurl(info);
+  const curl = riderOnDutyCurl(info, baseUrl);
   if (curl) {
     lines.push(`  try      ${curl.replace(/\n/g, "\n           ")}`);
-    lines.push(`           curl -H "Authorization: Bearer ${info.apiKey}" http://localhost:3000/api/v1/platform/riders/${ids[0]}/offers`);
+    lines.push(`           curl -H "Authorization: Bearer ${info.apiKey}" ${baseUrl}/api/v1/platform/riders/${ids[0]}/offers`);
   }
   return lines.join("\n");
 }

@@ -1,6 +1,7 @@
 import path from "node:path";
 import pg from "pg";
 import { startEmbeddedPostgres } from "@/server/db/embedded-postgres";
+import { postgresLogLinesToShow } from "./postgres-log";
 
 export type ResolvedDatabase = {
   url: string;
@@ -52,7 +53,7 @@ export async function resolveDatabase(opts: {
     database: opts.database,
     ephemeral: opts.ephemeral,
     sharedBuffers: opts.sharedBuffers,
-    log: opts.quiet ? undefined : (line) => { if (/ERROR|FATAL|PANIC/.test(line)) console.error(`[postgres] ${line}`); },
+    log: opts.quiet ? undefined : (chunk) => { for (const line of postgresLogLinesToShow(chunk)) console.error(`[postgres] ${line}`); },
   });
   if (!opts.quiet) {
     console.info(

@@ -14,13 +14,15 @@ async function upToDate(url: string): Promise<boolean> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
+    // Probe for the table rather than fail on it: a failed query is an ERROR line in the server log, which
+    // the launcher shows, and a newcomer reads it as a failed first start.
+    const { rows: found } = await client.query<{ exists: boolean }>(`SELECT to_regclass('_prisma_migrations') IS NOT NULL AS exists`);
+    if (!found[0]?.exists) return false; // an empty database: nothing applied yet
     const { rows } = await client.query<{ name: string }>(
       `SELECT migration_name AS name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
     );
     const applied = new Set(rows.map((r) => r.name));
     return committed.every((m) => applied.has(m));
-  } catch {
-    return false; // no _prisma_migrations table yet
   } finally {
     await client.end();
   }

@@ -3,6 +3,7 @@ import type { PrismaClient } from "@/server/db";
 import { env } from "@/lib/env";
 import { isLocale, defaultLocale } from "@/lib/i18n/config";
 import { translatorFor } from "@/lib/i18n/messages-for";
+import { formatDuration } from "@/lib/i18n/format";
 
 /** The prefix operators grep for when SMTP is not configured. */
 export const SIGN_IN_LINK_LOG_PREFIX = "[muster] sign-in link for";
@@ -29,9 +30,10 @@ export function makeSendVerificationRequest(db: PrismaClient) {
       console.info(`${SIGN_IN_LINK_LOG_PREFIX} ${identifier}: ${url}`);
       return;
     }
-    const t = translatorFor(isLocale(user.locale) ? user.locale : defaultLocale, "auth");
+    const locale = isLocale(user.locale) ? user.locale : defaultLocale;
+    const t = translatorFor(locale, "auth");
     const minutes = Math.max(1, Math.round((expires.getTime() - Date.now()) / 60000));
-    const vars = { name: user.name ?? identifier, url, minutes };
+    const vars = { name: user.name ?? identifier, url, time: formatDuration(locale, minutes * 60, { precision: "minute" }) };
     const transport = createTransport(env.SMTP_URL);
     const result = await transport.sendMail({
       to: identifier,

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useLocale, useT } from "@/lib/i18n/client";
-import { formatNumber } from "@/lib/i18n/format";
+import { formatDuration, formatNumber } from "@/lib/i18n/format";
 import { Badge } from "@/components/ui/badge";
 import type { TListingCard } from "@/lib/schemas/listing-browse";
 import { listingHref } from "@/components/listings/browse/browse-url";
@@ -28,7 +28,7 @@ export function ListingCard({ item }: { item: TListingCard }) {
       </div>
       <div className="mt-3 flex flex-wrap gap-x-4 gap-y-1 text-sm text-slate-700">
         <span>{t("results.available", { qty: formatNumber(locale, item.quantityAvailable), unit: item.unit })}</span>
-        <span>{t("results.lead", { minutes: formatNumber(locale, item.mobilizationMinutes) })}</span>
+        <span>{t("results.lead", { time: formatDuration(locale, item.mobilizationMinutes * 60, { precision: "minute" }) })}</span>
         <span>
           {item.pricingMode === "FREE"
             ? t("pricing.FREE")

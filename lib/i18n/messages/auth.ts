@@ -184,9 +184,9 @@ export const auth = {
     email: {
       subject: "登录 Muster",
       greeting: "{name}，您好：",
-      text: "{name}，您好：\n\n点击以下链接登录 Muster（{minutes} 分钟内有效）：\n{url}\n\n如果这不是您本人的操作，请忽略此邮件。",
+      text: "{name}，您好：\n\n点击以下链接登录 Muster（{time}内有效）：\n{url}\n\n如果这不是您本人的操作，请忽略此邮件。",
       button: "登录 Muster",
-      footer: "链接 {minutes} 分钟内有效，仅可使用一次。如果这不是您本人的操作，请忽略此邮件。",
+      footer: "链接{time}内有效，仅可使用一次。如果这不是您本人的操作，请忽略此邮件。",
     },
   },
   en: {
@@ -373,9 +373,9 @@ export const auth = {
     email: {
       subject: "Sign in to Muster",
       greeting: "Hello {name},",
-      text: "Hello {name},\n\nUse this link to sign in to Muster (valid for {minutes} minutes):\n{url}\n\nIf you did not ask for it, ignore this email.",
+      text: "Hello {name},\n\nUse this link to sign in to Muster (valid for {time}):\n{url}\n\nIf you did not ask for it, ignore this email.",
       button: "Sign in to Muster",
-      footer: "The link works once, for {minutes} minutes. If you did not ask for it, ignore this email.",
+      footer: "The link works once, for {time}. If you did not ask for it, ignore this email.",
     },
   },
 } as const;

@@ -28,6 +28,16 @@ export const common = {
       browseListings: "资源大厅",
       offers: "调用邀约",
     },
+    /** Spans of time (lib/i18n/format.ts formatDuration picks one; the two largest units, see there). */
+    duration: {
+      dh: "{d}天{h}小时",
+      d: "{d}天",
+      hm: "{h}小时{m}分",
+      h: "{h}小时",
+      ms: "{m}分{s}秒",
+      m: "{m}分钟",
+      s: "{s}秒",
+    },
     actions: {
       signIn: "登录",
       signUp: "注册",
@@ -120,6 +130,15 @@ export const common = {
       myListings: "My listings",
       browseListings: "Browse resources",
       offers: "Offers",
+    },
+    duration: {
+      dh: "{d} d {h} h",
+      d: "{d} d",
+      hm: "{h} h {m} min",
+      h: "{h} h",
+      ms: "{m} min {s} s",
+      m: "{m} min",
+      s: "{s} s",
     },
     actions: {
       signIn: "Sign in",

@@ -27,7 +27,7 @@ export const knightApp = {
     },
     duty: {
       elapsed: "本次在岗 {time}",
-      limit: "上限 {hours} 小时",
+      limit: "上限 {time}",
       restTitle: "该休息了",
       restBody: "你已连续在岗较长时间。请下岗休息；已接的任务可以继续完成，休息后再上岗接新任务。",
     },
@@ -177,7 +177,7 @@ export const knightApp = {
     },
     duty: {
       elapsed: "On duty for {time}",
-      limit: "limit {hours} h",
+      limit: "limit {time}",
       restTitle: "Time for a rest",
       restBody: "You have been on duty for a long stretch. Go off duty and rest; tasks you accepted can be finished, new offers come after your rest.",
     },

@@ -71,7 +71,7 @@ export const knightDispatch = {
       deliveryCodeSave: "保存收货码",
       deliveryCodeSaved: "收货码已设置。骑士看不到它。",
       deliveryCodeCleared: "已取消收货码：送达后需由你确认完成。",
-      silent: "已 {minutes} 分钟没有报平安",
+      silent: "已{time}没有报平安",
       done: "已更新。",
     },
     hazards: {
@@ -170,7 +170,7 @@ export const knightDispatch = {
       deliveryCodeSave: "Save code",
       deliveryCodeSaved: "Delivery code set. Knights never see it.",
       deliveryCodeCleared: "Delivery code removed: you confirm completion after delivery.",
-      silent: "No check-in for {minutes} min",
+      silent: "No check-in for {time}",
       done: "Updated.",
     },
     hazards: {

@@ -47,7 +47,7 @@ export const notifications = {
       knight: {
         restDue: "你已连续在岗较长时间，请休息。",
         autoOffDuty: "你已被自动下线休息。",
-        checkInMissed: "执行任务的骑士已 {minutes} 分钟无响应，请确认其安全。",
+        checkInMissed: "执行任务的骑士已{time}无响应，请确认其安全。",
         checkInMissedPlain: "执行任务的骑士长时间无响应，请确认其安全。",
         taskCompleted: "任务已完成，积分已到账。",
         taskCompletedPoints: "任务已完成，获得 {points} 积分。",
@@ -101,7 +101,7 @@ export const notifications = {
       knight: {
         restDue: "You have been on duty for a long time; please rest.",
         autoOffDuty: "You have been taken off duty to rest.",
-        checkInMissed: "A knight on a task has been silent for {minutes} minutes; please check on them.",
+        checkInMissed: "A knight on a task has been silent for {time}; please check on them.",
         checkInMissedPlain: "A knight on a task has gone silent; please check on them.",
         taskCompleted: "Task completed; your points have been credited.",
         taskCompletedPoints: "Task completed; you earned {points} points.",

@@ -61,7 +61,7 @@ describe("match.candidates", () => {
     expect(best.score).toBeGreaterThan(res.candidates[1]!.score);
     expect(best.supplier).toEqual({ kind: "ORGANIZATION", orgId: f.orgs.enterprise, name: "苏安应急装备有限公司" });
     expect(best.explanation.en).toMatch(/^5\.\d km, ETA \d+ min, arrives \d+ min before needed; Flow 600 ≥ 500 m³\/h; 90% completion$/);
-    expect(best.explanation.zh).toMatch(/^5\.\d 公里，预计 \d+ 分钟到达，比需求时间早 \d+ 分钟；流量 600 ≥ 500 m³\/h；完成率 90%$/);
+    expect(best.explanation.zh).toMatch(/^5\.\d 公里，预计\d+分钟到达，比需求时间早\d+分钟；流量 600 ≥ 500 m³\/h；完成率 90%$/);
     expect(Object.keys(best.breakdown)).toEqual(["eta", "capabilityFit", "reliability", "cost", "fairness"]);
     expect(JSON.stringify(res)).not.toMatch(/ownerUserId|contactPhone|025-84000000/);
   });

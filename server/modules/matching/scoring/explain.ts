@@ -1,6 +1,7 @@
 import type { Candidate, MatchNeed } from "@/server/modules/matching/match-types";
 import { completionRate, estimateCostCents } from "@/server/modules/matching/scoring/score-parts";
 import type { ScoringContext } from "@/server/modules/matching/scoring/scoring-types";
+import { formatDuration } from "@/lib/i18n/format";
 
 function num(x: number): string {
   return Number.isInteger(x) ? String(x) : String(Math.round(x * 10) / 10);
@@ -15,7 +16,8 @@ function yuan(cents: number): string {
 
 /**
  * "12.4 km, ETA 38 min, arrives 22 min before needed; flow 600 ≥ 500 m³/h; 96% completion"
- * "12.4 公里，预计 38 分钟到达，比需求时间早 22 分钟；流量 600 ≥ 500 m³/h；完成率 96%"
+ * "12.4 公里，预计38分钟到达，比需求时间早22分钟；流量 600 ≥ 500 m³/h；完成率 96%"
+ * (times as spans, "ETA 2 h 51 min", the same formatter as the screens)
  * (+ estimated cost for PAID needs, + the supplier's live jobs when it has any)
  */
 export function explainCandidate(
@@ -27,12 +29,13 @@ export function explainCandidate(
   const km = c.distanceKm.toFixed(1);
   const eta = Math.round(v.etaMinutes);
   const slack = Math.round(v.slackMinutes);
+  const span = (locale: "en" | "zh-CN", minutes: number) => formatDuration(locale, minutes * 60, { precision: "minute" });
   const en: string[] = [];
   const zh: string[] = [];
-  const timingEn = slack >= 0 ? `arrives ${slack} min before needed` : `arrives ${-slack} min late`;
-  const timingZh = slack >= 0 ? `比需求时间早 ${slack} 分钟` : `比需求时间晚 ${-slack} 分钟`;
-  en.push(`${km} km, ETA ${eta} min, ${timingEn}`);
-  zh.push(`${km} 公里，预计 ${eta} 分钟到达，${timingZh}`);
+  const timingEn = slack >= 0 ? `arrives ${span("en", slack)} before needed` : `arrives ${span("en", -slack)} late`;
+  const timingZh = slack >= 0 ? `比需求时间早${span("zh-CN", slack)}` : `比需求时间晚${span("zh-CN", -slack)}`;
+  en.push(`${km} km, ETA ${span("en", eta)}, ${timingEn}`);
+  zh.push(`${km} 公里，预计${span("zh-CN", eta)}到达，${timingZh}`);
   for (const [key, min] of Object.entries(need.requiredCapabilities)) {
     const m = ctx.metrics?.[key];
     const unit = m?.unit ? ` ${m.unit}` : "";

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { TRPCError } from "@trpc/server";
 import { env } from "@/lib/env";
-import { formatNumber } from "@/lib/i18n/format";
+import { formatDuration, formatNumber } from "@/lib/i18n/format";
 import { getLocaleFromParams, getT } from "@/lib/i18n/server";
 import { getServerActor, getServerCaller } from "@/lib/trpc/server";
 import { can } from "@/server/auth/permissions";
@@ -82,7 +82,7 @@ export default async function ListingDetailPage({ params }: Props) {
               </DetailRow>
               <DetailRow label={t("detail.location")}>{`${d.address} · ${en ? d.region.nameEn : d.region.nameZh}`}</DetailRow>
               <DetailRow label={t("detail.travel")}>{t("detail.travelValue", { range: t(`travel.${d.travelRange}`), km: formatNumber(locale, d.maxTravelKm) })}</DetailRow>
-              <DetailRow label={t("detail.lead")}>{t("detail.leadValue", { minutes: formatNumber(locale, d.mobilizationMinutes) })}</DetailRow>
+              <DetailRow label={t("detail.lead")}>{t("detail.leadValue", { time: formatDuration(locale, d.mobilizationMinutes * 60, { precision: "minute" }) })}</DetailRow>
               <DetailRow label={t("detail.availability")} testId="listing-windows">
                 {windows.length === 0 ? t("detail.noWindows") : <ul>{windows.map((w, i) => <li key={i}>{w}</li>)}</ul>}
               </DetailRow>
