@@ -9,7 +9,10 @@ import {
   type SecuritySchemeObject,
 } from "trpc-to-openapi";
 import { env } from "@/lib/env";
+import { API_KEY_SCOPES } from "@/lib/schemas/api-keys";
 import type { FieldErrors } from "@/server/errors";
+import type { Permission } from "@/server/auth/permissions";
+import { SCOPE_FOR_PERMISSION } from "@/server/auth/api-scopes";
 
 /**
  * The public REST API (/api/v1): the OpenAPI document and the one error shape every REST
@@ -26,7 +29,9 @@ const apiKeyScheme: SecuritySchemeObject = {
   type: "http",
   scheme: "bearer",
   bearerFormat: "mk_…",
-  description: "per-organisation API key: Authorization: Bearer mk_…",
+  description:
+    "per-organisation API key: Authorization: Bearer mk_…. Each key holds scopes chosen when it was created " +
+    `(${API_KEY_SCOPES.join(", ")}); each operation lists the one it needs in its security requirement.`,
 };
 
 /** Every REST error body: `{ message, code, fieldErrors }` (fieldErrors: field path → messages, or null). */
@@ -39,6 +44,12 @@ const DESCRIPTION = [
   "Errors are JSON `{ message, code, fieldErrors }`: `code` is a tRPC error code (BAD_REQUEST, UNAUTHORIZED,",
   "FORBIDDEN, NOT_FOUND, METHOD_NOT_SUPPORTED, PAYLOAD_TOO_LARGE, …); `fieldErrors` maps an input field to its",
   "messages when the input was invalid, otherwise null.",
+  "",
+  "Scopes: an operation answers 403 FORBIDDEN naming the scope when the key lacks it (see each operation's security).",
+  "Rate limits: each key (or signed-in user, or client IP without credentials) has a request budget per window;",
+  "responses carry `RateLimit-Limit`, `RateLimit-Remaining`, `RateLimit-Reset` and `RateLimit-Policy`, and a",
+  "request over budget gets 429 TOO_MANY_REQUESTS with `Retry-After` (seconds). Requests with invalid keys are",
+  "counted per client IP; past a small budget that IP gets 429 for any request presenting a key.",
 ].join("\n");
 
 function openApiTags(router: OpenApiRouter): string[] {
@@ -69,6 +80,25 @@ function documentRestErrors(doc: OpenAPIObject): void {
   }
 }
 
+type LooseOperation = { description?: string; security?: Record<string, string[]>[] };
+
+/**
+ * Each protected operation's API-key scope (the permission its procedure checks → SCOPE_FOR_PERMISSION) in
+ * its security requirement (OpenAPI 3.1 allows role names for non-OAuth schemes) and in its description.
+ */
+function documentScopes(router: OpenApiRouter, doc: OpenAPIObject): void {
+  forEachOpenApiProcedure(router._def.procedures, ({ meta }) => {
+    const permission = (meta as { permission?: Permission }).permission;
+    const scope = permission ? SCOPE_FOR_PERMISSION[permission] : undefined;
+    if (!meta.openapi.protect || !scope) return;
+    const paths = (doc.paths ?? {}) as Record<string, Record<string, LooseOperation>>;
+    const op = paths[normalizePath(meta.openapi.path)]?.[meta.openapi.method.toLowerCase()];
+    if (!op) return;
+    op.security = [{ [API_KEY_SCHEME_NAME]: [scope] }];
+    op.description = [op.description, `Requires the API key scope \`${scope}\`.`].filter(Boolean).join("\n\n");
+  });
+}
+
 export function buildOpenApiDocument(router: OpenApiRouter, appUrl: string = env.APP_URL): OpenAPIObject {
   const doc = generateOpenApiDocument(router, {
     title: "Muster API",
@@ -79,6 +109,7 @@ export function buildOpenApiDocument(router: OpenApiRouter, appUrl: string = env
     securitySchemes: { [API_KEY_SCHEME_NAME]: apiKeyScheme },
   });
   documentRestErrors(doc);
+  documentScopes(router, doc);
   return doc;
 }
 
@@ -163,11 +194,12 @@ export function toRestErrorBody(status: number, raw: unknown): RestErrorBody {
 }
 
 /**
- * Pass results through; rewrite error bodies to the documented shape. `failed` comes from the
+ * Pass results through (plus `extraHeaders`, e.g. RateLimit-*); rewrite error bodies to the documented shape. `failed` comes from the
  * adapter's onError, because a successful result may also carry an error status (health → 503).
  */
-export async function normaliseRestResponse(res: Response, failed: boolean): Promise<Response> {
+export async function normaliseRestResponse(res: Response, failed: boolean, extraHeaders?: Headers): Promise<Response> {
   const headers = new Headers(res.headers);
+  extraHeaders?.forEach((value, name) => headers.set(name, value));
   headers.set("Cache-Control", "no-store");
   if (!failed) return new Response(res.body, { status: res.status, headers });
   const raw: unknown = await res.json().catch(() => null);
