@@ -10,6 +10,7 @@ import { createContext } from "@/server/api/trpc";
 import { createRestHandler } from "@/server/api/rest-handler";
 import { DEFAULT_RATE_LIMITER, RATE_LIMITS, type RateLimiter } from "@/server/modules/rate-limit/rate-limit-config";
 import { checkRequestBudget } from "@/server/modules/rate-limit/request-budget";
+import { pruneRateLimitBuckets } from "@/server/modules/rate-limit/rate-limit";
 
 /**
  * Request budgets end to end: REST handlers (and a tRPC handler wired like app/api/trpc) on a real database,
@@ -180,5 +181,20 @@ describe("the shared counter", () => {
     const row = await t.db.rateLimitBucket.findUniqueOrThrow({ where: { key: "key:burst" } });
     expect(row.hits).toBe(500);
     expect(Math.min(...outcomes.map((o) => Number(o!.headers["RateLimit-Remaining"])))).toBe(RATE_LIMITS.platformKey.limit - 500);
+  });
+});
+
+describe("housekeeping", () => {
+  it("drops counters whose window ended over a day ago, keeps the rest", async () => {
+    const now = new Date("2026-12-06T10:00:00.000Z");
+    await t.db.rateLimitBucket.createMany({
+      data: [
+        { key: "ip:old", windowStart: new Date(now.getTime() - 25 * 3600_000), hits: 3 },
+        { key: "ip:recent", windowStart: new Date(now.getTime() - 3600_000), hits: 3 },
+      ],
+    });
+    expect(await pruneRateLimitBuckets(t.db, now)).toBeGreaterThanOrEqual(1);
+    const left = (await t.db.rateLimitBucket.findMany({ where: { key: { in: ["ip:old", "ip:recent"] } }, select: { key: true } })).map((r) => r.key);
+    expect(left).toEqual(["ip:recent"]);
   });
 });
