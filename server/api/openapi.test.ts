@@ -30,7 +30,7 @@ describe("OpenAPI document", () => {
 
   it("lists resource types behind the API key, with their filters", () => {
     const op = doc.paths["/resource-types"].get;
-    expect(op.security).toEqual([{ apiKey: [] }]);
+    expect(op.security).toEqual([{ apiKey: ["catalogue:read"] }]); // the scope a key needs
     expect(op.tags).toEqual(["catalogue"]);
     expect(op.parameters.map((p: Json) => [p.name, p.in])).toEqual([
       ["category", "query"],
