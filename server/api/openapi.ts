@@ -49,7 +49,7 @@ const DESCRIPTION = [
   "Rate limits: each key (or signed-in user, or client IP without credentials) has a request budget per window;",
   "responses carry `RateLimit-Limit`, `RateLimit-Remaining`, `RateLimit-Reset` and `RateLimit-Policy`, and a",
   "request over budget gets 429 TOO_MANY_REQUESTS with `Retry-After` (seconds). Requests with invalid keys are",
-  "counted per client IP; past a small budget that IP gets 429 for any request presenting a key.",
+  "counted per client IP; past a small budget they get 429 instead of 401.",
 ].join("\n");
 
 function openApiTags(router: OpenApiRouter): string[] {

@@ -6,7 +6,9 @@
  *    so the knight app and dashboards are never slowed);
  *  - anyone else, per client IP: every REST call and tRPC mutations (sign-up, sign-in …);
  *  - a request presenting an unknown, revoked or expired API key: the IP's failed-key budget; once that is
- *    spent, every request from that IP that presents a key gets 429 until the window ends.
+ *    spent, failed attempts from that IP get 429 instead of 401 until the window ends. A valid key is never
+ *    refused for its IP's failures: the client IP comes from X-Forwarded-For, so a forged address must not be
+ *    able to lock a real platform out (and guessing a 190-bit key is hopeless anyway).
  */
 export type Budget = {
   /** Requests allowed per window. */

@@ -6,15 +6,8 @@ import type { Budget } from "@/server/modules/rate-limit/rate-limit-config";
  * upsert per request (one round trip) counts the hit and returns the window's count. A row from an older
  * window restarts at 1; GREATEST keeps a slightly fast clock on another instance from rewinding a window.
  * Refused requests count too, which changes nothing: the window still ends on time.
- * Optionally the same statement reads a second subject's count ("guard", e.g. the client IP's failed-key
- * count), so a valid key from an IP that is guessing keys can be refused without another round trip.
  */
-export type Hit = {
-  key: string;
-  budget: Budget;
-  /** Also read this subject's count in its current window (not counted). */
-  guard?: { key: string; budget: Budget };
-};
+export type Hit = { key: string; budget: Budget };
 
 export type HitResult = {
   allowed: boolean;
@@ -23,24 +16,17 @@ export type HitResult = {
   /** Seconds until the window ends (≥ 1). */
   resetSeconds: number;
   windowSeconds: number;
-  /** Set when the guard subject is over its budget. */
-  guardExceeded?: { limit: number; windowSeconds: number; resetSeconds: number };
 };
 
 const HIT_SQL = `
-WITH hit AS (
-  INSERT INTO rate_limit_bucket AS b (key, window_start, hits)
-  VALUES ($1::text, $2::timestamptz, 1)
-  ON CONFLICT (key) DO UPDATE
-    SET hits = CASE WHEN EXCLUDED.window_start > b.window_start THEN 1 ELSE b.hits + 1 END,
-        window_start = GREATEST(b.window_start, EXCLUDED.window_start)
-  RETURNING b.hits, b.window_start
-)
-SELECT hit.hits, hit.window_start,
-       (SELECT g.hits FROM rate_limit_bucket g WHERE g.key = $3::text AND g.window_start >= $4::timestamptz) AS guard_hits
-FROM hit`;
+INSERT INTO rate_limit_bucket AS b (key, window_start, hits)
+VALUES ($1::text, $2::timestamptz, 1)
+ON CONFLICT (key) DO UPDATE
+  SET hits = CASE WHEN EXCLUDED.window_start > b.window_start THEN 1 ELSE b.hits + 1 END,
+      window_start = GREATEST(b.window_start, EXCLUDED.window_start)
+RETURNING b.hits, b.window_start`;
 
-type Row = { hits: number; window_start: Date; guard_hits: number | null };
+type Row = { hits: number; window_start: Date };
 
 const windowStart = (now: Date, b: Budget) => {
   const ms = b.windowSeconds * 1000;
@@ -51,26 +37,15 @@ const secondsLeft = (start: Date, b: Budget, now: Date) =>
   Math.max(1, Math.ceil((start.getTime() + b.windowSeconds * 1000 - now.getTime()) / 1000));
 
 export async function countHit(db: Db, hit: Hit, now: Date): Promise<HitResult> {
-  const guardStart = hit.guard ? windowStart(now, hit.guard.budget) : null;
-  const [row] = await preparedQuery<Row>(db, "rate_limit_hit", HIT_SQL, [
-    hit.key,
-    windowStart(now, hit.budget),
-    hit.guard?.key ?? null,
-    guardStart,
-  ]);
+  const [row] = await preparedQuery<Row>(db, "rate_limit_hit", HIT_SQL, [hit.key, windowStart(now, hit.budget)]);
   const { limit } = hit.budget;
-  const result: HitResult = {
+  return {
     allowed: row.hits <= limit,
     limit,
     remaining: Math.max(0, limit - row.hits),
     resetSeconds: secondsLeft(row.window_start, hit.budget, now),
     windowSeconds: hit.budget.windowSeconds,
   };
-  if (hit.guard && guardStart && row.guard_hits !== null && row.guard_hits > hit.guard.budget.limit) {
-    const g = hit.guard.budget;
-    result.guardExceeded = { limit: g.limit, windowSeconds: g.windowSeconds, resetSeconds: secondsLeft(guardStart, g, now) };
-  }
-  return result;
 }
 
 /** Rows whose window ended long ago carry no information; the worker drops them now and then. */

@@ -29,14 +29,14 @@ export function budgetHit(r: BudgetRequest, limiter: RateLimiter): Hit | null {
   if (r.type === "subscription") return null;
   if (r.actor?.apiKey) {
     const budget = r.actor.apiKey.scopes.includes("platform:riders") ? b.platformKey : b.apiKey;
-    return { key: `key:${r.actor.apiKey.id}`, budget, guard: { key: `authfail:${ipOf(r)}`, budget: b.authFailure } };
+    return { key: `key:${r.actor.apiKey.id}`, budget };
   }
   if (r.transport === "trpc" && r.type !== "mutation") return null;
   if (r.actor) return { key: `user:${r.actor.userId}`, budget: b.user };
   return { key: `ip:${ipOf(r)}`, budget: b.anonymous };
 }
 
-function headersOf(res: { limit: number; remaining: number; resetSeconds: number; windowSeconds: number }, refused: boolean) {
+function headersOf(res: HitResult, refused: boolean) {
   const h: Record<string, string> = {
     "RateLimit-Limit": String(res.limit),
     "RateLimit-Remaining": String(res.remaining),
@@ -48,14 +48,6 @@ function headersOf(res: { limit: number; remaining: number; resetSeconds: number
 }
 
 function outcomeOf(hit: Hit, res: HitResult): BudgetOutcome {
-  if (res.guardExceeded) {
-    const g = res.guardExceeded;
-    return {
-      allowed: false,
-      headers: headersOf({ ...g, remaining: 0 }, true),
-      message: `Too many requests with invalid API keys from this address. Retry after ${g.resetSeconds} s.`,
-    };
-  }
   const failedKey = hit.key.startsWith("authfail:");
   return {
     allowed: res.allowed,
