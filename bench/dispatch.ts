@@ -233,7 +233,7 @@ async function main() {
       );
       await sleep(100);
       const settle: number[] = [];
-      const tally = { accepted: 0, refused: 0, other: 0 };
+      const tally = { accepted: 0, refused: 0, other: 0, rateLimited: 0 };
       const acceptsBefore = await Promise.all(servers.map(async (srv) => ((await srv.ask({ type: "stats" })).acceptMs as number[]).length));
       const sStart = performance.now();
       await Promise.all(
@@ -247,6 +247,7 @@ async function main() {
           if (res.status === 200 && body.result?.data?.json?.status === "ACCEPTED") tally.accepted++;
           else if (body.error?.json?.data?.code === "CONFLICT") tally.refused++;
           else tally.other++;
+          if (res.status === 429) tally.rateLimited++;
         }),
       );
       const settleAll = performance.now() - sStart;
@@ -273,6 +274,7 @@ async function main() {
         accepted: tally.accepted,
         refused: tally.refused,
         other_errors: tally.other,
+        rate_limited: tally.rateLimited,
         attempts_made: holders.length,
         over_accepts: Math.max(0, acceptedInDb - slots) + Math.max(0, liveAssignments - slots),
         settle_p50_ms: r1(pct(settle, 50)),
@@ -288,7 +290,7 @@ async function main() {
       console.info(
         `run ${run + 1}: offers ${r.offers} (missing ${r.offers_missing}, other instance ${r.cross_instance_offers}) p50 ${r.offer_p50_ms} p99 ${r.offer_p99_ms} ms · ` +
           `baseline p99 ${r.baseline_p99_ms} ms · raw SSE p99 ${r.bare_p99_ms} ms · accept: ${r.accepted}/${slots} accepted, ${r.refused} refused, ` +
-          `${r.other_errors} other, ${r.over_accepts} over · settle p99 ${r.settle_p99_ms} ms (all ${holders.length} answered in ${r.settle_all_ms} ms)`,
+          `${r.other_errors} other (${r.rate_limited} rate-limited), ${r.over_accepts} over · settle p99 ${r.settle_p99_ms} ms (all ${holders.length} answered in ${r.settle_all_ms} ms)`,
       );
     }
 

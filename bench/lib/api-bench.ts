@@ -63,7 +63,7 @@ export async function createApiFixture(db: PrismaClient, count: number, seed = 7
   const rows = await db.need.findMany({ where: { title: { startsWith: tag } }, select: { id: true } });
   const k = generateApiKey();
   const apiKey = await db.apiKey.create({
-    data: { orgId: incident.orgId, name: tag, prefix: k.prefix, hashedKey: k.hashedKey, createdById: incident.createdById },
+    data: { orgId: incident.orgId, name: tag, prefix: k.prefix, hashedKey: k.hashedKey, createdById: incident.createdById, scopes: ["match:read"] },
     select: { id: true },
   });
   return {

@@ -1,11 +1,17 @@
 /**
- * The REST v1 route handler (app/api/v1/[...path]/route.ts, the same module Next serves) on a plain node
+ * The REST v1 handler (server/api/rest-handler.ts, what app/api/v1/[...path]/route.ts serves) on a plain node
  * http server, for `npm run bench:match`'s end-to-end figure. Run as a child process so the load generator
  * does not share its event loop. Prints "listening <port>" when ready.
+ * The request budgets still run (one counter upsert per request, so their cost is in the figures), but with
+ * limits no bench reaches: the bench measures throughput, not refusals.
  */
 import http from "node:http";
 
-const route = (await import("../../app/api/v1/[...path]/route.ts")) as Record<string, (req: Request) => Promise<Response>>;
+const { createRestHandler } = await import("../../server/api/rest-handler.ts");
+const { RATE_LIMITS } = await import("../../server/modules/rate-limit/rate-limit-config.ts");
+
+const unlimited = Object.fromEntries(Object.entries(RATE_LIMITS).map(([k, b]) => [k, { ...b, limit: 1e9 }])) as typeof RATE_LIMITS;
+const handle = createRestHandler({ limiter: { budgets: unlimited, now: () => new Date() } });
 
 const server = http.createServer(async (req, res) => {
   try {
@@ -19,8 +25,7 @@ const server = http.createServer(async (req, res) => {
       headers,
       body: method === "GET" || method === "HEAD" ? undefined : Buffer.concat(chunks),
     });
-    const handler = route[method];
-    const response = handler ? await handler(request) : new Response(null, { status: 405 });
+    const response = await handle(request);
     res.writeHead(response.status, Object.fromEntries(response.headers));
     res.end(Buffer.from(await response.arrayBuffer()));
   } catch (e) {

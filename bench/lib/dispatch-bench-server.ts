@@ -60,7 +60,11 @@ async function serverMain() {
       endpoint: "/api/trpc",
       req: request,
       router: appRouter,
-      createContext: () => ({ db, actor: userId ? { via: "session" as const, userId, roles: ["KNIGHT" as const], memberships: [] } : null, headers, ip: null }),
+      // transport "trpc": requests go through the request budgets exactly as in the app (accepts are mutations).
+      createContext: ({ resHeaders }) => ({
+        db, actor: userId ? { via: "session" as const, userId, roles: ["KNIGHT" as const], memberships: [] } : null, headers, ip: null,
+        http: { transport: "trpc" as const, resHeaders },
+      }),
     });
     res.writeHead(response.status, Object.fromEntries(response.headers));
     if (!response.body) {

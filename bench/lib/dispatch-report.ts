@@ -18,6 +18,8 @@ export type RunResult = {
   accepted: number;
   refused: number;
   other_errors: number;
+  /** Accepts refused by the request budget (429): must stay 0 (server/modules/rate-limit/rate-limit-config.ts). */
+  rate_limited: number;
   attempts_made: number;
   over_accepts: number;
   settle_p50_ms: number;
@@ -53,7 +55,8 @@ export function printDispatchReport(results: RunResult[], o: { slots: number; kn
     ["accept attempts (knights holding an offer)", "attempts_made"],
     [`accepted (of ${o.slots} places)`, "accepted"],
     ["clear refusals (CONFLICT)", "refused"],
-    ["other errors", "other_errors"],
+    ["rate-limited (429)  [target 0]", "rate_limited"],
+    ["other errors (429 included)", "other_errors"],
     ["over-accepts in the database", "over_accepts"],
     ["settle p50 (ms)", "settle_p50_ms"],
     ["settle p99 (ms)  [target ≤ 50]", "settle_p99_ms"],
@@ -85,6 +88,7 @@ export function printDispatchReport(results: RunResult[], o: { slots: number; kn
       bare_sse_p99_ms: med("bare_p99_ms"),
       offers_missing: results.reduce((n, r) => n + r.offers_missing, 0),
       other_errors: results.reduce((n, r) => n + r.other_errors, 0),
+      rate_limited: results.reduce((n, r) => n + r.rate_limited, 0),
       load_1m: med("load_1m"),
       cpus: os.cpus().length,
       knights: o.knights,

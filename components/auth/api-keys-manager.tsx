@@ -5,7 +5,7 @@ import { useState } from "react";
 import { useLocale, useT } from "@/lib/i18n/client";
 import { useTRPC } from "@/lib/trpc/react";
 import { formatDateTime } from "@/lib/i18n/format";
-import { ZCreateApiKeyInput } from "@/lib/schemas/api-keys";
+import { SCOPES_BY_ORG_KIND, ZCreateApiKeyInput, isReadScope, type ApiKeyOrgKind, type ApiKeyScope } from "@/lib/schemas/api-keys";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
@@ -16,15 +16,24 @@ import { errorFor } from "@/components/auth/form-errors";
 import { useAuthForm } from "@/components/auth/use-auth-form";
 import { useHydrated } from "@/components/auth/use-hydrated";
 
-type Org = { id: string; name: string };
+type Org = { id: string; name: string; kind: ApiKeyOrgKind };
 
-/** Create / list / revoke an organisation's API keys. The full key is shown once, right after creation. */
+/** Least privilege by default: only the read scopes the organisation may hold start ticked. */
+const defaultScopes = (org: Org | undefined): ApiKeyScope[] => (org ? SCOPES_BY_ORG_KIND[org.kind].filter(isReadScope) : []);
+
+/**
+ * Create / list / revoke an organisation's API keys. The full key is shown once, right after creation.
+ * The form offers only the scopes the organisation's kind may hold (the server checks again).
+ */
 export function ApiKeysManager({ orgs }: { orgs: Org[] }) {
   const t = useT("auth");
   const locale = useLocale();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [orgId, setOrgId] = useState(orgs[0]?.id ?? "");
+  const org = orgs.find((o) => o.id === orgId);
+  const [scopes, setScopes] = useState<ApiKeyScope[]>(() => defaultScopes(orgs[0]));
+  const toggleScope = (s: ApiKeyScope, on: boolean) => setScopes((cur) => (on ? [...cur, s] : cur.filter((x) => x !== s)));
   const [created, setCreated] = useState<{ name: string; secret: string } | null>(null);
   const [copied, setCopied] = useState(false);
   // "Expired" is judged against the time the page opened (render must stay pure).
@@ -45,6 +54,7 @@ export function ApiKeysManager({ orgs }: { orgs: Org[] }) {
       setCreated({ name: k.name, secret: k.secret });
       setCopied(false);
       formRef.current?.reset();
+      setScopes(defaultScopes(org));
       void queryClient.invalidateQueries({ queryKey: listKey });
     },
   });
@@ -67,7 +77,14 @@ export function ApiKeysManager({ orgs }: { orgs: Org[] }) {
     <div className="space-y-8">
       {orgs.length > 1 ? (
         <Field id="apikey-org" label={t("apiKeys.org")} className="max-w-sm">
-          <Select value={orgId} onChange={(e) => setOrgId(e.target.value)} data-testid="apikey-org">
+          <Select
+            value={orgId}
+            onChange={(e) => {
+              setOrgId(e.target.value);
+              setScopes(defaultScopes(orgs.find((o) => o.id === e.target.value)));
+            }}
+            data-testid="apikey-org"
+          >
             {orgs.map((o) => (
               <option key={o.id} value={o.id}>
                 {o.name}
@@ -114,6 +131,34 @@ export function ApiKeysManager({ orgs }: { orgs: Org[] }) {
             <Button type="submit" className="sm:mt-7" disabled={pending || !hydrated} data-testid="apikey-create-submit">
               {pending ? t("apiKeys.creating") : t("apiKeys.create")}
             </Button>
+            <input type="hidden" name="scopes" value={scopes.join(",")} />
+            <fieldset className="sm:col-span-3" aria-describedby="apikey-scopes-hint" aria-invalid={errors.scopes ? true : undefined} data-testid="apikey-scopes">
+              <legend className="text-sm font-medium text-slate-900">{t("apiKeys.scopes")}</legend>
+              <p id="apikey-scopes-hint" className="mt-1 text-xs text-slate-600">
+                {t("apiKeys.scopesHint")}
+              </p>
+              <div className="mt-2 grid gap-2 sm:grid-cols-2">
+                {(org ? SCOPES_BY_ORG_KIND[org.kind] : []).map((s) => (
+                  <label key={s} className="flex items-start gap-2 text-sm text-slate-800">
+                    <input
+                      type="checkbox"
+                      className="mt-0.5"
+                      checked={scopes.includes(s)}
+                      onChange={(e) => toggleScope(s, e.target.checked)}
+                      data-testid={`apikey-scope-${s}`}
+                    />
+                    <span>
+                      <code className="font-mono text-xs">{s}</code> <span className="text-slate-600">{t(`apiKeys.scopeNames.${s}`)}</span>
+                    </span>
+                  </label>
+                ))}
+              </div>
+              {err("scopes") ? (
+                <p className="mt-1 text-sm text-red-700" role="alert">
+                  {err("scopes")}
+                </p>
+              ) : null}
+            </fieldset>
           </form>
         </CardBody>
       </Card>
@@ -136,7 +181,7 @@ export function ApiKeysManager({ orgs }: { orgs: Org[] }) {
               <caption className="sr-only">{t("apiKeys.caption")}</caption>
               <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
                 <tr>
-                  {(["name", "prefix", "created", "lastUsed", "status", "actions"] as const).map((c) => (
+                  {(["name", "prefix", "scopes", "created", "lastUsed", "status", "actions"] as const).map((c) => (
                     <th key={c} scope="col" className="px-4 py-2 font-medium">
                       {t(`apiKeys.columns.${c}`)}
                     </th>
@@ -151,6 +196,19 @@ export function ApiKeysManager({ orgs }: { orgs: Org[] }) {
                     <tr key={k.id} data-testid="apikey-row" data-key-id={k.id} data-status={status}>
                       <td className="px-4 py-3 font-medium text-slate-900">{k.name}</td>
                       <td className="px-4 py-3 font-mono text-xs text-slate-700">mk_{k.prefix}_…</td>
+                      <td className="px-4 py-3" data-testid="apikey-row-scopes">
+                        {k.scopes.length ? (
+                          <ul className="flex flex-wrap gap-1">
+                            {k.scopes.map((s) => (
+                              <li key={s}>
+                                <Badge tone="neutral">{s}</Badge>
+                              </li>
+                            ))}
+                          </ul>
+                        ) : (
+                          <span className="text-slate-500">{t("apiKeys.noScopes")}</span>
+                        )}
+                      </td>
                       <td className="px-4 py-3 text-slate-600">{formatDateTime(locale, k.createdAt)}</td>
                       <td className="px-4 py-3 text-slate-600">{k.lastUsedAt ? formatDateTime(locale, k.lastUsedAt) : t("apiKeys.never")}</td>
                       <td className="px-4 py-3">

@@ -92,7 +92,8 @@ export function buildDeliveryPlatform(
     name: "骑手调度对接（演示） / Rider dispatch integration (demo)",
     prefix: parseApiKey(DEMO_PLATFORM_API_KEY)!.prefix,
     hashedKey: hashApiKey(DEMO_PLATFORM_API_KEY),
-    scopes: [],
+    // What the platform integration uses (see the migration that gave existing keys their scopes).
+    scopes: ["catalogue:read", "platform:riders"],
     createdById: owner.id,
     createdAt: keyCreatedAt,
     updatedAt: keyCreatedAt,

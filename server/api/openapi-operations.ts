@@ -1,4 +1,7 @@
 import { forEachOpenApiProcedure, normalizePath, type OpenAPIObject, type OpenApiMeta, type OpenApiRouter } from "trpc-to-openapi";
+import type { ApiKeyScope } from "@/lib/schemas/api-keys";
+import { SCOPE_FOR_PERMISSION } from "@/server/auth/api-scopes";
+import type { Permission } from "@/server/auth/permissions";
 
 /**
  * The one place that decides, per REST operation, its `security` and its error responses. trpc-to-openapi
@@ -14,7 +17,7 @@ export const REST_ERROR_SCHEMA = "RestError";
 type OperationMeta = NonNullable<OpenApiMeta["openapi"]>;
 
 type Json = Record<string, unknown>;
-type Operation = Json & { parameters?: unknown[]; requestBody?: unknown; responses: Record<string, unknown>; security?: unknown };
+type Operation = Json & { parameters?: unknown[]; requestBody?: unknown; responses: Record<string, unknown>; security?: unknown; description?: string };
 
 /** Facts about one operation that its error responses and security follow from. */
 export type OperationFacts = {
@@ -29,13 +32,15 @@ export type OperationFacts = {
   hasPathParams: boolean;
   /** Carries a JSON request body (POST, PUT, PATCH: the adapter's rule), so the content type must be JSON. */
   hasBody: boolean;
+  /** The API-key scope its permission needs (server/auth/api-scopes.ts); none for public operations. */
+  scope: ApiKeyScope | undefined;
 };
 
 /** Default name and wording per status; an operation's `errorResponses` text replaces the wording. */
 const ERROR_STATUSES: Record<number, { name: string; code: string; description: string }> = {
   400: { name: "BadRequest", code: "BAD_REQUEST", description: "Invalid input: `fieldErrors` maps each bad field to its messages." },
   401: { name: "Unauthorized", code: "UNAUTHORIZED", description: "No API key, or an unknown, revoked or expired one." },
-  403: { name: "Forbidden", code: "FORBIDDEN", description: "The key's organisation may not do this." },
+  403: { name: "Forbidden", code: "FORBIDDEN", description: "The key lacks the operation's scope (named in the message), or its organisation may not do this." },
   404: { name: "NotFound", code: "NOT_FOUND", description: "No such record, or not one this key may see." },
   409: { name: "Conflict", code: "CONFLICT", description: "The record changed or is in a state that does not allow this." },
   412: { name: "PreconditionFailed", code: "PRECONDITION_FAILED", description: "A precondition of the organisation or record is not met." },
@@ -50,9 +55,12 @@ const ERROR_STATUSES: Record<number, { name: string; code: string; description: 
   500: { name: "InternalServerError", code: "INTERNAL_SERVER_ERROR", description: "Something went wrong on our side; no internal detail is returned." },
 };
 
-/** The security requirement of an operation. Public operations say so explicitly (`[]`). */
+/**
+ * The security requirement of an operation: the API key with the scope it needs (OpenAPI 3.1 allows role
+ * names for non-OAuth schemes). Public operations say so explicitly (`[]`).
+ */
 function operationSecurity(facts: OperationFacts, scheme: string): Json[] {
-  return facts.protected ? [{ [scheme]: [] }] : [];
+  return facts.protected ? [{ [scheme]: facts.scope ? [facts.scope] : [] }] : [];
 }
 
 /** Every error status the operation can answer with, with the operation's own wording where it has one. */
@@ -69,6 +77,7 @@ function errorStatuses(facts: OperationFacts): Map<number, string | undefined> {
   const declared = facts.meta.errorResponses;
   if (Array.isArray(declared)) declared.forEach((s) => out.set(s, undefined));
   else if (declared) Object.entries(declared).forEach(([s, text]) => out.set(Number(s), text));
+  out.set(429, undefined); // every REST call is counted: per key, per signed-in user, or per client IP
   out.set(500, undefined);
   return new Map([...out].sort(([a], [b]) => a - b));
 }
@@ -103,9 +112,10 @@ function errorContent(status: number, message: string) {
   };
 }
 
-function operationFacts(method: string, path: string, meta: OperationMeta, op: Operation): OperationFacts {
+function operationFacts(method: string, path: string, meta: OperationMeta, permission: Permission | undefined, op: Operation): OperationFacts {
   const params = (op.parameters ?? []) as { in?: string }[];
   return {
+    scope: (permission && SCOPE_FOR_PERMISSION[permission]) || undefined,
     method,
     path,
     meta,
@@ -129,8 +139,9 @@ export function decorateOperations(doc: OpenAPIObject, router: OpenApiRouter, se
     const { method, path } = meta.openapi;
     const op = paths[normalizePath(path)]?.[method.toLowerCase()];
     if (!op) return;
-    const facts = operationFacts(method, path, meta.openapi, op);
+    const facts = operationFacts(method, path, meta.openapi, (meta as { permission?: Permission }).permission, op);
     op.security = operationSecurity(facts, securityScheme);
+    if (facts.scope) op.description = [op.description, `Requires the API key scope \`${facts.scope}\`.`].filter(Boolean).join("\n\n");
     for (const status of Object.keys(op.responses)) if (!status.startsWith("2")) delete op.responses[status];
     for (const [status, own] of errorStatuses(facts)) {
       const shared = ERROR_STATUSES[status];

@@ -40,7 +40,7 @@ describe("OpenAPI document", () => {
 
   it("lists resource types behind the API key, with their filters", () => {
     const op = doc.paths["/resource-types"].get;
-    expect(op.security).toEqual([{ apiKey: [] }]);
+    expect(op.security).toEqual([{ apiKey: ["catalogue:read"] }]); // the scope a key needs
     expect(op.tags).toEqual(["catalogue"]);
     expect(op.parameters.map((p: Json) => [p.name, p.in])).toEqual([
       ["category", "query"],
@@ -62,7 +62,7 @@ describe("OpenAPI document", () => {
   it("serves /health without authentication, and says so explicitly", () => {
     const op = doc.paths["/health"].get;
     expect(op.security).toEqual([]);
-    expect(Object.keys(op.responses)).toEqual(["200", "500"]);
+    expect(Object.keys(op.responses)).toEqual(["200", "429", "500"]);
     expect(op.responses["200"].content["application/json"].schema).toEqual({ $ref: "#/components/schemas/Health" });
   });
 
@@ -85,9 +85,9 @@ describe("OpenAPI document", () => {
 
   it("gives each operation the error statuses it can answer with", () => {
     const statuses = (op: Json) => Object.keys(op.responses);
-    expect(statuses(doc.paths["/resource-types"].get)).toEqual(["200", "400", "401", "403", "500"]);
-    expect(statuses(doc.paths["/resource-types/{code}"].get)).toEqual(["200", "400", "401", "403", "404", "500"]);
-    expect(statuses(doc.paths["/things/{id}/claim"].post)).toEqual(["200", "400", "401", "403", "404", "409", "413", "415", "500"]);
+    expect(statuses(doc.paths["/resource-types"].get)).toEqual(["200", "400", "401", "403", "429", "500"]);
+    expect(statuses(doc.paths["/resource-types/{code}"].get)).toEqual(["200", "400", "401", "403", "404", "429", "500"]);
+    expect(statuses(doc.paths["/things/{id}/claim"].post)).toEqual(["200", "400", "401", "403", "404", "409", "413", "415", "429", "500"]);
     expect(doc.paths["/resource-types/{code}"].get.responses["404"]).toEqual({ $ref: "#/components/responses/NotFound" });
     expect(doc.components.responses.NotFound.content["application/json"]).toMatchObject({
       schema: { $ref: "#/components/schemas/RestError" },

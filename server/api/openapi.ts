@@ -9,6 +9,7 @@ import {
   type SecuritySchemeObject,
 } from "trpc-to-openapi";
 import { env } from "@/lib/env";
+import { API_KEY_SCOPES } from "@/lib/schemas/api-keys";
 import { decorateOperations } from "@/server/api/openapi-operations";
 import type { FieldErrors } from "@/server/errors";
 
@@ -27,7 +28,9 @@ const apiKeyScheme: SecuritySchemeObject = {
   type: "http",
   scheme: "bearer",
   bearerFormat: "mk_…",
-  description: "per-organisation API key: Authorization: Bearer mk_…",
+  description:
+    "per-organisation API key: Authorization: Bearer mk_…. Each key holds scopes chosen when it was created " +
+    `(${API_KEY_SCOPES.join(", ")}); each operation lists the one it needs in its security requirement.`,
 };
 
 /** Every REST error body: `{ message, code, fieldErrors }` (fieldErrors: field path → messages, or null). */
@@ -40,6 +43,12 @@ const DESCRIPTION = [
   "Errors are JSON `{ message, code, fieldErrors }`: `code` is a tRPC error code (BAD_REQUEST, UNAUTHORIZED,",
   "FORBIDDEN, NOT_FOUND, METHOD_NOT_SUPPORTED, PAYLOAD_TOO_LARGE, …); `fieldErrors` maps an input field to its",
   "messages when the input was invalid, otherwise null.",
+  "",
+  "Scopes: an operation answers 403 FORBIDDEN naming the scope when the key lacks it (see each operation's security).",
+  "Rate limits: each key (or signed-in user, or client IP without credentials) has a request budget per window;",
+  "responses carry `RateLimit-Limit`, `RateLimit-Remaining`, `RateLimit-Reset` and `RateLimit-Policy`, and a",
+  "request over budget gets 429 TOO_MANY_REQUESTS with `Retry-After` (seconds). Requests with invalid keys are",
+  "counted per client IP; past a small budget they get 429 instead of 401.",
 ].join("\n");
 
 /** Every tag an operation uses needs a line here (the lint test fails on a tag without a description). */
@@ -170,11 +179,12 @@ export function toRestErrorBody(status: number, raw: unknown): RestErrorBody {
 }
 
 /**
- * Pass results through; rewrite error bodies to the documented shape. `failed` comes from the
+ * Pass results through (plus `extraHeaders`, e.g. RateLimit-*); rewrite error bodies to the documented shape. `failed` comes from the
  * adapter's onError, because a successful result may also carry an error status (health → 503).
  */
-export async function normaliseRestResponse(res: Response, failed: boolean): Promise<Response> {
+export async function normaliseRestResponse(res: Response, failed: boolean, extraHeaders?: Headers): Promise<Response> {
   const headers = new Headers(res.headers);
+  extraHeaders?.forEach((value, name) => headers.set(name, value));
   headers.set("Cache-Control", "no-store");
   if (!failed) return new Response(res.body, { status: res.status, headers });
   const raw: unknown = await res.json().catch(() => null);

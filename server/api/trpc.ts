@@ -9,20 +9,36 @@ import { can, type Permission } from "@/server/auth/permissions";
 import type { Actor } from "@/server/auth/actor-type";
 import { resolveActor } from "@/server/auth/actor";
 import { clientIp } from "@/server/auth/client-ip";
+import { missingScope } from "@/server/auth/api-scopes";
+import { apiKeyFromAuthorization } from "@/server/modules/api-keys/key-format";
+import { DEFAULT_RATE_LIMITER, type RateLimiter } from "@/server/modules/rate-limit/rate-limit-config";
+import { checkRequestBudget } from "@/server/modules/rate-limit/request-budget";
+
+/** Set by the HTTP entry points (REST, tRPC); in-process callers (RSC, tests) have none and are not rate-limited. */
+export type HttpContext = {
+  transport: "rest" | "trpc";
+  /** Headers added to the response (RateLimit-*, Retry-After). */
+  resHeaders: Headers;
+  limiter?: RateLimiter;
+};
 
 export type Context = {
   db: PrismaClient;
   actor: Actor | null;
   headers: Headers;
   ip: string | null;
+  http?: HttpContext;
 };
 
-export async function createContext(opts: { headers: Headers }): Promise<Context> {
-  const db = getDb();
+export async function createContext(opts: { headers: Headers; db?: PrismaClient; http?: HttpContext }): Promise<Context> {
+  const db = opts.db ?? getDb();
   const ip = clientIp(opts.headers);
   const actor = await resolveActor(db, opts.headers);
-  return { db, actor, headers: opts.headers, ip };
+  return { db, actor, headers: opts.headers, ip, http: opts.http };
 }
+
+/** Procedure meta: REST exposure (trpc-to-openapi) and the permission it needs (set by permissionProcedure). */
+export type Meta = OpenApiMeta & { permission?: Permission };
 
 const CODE_MAP: Record<AppErrorCode, TRPC_ERROR_CODE_KEY> = {
   BAD_REQUEST: "BAD_REQUEST",
@@ -47,7 +63,7 @@ function zodFieldErrors(error: ZodError): FieldErrors {
 
 const t = initTRPC
   .context<Context>()
-  .meta<OpenApiMeta>()
+  .meta<Meta>()
   .create({
     transformer: superjson,
     // SSE subscriptions (live.events): a ping keeps proxies from closing an idle stream; a client that hears
@@ -91,19 +107,45 @@ const mapErrors = t.middleware(async ({ next }) => {
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-export const publicProcedure = t.procedure.use(mapErrors);
+/**
+ * Request budgets (server/modules/rate-limit/rate-limit-config.ts), before anything else runs: over budget →
+ * TOO_MANY_REQUESTS (429) with Retry-After; every counted response carries RateLimit-* headers.
+ */
+const limitRequests = t.middleware(async ({ ctx, type, next }) => {
+  if (!ctx.http) return next();
+  const outcome = await checkRequestBudget(ctx.db, ctx.http.limiter ?? DEFAULT_RATE_LIMITER, {
+    actor: ctx.actor,
+    ip: ctx.ip,
+    presentedKey: apiKeyFromAuthorization(ctx.headers.get("authorization")) !== null,
+    transport: ctx.http.transport,
+    type,
+  });
+  if (outcome) {
+    for (const [name, value] of Object.entries(outcome.headers)) ctx.http.resHeaders.set(name, value);
+    if (!outcome.allowed) throw new AppError("TOO_MANY_REQUESTS", outcome.message);
+  }
+  return next();
+});
+
+export const publicProcedure = t.procedure.use(mapErrors).use(limitRequests);
 
 export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.actor) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
   return next({ ctx: { ...ctx, actor: ctx.actor } });
 });
 
-/** Deny by default: the caller's roles must grant `permission` (server/auth/permissions.ts). */
+/**
+ * Deny by default: the caller's roles must grant `permission` (server/auth/permissions.ts), and an API key
+ * must also hold the scope that permission needs (server/auth/api-scopes.ts) — 403 naming the scope.
+ */
 export function permissionProcedure(permission: Permission) {
-  return protectedProcedure.use(({ ctx, next }) => {
+  return protectedProcedure.meta({ permission }).use(({ ctx, next }) => {
     if (!can(ctx.actor.roles, permission)) {
       throw new TRPCError({ code: "FORBIDDEN", message: "You do not have permission to do this." });
     }
+    const missing = missingScope(ctx.actor, permission);
+    if (missing === "none") throw new AppError("FORBIDDEN", "API keys cannot do this.");
+    if (missing) throw new AppError("FORBIDDEN", `This API key lacks the scope "${missing}".`);
     return next({ ctx });
   });
 }

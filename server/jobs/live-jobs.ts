@@ -1,17 +1,20 @@
 import type { PrismaClient } from "@/server/db";
 import { enqueueJob, type JobHandler } from "@/server/jobs/queue";
 import { LIVE_PRUNE_QUEUE, pruneLiveEvents } from "@/server/modules/live/prune-live-events";
+import { pruneRateLimitBuckets } from "@/server/modules/rate-limit/rate-limit";
 
 const PRUNE_EVERY_MS = 3600_000;
 
 /**
- * The hourly retention job of the live-event log. It re-arms itself under one key (the queue clears the
+ * The hourly retention job of the live-event log (and, riding along, of long-ended request-budget windows:
+ * one row per caller otherwise stays forever). It re-arms itself under one key (the queue clears the
  * lock on re-arm, so the finished run does not mark the next one done).
  */
 export function liveJobHandlers(db: PrismaClient): Record<string, JobHandler> {
   return {
     [LIVE_PRUNE_QUEUE]: async () => {
       await pruneLiveEvents(db);
+      await pruneRateLimitBuckets(db);
       await enqueueJob(db, { queue: LIVE_PRUNE_QUEUE, key: LIVE_PRUNE_QUEUE, runAt: new Date(Date.now() + PRUNE_EVERY_MS) });
     },
   };

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SCOPES_BY_ORG_KIND } from "@/lib/schemas/api-keys";
 import { testDb, type TestDatabase } from "@/tests/helpers/db";
 import { createCallerFactory, type Context } from "@/server/api/trpc";
 import { appRouter } from "@/server/api/root";
@@ -66,7 +67,7 @@ beforeAll(async () => {
   await signIn("otherKnight", otherKnight.userId);
   for (const name of ["dispatcherA", "memberA", "admin", "memberB", "supplier", "pending"] as const) await signIn(name, f.actors[name].userId);
   const k = generateApiKey();
-  await t.db.apiKey.create({ data: { orgId: f.orgs.govA, name: "gov A system", prefix: k.prefix, hashedKey: k.hashedKey, createdById: f.actors.dispatcherA.userId } });
+  await t.db.apiKey.create({ data: { orgId: f.orgs.govA, name: "gov A system", prefix: k.prefix, hashedKey: k.hashedKey, createdById: f.actors.dispatcherA.userId, scopes: [...SCOPES_BY_ORG_KIND.GOVERNMENT] } });
   govAKey = k.key;
 });
 afterAll(async () => t?.cleanup());

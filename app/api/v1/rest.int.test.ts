@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SCOPES_BY_ORG_KIND } from "@/lib/schemas/api-keys";
 import { testDb, type TestDatabase } from "@/tests/helpers/db";
 import { generateApiKey } from "@/server/modules/api-keys/key-format";
 import { createSessionForUser } from "@/server/auth/session-store";
@@ -45,7 +46,7 @@ beforeAll(async () => {
   const addKey = async (name: string, extra: { revokedAt?: Date; expiresAt?: Date } = {}) => {
     const k = generateApiKey();
     await db.apiKey.create({
-      data: { orgId: org.id, name, prefix: k.prefix, hashedKey: k.hashedKey, createdById: user.id, ...extra },
+      data: { orgId: org.id, name, prefix: k.prefix, hashedKey: k.hashedKey, createdById: user.id, scopes: [...SCOPES_BY_ORG_KIND.ENTERPRISE], ...extra },
     });
     return k.key;
   };

@@ -58,7 +58,7 @@ describe("organisation API keys", () => {
   let secret = "";
 
   it("an owner creates a key; the secret is returned once and only its hash is stored", async () => {
-    const created = await createApiKey(t.db, ownerA, ZCreateApiKeyInput.parse({ orgId: orgA, name: "指挥中心对接" }));
+    const created = await createApiKey(t.db, ownerA, ZCreateApiKeyInput.parse({ orgId: orgA, name: "指挥中心对接", scopes: "listings:write,catalogue:read" }));
     keyId = created.id;
     secret = created.secret;
     expect(secret).toMatch(/^mk_[0-9A-Za-z]{8}_[0-9A-Za-z]{32}$/);
@@ -71,6 +71,18 @@ describe("organisation API keys", () => {
     expect(JSON.stringify(listed)).not.toContain(secret.slice(12));
     expect(listed[0]).not.toHaveProperty("hashedKey");
     expect(listed[0]).not.toHaveProperty("secret");
+    expect(listed[0].scopes).toEqual(["catalogue:read", "listings:write"]);
+  });
+
+  it("a key holds at least one scope, and only scopes its organisation's kind may hold", async () => {
+    expect(ZCreateApiKeyInput.safeParse({ orgId: orgA, name: "none" }).success).toBe(false);
+    expect(ZCreateApiKeyInput.safeParse({ orgId: orgA, name: "bogus", scopes: ["admin:all"] }).success).toBe(false);
+    const govOnly = await rejection(createApiKey(t.db, ownerA, { orgId: orgA, name: "x", scopes: ["listings:read", "incidents:write"] }));
+    expect(govOnly.code).toBe("BAD_REQUEST");
+    expect(govOnly.fieldErrors).toEqual({ scopes: ["errors.scopeNotAllowed"] });
+    const supplierOnly = await rejection(createApiKey(t.db, ownerB, { orgId: orgB, name: "x", scopes: ["offers:respond"] }));
+    expect(supplierOnly.code).toBe("BAD_REQUEST");
+    expect(await t.db.apiKey.count({ where: { name: "x" } })).toBe(0);
   });
 
   it("resolves as an API_CLIENT of its organisation and records lastUsedAt", async () => {
@@ -80,7 +92,7 @@ describe("organisation API keys", () => {
       userId: ownerA.userId,
       roles: ["API_CLIENT"],
       memberships: [{ orgId: orgA, orgRole: "MEMBER", orgKind: "ENTERPRISE", verification: "VERIFIED" }],
-      apiKey: { id: keyId, orgId: orgA },
+      apiKey: { id: keyId, orgId: orgA, scopes: ["catalogue:read", "listings:write"] },
     });
     const row = await t.db.apiKey.findUniqueOrThrow({ where: { id: keyId }, select: { lastUsedAt: true } });
     expect(row.lastUsedAt).not.toBeNull();
@@ -94,7 +106,7 @@ describe("organisation API keys", () => {
   it("another organisation's keys are NOT_FOUND", async () => {
     expect((await rejection(listApiKeys(t.db, ownerB, { orgId: orgA }))).code).toBe("NOT_FOUND");
     expect((await rejection(revokeApiKey(t.db, ownerB, { id: keyId }))).code).toBe("NOT_FOUND");
-    expect((await rejection(createApiKey(t.db, ownerB, { orgId: orgA, name: "x" }))).code).toBe("NOT_FOUND");
+    expect((await rejection(createApiKey(t.db, ownerB, { orgId: orgA, name: "x", scopes: ["catalogue:read"] }))).code).toBe("NOT_FOUND");
     expect(await listApiKeys(t.db, ownerB, { orgId: orgB })).toEqual([]);
   });
 
@@ -105,7 +117,7 @@ describe("organisation API keys", () => {
 
   it("an API key cannot manage keys", async () => {
     const keyActor = (await resolveActor(t.db, bearer(secret)))!;
-    expect((await rejection(createApiKey(t.db, keyActor, { orgId: orgA, name: "self" }))).code).toBe("NOT_FOUND");
+    expect((await rejection(createApiKey(t.db, keyActor, { orgId: orgA, name: "self", scopes: ["catalogue:read"] }))).code).toBe("NOT_FOUND");
   });
 
   it("a platform admin can see any organisation's keys", async () => {
@@ -123,7 +135,7 @@ describe("organisation API keys", () => {
   });
 
   it("an expired key resolves to nobody", async () => {
-    const k = await createApiKey(t.db, ownerA, { orgId: orgA, name: "short-lived" });
+    const k = await createApiKey(t.db, ownerA, { orgId: orgA, name: "short-lived", scopes: ["catalogue:read"] });
     await t.db.apiKey.update({ where: { id: k.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
     expect(await resolveActor(t.db, bearer(k.secret))).toBeNull();
   });

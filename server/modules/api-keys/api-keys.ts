@@ -1,6 +1,12 @@
 import type { Db } from "@/server/db";
 import type { Actor } from "@/server/auth/actor-type";
-import type { TCreateApiKeyInput, TListApiKeysInput, TRevokeApiKeyInput } from "@/lib/schemas/api-keys";
+import {
+  SCOPES_BY_ORG_KIND,
+  type ApiKeyScope,
+  type TCreateApiKeyInput,
+  type TListApiKeysInput,
+  type TRevokeApiKeyInput,
+} from "@/lib/schemas/api-keys";
 import { AppError } from "@/server/errors";
 import { recordAudit } from "@/server/modules/audit/record-audit";
 import { inTransaction } from "@/server/modules/accounts/transaction";
@@ -15,6 +21,8 @@ export type ApiKeyDto = {
   orgId: string;
   name: string;
   prefix: string;
+  /** What the key may do (server/auth/api-scopes.ts); chosen at creation, never widened. */
+  scopes: string[];
   createdAt: Date;
   lastUsedAt: Date | null;
   expiresAt: Date | null;
@@ -32,6 +40,7 @@ const DTO_SELECT = {
   orgId: true,
   name: true,
   prefix: true,
+  scopes: true,
   createdAt: true,
   lastUsedAt: true,
   expiresAt: true,
@@ -53,19 +62,28 @@ function managedOrgIds(actor: Actor): string[] | null {
   return actor.memberships.filter((m) => m.orgRole === "OWNER").map((m) => m.orgId);
 }
 
-async function assertManages(db: Db, actor: Actor, orgId: string): Promise<void> {
+/** The organisation's kind, once the actor is known to manage it (else NOT_FOUND). */
+async function assertManages(db: Db, actor: Actor, orgId: string): Promise<{ kind: keyof typeof SCOPES_BY_ORG_KIND }> {
   const ids = managedOrgIds(actor);
-  if (ids === null) {
-    const org = await db.organization.findUnique({ where: { id: orgId }, select: { id: true } });
-    if (org) return;
-  } else if (ids.includes(orgId)) {
-    return;
+  if (ids === null || ids.includes(orgId)) {
+    const org = await db.organization.findUnique({ where: { id: orgId }, select: { kind: true } });
+    if (org) return org;
   }
   throw new AppError("NOT_FOUND", "Organisation not found.", { orgId: ["errors.orgNotFound"] });
 }
 
+/** Least privilege: a key may hold only scopes its organisation's kind can use. */
+function assertScopesAllowed(kind: keyof typeof SCOPES_BY_ORG_KIND, scopes: ApiKeyScope[]): void {
+  const allowed = SCOPES_BY_ORG_KIND[kind];
+  const refused = scopes.filter((s) => !allowed.includes(s));
+  if (refused.length) {
+    throw new AppError("BAD_REQUEST", `Not available to this organisation: ${refused.join(", ")}.`, { scopes: ["errors.scopeNotAllowed"] });
+  }
+}
+
 export async function createApiKey(db: Db, actor: Actor, input: TCreateApiKeyInput): Promise<CreatedApiKeyDto> {
-  await assertManages(db, actor, input.orgId);
+  const org = await assertManages(db, actor, input.orgId);
+  assertScopesAllowed(org.kind, input.scopes);
   const generated = generateApiKey();
   return inTransaction(db, async (tx) => {
     const row = await tx.apiKey.create({
@@ -74,6 +92,7 @@ export async function createApiKey(db: Db, actor: Actor, input: TCreateApiKeyInp
         name: input.name,
         prefix: generated.prefix,
         hashedKey: generated.hashedKey,
+        scopes: input.scopes,
         createdById: actor.userId,
         expiresAt: input.expiresAt ?? null,
       },
@@ -85,7 +104,7 @@ export async function createApiKey(db: Db, actor: Actor, input: TCreateApiKeyInp
       action: "apiKey.create",
       entityType: "ApiKey",
       entityId: row.id,
-      data: { name: input.name, prefix: generated.prefix, expiresAt: input.expiresAt ?? null },
+      data: { name: input.name, prefix: generated.prefix, scopes: input.scopes, expiresAt: input.expiresAt ?? null },
     });
     return { ...toDto(row), secret: generated.key };
   });

@@ -38,7 +38,7 @@ beforeAll(async () => {
   const pending = await org("待审平台", "PENDING");
   const addKey = async (orgId: string) => {
     const k = generateApiKey();
-    await t.db.apiKey.create({ data: { orgId, name: "platform", prefix: k.prefix, hashedKey: k.hashedKey, createdById: f.actors.admin.userId } });
+    await t.db.apiKey.create({ data: { orgId, name: "platform", prefix: k.prefix, hashedKey: k.hashedKey, createdById: f.actors.admin.userId, scopes: ["catalogue:read", "platform:riders"] } });
     return k.key;
   };
   keys.platform = await addKey(platform);

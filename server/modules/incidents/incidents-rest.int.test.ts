@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SCOPES_BY_ORG_KIND } from "@/lib/schemas/api-keys";
 import { testDb, type TestDatabase } from "@/tests/helpers/db";
 import { generateApiKey } from "@/server/modules/api-keys/key-format";
 import { GET, POST } from "@/app/api/v1/[...path]/route";
@@ -30,7 +31,7 @@ beforeAll(async () => {
   f = await seedIncidentFixtures(t.db);
   const addKey = async (orgId: string, userId: string) => {
     const k = generateApiKey();
-    await t.db.apiKey.create({ data: { orgId, name: "gov-system", prefix: k.prefix, hashedKey: k.hashedKey, createdById: userId } });
+    await t.db.apiKey.create({ data: { orgId, name: "gov-system", prefix: k.prefix, hashedKey: k.hashedKey, createdById: userId, scopes: [...SCOPES_BY_ORG_KIND.GOVERNMENT] } });
     return k.key;
   };
   keys.govA = await addKey(f.orgs.govA, f.actors.memberA.userId);

@@ -19,7 +19,7 @@ const api = (path: string, k?: string) =>
 
 async function addKey(orgId: string) {
   const k = generateApiKey();
-  await t.db.apiKey.create({ data: { orgId, name: "browse", prefix: k.prefix, hashedKey: k.hashedKey, createdById: f.actors.supplier.userId } });
+  await t.db.apiKey.create({ data: { orgId, name: "browse", prefix: k.prefix, hashedKey: k.hashedKey, createdById: f.actors.supplier.userId, scopes: ["catalogue:read", "listings:read"] } });
   return k.key;
 }
 

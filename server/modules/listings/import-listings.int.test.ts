@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SCOPES_BY_ORG_KIND } from "@/lib/schemas/api-keys";
 import { testDb, type TestDatabase } from "@/tests/helpers/db";
 import type { Actor } from "@/server/auth/actor-type";
 import { createCallerFactory, type Context } from "@/server/api/trpc";
@@ -42,7 +43,7 @@ beforeAll(async () => {
   owner = await createActor(t.db, "owner@import.cn", ["SUPPLIER"], org, "OWNER");
   other = await createActor(t.db, "other@import.cn", ["SUPPLIER"], await createOrg(t.db, "别家"), "OWNER");
   const k = generateApiKey();
-  await t.db.apiKey.create({ data: { orgId, name: "erp", prefix: k.prefix, hashedKey: k.hashedKey, createdById: owner.userId } });
+  await t.db.apiKey.create({ data: { orgId, name: "erp", prefix: k.prefix, hashedKey: k.hashedKey, createdById: owner.userId, scopes: [...SCOPES_BY_ORG_KIND.ENTERPRISE] } });
   apiKey = k.key;
 });
 afterAll(async () => t?.cleanup());

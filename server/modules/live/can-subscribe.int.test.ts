@@ -54,7 +54,8 @@ beforeAll(async () => {
 });
 afterAll(async () => t.cleanup());
 
-const apiKeyActor = (base: Actor, orgId: string): Actor => ({ ...base, via: "apiKey", roles: ["API_CLIENT"], apiKey: { id: "key", orgId, scopes: [] } });
+const ALL_SCOPES = ["catalogue:read", "listings:read", "listings:write", "incidents:read", "incidents:write", "match:read", "offers:respond", "platform:riders"];
+const apiKeyActor = (base: Actor, orgId: string, scopes = ALL_SCOPES): Actor => ({ ...base, via: "apiKey", roles: ["API_CLIENT"], apiKey: { id: "key", orgId, scopes } });
 
 describe("canSubscribe (deny by default)", () => {
   it("knight topic: only the knight's own user", async () => {
@@ -81,6 +82,8 @@ describe("canSubscribe (deny by default)", () => {
       expect(await canSubscribe(t.db, f.actors.dispatcherA, topic)).toBe(true);
       expect(await canSubscribe(t.db, f.actors.admin, topic)).toBe(true);
       expect(await canSubscribe(t.db, apiKeyActor(f.actors.memberA, f.orgs.govA), topic)).toBe(true);
+      // its key needs incidents:read
+      expect(await canSubscribe(t.db, apiKeyActor(f.actors.memberA, f.orgs.govA, ["incidents:write", "match:read"]), topic)).toBe(false);
       expect(await canSubscribe(t.db, f.actors.memberB, topic)).toBe(false);
       expect(await canSubscribe(t.db, f.actors.supplier, topic)).toBe(false);
       expect(await canSubscribe(t.db, knights.one.actor, topic)).toBe(false);
@@ -120,6 +123,7 @@ describe("canSubscribe (deny by default)", () => {
     expect(topic).toBe(`supplier:${f.orgs.enterprise}`);
     expect(await canSubscribe(t.db, f.actors.supplier, topic)).toBe(true);
     expect(await canSubscribe(t.db, apiKeyActor(f.actors.supplier, f.orgs.enterprise), topic)).toBe(true);
+    expect(await canSubscribe(t.db, apiKeyActor(f.actors.supplier, f.orgs.enterprise, ["listings:write"]), topic)).toBe(false); // needs offers:respond
     expect(await canSubscribe(t.db, otherSupplier, topic)).toBe(false);
     expect(await canSubscribe(t.db, apiKeyActor(otherSupplier, other.id), topic)).toBe(false);
     // an API key acts for its own organisation only, even when its creator is a member here

@@ -3,6 +3,7 @@ import type { Actor } from "@/server/auth/actor-type";
 import { AppError } from "@/server/errors";
 import { isAdmin, readableOrgIds } from "@/server/modules/incidents/access";
 import { parseLiveTopic } from "@/server/modules/live/live-topics";
+import { keyHasScope } from "@/server/auth/api-scopes";
 
 /** Assignment stages during which a task's dispatchers may follow the knight's exact position. */
 export const TRACKABLE_STATUSES = ["ACCEPTED", "MOBILIZED", "EN_ROUTE", "ON_SCENE"] as const;
@@ -25,7 +26,8 @@ function readsOrg(actor: Actor, orgId: string): boolean {
  *  - supplier:<orgId>    → members of that organisation (any role, as for its offer inbox) or its API key;
  *  - command             → platform admins;
  *  - anything else       → no.
- * A missing row answers the same as a forbidden one, so topics never confirm ids.
+ * An API key also needs the scope of what it would read: incidents:read (incident, need, track topics),
+ * offers:respond (its supplier topic). A missing row answers the same as a forbidden one, so topics never confirm ids.
  */
 export async function canSubscribe(db: Db, actor: Actor, topic: string): Promise<boolean> {
   const parsed = parseLiveTopic(topic);
@@ -42,21 +44,21 @@ export async function canSubscribe(db: Db, actor: Actor, topic: string): Promise
       return k?.userId === actor.userId;
     }
     case "incident": {
-      if (!id) return false;
+      if (!id || !keyHasScope(actor, "incidents:read")) return false;
       const i = await db.incident.findUnique({ where: { id }, select: { orgId: true } });
       return !!i && readsOrg(actor, i.orgId);
     }
     case "need": {
-      if (!id) return false;
+      if (!id || !keyHasScope(actor, "incidents:read")) return false;
       const n = await db.need.findUnique({ where: { id }, select: { incident: { select: { orgId: true } } } });
       return !!n && readsOrg(actor, n.incident.orgId);
     }
     case "supplier":
       // the same people who may answer the organisation's offers (offer-access isSupplierOf); not admins
-      if (!id) return false;
+      if (!id || !keyHasScope(actor, "offers:respond")) return false;
       return actor.apiKey ? actor.apiKey.orgId === id : actor.memberships.some((m) => m.orgId === id);
     case "taskTrack": {
-      if (!id) return false;
+      if (!id || !keyHasScope(actor, "incidents:read")) return false;
       const a = await db.assignment.findUnique({
         where: { id },
         select: { status: true, knightId: true, need: { select: { incident: { select: { orgId: true } } } } },

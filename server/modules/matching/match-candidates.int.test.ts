@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SCOPES_BY_ORG_KIND } from "@/lib/schemas/api-keys";
 import { testDb, type TestDatabase } from "@/tests/helpers/db";
 import { appRouter } from "@/server/api/root";
 import { createCallerFactory } from "@/server/api/trpc";
@@ -41,7 +42,7 @@ beforeAll(async () => {
   await pump("未审核泵", 32.06, 900, unverified.id);
   const addKey = async (orgId: string, userId: string) => {
     const k = generateApiKey();
-    await db.apiKey.create({ data: { orgId, name: "k", prefix: k.prefix, hashedKey: k.hashedKey, createdById: userId } });
+    await db.apiKey.create({ data: { orgId, name: "k", prefix: k.prefix, hashedKey: k.hashedKey, createdById: userId, scopes: [...SCOPES_BY_ORG_KIND.GOVERNMENT] } });
     return k.key;
   };
   keys.own = await addKey(f.orgs.govA, f.actors.memberA.userId);

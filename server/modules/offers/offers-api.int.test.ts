@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SCOPES_BY_ORG_KIND } from "@/lib/schemas/api-keys";
 import { testDb, type TestDatabase } from "@/tests/helpers/db";
 import { generateApiKey } from "@/server/modules/api-keys/key-format";
 import { createCallerFactory } from "@/server/api/trpc";
@@ -20,7 +21,7 @@ beforeAll(async () => {
   f = await seedOfferFixtures(t.db);
   const addKey = async (orgId: string) => {
     const k = generateApiKey();
-    await t.db.apiKey.create({ data: { orgId, name: "k", prefix: k.prefix, hashedKey: k.hashedKey, createdById: f.actors.supplier.userId } });
+    await t.db.apiKey.create({ data: { orgId, name: "k", prefix: k.prefix, hashedKey: k.hashedKey, createdById: f.actors.supplier.userId, scopes: [...SCOPES_BY_ORG_KIND.ENTERPRISE] } });
     return k.key;
   };
   keys.supplier = await addKey(f.orgs.enterprise);

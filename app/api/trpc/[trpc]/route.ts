@@ -13,7 +13,9 @@ function handler(req: Request) {
     endpoint: "/api/trpc",
     req,
     router: appRouter,
-    createContext: () => createContext({ headers: req.headers }),
+    // Mutations are counted against the caller's request budget (server/modules/rate-limit); the limiter's
+    // RateLimit-* headers ride on resHeaders.
+    createContext: ({ resHeaders }) => createContext({ headers: req.headers, http: { transport: "trpc", resHeaders } }),
   });
 }
 

@@ -24,7 +24,7 @@ export default async function ApiKeysPage({ params }: Props) {
   const me = await (await getServerCaller()).auth.me();
   const orgs = me.memberships
     .filter((m) => m.role === "OWNER")
-    .map((m) => ({ id: m.orgId, name: locale === "en" && m.orgNameEn ? m.orgNameEn : m.orgName }));
+    .map((m) => ({ id: m.orgId, name: locale === "en" && m.orgNameEn ? m.orgNameEn : m.orgName, kind: m.orgKind }));
 
   return (
     <>
