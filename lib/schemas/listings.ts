@@ -172,6 +172,8 @@ export const ZListingDto = z
     ownerOrgId: z.string().nullable(),
     ownerUserId: z.string().nullable(),
     title: z.string(),
+    /** The English title, when the listing has one (English pages show it instead of `title`). */
+    titleEn: z.string().nullable(),
     description: z.string(),
     capabilities: z.record(z.string(), z.number()),
     quantity: z.number().int(),
@@ -220,6 +222,7 @@ export const ZMyListingRow = z.object({
   id: z.string(),
   version: z.number().int(),
   title: z.string(),
+  titleEn: z.string().nullable(),
   typeCode: z.string(),
   typeNameZh: z.string(),
   typeNameEn: z.string(),
