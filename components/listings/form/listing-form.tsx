@@ -146,6 +146,9 @@ export function ListingForm(props: {
         <Field id="title" label={t("form.title")} error={error("title")} required>
           <Input value={s.title} onChange={(e) => set({ title: e.target.value })} data-testid="listing-title" />
         </Field>
+        <Field id="titleEn" label={t("form.titleEn")} hint={t("form.titleEnHint")} error={error("titleEn")}>
+          <Input value={s.titleEn} onChange={(e) => set({ titleEn: e.target.value })} lang="en" maxLength={200} data-testid="listing-title-en" />
+        </Field>
         <Field id="description" label={t("form.description")} error={error("description")}>
           <Textarea value={s.description} onChange={(e) => set({ description: e.target.value })} />
         </Field>

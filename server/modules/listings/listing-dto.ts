@@ -80,6 +80,7 @@ export function dtoToInput(dto: TListingDto): TListingInput {
   return {
     typeCode: dto.type.code,
     title: dto.title,
+    titleEn: dto.titleEn ?? "",
     description: dto.description,
     capabilities: dto.capabilities,
     quantity: dto.quantity,
