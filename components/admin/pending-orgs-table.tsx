@@ -13,6 +13,8 @@ export type PendingOrgRow = {
   id: string;
   name: string;
   altName: string | null;
+  /** The language of altName (the page's other language), so it is read and checked as such. */
+  altLang: "zh-CN" | "en";
   kindLabel: string;
   regionLabel: string;
   contactName: string;
@@ -95,7 +97,7 @@ export function PendingOrgsTable({ rows, caption }: { rows: PendingOrgRow[]; cap
                 <tr key={row.id} data-testid="pending-org-row" data-org-id={row.id} className="align-top">
                   <th scope="row" className="px-4 py-3 text-left font-medium text-slate-900">
                     <span className="block">{row.name}</span>
-                    {row.altName ? <span className="block text-xs font-normal text-slate-500">{row.altName}</span> : null}
+                    {row.altName ? <span className="block text-xs font-normal text-slate-500" lang={row.altLang}>{row.altName}</span> : null}
                     {row.creditCode ? (
                       <span className="mt-1 block font-mono text-xs font-normal text-slate-500">
                         {t("orgs.creditCode", { code: row.creditCode })}

@@ -2,6 +2,7 @@
 
 import type { ComponentProps } from "react";
 import { useLocale } from "@/lib/i18n/client";
+import { localizedName } from "@/lib/i18n/localized-name";
 import { Select } from "@/components/ui/input";
 
 export type RegionOption = { code: string; nameZh: string; nameEn: string; level: "PROVINCE" | "CITY" | "DISTRICT" };
@@ -22,7 +23,7 @@ export function RegionSelect({
       {regions.map((r) => (
         <option key={r.code} value={r.code} disabled={excludeProvinces && r.level === "PROVINCE"}>
           {INDENT[r.level]}
-          {locale === "en" ? r.nameEn : r.nameZh}
+          {localizedName(locale, r.nameZh, r.nameEn)}
         </option>
       ))}
     </Select>

@@ -3,6 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { useLocale, useT } from "@/lib/i18n/client";
+import { localizedName } from "@/lib/i18n/localized-name";
 import { useTRPC } from "@/lib/trpc/react";
 import { ZSignUpRequesterInput } from "@/lib/schemas/auth";
 import { Field } from "@/components/ui/field";
@@ -30,7 +31,7 @@ export function SignUpRequesterForm({ regions, orgs }: { regions: RegionOption[]
     onSuccess: (r) => window.location.assign(r.redirectTo),
     navigatesAway: true,
   });
-  const regionName = new Map(regions.map((r) => [r.code, locale === "en" ? r.nameEn : r.nameZh]));
+  const regionName = new Map(regions.map((r) => [r.code, localizedName(locale, r.nameZh, r.nameEn)]));
   const modes = [
     { value: "join", label: t("signUp.requester.join"), disabled: orgs.length === 0 },
     { value: "create", label: t("signUp.requester.create"), disabled: false },
@@ -74,7 +75,7 @@ export function SignUpRequesterForm({ regions, orgs }: { regions: RegionOption[]
             <option value="">{t("signUp.requester.orgSelectPlaceholder")}</option>
             {orgs.map((o) => (
               <option key={o.id} value={o.id}>
-                {o.name}
+                {localizedName(locale, o.name, o.nameEn)}
                 {regionName.get(o.regionCode) ? ` · ${regionName.get(o.regionCode)}` : ""}
                 {o.pending ? t("signUp.requester.orgPending") : ""}
               </option>

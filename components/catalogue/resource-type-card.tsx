@@ -2,6 +2,7 @@ import type { Locale } from "@/lib/i18n/config";
 import type { NamespaceMessages } from "@/lib/i18n/catalogue";
 import type { MessageKey, Translator } from "@/lib/i18n/translate";
 import { formatNumber } from "@/lib/i18n/format";
+import { localizedName } from "@/lib/i18n/localized-name";
 import type { TResourceTypeDto } from "@/lib/schemas/catalogue";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
@@ -20,7 +21,7 @@ export function ResourceTypeCard({
   editHref?: string;
 }) {
   const zh = locale === "zh-CN";
-  const name = zh ? type.nameZh : type.nameEn;
+  const name = localizedName(locale, type.nameZh, type.nameEn);
   const altName = zh ? type.nameEn : type.nameZh;
   const range = (min: number | null, max: number | null) =>
     `${min === null ? "—" : formatNumber(locale, min)} – ${max === null ? "—" : formatNumber(locale, max)}`;

@@ -1,6 +1,7 @@
 import type { Locale } from "@/lib/i18n/config";
 import { formatDateTime, formatNumber } from "@/lib/i18n/format";
 import { getT } from "@/lib/i18n/server";
+import { localizedName } from "@/lib/i18n/localized-name";
 import type { TKnightSummary } from "@/lib/schemas/dashboard";
 import { RolePanel } from "@/components/dashboard/role-panel";
 import { Badge } from "@/components/ui/badge";
@@ -20,7 +21,7 @@ export async function KnightPanel({ locale, data }: { locale: Locale; data: TKni
       </RolePanel>
     );
   }
-  const district = locale === "zh-CN" ? p.homeDistrict.nameZh : p.homeDistrict.nameEn;
+  const district = localizedName(locale, p.homeDistrict.nameZh, p.homeDistrict.nameEn);
   return (
     <RolePanel
       id="knight"

@@ -1,5 +1,6 @@
 import type { Locale } from "@/lib/i18n/config";
 import { getT } from "@/lib/i18n/server";
+import { localizedName } from "@/lib/i18n/localized-name";
 import type { TDashboardOrg } from "@/lib/schemas/dashboard";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -39,7 +40,7 @@ export async function OrgStatus({ locale, orgs }: { locale: Locale; orgs: TDashb
           >
             <div className="min-w-0">
               <p className="flex flex-wrap items-center gap-2">
-                <span className="font-medium text-slate-900">{locale === "en" && org.nameEn ? org.nameEn : org.name}</span>
+                <span className="font-medium text-slate-900">{localizedName(locale, org.name, org.nameEn)}</span>
                 <span className="text-xs text-slate-500">{tc(`orgKinds.${org.kind}`)}</span>
               </p>
               <p className="mt-0.5 text-sm text-slate-600">{message}</p>

@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { Locale } from "@/lib/i18n/config";
 import { formatDate, formatNumber, formatPercent } from "@/lib/i18n/format";
 import { getT } from "@/lib/i18n/server";
+import { localizedName } from "@/lib/i18n/localized-name";
 import type { TRequesterSummary } from "@/lib/schemas/dashboard";
 import { OrgStatus } from "@/components/dashboard/org-status";
 import { RolePanel } from "@/components/dashboard/role-panel";
@@ -81,7 +82,7 @@ export async function RequesterPanel({ locale, data }: { locale: Locale; data: T
                       </Link>
                     </span>
                     <span className="flex shrink-0 items-center gap-3 text-sm text-slate-600">
-                      <span>{locale === "zh-CN" ? i.region.nameZh : i.region.nameEn}</span>
+                      <span>{localizedName(locale, i.region.nameZh, i.region.nameEn)}</span>
                       <span aria-hidden="true">·</span>
                       <span>{formatDate(locale, i.startedAt)}</span>
                       <span aria-hidden="true">·</span>

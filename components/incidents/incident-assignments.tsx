@@ -2,6 +2,7 @@
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { formatDateTime } from "@/lib/i18n/format";
+import { localizedName } from "@/lib/i18n/localized-name";
 import { useLocale, useT } from "@/lib/i18n/client";
 import { useLiveEvents } from "@/lib/live/use-live-events";
 import { RESOURCE_OFFER_EVENT } from "@/lib/schemas/live";
@@ -62,11 +63,11 @@ export function IncidentAssignments({ incidentId, needs }: { incidentId: string;
                     <li key={a.id} className="flex flex-wrap items-center justify-between gap-2 rounded-md bg-slate-50 px-3 py-2 text-sm" data-testid="lifecycle-assignment" data-assignment-id={a.id} data-status={a.status}>
                       <div className="min-w-0">
                         <p className="text-slate-900">
-                          {a.resourceTitle || t("lifecycle.knight")}
+                          {a.resourceTitle ? localizedName(locale, a.resourceTitle, a.resourceTitleEn) : t("lifecycle.knight")}
                           <span className="text-slate-500"> · {t("lifecycle.quantity", { n: a.quantity })}</span>
                         </p>
                         <p className="text-xs text-slate-600">
-                          {a.supplierName ? `${a.supplierName} · ` : ""}
+                          {a.supplierName ? `${localizedName(locale, a.supplierName, a.supplierNameEn)} · ` : ""}
                           {a.holdExpiresAt ? t("lifecycle.holdUntil", { time: formatDateTime(locale, a.holdExpiresAt) }) : t("lifecycle.updated", { time: formatDateTime(locale, a.updatedAt) })}
                         </p>
                         {a.declineReason ? <p className="text-xs text-red-700">{t("lifecycle.declined", { reason: a.declineReason })}</p> : null}

@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { formatDateTime } from "@/lib/i18n/format";
+import { localizedName } from "@/lib/i18n/localized-name";
 import { useLocale, useT } from "@/lib/i18n/client";
 import { useTRPC } from "@/lib/trpc/react";
 import { polygonToRings } from "@/components/incidents/area-geojson";
@@ -61,7 +62,7 @@ export function IncidentDetail({ id, tileUrl, tileAttribution }: { id: string; t
             {incident.title}
           </h1>
           <dl className="grid gap-x-6 gap-y-2 sm:grid-cols-3">
-            {meta(t("detail.region"), locale === "en" ? incident.regionName.en : incident.regionName.zh)}
+            {meta(t("detail.region"), localizedName(locale, incident.regionName.zh, incident.regionName.en))}
             {meta(t("detail.address"), incident.address)}
             {meta(t("detail.started"), formatDateTime(locale, incident.startedAt))}
             {meta(t("detail.closed"), incident.closedAt ? formatDateTime(locale, incident.closedAt) : null)}
@@ -137,7 +138,7 @@ export function IncidentDetail({ id, tileUrl, tileAttribution }: { id: string; t
                   <ul className="mt-1 space-y-1">
                     {incident.organizations.map((o) => (
                       <li key={o.id} className="flex justify-between gap-2">
-                        <span className="text-slate-900">{o.name}</span>
+                        <span className="text-slate-900">{localizedName(locale, o.name, o.nameEn)}</span>
                         <span className="text-xs text-slate-500">{o.role}</span>
                       </li>
                     ))}

@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { Locale } from "@/lib/i18n/config";
 import { formatDate, formatNumber, formatPercent } from "@/lib/i18n/format";
 import { getT } from "@/lib/i18n/server";
+import { localizedName } from "@/lib/i18n/localized-name";
 import type { TIncidentListItem } from "@/lib/schemas/incidents";
 import { localeHref } from "@/components/layout/routes";
 import { incidentPath } from "@/components/incidents/incident-view";
@@ -30,7 +31,7 @@ export async function IncidentList({ locale, items }: { locale: Locale; items: T
               </div>
               <p className="mt-2 truncate text-base font-semibold text-slate-900">{i.title}</p>
               <p className="mt-1 truncate text-sm text-slate-600">
-                {locale === "en" ? i.regionName.en : i.regionName.zh} · {i.address}
+                {localizedName(locale, i.regionName.zh, i.regionName.en)} · {i.address}
               </p>
               <p className="mt-1 text-xs text-slate-500">{t("list.started", { date: formatDate(locale, i.startedAt) })}</p>
               <ProgressBar

@@ -2,7 +2,8 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { useT } from "@/lib/i18n/client";
+import { useLocale, useT } from "@/lib/i18n/client";
+import { localizedName } from "@/lib/i18n/localized-name";
 import { useTRPC } from "@/lib/trpc/react";
 import type { TProposeResult } from "@/lib/schemas/matching-assign";
 import { AreaProposal } from "@/components/matching/area-proposal";
@@ -28,6 +29,7 @@ export function MatchingPanel({
   incidentId, center, canPropose, tileUrl, tileAttribution,
 }: { incidentId: string; center: { lat: number; lng: number }; canPropose: boolean; tileUrl: string; tileAttribution?: string }) {
   const t = useT("matching");
+  const locale = useLocale();
   const tn = useT("needs");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -92,7 +94,7 @@ export function MatchingPanel({
       for (const id of ids) {
         const r = await send.mutateAsync({ id });
         const a = byId.get(id);
-        if (a) setSent((s) => [...s, { id, needId: a.needId, resourceTitle: a.resourceTitle, quantity: a.quantity, holdExpiresAt: r.holdExpiresAt }]);
+        if (a) setSent((s) => [...s, { id, needId: a.needId, resourceTitle: a.resourceTitle, resourceTitleEn: a.resourceTitleEn, quantity: a.quantity, holdExpiresAt: r.holdExpiresAt }]);
       }
     } catch (err) {
       setNotice(t("failed", { message: errorMessage(err) }));
@@ -109,9 +111,10 @@ export function MatchingPanel({
   const gap = result ? gapLine(result) : null;
   const autoOn = auto.isPending ? !!auto.variables?.on : !!data?.autoDispatch;
   const needTitle = new Map((data?.needs ?? []).map((n) => [n.needId, n.title]));
+  const resourceTitle = (a: { resourceTitle: string; resourceTitleEn: string | null }) => localizedName(locale, a.resourceTitle, a.resourceTitleEn);
   const mapResources = (data?.assignments ?? []).flatMap((a) =>
     a.resourceLat !== null && a.resourceLng !== null
-      ? [{ assignmentId: a.id, needId: a.needId, title: a.resourceTitle, lat: a.resourceLat, lng: a.resourceLng, label: t("map.resource", { title: a.resourceTitle, need: needTitle.get(a.needId) ?? "" }) }]
+      ? [{ assignmentId: a.id, needId: a.needId, title: resourceTitle(a), lat: a.resourceLat, lng: a.resourceLng, label: t("map.resource", { title: resourceTitle(a), need: needTitle.get(a.needId) ?? "" }) }]
       : [],
   );
   const mapNeeds = (data?.needs ?? [])
@@ -210,7 +213,7 @@ export function MatchingPanel({
               height={300}
             />
             <p aria-live="polite" className="min-h-5 text-xs text-slate-700" data-testid="proposal-map-selection">
-              {selected ? t("map.selected", { title: selected.resourceTitle }) : ""}
+              {selected ? t("map.selected", { title: resourceTitle(selected) }) : ""}
             </p>
           </div>
         ) : null}

@@ -1,6 +1,7 @@
 "use client";
 
 import { useLocale, useT } from "@/lib/i18n/client";
+import { localizedName } from "@/lib/i18n/localized-name";
 import type { TNeedTemplate } from "@/lib/schemas/incidents";
 import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
@@ -35,7 +36,7 @@ export function TemplatePicker({
           <option value="">{t("form.templateNone")}</option>
           {templates.map((x) => (
             <option key={x.code} value={x.code}>
-              {locale === "en" ? x.nameEn : x.nameZh}
+              {localizedName(locale, x.nameZh, x.nameEn)}
             </option>
           ))}
         </Select>
@@ -45,7 +46,7 @@ export function TemplatePicker({
           {template.items.map((item, i) => {
             const choice = choices[i] ?? { include: true, quantity: String(item.quantity) };
             const error = errors[`templateItems.${i}.quantity`]?.[0];
-            const name = locale === "en" ? item.titleEn : item.titleZh;
+            const name = localizedName(locale, item.titleZh, item.titleEn);
             return (
               <li key={`${item.typeCode}-${i}`} className="flex flex-wrap items-center gap-3 px-3 py-2" data-testid="template-item" data-type-code={item.typeCode}>
                 <label className="flex min-w-0 flex-1 items-center gap-2 text-sm text-slate-800">

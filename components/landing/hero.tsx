@@ -1,19 +1,16 @@
 import type { Locale } from "@/lib/i18n/config";
 import { formatNumber } from "@/lib/i18n/format";
 import { getT } from "@/lib/i18n/server";
+import { localizedName } from "@/lib/i18n/localized-name";
 import type { TPublicStats } from "@/lib/schemas/dashboard";
 import { localeHref, paths } from "@/components/layout/routes";
 import { ButtonLink } from "@/components/ui/button";
 import { Icon } from "@/components/landing/icons";
 
-function placeName(locale: Locale, p: { nameZh: string; nameEn: string }) {
-  return locale === "zh-CN" ? p.nameZh : p.nameEn;
-}
-
 /** Headline, calls to action and the live figures card (all numbers and place names from the database). */
 export async function Hero({ locale, stats, signedIn }: { locale: Locale; stats: TPublicStats | null; signedIn: boolean }) {
   const t = await getT(locale, "landing");
-  const province = stats?.province ? placeName(locale, stats.province) : null;
+  const province = stats?.province ? localizedName(locale, stats.province.nameZh, stats.province.nameEn) : null;
   const figures = stats
     ? ([
         ["verifiedOrgs", stats.verifiedOrganizations, "stat-verified-orgs"],
@@ -98,7 +95,7 @@ export async function Hero({ locale, stats, signedIn }: { locale: Locale; stats:
                 <ul className="mt-3 flex flex-wrap gap-1.5" data-testid="coverage-areas">
                   {stats.areas.map((a) => (
                     <li key={a.code} lang={locale} className="rounded-md bg-slate-100 px-2 py-0.5 text-xs text-slate-700">
-                      {placeName(locale, a)}
+                      {localizedName(locale, a.nameZh, a.nameEn)}
                     </li>
                   ))}
                 </ul>

@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState } from "react";
 import { formatDateTime } from "@/lib/i18n/format";
 import { useLocale, useT } from "@/lib/i18n/client";
+import { localizedName } from "@/lib/i18n/localized-name";
 import type { TProposalDto } from "@/lib/schemas/matching-assign";
 import { SwapCandidates } from "@/components/matching/swap-candidates";
 import { Badge } from "@/components/ui/badge";
@@ -11,7 +12,7 @@ import { cx } from "@/components/ui/cx";
 
 type Need = TProposalDto["needs"][number];
 type Assignment = TProposalDto["assignments"][number];
-export type SentOffer = { id: string; needId: string; resourceTitle: string; quantity: number; holdExpiresAt: Date | string | null };
+export type SentOffer = { id: string; needId: string; resourceTitle: string; resourceTitleEn: string | null; quantity: number; holdExpiresAt: Date | string | null };
 
 /** One proposed resource: what it is, why it was chosen, and the dispatcher's send / swap / remove. */
 function ProposalRow(props: {
@@ -36,6 +37,8 @@ function ProposalRow(props: {
     if (selected) ref.current?.scrollIntoView?.({ block: "nearest", behavior: "smooth" });
   }, [selected]);
   const explanation = locale === "en" ? a.explanationEn : a.explanationZh;
+  const title = localizedName(locale, a.resourceTitle, a.resourceTitleEn);
+  const supplier = a.supplierName ? localizedName(locale, a.supplierName, a.supplierNameEn) : null;
   return (
     <li
       ref={ref}
@@ -48,9 +51,9 @@ function ProposalRow(props: {
     >
       <div className="flex flex-wrap items-start justify-between gap-2">
         <div className="min-w-0 space-y-1">
-          <p className="font-medium text-slate-900" data-testid="proposal-resource-title">{a.resourceTitle}</p>
+          <p className="font-medium text-slate-900" data-testid="proposal-resource-title">{title}</p>
           <p className="flex flex-wrap gap-x-3 text-xs text-slate-600">
-            <span>{a.supplierName ? t("assignment.supplier", { name: a.supplierName }) : t("assignment.individual")}</span>
+            <span>{supplier ? t("assignment.supplier", { name: supplier }) : t("assignment.individual")}</span>
             <span>{t("assignment.quantity", { n: a.quantity })}</span>
             {a.unitIndex !== null ? <span>{t("assignment.unit", { n: a.unitIndex + 1 })}</span> : null}
             <span className="tabular-nums">{t("assignment.score", { score: a.score.toFixed(2) })}</span>
@@ -59,10 +62,10 @@ function ProposalRow(props: {
           {explanation ? <p className="text-slate-700" data-testid="proposal-explanation">{explanation}</p> : null}
         </div>
         <div className="flex flex-wrap gap-2" onClick={(e) => e.stopPropagation()}>
-          <Button size="sm" variant="ghost" disabled={busy} aria-expanded={swapping} aria-label={t("assignment.swapLabel", { title: a.resourceTitle })} onClick={() => setSwapping((s) => !s)} data-testid="proposal-swap">
+          <Button size="sm" variant="ghost" disabled={busy} aria-expanded={swapping} aria-label={t("assignment.swapLabel", { title })} onClick={() => setSwapping((s) => !s)} data-testid="proposal-swap">
             {t("assignment.swap")}
           </Button>
-          <Button size="sm" variant="ghost" disabled={busy} aria-label={t("assignment.removeLabel", { title: a.resourceTitle })} onClick={props.onDrop} data-testid="proposal-drop">
+          <Button size="sm" variant="ghost" disabled={busy} aria-label={t("assignment.removeLabel", { title })} onClick={props.onDrop} data-testid="proposal-drop">
             {t("assignment.remove")}
           </Button>
           <Button size="sm" disabled={busy} onClick={props.onSend} data-testid="proposal-send">
@@ -146,7 +149,7 @@ export function ProposalNeed(props: {
         {sent.map((s) => (
           <li key={s.id} className="flex flex-wrap items-center justify-between gap-2 rounded-lg bg-slate-50 p-3 text-sm" data-testid="proposal-offered">
             <span className="text-slate-900">
-              {s.resourceTitle} · {t("assignment.quantity", { n: s.quantity })}
+              {localizedName(locale, s.resourceTitle, s.resourceTitleEn)} · {t("assignment.quantity", { n: s.quantity })}
             </span>
             <Badge tone="info" dot>
               {s.holdExpiresAt ? t("assignment.offered", { time: formatDateTime(locale, s.holdExpiresAt) }) : t("assignment.offeredNoHold")}

@@ -4,6 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useEffect, useId } from "react";
 import { useLocale, useT } from "@/lib/i18n/client";
 import { formatDuration } from "@/lib/i18n/format";
+import { localizedName } from "@/lib/i18n/localized-name";
 import { useTRPC } from "@/lib/trpc/react";
 import { errorMessage, fieldErrorsOf } from "@/components/needs/use-incident-refresh";
 import { Button } from "@/components/ui/button";
@@ -57,13 +58,14 @@ export function SwapCandidates(props: {
         <ul aria-label={t("swap.listLabel", { title })} className="space-y-2">
           {list.map((c) => {
             const current = proposedResourceIds.has(c.resourceId);
+            const name = localizedName(locale, c.title, c.titleEn);
             return (
               <li key={c.resourceId} className="rounded-md border border-slate-200 bg-white p-2 text-sm" data-testid="swap-candidate" data-resource-id={c.resourceId}>
                 <div className="flex flex-wrap items-start justify-between gap-2">
                   <div className="min-w-0 space-y-0.5">
-                    <p className="font-medium text-slate-900">{c.title}</p>
+                    <p className="font-medium text-slate-900">{name}</p>
                     <p className="flex flex-wrap gap-x-3 text-xs text-slate-600">
-                      <span data-testid="swap-supplier">{c.supplier.name ? t("assignment.supplier", { name: c.supplier.name }) : t("assignment.individual")}</span>
+                      <span data-testid="swap-supplier">{c.supplier.name ? t("assignment.supplier", { name: localizedName(locale, c.supplier.name, c.supplier.nameEn) }) : t("assignment.individual")}</span>
                       <span className="tabular-nums">{t("assignment.score", { score: c.score.toFixed(2) })}</span>
                       <span>{t("swap.distance", { km: c.distanceKm.toFixed(1) })}</span>
                       <span>{t("swap.eta", { time: formatDuration(locale, Math.round(c.etaMinutes) * 60, { precision: "minute" }) })}</span>
@@ -77,7 +79,7 @@ export function SwapCandidates(props: {
                       size="sm"
                       variant="outline"
                       disabled={replace.isPending}
-                      aria-label={`${t("swap.pick")}: ${c.title}`}
+                      aria-label={`${t("swap.pick")}: ${name}`}
                       onClick={() => replace.mutate({ assignmentId, resourceId: c.resourceId }, { onSuccess: onDone })}
                       data-testid="swap-pick"
                     >

@@ -3,6 +3,7 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useLocale, useT } from "@/lib/i18n/client";
+import { localizedName } from "@/lib/i18n/localized-name";
 import { useTRPC } from "@/lib/trpc/react";
 import { KNIGHT_UNIT, NEED_PRIORITIES, NEED_UNITS, PAYMENT_MODES, ZCreateNeedInput, ZUpdateNeedInput, type TNeedDto } from "@/lib/schemas/needs";
 import { FormAlert } from "@/components/auth/form-alert";
@@ -54,7 +55,7 @@ export function NeedForm({ incident, need, tileUrl, tileAttribution, onDone, onC
     setSaved(false);
     setV((prev) => ({ ...prev, [k]: value }));
   };
-  const name = (x: { nameZh: string; nameEn: string }) => (locale === "en" ? x.nameEn : x.nameZh);
+  const name = (x: { nameZh: string; nameEn: string }) => localizedName(locale, x.nameZh, x.nameEn);
 
   function pickType(id: string) {
     const next = types.data?.items.find((x) => x.id === id);
@@ -166,7 +167,7 @@ export function NeedForm({ incident, need, tileUrl, tileAttribution, onDone, onC
         <Input type="number" min={1} value={v.maxDistanceKm} onChange={(e) => set("maxDistanceKm", e.target.value)} data-testid="need-distance" />
       </Field>
       {metrics.map((m) => (
-        <Field key={m.key} id={id(`cap-${m.key}`)} label={`${t("form.capabilities")}: ${locale === "en" ? m.labelEn : m.labelZh} (${m.unit})`} error={err(`cap.${m.key}`)}>
+        <Field key={m.key} id={id(`cap-${m.key}`)} label={`${t("form.capabilities")}: ${localizedName(locale, m.labelZh, m.labelEn)} (${m.unit})`} error={err(`cap.${m.key}`)}>
           <Input type="number" value={v.capabilities[m.key] ?? ""} onChange={(e) => set("capabilities", { ...v.capabilities, [m.key]: e.target.value })} data-testid={`need-cap-${m.key}`} />
         </Field>
       ))}

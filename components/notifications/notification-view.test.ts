@@ -104,6 +104,23 @@ describe("notification view", () => {
     expect(render("offer.accepted", SAMPLES["offer.accepted"], "en").text).toBe("“移动泵车 700m³/h” accepted the offer for “玄武区排涝”.");
   });
 
+  it("names the resource in the reader's language when the payload carries its English title", () => {
+    const bilingual = { ...TITLES, resourceTitleEn: "Mobile pump truck, 700 m³/h" };
+    for (const kind of ["offer.received", "offer.accepted", "offer.declined", "offer.cancelled", "assignment.progress"] as const) {
+      const payload = { ...SAMPLES[kind], ...bilingual };
+      const en = render(kind, payload, "en").text;
+      expect(en, kind).toContain("Mobile pump truck, 700 m³/h");
+      expect(en, kind).not.toContain("移动泵车");
+      expect(en, kind).toContain("玄武区排涝"); // a need has no English form: its title as typed
+      const zh = render(kind, payload, "zh-CN").text;
+      expect(zh, kind).toContain("移动泵车 700m³/h");
+      expect(zh, kind).not.toContain("Mobile pump truck");
+    }
+    expect(render("offer.accepted", { ...SAMPLES["offer.accepted"], ...bilingual }, "en").text).toBe("“Mobile pump truck, 700 m³/h” accepted the offer for “玄武区排涝”.");
+    // a listing without an English title, or a payload written before they carried one: the Chinese title
+    expect(render("offer.accepted", { ...SAMPLES["offer.accepted"], resourceTitleEn: " " }, "en").text).toContain("移动泵车 700m³/h");
+  });
+
   it("reads sensibly when optional fields are missing", () => {
     for (const kind of NOTIFICATION_KINDS) {
       for (const locale of locales) expect(render(kind, {}, locale).text, kind).not.toMatch(/notifications\.|needs\.|offers\.|\{\w+\}/);

@@ -1,5 +1,6 @@
 import type { Locale } from "@/lib/i18n/config";
 import { formatDateTime, formatDuration } from "@/lib/i18n/format";
+import { localizedName } from "@/lib/i18n/localized-name";
 import type { NotificationKind } from "@/lib/schemas/notifications";
 import { UNMET_REASONS } from "@/lib/schemas/needs";
 import { paths } from "@/components/layout/routes";
@@ -45,10 +46,15 @@ const unmetReason = (p: Payload): Record<string, LabelRef> => {
 };
 const PROGRESS = ["MOBILIZED", "EN_ROUTE", "ON_SCENE", "COMPLETED", "RELEASED"];
 
-/** The sentence naming the need and the resource when the payload carries both (offers since they do), else the plain one. */
-const titled = (p: Payload, named: (t: { need: string; resource: string }) => NotificationView, plain: () => NotificationView) => {
+/**
+ * The sentence naming the need and the resource when the payload carries both (offers since they do), else the
+ * plain one. The resource is named in the reader's language: payloads carry the listing's English title too
+ * (`resourceTitleEn`, when it has one); a need has only the title its requester typed.
+ */
+const titled = (p: Payload, locale: Locale, named: (t: { need: string; resource: string }) => NotificationView, plain: () => NotificationView) => {
   const need = str(p, "needTitle");
-  const resource = str(p, "resourceTitle");
+  const zh = str(p, "resourceTitle");
+  const resource = zh ? localizedName(locale, zh, str(p, "resourceTitleEn")) : null;
   return need && resource ? named({ need: clip(need, 80), resource: clip(resource, 80) }) : plain();
 };
 
@@ -65,19 +71,19 @@ export const NOTIFICATION_VIEWS: Record<NotificationKind, Describe> = {
     const hold = str(p, "holdExpiresAt");
     const until = hold && !Number.isNaN(Date.parse(hold)) ? formatDateTime(locale, hold) : null;
     if (!until) return view("kinds.offer.receivedNoHold", paths.offers);
-    return titled(p, (t) => view("kinds.offer.receivedFor", paths.offers, { ...t, until }), () => view("kinds.offer.received", paths.offers, { until }));
+    return titled(p, locale, (t) => view("kinds.offer.receivedFor", paths.offers, { ...t, until }), () => view("kinds.offer.received", paths.offers, { until }));
   },
-  "offer.accepted": (p) => titled(p, (t) => view("kinds.offer.acceptedFor", incidentOrList(p), t), () => view("kinds.offer.accepted", incidentOrList(p))),
-  "offer.declined": (p) => {
+  "offer.accepted": (p, locale) => titled(p, locale, (t) => view("kinds.offer.acceptedFor", incidentOrList(p), t), () => view("kinds.offer.accepted", incidentOrList(p))),
+  "offer.declined": (p, locale) => {
     const reason = str(p, "reason");
     if (!reason) return view("kinds.offer.declinedNoReason", incidentOrList(p));
-    return titled(p, (t) => view("kinds.offer.declinedFor", incidentOrList(p), { ...t, reason: clip(reason) }), () => view("kinds.offer.declined", incidentOrList(p), { reason: clip(reason) }));
+    return titled(p, locale, (t) => view("kinds.offer.declinedFor", incidentOrList(p), { ...t, reason: clip(reason) }), () => view("kinds.offer.declined", incidentOrList(p), { reason: clip(reason) }));
   },
-  "offer.cancelled": (p) => titled(p, (t) => view("kinds.offer.cancelledFor", paths.offers, t), () => view("kinds.offer.cancelled", paths.offers)),
-  "assignment.progress": (p) => {
+  "offer.cancelled": (p, locale) => titled(p, locale, (t) => view("kinds.offer.cancelledFor", paths.offers, t), () => view("kinds.offer.cancelled", paths.offers)),
+  "assignment.progress": (p, locale) => {
     const status = str(p, "status");
     const labels: NotificationView["labels"] = { status: { ns: "offers", key: `status.${status && PROGRESS.includes(status) ? status : "ACCEPTED"}` } };
-    return titled(p, (t) => view("kinds.assignment.progressFor", incidentOrList(p), t, labels), () => view("kinds.assignment.progress", incidentOrList(p), {}, labels));
+    return titled(p, locale, (t) => view("kinds.assignment.progressFor", incidentOrList(p), t, labels), () => view("kinds.assignment.progress", incidentOrList(p), {}, labels));
   },
   "need.unmet": (p) => view("kinds.need.unmet", incidentOrList(p), { title: str(p, "title") ?? "…" }, unmetReason(p)),
   "dispatch.unmet": (p) => view("kinds.dispatch.unmet", incidentOrList(p), { title: str(p, "title") ?? "…", offered: num(p, "offered") ?? 0 }, unmetReason(p)),

@@ -6,6 +6,7 @@ import type { TOfferCard } from "@/lib/schemas/offers";
 import { ZDeclineOfferInput } from "@/lib/schemas/offers";
 import { useLocale, useT } from "@/lib/i18n/client";
 import { formatCountdown, formatDateTime } from "@/lib/i18n/format";
+import { localizedName } from "@/lib/i18n/localized-name";
 import { useTRPC } from "@/lib/trpc/react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -58,7 +59,7 @@ export function OfferCard({ offer, onDone }: { offer: TOfferCard; onDone: (messa
     <Card data-testid="offer-card" data-offer-id={offer.id}>
       <CardHeader
         title={offer.need.title}
-        description={`${t("card.incident")}: ${offer.incident.title} · ${t("card.resource")}: ${offer.resource.title}`}
+        description={`${t("card.incident")}: ${offer.incident.title} · ${t("card.resource")}: ${localizedName(locale, offer.resource.title, offer.resource.titleEn)}`}
         action={<Badge tone={offer.status === "OFFERED" ? "warning" : "info"}>{t(`status.${offer.status}`)}</Badge>}
         headingLevel={3}
       />

@@ -155,7 +155,7 @@ export const ZIncidentDetail = ZIncidentListItem.extend({
   description: z.string(),
   area: ZArea.nullable(),
   commander: z.object({ id: z.string(), name: z.string() }).nullable(),
-  organizations: z.array(z.object({ id: z.string(), name: z.string(), role: z.string() })),
+  organizations: z.array(z.object({ id: z.string(), name: z.string(), nameEn: z.string().nullable(), role: z.string() })),
   closedAt: z.date().nullable(),
   version: z.number().int(),
   /** Whether the caller may change it (member of the owning organisation). */

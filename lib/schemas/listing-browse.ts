@@ -93,6 +93,8 @@ export const ZListingCard = z
       kind: z.enum(["ORG", "INDIVIDUAL"]),
       orgId: z.string().nullable(),
       name: z.string(),
+      /** The organisation's English name, when it has one (null for an individual). */
+      nameEn: z.string().nullable(),
       verified: z.boolean(),
     }),
     pricingMode: ZPricingMode,
@@ -123,7 +125,7 @@ export const ZMapCluster = z.object({
   /** Bounds of the points in the cluster (a click zooms to them). */
   bounds: z.tuple([z.number(), z.number(), z.number(), z.number()]),
   /** Set when the cluster is a single listing. */
-  listing: z.object({ id: z.string(), title: z.string() }).nullable(),
+  listing: z.object({ id: z.string(), title: z.string(), titleEn: z.string().nullable() }).nullable(),
 });
 export type TMapCluster = z.infer<typeof ZMapCluster>;
 

@@ -65,6 +65,8 @@ export type TCredentialInput = z.infer<typeof ZCredentialInput>;
 const fields = {
   typeCode: z.string().trim().min(1, { error: "Choose a resource type." }).max(64).meta({ example: "EQ-PUMP-2" }),
   title: z.string().trim().min(2, { error: "Enter a title (at least 2 characters)." }).max(200, { error: "Keep the title under 200 characters." }),
+  /** Optional English title: English pages show it instead of `title` ("" = none). */
+  titleEn: z.string().trim().max(200, { error: "Keep the English title under 200 characters." }).meta({ example: "Portable drainage pump, 200 m³/h" }),
   description: z.string().trim().max(5000, { error: "Keep the description under 5,000 characters." }),
   /** { metricKey: value } — keys and ranges from the type's metrics. */
   capabilities: z.record(z.string(), z.number({ error: "Enter a number." })).meta({ example: { flow_m3h: 800, head_m: 12 } }),
@@ -99,6 +101,7 @@ export const ZListingInput = z
     orgId: z.string().trim().min(1).max(64).optional(),
     typeCode: fields.typeCode,
     title: fields.title,
+    titleEn: fields.titleEn.default(""),
     description: fields.description.default(""),
     capabilities: fields.capabilities.default({}),
     quantity: fields.quantity,
@@ -172,6 +175,8 @@ export const ZListingDto = z
     ownerOrgId: z.string().nullable(),
     ownerUserId: z.string().nullable(),
     title: z.string(),
+    /** The English title, when the listing has one (English pages show it instead of `title`). */
+    titleEn: z.string().nullable(),
     description: z.string(),
     capabilities: z.record(z.string(), z.number()),
     quantity: z.number().int(),
@@ -220,6 +225,7 @@ export const ZMyListingRow = z.object({
   id: z.string(),
   version: z.number().int(),
   title: z.string(),
+  titleEn: z.string().nullable(),
   typeCode: z.string(),
   typeNameZh: z.string(),
   typeNameEn: z.string(),

@@ -34,8 +34,11 @@ export const ZProposalAssignment = z.object({
   needId: z.string(),
   resourceId: z.string(),
   resourceTitle: z.string(),
+  /** The listing's English title (null when it has none; lib/i18n/localized-name.ts picks). */
+  resourceTitleEn: z.string().nullable(),
   /** Owning organisation's name (null for an individual's listing). */
   supplierName: z.string().nullable(),
+  supplierNameEn: z.string().nullable(),
   /** The listing's base location, rounded to ~100 m (a map marker, not a person's position). */
   resourceLat: z.number().nullable(),
   resourceLng: z.number().nullable(),
@@ -109,7 +112,9 @@ export const ZIncidentAssignment = z.object({
   status: z.string(),
   quantity: z.number(),
   resourceTitle: z.string(),
+  resourceTitleEn: z.string().nullable(),
   supplierName: z.string().nullable(),
+  supplierNameEn: z.string().nullable(),
   holdExpiresAt: z.date().nullable(),
   declineReason: z.string().nullable(),
   updatedAt: z.date(),

@@ -14,10 +14,17 @@ export const ZMatchCandidateDto = z
   .object({
     resourceId: z.string(),
     title: z.string(),
+    /** The listing's English title, null when it has none (English clients show it instead of `title`). */
+    titleEn: z.string().nullable(),
     typeId: z.string(),
     typeCode: z.string(),
     typeLevel: z.number().int(),
-    supplier: z.object({ kind: z.enum(["ORGANIZATION", "INDIVIDUAL"]), orgId: z.string().nullable(), name: z.string().nullable() }),
+    supplier: z.object({
+      kind: z.enum(["ORGANIZATION", "INDIVIDUAL"]),
+      orgId: z.string().nullable(),
+      name: z.string().nullable(),
+      nameEn: z.string().nullable(),
+    }),
     distanceKm: z.number(),
     lat: z.number(),
     lng: z.number(),

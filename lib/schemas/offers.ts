@@ -45,7 +45,7 @@ export const ZOfferCard = z.object({
   explanationZh: z.string().nullable(),
   explanationEn: z.string().nullable(),
   distanceKm: z.number(),
-  resource: z.object({ id: z.string(), title: z.string() }),
+  resource: z.object({ id: z.string(), title: z.string(), titleEn: z.string().nullable() }),
   need: z.object({ id: z.string(), title: z.string(), quantity: z.number().int(), unit: z.string(), priority: z.string(), neededBy: z.date(), stagingAddress: z.string() }),
   incident: z.object({ id: z.string(), title: z.string() }),
 });

@@ -43,6 +43,7 @@ export default async function setup(project: TestProject) {
   });
   await waitForHttp(`${baseUrl}/api/health`, 120_000);
   project.provide("appBaseUrl", baseUrl);
+  project.provide("appDatabaseUrl", url);
 
   return async () => {
     if (server.exitCode === null) {

@@ -8,6 +8,8 @@ declare module "vitest" {
     testRunId: string;
     /** e2e only: where the app under test is served. */
     appBaseUrl: string;
+    /** e2e only: the seeded database the app under test reads (for tests that compare pages with data). */
+    appDatabaseUrl: string;
   }
 }
 export {};

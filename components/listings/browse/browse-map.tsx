@@ -4,6 +4,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { useTRPC } from "@/lib/trpc/react";
 import { useLocale, useT } from "@/lib/i18n/client";
+import { localizedName } from "@/lib/i18n/localized-name";
 import { MapView, type MapBounds, type MapCluster } from "@/components/map/map-view";
 import type { TBrowseFilters } from "@/lib/schemas/listing-browse";
 import { listingHref } from "@/components/listings/browse/browse-url";
@@ -41,7 +42,7 @@ export function BrowseMap({ filters, bounds, initial, onBoundsChange, tileUrl, t
         count: c.count,
         bounds: c.bounds,
         marker: c.listing
-          ? { id: c.listing.id, lat: c.lat, lng: c.lng, title: c.listing.title, href: listingHref(locale, c.listing.id), linkLabel: t("results.viewDetail") }
+          ? { id: c.listing.id, lat: c.lat, lng: c.lng, title: localizedName(locale, c.listing.title, c.listing.titleEn), href: listingHref(locale, c.listing.id), linkLabel: t("results.viewDetail") }
           : undefined,
       })),
     [q.data, locale, t],

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useLocale, useT } from "@/lib/i18n/client";
 import { formatDuration, formatNumber } from "@/lib/i18n/format";
+import { localizedName } from "@/lib/i18n/localized-name";
 import { Badge } from "@/components/ui/badge";
 import type { TListingCard } from "@/lib/schemas/listing-browse";
 import { listingHref } from "@/components/listings/browse/browse-url";
@@ -12,16 +13,15 @@ import { formatPrice } from "@/components/listings/browse/format-price";
 export function ListingCard({ item }: { item: TListingCard }) {
   const t = useT("browse");
   const locale = useLocale();
-  const en = locale === "en";
   return (
     <li data-testid="listing-card" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm transition hover:border-brand-300">
       <div className="flex items-start justify-between gap-3">
         <div className="min-w-0">
           <Link href={listingHref(locale, item.id)} className="font-semibold text-slate-900 hover:text-brand-700" data-testid="listing-card-link">
-            {en && item.titleEn ? item.titleEn : item.title}
+            {localizedName(locale, item.title, item.titleEn)}
           </Link>
           <p className="mt-0.5 text-sm text-slate-600">
-            {t(`categories.${item.category}`)} · {en ? item.type.nameEn : item.type.nameZh} · {en ? item.region.nameEn : item.region.nameZh}
+            {t(`categories.${item.category}`)} · {localizedName(locale, item.type.nameZh, item.type.nameEn)} · {localizedName(locale, item.region.nameZh, item.region.nameEn)}
           </p>
         </div>
         <Badge tone={item.status === "AVAILABLE" ? "success" : "warning"}>{t(`status.${item.status}`)}</Badge>
@@ -41,7 +41,7 @@ export function ListingCard({ item }: { item: TListingCard }) {
         ) : null}
       </div>
       <p className="mt-2 text-xs text-slate-500">
-        {item.owner.name}
+        {localizedName(locale, item.owner.name, item.owner.nameEn)}
         {item.owner.kind === "INDIVIDUAL" ? ` · ${t("results.individual")}` : item.owner.verified ? ` · ${t("results.verified")}` : ""}
       </p>
     </li>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useLocale, useT } from "@/lib/i18n/client";
+import { localizedName } from "@/lib/i18n/localized-name";
 import type { TResourceTypeMetric } from "@/lib/schemas/catalogue";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
@@ -26,7 +27,7 @@ export function CapabilityFields({
         <Field
           key={m.key}
           id={`cap-${m.key}`}
-          label={`${locale === "en" ? m.labelEn : m.labelZh}${m.unit ? ` (${m.unit})` : ""}`}
+          label={`${localizedName(locale, m.labelZh, m.labelEn)}${m.unit ? ` (${m.unit})` : ""}`}
           hint={m.min !== null || m.max !== null ? t("form.capabilityRange", { min: String(m.min ?? "–"), max: String(m.max ?? "–"), unit: m.unit }) : undefined}
           error={error(`capabilities.${m.key}`)}
         >

@@ -14,6 +14,7 @@ export type ListingFormState = {
   category: string;
   typeCode: string;
   title: string;
+  titleEn: string;
   description: string;
   caps: Record<string, string>;
   quantity: string;
@@ -33,7 +34,7 @@ export type ListingFormState = {
 };
 
 export const emptyForm: ListingFormState = {
-  orgId: "", category: "", typeCode: "", title: "", description: "", caps: {}, quantity: "1", unit: "", lat: "", lng: "", address: "",
+  orgId: "", category: "", typeCode: "", title: "", titleEn: "", description: "", caps: {}, quantity: "1", unit: "", lat: "", lng: "", address: "",
   travelRange: "CITY", maxTravelKm: "100", mobilizationMinutes: "60", status: "DRAFT", pricingMode: "FREE", priceYuan: "0", depositYuan: "0",
   windows: [], credentials: [],
 };
@@ -76,6 +77,7 @@ export function formFromDto(dto: TListingDto): ListingFormState {
     category: dto.type.category,
     typeCode: dto.type.code,
     title: dto.title,
+    titleEn: dto.titleEn ?? "",
     description: dto.description,
     caps: Object.fromEntries(Object.entries(dto.capabilities).map(([k, v]) => [k, String(v)])),
     quantity: String(dto.quantity),
@@ -113,6 +115,7 @@ export function formToInput(s: ListingFormState): Record<string, unknown> {
     orgId: s.orgId || undefined,
     typeCode: s.typeCode,
     title: s.title,
+    titleEn: s.titleEn,
     description: s.description,
     capabilities: caps,
     quantity: num(s.quantity),

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useMutation } from "@tanstack/react-query";
 import { useTRPC } from "@/lib/trpc/react";
 import { useLocale, useT } from "@/lib/i18n/client";
+import { localizedName } from "@/lib/i18n/localized-name";
 import { COMMON_UNITS, LISTING_STATUSES, PRICING_MODES, TRAVEL_RANGES, type TListingDto } from "@/lib/schemas/listings";
 import type { TResourceTypeDto } from "@/lib/schemas/catalogue";
 import { serverFieldErrors, type FieldErrorMap } from "@/components/auth/form-errors";
@@ -19,7 +20,7 @@ import { WindowsEditor } from "@/components/listings/form/windows-editor";
 import { EligibilityNotice } from "@/components/listings/form/eligibility-notice";
 import { emptyForm, formFromDto, formToInput, type ListingFormState } from "@/components/listings/form/form-state";
 
-export type OwnerOrg = { id: string; name: string; verified: boolean };
+export type OwnerOrg = { id: string; name: string; nameEn: string | null; verified: boolean };
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -109,7 +110,7 @@ export function ListingForm(props: {
         {props.orgs.length > 1 && !props.listing ? (
           <Field id="orgId" label={t("form.org")} error={error("orgId")}>
             <Select value={s.orgId} onChange={(e) => set({ orgId: e.target.value })}>
-              {props.orgs.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
+              {props.orgs.map((o) => <option key={o.id} value={o.id}>{localizedName(locale, o.name, o.nameEn)}</option>)}
             </Select>
           </Field>
         ) : null}
@@ -132,7 +133,7 @@ export function ListingForm(props: {
             >
               <option value="">{t("form.chooseType")}</option>
               {props.types.filter((x) => x.category === s.category).map((x) => (
-                <option key={x.code} value={x.code}>{locale === "en" ? x.nameEn : x.nameZh}</option>
+                <option key={x.code} value={x.code}>{localizedName(locale, x.nameZh, x.nameEn)}</option>
               ))}
             </Select>
           </Field>
@@ -144,6 +145,9 @@ export function ListingForm(props: {
       <Section title={t("form.sections.basics")}>
         <Field id="title" label={t("form.title")} error={error("title")} required>
           <Input value={s.title} onChange={(e) => set({ title: e.target.value })} data-testid="listing-title" />
+        </Field>
+        <Field id="titleEn" label={t("form.titleEn")} hint={t("form.titleEnHint")} error={error("titleEn")}>
+          <Input value={s.titleEn} onChange={(e) => set({ titleEn: e.target.value })} lang="en" maxLength={200} data-testid="listing-title-en" />
         </Field>
         <Field id="description" label={t("form.description")} error={error("description")}>
           <Textarea value={s.description} onChange={(e) => set({ description: e.target.value })} />

@@ -1,13 +1,13 @@
 import type { Db } from "@/server/db";
 
-export type JoinableGovernmentOrg = { id: string; name: string; regionCode: string; pending: boolean };
+export type JoinableGovernmentOrg = { id: string; name: string; nameEn: string | null; regionCode: string; pending: boolean };
 
 /** Government organisations a new requester may join: verified ones and ones still under review. */
 export async function listJoinableGovernmentOrgs(db: Db): Promise<JoinableGovernmentOrg[]> {
   const rows = await db.organization.findMany({
     where: { kind: "GOVERNMENT", verification: { in: ["VERIFIED", "PENDING"] } },
     orderBy: [{ regionCode: "asc" }, { name: "asc" }],
-    select: { id: true, name: true, regionCode: true, verification: true },
+    select: { id: true, name: true, nameEn: true, regionCode: true, verification: true },
     take: 1000,
   });
   return rows.map(({ verification, ...o }) => ({ ...o, pending: verification === "PENDING" }));

@@ -16,8 +16,8 @@ const detailSelect = {
   closedAt: true,
   updatedAt: true,
   commander: { select: { id: true, name: true } },
-  org: { select: { id: true, name: true } },
-  organizations: { select: { role: true, org: { select: { id: true, name: true } } }, orderBy: { createdAt: "asc" } },
+  org: { select: { id: true, name: true, nameEn: true } },
+  organizations: { select: { role: true, org: { select: { id: true, name: true, nameEn: true } } }, orderBy: { createdAt: "asc" } },
 } satisfies Prisma.IncidentSelect;
 
 /** The stored area, if it still parses as a polygon (it is JSON; never let a bad row break the page). */
@@ -48,8 +48,8 @@ export async function getIncident(db: Db, actor: Actor, id: string): Promise<TGe
       area: parseArea(area),
       commander: commander ? { id: commander.id, name: commander.name ?? "" } : null,
       organizations: [
-        { id: org.id, name: org.name, role: "LEAD" },
-        ...organizations.filter((o) => o.org.id !== org.id).map((o) => ({ id: o.org.id, name: o.org.name, role: o.role })),
+        { id: org.id, name: org.name, nameEn: org.nameEn, role: "LEAD" },
+        ...organizations.filter((o) => o.org.id !== org.id).map((o) => ({ id: o.org.id, name: o.org.name, nameEn: o.org.nameEn, role: o.role })),
       ],
       closedAt,
       version: updatedAt.getTime(),

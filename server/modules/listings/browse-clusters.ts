@@ -35,6 +35,7 @@ type ClusterRow = {
   max_lng: number;
   id: string | null;
   title: string | null;
+  title_en: string | null;
   total: bigint | number;
 };
 
@@ -48,6 +49,7 @@ export async function clusterListings(db: Db, actor: Actor, input: TClustersInpu
       min(r.lat) AS min_lat, min(r.lng) AS min_lng, max(r.lat) AS max_lat, max(r.lng) AS max_lng,
       CASE WHEN count(*) = 1 THEN min(r.id) END AS id,
       CASE WHEN count(*) = 1 THEN min(r.title) END AS title,
+      CASE WHEN count(*) = 1 THEN min(r.title_en) END AS title_en,
       sum(count(*)) OVER () AS total
     FROM ${BROWSE_FROM}
     WHERE ${where}
@@ -60,7 +62,7 @@ export async function clusterListings(db: Db, actor: Actor, input: TClustersInpu
       lat: r.lat,
       lng: r.lng,
       bounds: [r.min_lat, r.min_lng, r.max_lat, r.max_lng] as [number, number, number, number],
-      listing: r.id && r.title !== null ? { id: r.id, title: r.title } : null,
+      listing: r.id && r.title !== null ? { id: r.id, title: r.title, titleEn: r.title_en } : null,
     })),
     total: rows.length ? Number(rows[0].total) : 0,
     cellDeg: cell,

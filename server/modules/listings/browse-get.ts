@@ -37,7 +37,7 @@ const DETAIL_SELECT = {
     select: { id: true, code: true, category: true, nameZh: true, nameEn: true, typeLevel: true, metrics: true, requiredCredentialKinds: true },
   },
   region: { select: { code: true, nameZh: true, nameEn: true } },
-  ownerOrg: { select: { name: true, verification: true, contactName: true, contactPhone: true, contactEmail: true } },
+  ownerOrg: { select: { name: true, nameEn: true, verification: true, contactName: true, contactPhone: true, contactEmail: true } },
   ownerUser: { select: { name: true, phone: true, email: true } },
   availabilityWindows: {
     select: { kind: true, weekday: true, startMinute: true, endMinute: true, startsAt: true, endsAt: true },
@@ -91,6 +91,7 @@ export async function getListingDetail(db: Db, actor: Actor, id: string, now = n
       kind: r.ownerOrgId ? "ORG" : "INDIVIDUAL",
       orgId: r.ownerOrgId,
       name: org?.name ?? r.ownerUser?.name ?? "",
+      nameEn: org?.nameEn ?? null,
       verified: org ? org.verification === "VERIFIED" : true,
     },
     description: r.description,

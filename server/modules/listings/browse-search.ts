@@ -34,6 +34,7 @@ export type CardRow = {
   region_name_en: string;
   owner_org_id: string | null;
   owner_name: string | null;
+  owner_name_en: string | null;
   org_verification: string | null;
   pricing_mode: TListingCard["pricingMode"];
   price_cents: number;
@@ -46,7 +47,7 @@ export type CardRow = {
 export const CARD_COLUMNS = Prisma.sql`r.id, r.title, r.title_en, t.category::text AS category, t.id AS type_id,
   t.code AS type_code, t.name_zh AS type_name_zh, t.name_en AS type_name_en, t.type_level, r.status::text AS status,
   r.total_quantity, r.committed_quantity, r.unit, r.lat, r.lng, r.region_code, g.name_zh AS region_name_zh,
-  g.name_en AS region_name_en, r.owner_org_id, COALESCE(o.name, u.name) AS owner_name,
+  g.name_en AS region_name_en, r.owner_org_id, COALESCE(o.name, u.name) AS owner_name, o.name_en AS owner_name_en,
   o.verification::text AS org_verification, r.pricing_mode::text AS pricing_mode, r.price_cents, r.currency,
   r.mobilization_minutes`;
 
@@ -67,6 +68,7 @@ export function toCard(row: CardRow): TListingCard {
       kind: row.owner_org_id ? "ORG" : "INDIVIDUAL",
       orgId: row.owner_org_id,
       name: row.owner_name ?? "",
+      nameEn: row.owner_name_en,
       verified: row.owner_org_id ? row.org_verification === "VERIFIED" : true,
     },
     pricingMode: row.pricing_mode,

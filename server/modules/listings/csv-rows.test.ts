@@ -34,7 +34,7 @@ describe("CSV rows", () => {
     expect(parseCapabilities("a=;=3;c=x").errors).toHaveLength(3);
   });
   it("round-trips: export → parse → same values; missing header columns are reported", () => {
-    const csv = toCsv([toCsvRecord({ typeCode: "EQ-PUMP-3", title: "泵, \"大\"", description: "", quantity: 2, unit: "unit", lat: 32.1, lng: 118.8, address: "南京", regionCode: "320104", travelRange: "CITY", maxTravelKm: 50, mobilizationMinutes: 30, pricingMode: "FREE", priceCents: 0, depositCents: 0, capabilities: { flow_m3h: 300 }, status: "AVAILABLE" })]);
+    const csv = toCsv([toCsvRecord({ typeCode: "EQ-PUMP-3", title: "泵, \"大\"", titleEn: null, description: "", quantity: 2, unit: "unit", lat: 32.1, lng: 118.8, address: "南京", regionCode: "320104", travelRange: "CITY", maxTravelKm: 50, mobilizationMinutes: 30, pricingMode: "FREE", priceCents: 0, depositCents: 0, capabilities: { flow_m3h: 300 }, status: "AVAILABLE" })]);
     const { header, records } = parseCsv(`\uFEFF${csv}`);
     expect(header).toEqual([...CSV_COLUMNS]);
     expect(headerErrors(header)).toEqual([]);

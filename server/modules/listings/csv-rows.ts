@@ -9,7 +9,7 @@ import { validateListing, type ListingTypeRules } from "@/server/modules/listing
  */
 
 export const CSV_COLUMNS = [
-  "typeCode", "title", "description", "quantity", "unit", "lat", "lng", "address", "regionCode", "travelRange",
+  "typeCode", "title", "titleEn", "description", "quantity", "unit", "lat", "lng", "address", "regionCode", "travelRange",
   "maxTravelKm", "mobilizationMinutes", "pricingMode", "priceYuan", "depositYuan", "capabilities", "status",
 ] as const;
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
@@ -85,6 +85,7 @@ export function validateCsvRecord(rec: CsvRecord, row: number, ctx: RowContext):
   const raw = {
     typeCode: blankToUndefined(rec.typeCode),
     title: rec.title ?? "",
+    titleEn: rec.titleEn ?? "",
     description: rec.description ?? "",
     capabilities: caps.value,
     quantity: num(rec.quantity),
@@ -126,13 +127,14 @@ export function validateCsvRecord(rec: CsvRecord, row: number, ctx: RowContext):
 
 /** A listing → one CSV record in the template's columns (so an export imports again). */
 export function toCsvRecord(l: {
-  typeCode: string; title: string; description: string; quantity: number; unit: string; lat: number; lng: number;
+  typeCode: string; title: string; titleEn: string | null; description: string; quantity: number; unit: string; lat: number; lng: number;
   address: string; regionCode: string; travelRange: string; maxTravelKm: number; mobilizationMinutes: number;
   pricingMode: string; priceCents: number; depositCents: number; capabilities: Record<string, number>; status: string;
 }): Record<CsvColumn, string | number> {
   return {
     typeCode: l.typeCode,
     title: l.title,
+    titleEn: l.titleEn ?? "",
     description: l.description,
     quantity: l.quantity,
     unit: l.unit,
@@ -156,7 +158,7 @@ export function toCsv(records: readonly Record<CsvColumn, string | number>[]): s
 }
 
 export const TEMPLATE_EXAMPLE: Record<CsvColumn, string | number> = {
-  typeCode: "EQ-PUMP-3", title: "便携式排水泵 200 m³/h", description: "柴油驱动，含 50 m 水带", quantity: 4, unit: "unit",
+  typeCode: "EQ-PUMP-3", title: "便携式排水泵 200 m³/h", titleEn: "Portable drainage pump, 200 m³/h", description: "柴油驱动，含 50 m 水带", quantity: 4, unit: "unit",
   lat: 32.0415, lng: 118.7845, address: "南京市秦淮区中华路 100 号", regionCode: "", travelRange: "CITY", maxTravelKm: 80,
   mobilizationMinutes: 60, pricingMode: "DAILY", priceYuan: "800.00", depositYuan: "2000.00", capabilities: "flow_m3h=220;head_m=8;runtime_h=12",
   status: "DRAFT",

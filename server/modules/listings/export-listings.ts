@@ -11,7 +11,7 @@ export async function exportListingsCsv(db: Db, actor: Actor): Promise<{ fileNam
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     select: {
       type: { select: { code: true } },
-      title: true, description: true, totalQuantity: true, unit: true, lat: true, lng: true, address: true, regionCode: true,
+      title: true, titleEn: true, description: true, totalQuantity: true, unit: true, lat: true, lng: true, address: true, regionCode: true,
       travelRange: true, maxTravelKm: true, mobilizationMinutes: true, pricingMode: true, priceCents: true, depositCents: true,
       capabilities: true, status: true,
     },

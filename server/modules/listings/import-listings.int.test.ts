@@ -24,7 +24,7 @@ function caller(actor: Actor) {
 function csvOf(n: number, badRow?: number): string {
   const rows = Array.from({ length: n }, (_, i) =>
     toCsvRecord({
-      typeCode: "EQ-PUMP-2", title: `排涝泵 ${i + 1}`, description: "", quantity: 1 + (i % 5), unit: "vehicle",
+      typeCode: "EQ-PUMP-2", title: `排涝泵 ${i + 1}`, titleEn: i % 2 ? null : `Drainage pump ${i + 1}`, description: "", quantity: 1 + (i % 5), unit: "vehicle",
       lat: 31.5 + (i % 100) / 100, lng: 118.5 + (i % 70) / 50, address: `南京市 ${i + 1} 号`, regionCode: "",
       travelRange: "PROVINCE", maxTravelKm: 300, mobilizationMinutes: 90, pricingMode: "DAILY", priceCents: 250000,
       depositCents: 0, capabilities: { flow_m3h: 500 + (i % 400), head_m: 10 }, status: "AVAILABLE",
@@ -70,8 +70,10 @@ describe("CSV import, all or nothing", () => {
     expect(await t.db.resource.count({ where: { ownerOrgId: orgId } })).toBe(10_000);
     const audits = await t.db.auditEvent.findMany({ where: { action: "listing.import" }, select: { orgId: true, data: true, actorId: true } });
     expect(audits).toEqual([{ orgId, actorId: owner.userId, data: { count: 10_000, fileName: "pumps-fixed.csv", via: "session" } }]);
-    const sample = await t.db.resource.findFirstOrThrow({ where: { ownerOrgId: orgId, title: "排涝泵 1" }, select: { priceCents: true, regionCode: true, status: true, capabilities: true } });
-    expect(sample).toMatchObject({ priceCents: 250000, status: "AVAILABLE", capabilities: { flow_m3h: 500, head_m: 10 } });
+    const sample = await t.db.resource.findFirstOrThrow({ where: { ownerOrgId: orgId, title: "排涝泵 1" }, select: { priceCents: true, regionCode: true, status: true, capabilities: true, titleEn: true } });
+    expect(sample).toMatchObject({ priceCents: 250000, status: "AVAILABLE", capabilities: { flow_m3h: 500, head_m: 10 }, titleEn: "Drainage pump 1" });
+    // the optional English title column: an empty cell stores none
+    expect(await t.db.resource.count({ where: { ownerOrgId: orgId, titleEn: null } })).toBe(5_000);
     expect(sample.regionCode).toMatch(/^32\d{4}$/);
   }, 180_000);
 

@@ -72,6 +72,7 @@ export async function commitImport(db: PrismaClient, actor: Actor, input: TImpor
     ownerOrgId: c.owner.ownerOrgId,
     ownerUserId: c.owner.ownerUserId,
     title: l.title,
+    titleEn: l.titleEn || null,
     description: l.description,
     capabilities: l.capabilities,
     totalQuantity: l.quantity,

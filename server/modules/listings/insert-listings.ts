@@ -13,6 +13,7 @@ export type ListingInsertRow = {
   ownerOrgId: string | null;
   ownerUserId: string | null;
   title: string;
+  titleEn: string | null;
   description: string;
   capabilities: Record<string, number>;
   totalQuantity: number;
@@ -36,6 +37,7 @@ const COLUMNS: [string, string, (r: ListingInsertRow) => unknown][] = [
   ["owner_org_id", "text", (r) => r.ownerOrgId],
   ["owner_user_id", "text", (r) => r.ownerUserId],
   ["title", "text", (r) => r.title],
+  ["title_en", "text", (r) => r.titleEn],
   ["description", "text", (r) => r.description],
   ["capabilities", "jsonb", (r) => JSON.stringify(r.capabilities)],
   ["total_quantity", "int4", (r) => r.totalQuantity],

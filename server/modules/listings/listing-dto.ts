@@ -10,6 +10,7 @@ export const listingSelect = {
   ownerOrgId: true,
   ownerUserId: true,
   title: true,
+  titleEn: true,
   description: true,
   capabilities: true,
   totalQuantity: true,
@@ -79,6 +80,7 @@ export function dtoToInput(dto: TListingDto): TListingInput {
   return {
     typeCode: dto.type.code,
     title: dto.title,
+    titleEn: dto.titleEn ?? "",
     description: dto.description,
     capabilities: dto.capabilities,
     quantity: dto.quantity,
@@ -118,6 +120,7 @@ export function toMyListingRow(dto: TListingDto): TMyListingRow {
     id: dto.id,
     version: dto.version,
     title: dto.title,
+    titleEn: dto.titleEn,
     typeCode: dto.type.code,
     typeNameZh: dto.type.nameZh,
     typeNameEn: dto.type.nameEn,

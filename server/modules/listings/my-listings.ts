@@ -43,9 +43,9 @@ export async function listMyListings(db: Db, actor: Actor, input: TMyListingsInp
 }
 
 /** The organisations the caller may list for (names for the form's owner choice). */
-export async function listOwnerOrgs(db: Db, actor: Actor): Promise<{ id: string; name: string; verified: boolean }[]> {
+export async function listOwnerOrgs(db: Db, actor: Actor): Promise<{ id: string; name: string; nameEn: string | null; verified: boolean }[]> {
   const ids = supplierOrgIds(actor);
   if (ids.length === 0) return [];
-  const rows = await db.organization.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, verification: true }, orderBy: { name: "asc" } });
-  return rows.map((r) => ({ id: r.id, name: r.name, verified: r.verification === "VERIFIED" }));
+  const rows = await db.organization.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, nameEn: true, verification: true }, orderBy: { name: "asc" } });
+  return rows.map((r) => ({ id: r.id, name: r.name, nameEn: r.nameEn, verified: r.verification === "VERIFIED" }));
 }

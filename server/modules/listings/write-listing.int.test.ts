@@ -136,6 +136,18 @@ describe("listing validation and locking", () => {
     expect(renewed.credentials.map((c) => c.number)).toEqual(["苏-002"]);
   });
 
+  it("an English title is optional: stored when given, kept by other edits, cleared when emptied", async () => {
+    const plain = await caller(a.owner).listing.create({ ...pumpInput });
+    expect(plain.titleEn).toBeNull();
+    const l = await caller(a.owner).listing.create({ ...pumpInput, titleEn: "  Mobile pump station, 800 m³/h " });
+    expect(l.titleEn).toBe("Mobile pump station, 800 m³/h");
+    const renamed = await caller(a.owner).listing.update({ id: l.id, version: 1, title: "泵站（新名）" });
+    expect(renamed.titleEn).toBe("Mobile pump station, 800 m³/h");
+    const cleared = await caller(a.owner).listing.update({ id: l.id, version: renamed.version, titleEn: "" });
+    expect(cleared.titleEn).toBeNull();
+    expect((await caller(a.owner).listing.mine({})).items.find((x) => x.id === l.id)).toMatchObject({ title: "泵站（新名）", titleEn: null });
+  });
+
   it("optimistic locking: a stale version is a CONFLICT; windows are replaced wholesale", async () => {
     const l = await caller(a.owner).listing.create({ ...pumpInput, availabilityWindows: [{ kind: "WEEKLY", weekday: 1, startMinute: 480, endMinute: 1080 }] });
     const first = await caller(a.member).listing.update({

@@ -37,6 +37,7 @@ function columns(input: TListingInput, typeId: string, regionCode: string) {
   return {
     typeId,
     title: input.title,
+    titleEn: input.titleEn || null,
     description: input.description,
     capabilities: input.capabilities as Prisma.InputJsonValue,
     totalQuantity: input.quantity,

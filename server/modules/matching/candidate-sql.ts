@@ -86,7 +86,7 @@ WITH types AS (
 ), hits AS (
   SELECT k.* FROM streams s
   CROSS JOIN LATERAL (
-    SELECT r.id, r.type_id, r.owner_org_id, r.owner_user_id, r.title, r.lat, r.lng, r.capabilities,
+    SELECT r.id, r.type_id, r.owner_org_id, r.owner_user_id, r.title, r.title_en, r.lat, r.lng, r.capabilities,
            r.total_quantity, r.committed_quantity, r.mobilization_minutes, r.speed_kmh, r.travel_range::text AS travel_range,
            r.max_travel_km, r.pricing_mode::text AS pricing_mode, r.price_cents, r.completed_count, r.declined_count,
            r.offered_count, r.rating_avg, r.rating_count,
@@ -135,7 +135,7 @@ WITH types AS (
   SELECT l.supplier, count(*)::int AS n FROM live l GROUP BY 1
 )
 SELECT h.*, ty.code AS type_code, ty.type_level, ty.category, coalesce(b.n, 0) AS busy_units,
-       o.name AS org_name, coalesce(l.n, 0) AS active_assignments
+       o.name AS org_name, o.name_en AS org_name_en, coalesce(l.n, 0) AS active_assignments
 FROM hits h
 JOIN types ty ON ty.id = h.type_id
 LEFT JOIN busy b ON b.resource_id = h.id

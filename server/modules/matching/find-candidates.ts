@@ -15,8 +15,10 @@ type Row = {
   type_id: string;
   owner_org_id: string | null;
   org_name: string | null;
+  org_name_en: string | null;
   owner_user_id: string | null;
   title: string;
+  title_en: string | null;
   lat: number;
   lng: number;
   capabilities: unknown;
@@ -53,8 +55,10 @@ function toCandidate(r: Row): Candidate {
     resourceId: r.id,
     orgId: r.owner_org_id,
     orgName: r.org_name,
+    orgNameEn: r.org_name_en,
     ownerUserId: r.owner_user_id,
     title: r.title,
+    titleEn: r.title_en,
     typeId: r.type_id,
     typeCode: r.type_code,
     typeLevel: r.type_level,

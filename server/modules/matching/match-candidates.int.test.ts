@@ -29,14 +29,15 @@ beforeAll(async () => {
     data: { name: "待审核公司", kind: "ENTERPRISE", regionCode: "320102", contactName: "x", contactPhone: "1", address: "x", verification: "PENDING" },
     select: { id: true },
   });
-  const pump = (title: string, lat: number, flow: number, ownerOrgId = f.orgs.enterprise) =>
+  const pump = (title: string, lat: number, flow: number, ownerOrgId = f.orgs.enterprise, titleEn: string | null = null) =>
     db.resource.create({
       data: {
-        typeId: f.types.pump, ownerOrgId, title, capabilities: { flow_m3h: flow }, unit: "unit", lat, lng: 118.79, address: "x",
+        typeId: f.types.pump, ownerOrgId, title, titleEn, capabilities: { flow_m3h: flow }, unit: "unit", lat, lng: 118.79, address: "x",
         regionCode: "320102", travelRange: "CITY", maxTravelKm: 200, mobilizationMinutes: 10, status: "AVAILABLE", completedCount: 9, offeredCount: 10,
       },
     });
-  await pump("近处泵 600", 32.1, 600);
+  await db.organization.update({ where: { id: f.orgs.enterprise }, data: { nameEn: "Su'an Emergency Equipment" } });
+  await pump("近处泵 600", 32.1, 600, f.orgs.enterprise, "Near pump, 600 m³/h");
   await pump("远处泵 800", 32.3, 800);
   await pump("小泵 300", 32.06, 300); // below the minimum
   await pump("未审核泵", 32.06, 900, unverified.id);
@@ -60,7 +61,9 @@ describe("match.candidates", () => {
     const best = res.candidates[0]!;
     expect(best.onTime).toBe(true);
     expect(best.score).toBeGreaterThan(res.candidates[1]!.score);
-    expect(best.supplier).toEqual({ kind: "ORGANIZATION", orgId: f.orgs.enterprise, name: "苏安应急装备有限公司" });
+    // both forms of the names, for clients in either language (lib/i18n/localized-name.ts)
+    expect(best.supplier).toEqual({ kind: "ORGANIZATION", orgId: f.orgs.enterprise, name: "苏安应急装备有限公司", nameEn: "Su'an Emergency Equipment" });
+    expect(res.candidates.map((c) => c.titleEn)).toEqual(["Near pump, 600 m³/h", null]);
     expect(best.explanation.en).toMatch(/^5\.\d km, ETA \d+ min, arrives \d+ min before needed; Flow 600 ≥ 500 m³\/h; 90% completion$/);
     expect(best.explanation.zh).toMatch(/^5\.\d 公里，预计\d+分钟到达，比需求时间早\d+分钟；流量 600 ≥ 500 m³\/h；完成率 90%$/);
     expect(Object.keys(best.breakdown)).toEqual(["eta", "capabilityFit", "reliability", "cost", "fairness"]);

@@ -13,13 +13,14 @@ function toDto(s: ScoredCandidate): TMatchCandidateDto {
   return {
     resourceId: s.resourceId,
     title: s.title,
+    titleEn: s.titleEn,
     typeId: s.typeId,
     typeCode: s.typeCode,
     typeLevel: s.typeLevel,
     // An individual supplier is shown as such: no user id, name or contact leaves the server here.
     supplier: s.orgId
-      ? { kind: "ORGANIZATION", orgId: s.orgId, name: s.orgName }
-      : { kind: "INDIVIDUAL", orgId: null, name: null },
+      ? { kind: "ORGANIZATION", orgId: s.orgId, name: s.orgName, nameEn: s.orgNameEn }
+      : { kind: "INDIVIDUAL", orgId: null, name: null, nameEn: null },
     distanceKm: Math.round(s.distanceKm * 100) / 100,
     lat: s.lat,
     lng: s.lng,

@@ -30,8 +30,11 @@ export type Candidate = {
   orgId: string | null;
   /** The supplier organisation's name (null for an individual). */
   orgName: string | null;
+  /** Its English name, when it has one (shown to English readers). */
+  orgNameEn: string | null;
   ownerUserId: string | null;
   title: string;
+  titleEn: string | null;
   typeId: string;
   typeCode: string;
   typeLevel: number;

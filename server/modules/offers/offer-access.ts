@@ -22,10 +22,16 @@ export type OfferContext = {
   /** For the notifications' sentences (titles only: never contact data). */
   needTitle: string;
   resourceTitle: string;
+  /** The listing's English title, when it has one (English readers see it; needs have no English form). */
+  resourceTitleEn: string | null;
 };
 
-/** What an offer's notifications name: the need and the resource. */
-export const offerTitles = (o: Pick<OfferContext, "needTitle" | "resourceTitle">) => ({ needTitle: o.needTitle, resourceTitle: o.resourceTitle });
+/** What an offer's notifications name: the need and the resource (in both languages, picked when shown). */
+export const offerTitles = (o: Pick<OfferContext, "needTitle" | "resourceTitle" | "resourceTitleEn">) => ({
+  needTitle: o.needTitle,
+  resourceTitle: o.resourceTitle,
+  ...(o.resourceTitleEn ? { resourceTitleEn: o.resourceTitleEn } : {}),
+});
 
 export const CONFLICT_MESSAGE = "this resource was just booked for an overlapping time — the next candidate will be offered";
 
@@ -35,7 +41,7 @@ export async function loadOffer(db: Db, assignmentId: string): Promise<OfferCont
     select: {
       id: true, needId: true, resourceId: true, quantity: true, unitIndex: true, status: true, holdExpiresAt: true,
       windowStart: true, windowEnd: true,
-      resource: { select: { ownerOrgId: true, ownerUserId: true, title: true } },
+      resource: { select: { ownerOrgId: true, ownerUserId: true, title: true, titleEn: true } },
       need: { select: { incidentId: true, title: true, incident: { select: { orgId: true } } } },
     },
   });
@@ -45,7 +51,7 @@ export async function loadOffer(db: Db, assignmentId: string): Promise<OfferCont
     holdExpiresAt: a.holdExpiresAt, windowStart: a.windowStart, windowEnd: a.windowEnd,
     supplierOrgId: a.resource.ownerOrgId, supplierUserId: a.resource.ownerUserId,
     requesterOrgId: a.need.incident.orgId, incidentId: a.need.incidentId,
-    needTitle: a.need.title, resourceTitle: a.resource.title,
+    needTitle: a.need.title, resourceTitle: a.resource.title, resourceTitleEn: a.resource.titleEn,
   };
 }
 

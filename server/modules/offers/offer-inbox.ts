@@ -31,7 +31,7 @@ export async function listOfferInbox(db: Db, actor: Actor, input: TOfferInboxInp
     take: 100,
     select: {
       id: true, status: true, quantity: true, holdExpiresAt: true, windowStart: true, windowEnd: true, explanationZh: true, explanationEn: true,
-      resource: { select: { id: true, title: true, lat: true, lng: true } },
+      resource: { select: { id: true, title: true, titleEn: true, lat: true, lng: true } },
       need: {
         select: {
           id: true, title: true, quantity: true, unit: true, priority: true, neededBy: true, stagingAddress: true, stagingLat: true, stagingLng: true,
@@ -50,7 +50,7 @@ export async function listOfferInbox(db: Db, actor: Actor, input: TOfferInboxInp
     explanationZh: r.explanationZh,
     explanationEn: r.explanationEn,
     distanceKm: Math.round(haversineKm(r.resource!.lat, r.resource!.lng, r.need.stagingLat, r.need.stagingLng) * 10) / 10,
-    resource: { id: r.resource!.id, title: r.resource!.title },
+    resource: { id: r.resource!.id, title: r.resource!.title, titleEn: r.resource!.titleEn },
     need: {
       id: r.need.id, title: r.need.title, quantity: r.need.quantity, unit: r.need.unit, priority: r.need.priority,
       neededBy: r.need.neededBy, stagingAddress: r.need.stagingAddress,

@@ -31,7 +31,9 @@ const runOfferJobs = async () => {
 describe("offers and holds", () => {
   it("offer → accept within hold: ACCEPTED, need committed +1 exactly once, audited and notified", async () => {
     const n = await need(2);
-    const a = await propose(t.db, n, await pump());
+    const r = await pump();
+    await t.db.resource.update({ where: { id: r }, data: { titleEn: "Drainage pump" } });
+    const a = await propose(t.db, n, r);
     const offered = await offerAssignment(t.db, dispatcher, a, { holdMinutes: 15 });
     expect(offered.status).toBe("OFFERED");
     expect(await t.db.job.count({ where: { key: `offer.expire:${a}`, doneAt: null } })).toBe(1);
@@ -42,11 +44,12 @@ describe("offers and holds", () => {
     expect(await t.db.job.count({ where: { key: `offer.expire:${a}`, doneAt: null } })).toBe(0);
     const actions = await t.db.auditEvent.findMany({ where: { entityId: a }, select: { action: true }, orderBy: { seq: "asc" } });
     expect(actions.map((x) => x.action)).toEqual(["assignment.offer", "assignment.accept"]);
-    // Both sides' notifications name the need and the resource (titles only).
+    // Both sides' notifications name the need and the resource (titles only, in both languages).
     const titles = await t.db.assignment.findUniqueOrThrow({ where: { id: a }, select: { need: { select: { title: true } }, resource: { select: { title: true } } } });
     for (const kind of ["offer.received", "offer.accepted"]) {
       const note = await t.db.notification.findFirstOrThrow({ where: { kind, payload: { path: ["assignmentId"], equals: a } }, select: { payload: true } });
-      expect(note.payload, kind).toMatchObject({ needTitle: titles.need.title, resourceTitle: titles.resource!.title });
+      // the listing's English title rides along, so English readers see it (lib/i18n/localized-name.ts)
+      expect(note.payload, kind).toMatchObject({ needTitle: titles.need.title, resourceTitle: titles.resource!.title, resourceTitleEn: "Drainage pump" });
     }
   });
 

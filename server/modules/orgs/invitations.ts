@@ -69,7 +69,7 @@ export async function inviteToOrg(db: Db, actor: Actor, input: TInviteInput, now
   if (member) throw fieldError("CONFLICT", "email", "errors.alreadyMember", "This person is already a member.");
 
   const token = generateInvitationToken();
-  const { dto, orgName } = await inTransaction(db, async (tx) => {
+  const { dto, orgName, orgNameEn } = await inTransaction(db, async (tx) => {
     // A new invitation to the same address replaces the pending one (its old link stops working).
     await tx.invitation.updateMany({
       where: { orgId: input.orgId, email: input.email, acceptedAt: null, revokedAt: null },
@@ -85,7 +85,7 @@ export async function inviteToOrg(db: Db, actor: Actor, input: TInviteInput, now
         invitedById: actor.userId,
         createdAt: now,
       },
-      select: { ...invitationSelect, org: { select: { name: true } } },
+      select: { ...invitationSelect, org: { select: { name: true, nameEn: true } } },
     });
     await recordAudit(tx, {
       actorId: actor.userId,
@@ -95,10 +95,10 @@ export async function inviteToOrg(db: Db, actor: Actor, input: TInviteInput, now
       entityId: row.id,
       data: { email: input.email, role: input.role, expiresAt: row.expiresAt.toISOString() },
     });
-    return { dto: toInvitationDto(row, now), orgName: row.org.name };
+    return { dto: toInvitationDto(row, now), orgName: row.org.name, orgNameEn: row.org.nameEn };
   });
   const path = invitationPath(token);
-  await sendInvitationEmail({ to: input.email, orgName, path });
+  await sendInvitationEmail({ to: input.email, orgName, orgNameEn, path });
   return { invitation: dto, acceptPath: path };
 }
 

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { formatDateTime, formatNumber } from "@/lib/i18n/format";
 import { getLocaleFromParams, getT } from "@/lib/i18n/server";
+import { localizedName } from "@/lib/i18n/localized-name";
 import { getServerActor, getServerCaller } from "@/lib/trpc/server";
 import { can } from "@/server/auth/permissions";
 import { localeHref, paths, signInHref } from "@/components/layout/routes";
@@ -72,12 +73,12 @@ export default async function MyListingsPage({ params, searchParams }: Props) {
                 {list.items.map((l) => (
                   <tr key={l.id} data-testid="my-listing-row" data-id={l.id}>
                     <td className="px-4 py-3 font-medium text-slate-900">
-                      {l.title}
+                      {localizedName(locale, l.title, l.titleEn)}
                       {!l.eligibility.ok ? (
                         <Badge tone="warning" className="ml-2" data-testid="listing-ineligible">{t("mine.ineligible")}</Badge>
                       ) : null}
                     </td>
-                    <td className="px-4 py-3 text-slate-700">{locale === "en" ? l.typeNameEn : l.typeNameZh}</td>
+                    <td className="px-4 py-3 text-slate-700">{localizedName(locale, l.typeNameZh, l.typeNameEn)}</td>
                     <td className="px-4 py-3"><Badge tone={STATUS_TONE[l.status]}>{t(`status.${l.status}`)}</Badge></td>
                     <td className="px-4 py-3 tabular-nums">{formatNumber(locale, l.quantity)} {l.unit}</td>
                     <td className="px-4 py-3 tabular-nums">

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getLocaleFromParams, getT } from "@/lib/i18n/server";
+import { localizedName } from "@/lib/i18n/localized-name";
 import { getServerActor, getServerCaller } from "@/lib/trpc/server";
 import { can } from "@/server/auth/permissions";
 import { loadSignUpRegions } from "@/components/auth/sign-up-data";
@@ -42,13 +43,13 @@ export default async function OrganizationPage({ params, searchParams }: Props) 
   const [org, regions] = await Promise.all([caller.org.profile({ orgId: current.orgId }), loadSignUpRegions()]);
   const canEdit = org.myRole === "OWNER" || org.myRole === "DISPATCHER";
   const base = localeHref(locale, paths.organization);
-  const orgName = (m: { orgName: string; orgNameEn: string | null }) => (locale === "en" && m.orgNameEn ? m.orgNameEn : m.orgName);
+  const orgName = (m: { orgName: string; orgNameEn: string | null }) => localizedName(locale, m.orgName, m.orgNameEn);
   const verificationTone = org.verification === "VERIFIED" ? "success" : org.verification === "REJECTED" ? "danger" : "warning";
 
   return (
     <>
       <PageHeader
-        title={locale === "en" && org.nameEn ? org.nameEn : org.name}
+        title={localizedName(locale, org.name, org.nameEn)}
         subtitle={t("subtitle")}
         actions={
           <div className="flex flex-wrap items-center gap-2">

@@ -15,7 +15,7 @@ export async function readIncidentAssignments(db: Db, actor: Actor, incidentId: 
     where: { need: { incidentId }, resourceId: { not: null }, status: { not: "PROPOSED" }, offeredAt: { not: null } },
     select: {
       id: true, needId: true, status: true, quantity: true, holdExpiresAt: true, declineReason: true, updatedAt: true,
-      resource: { select: { title: true, ownerOrg: { select: { name: true } } } },
+      resource: { select: { title: true, titleEn: true, ownerOrg: { select: { name: true, nameEn: true } } } },
     },
     orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
     take: 500,
@@ -26,7 +26,9 @@ export async function readIncidentAssignments(db: Db, actor: Actor, incidentId: 
     status: r.status,
     quantity: r.quantity,
     resourceTitle: r.resource?.title ?? "",
+    resourceTitleEn: r.resource?.titleEn ?? null,
     supplierName: r.resource?.ownerOrg?.name ?? null,
+    supplierNameEn: r.resource?.ownerOrg?.nameEn ?? null,
     holdExpiresAt: r.status === "OFFERED" ? r.holdExpiresAt : null,
     declineReason: r.declineReason,
     updatedAt: r.updatedAt,

@@ -16,7 +16,7 @@ export const proposalAssignmentSelect = {
   explanationZh: true,
   explanationEn: true,
   batchId: true,
-  resource: { select: { title: true, lat: true, lng: true, ownerOrg: { select: { name: true } } } },
+  resource: { select: { title: true, titleEn: true, lat: true, lng: true, ownerOrg: { select: { name: true, nameEn: true } } } },
 } as const;
 
 /** The incident's current PROPOSED set, with how much of each open need it would fill. */
@@ -65,7 +65,7 @@ export async function readProposal(db: Db, actor: Actor, incidentId: string): Pr
 export function toProposalAssignment(r: {
   id: string; needId: string; resourceId: string | null; quantity: number; unitIndex: number | null; score: number;
   windowStart: Date; windowEnd: Date; explanationZh: string | null; explanationEn: string | null;
-  resource: { title: string; lat: number; lng: number; ownerOrg: { name: string } | null } | null;
+  resource: { title: string; titleEn: string | null; lat: number; lng: number; ownerOrg: { name: string; nameEn: string | null } | null } | null;
 }): TProposalDto["assignments"][number] {
   const coarse = (v: number) => Math.round(v * 1000) / 1000;
   return {
@@ -73,7 +73,9 @@ export function toProposalAssignment(r: {
     needId: r.needId,
     resourceId: r.resourceId ?? "",
     resourceTitle: r.resource?.title ?? "",
+    resourceTitleEn: r.resource?.titleEn ?? null,
     supplierName: r.resource?.ownerOrg?.name ?? null,
+    supplierNameEn: r.resource?.ownerOrg?.nameEn ?? null,
     resourceLat: r.resource ? coarse(r.resource.lat) : null,
     resourceLng: r.resource ? coarse(r.resource.lng) : null,
     quantity: r.quantity,

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { formatDateTime, formatNumber } from "@/lib/i18n/format";
 import { getLocaleFromParams, getT } from "@/lib/i18n/server";
+import { localizedName } from "@/lib/i18n/localized-name";
 import { getServerActor, getServerCaller } from "@/lib/trpc/server";
 import { can } from "@/server/auth/permissions";
 import { localeHref, paths, signInHref } from "@/components/layout/routes";
@@ -32,10 +33,12 @@ export default async function AdminOrganizationsPage({ params }: Props) {
   ]);
   const rows: PendingOrgRow[] = list.items.map((o) => ({
     id: o.id,
-    name: locale === "en" && o.nameEn ? o.nameEn : o.name,
-    altName: locale === "en" && o.nameEn ? o.name : o.nameEn,
+    name: localizedName(locale, o.name, o.nameEn),
+    // the other language's name too: an admin checks the registered (Chinese) name against the credit code
+    altName: o.nameEn ? (locale === "en" ? o.name : o.nameEn) : null,
+    altLang: locale === "en" ? "zh-CN" : "en",
     kindLabel: tc(`orgKinds.${o.kind}`),
-    regionLabel: locale === "zh-CN" ? o.region.nameZh : o.region.nameEn,
+    regionLabel: localizedName(locale, o.region.nameZh, o.region.nameEn),
     contactName: o.contactName,
     contactPhone: o.contactPhone,
     contactEmail: o.contactEmail,

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getLocaleFromParams, getT } from "@/lib/i18n/server";
+import { localizedName } from "@/lib/i18n/localized-name";
 import { paths } from "@/components/layout/routes";
 import { loadKnightPage } from "@/components/knight/load-knight-page";
 import { PageHeader } from "@/components/layout/page-header";
@@ -20,7 +21,7 @@ export default async function KnightStandingPage({ params }: Props) {
     <>
       <PageHeader title={t("standing.title")} subtitle={t("standing.subtitle")} />
       {profile ? (
-        <StandingView districtName={locale === "en" ? profile.homeDistrict.nameEn : profile.homeDistrict.nameZh} />
+        <StandingView districtName={localizedName(locale, profile.homeDistrict.nameZh, profile.homeDistrict.nameEn)} />
       ) : (
         <EmptyState title={t("home.noProfileTitle")} description={t("home.noProfileBody")} data-testid="knight-no-profile" />
       )}

@@ -5,6 +5,7 @@ import { TRPCError } from "@trpc/server";
 import { env } from "@/lib/env";
 import { formatDuration, formatNumber } from "@/lib/i18n/format";
 import { getLocaleFromParams, getT } from "@/lib/i18n/server";
+import { localizedName } from "@/lib/i18n/localized-name";
 import { getServerActor, getServerCaller } from "@/lib/trpc/server";
 import { can } from "@/server/auth/permissions";
 import { localeHref, paths, signInHref } from "@/components/layout/routes";
@@ -40,17 +41,16 @@ export default async function ListingDetailPage({ params }: Props) {
   if (!actor || actor.via !== "session") redirect(signInHref(locale, `/listings/${encodeURIComponent(id)}`));
   if (!can(actor.roles, "listing.read")) redirect(localeHref(locale, paths.dashboard));
   const [t, tc, d] = await Promise.all([getT(locale, "browse"), getT(locale, "common"), load(id)]);
-  const en = locale === "en";
   const requiredExpired = d.credentials.some((c) => c.required && c.expired);
   const windows = windowSentences(t, locale, d.windows);
-  const ownerName = d.owner.name;
+  const ownerName = localizedName(locale, d.owner.name, d.owner.nameEn);
 
   return (
     <>
       <Link href={browseHref(locale)} className="mb-3 inline-block text-sm text-brand-700 hover:underline">← {t("detail.back")}</Link>
       <PageHeader
-        title={<span data-testid="listing-title">{en && d.titleEn ? d.titleEn : d.title}</span>}
-        subtitle={`${t(`categories.${d.category}`)} · ${en ? d.type.nameEn : d.type.nameZh} · ${t("detail.level", { level: d.type.typeLevel })}`}
+        title={<span data-testid="listing-title">{localizedName(locale, d.title, d.titleEn)}</span>}
+        subtitle={`${t(`categories.${d.category}`)} · ${localizedName(locale, d.type.nameZh, d.type.nameEn)} · ${t("detail.level", { level: d.type.typeLevel })}`}
         actions={
           <>
             <Badge tone={d.status === "AVAILABLE" ? "success" : "warning"}>{t(`status.${d.status}`)}</Badge>
@@ -67,20 +67,20 @@ export default async function ListingDetailPage({ params }: Props) {
         <Card>
           <CardBody>
             <dl className="divide-y divide-slate-100">
-              <DetailRow label={t("detail.type")}>{`${en ? d.type.nameEn : d.type.nameZh} (${d.type.code})`}</DetailRow>
+              <DetailRow label={t("detail.type")}>{`${localizedName(locale, d.type.nameZh, d.type.nameEn)} (${d.type.code})`}</DetailRow>
               <DetailRow label={t("detail.capabilities")} testId="listing-capabilities">
                 {d.capabilities.length === 0
                   ? t("detail.noCapabilities")
                   : d.capabilities.map((c) => (
                       <span key={c.key} className="mr-4 inline-block">
-                        {en ? c.labelEn : c.labelZh}: <strong>{formatNumber(locale, c.value)}</strong> {c.unit}
+                        {localizedName(locale, c.labelZh, c.labelEn)}: <strong>{formatNumber(locale, c.value)}</strong> {c.unit}
                       </span>
                     ))}
               </DetailRow>
               <DetailRow label={t("detail.quantity")} testId="listing-quantity">
                 {t("detail.quantityValue", { available: formatNumber(locale, d.quantityAvailable), total: formatNumber(locale, d.totalQuantity), unit: d.unit })}
               </DetailRow>
-              <DetailRow label={t("detail.location")}>{`${d.address} · ${en ? d.region.nameEn : d.region.nameZh}`}</DetailRow>
+              <DetailRow label={t("detail.location")}>{`${d.address} · ${localizedName(locale, d.region.nameZh, d.region.nameEn)}`}</DetailRow>
               <DetailRow label={t("detail.travel")}>{t("detail.travelValue", { range: t(`travel.${d.travelRange}`), km: formatNumber(locale, d.maxTravelKm) })}</DetailRow>
               <DetailRow label={t("detail.lead")}>{t("detail.leadValue", { time: formatDuration(locale, d.mobilizationMinutes * 60, { precision: "minute" }) })}</DetailRow>
               <DetailRow label={t("detail.availability")} testId="listing-windows">

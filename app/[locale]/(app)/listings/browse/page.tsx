@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { Suspense } from "react";
 import { env } from "@/lib/env";
 import { getLocaleFromParams, getT } from "@/lib/i18n/server";
+import { localizedName } from "@/lib/i18n/localized-name";
 import { getServerActor, getServerCaller } from "@/lib/trpc/server";
 import { can } from "@/server/auth/permissions";
 import { localeHref, paths, signInHref } from "@/components/layout/routes";
@@ -25,16 +26,15 @@ export default async function BrowseListingsPage({ params }: Props) {
 
   const caller = await getServerCaller();
   const [t, regions, types] = await Promise.all([getT(locale, "browse"), caller.listingBrowse.regions(), caller.catalogue.listTypes({ active: true })]);
-  const en = locale === "en";
   return (
     <>
       <PageHeader title={t("title")} subtitle={t("subtitle")} />
       <Suspense>
         <BrowseView
-          regions={regions.map((r) => ({ code: r.code, label: en ? r.nameEn : r.nameZh, level: r.level }))}
+          regions={regions.map((r) => ({ code: r.code, label: localizedName(locale, r.nameZh, r.nameEn), level: r.level }))}
           types={types.items
             .filter((ty) => ty.category !== "KNIGHT")
-            .map((ty) => ({ code: ty.code, category: ty.category, label: en ? ty.nameEn : ty.nameZh }))}
+            .map((ty) => ({ code: ty.code, category: ty.category, label: localizedName(locale, ty.nameZh, ty.nameEn) }))}
           tileUrl={env.MAP_TILE_URL}
           tileAttribution={env.MAP_TILE_ATTRIBUTION}
         />

@@ -3,6 +3,7 @@ import { notFound, redirect } from "next/navigation";
 import { TRPCError } from "@trpc/server";
 import { formatNumber } from "@/lib/i18n/format";
 import { getLocaleFromParams, getT } from "@/lib/i18n/server";
+import { localizedName } from "@/lib/i18n/localized-name";
 import { getServerActor, getServerCaller } from "@/lib/trpc/server";
 import { can } from "@/server/auth/permissions";
 import { localeHref, paths, signInHref } from "@/components/layout/routes";
@@ -44,15 +45,18 @@ export default async function OrganizationPage({ params }: Props) {
   return (
     <>
       <PageHeader
-        title={<span data-testid="org-name">{en && org.nameEn ? org.nameEn : org.name}</span>}
-        subtitle={en && org.nameEn ? org.name : (org.nameEn ?? undefined)}
+        title={<span data-testid="org-name">{localizedName(locale, org.name, org.nameEn)}</span>}
+        subtitle={
+          // the name in the other language, marked as such (the registered Chinese name matters to requesters)
+          org.nameEn ? <span lang={en ? "zh-CN" : "en"}>{en ? org.name : org.nameEn}</span> : undefined
+        }
         actions={<Badge tone={verified ? "info" : "warning"} data-testid="org-verification">{tc(`verification.${org.verification}`)}</Badge>}
       />
       <Card className="mb-6">
         <CardBody>
           <dl className="divide-y divide-slate-100">
             <DetailRow label={t("org.kind")}>{tc(`orgKinds.${org.kind}`)}</DetailRow>
-            <DetailRow label={t("org.region")}>{en ? org.region.nameEn : org.region.nameZh}</DetailRow>
+            <DetailRow label={t("org.region")}>{localizedName(locale, org.region.nameZh, org.region.nameEn)}</DetailRow>
             {org.description ? <DetailRow label={t("detail.description")}>{org.description}</DetailRow> : null}
             {org.contact ? (
               <DetailRow label={t("detail.contact")} testId="org-contact">

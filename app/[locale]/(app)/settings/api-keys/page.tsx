@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getLocaleFromParams, getT } from "@/lib/i18n/server";
+import { localizedName } from "@/lib/i18n/localized-name";
 import { getServerActor, getServerCaller } from "@/lib/trpc/server";
 import { can } from "@/server/auth/permissions";
 import { paths, signInHref } from "@/components/layout/routes";
@@ -24,7 +25,7 @@ export default async function ApiKeysPage({ params }: Props) {
   const me = await (await getServerCaller()).auth.me();
   const orgs = me.memberships
     .filter((m) => m.role === "OWNER")
-    .map((m) => ({ id: m.orgId, name: locale === "en" && m.orgNameEn ? m.orgNameEn : m.orgName, kind: m.orgKind }));
+    .map((m) => ({ id: m.orgId, name: localizedName(locale, m.orgName, m.orgNameEn), kind: m.orgKind }));
 
   return (
     <>

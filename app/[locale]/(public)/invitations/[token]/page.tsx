@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { formatDateTime } from "@/lib/i18n/format";
 import { getLocaleFromParams, getT } from "@/lib/i18n/server";
+import { localizedName } from "@/lib/i18n/localized-name";
 import { getServerActor, getServerCaller } from "@/lib/trpc/server";
 import { ZInvitationToken } from "@/lib/schemas/org";
 import { localeHref, paths, signInHref } from "@/components/layout/routes";
@@ -46,7 +47,7 @@ export default async function AcceptInvitationPage({ params }: Props) {
     if (!preview) {
       body = <FormAlert data-testid="invitation-invalid">{t("accept.invalid")}</FormAlert>;
     } else {
-      const name = locale === "en" && preview.orgNameEn ? preview.orgNameEn : preview.orgName;
+      const name = localizedName(locale, preview.orgName, preview.orgNameEn);
       const blocker =
         preview.state !== "PENDING"
           ? t(`accept.states.${preview.state}`)

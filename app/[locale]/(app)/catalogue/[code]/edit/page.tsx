@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { getLocaleFromParams, getT } from "@/lib/i18n/server";
+import { localizedName } from "@/lib/i18n/localized-name";
 import { getServerActor, getServerCaller } from "@/lib/trpc/server";
 import { can } from "@/server/auth/permissions";
 import { ZResourceTypeCode } from "@/lib/schemas/catalogue";
@@ -33,7 +34,7 @@ export default async function EditResourceTypePage({ params }: Props) {
   return (
     <>
       <PageHeader
-        title={t("editTitle", { name: locale === "en" ? type.nameEn : type.nameZh })}
+        title={t("editTitle", { name: localizedName(locale, type.nameZh, type.nameEn) })}
         subtitle={t("formSubtitle")}
         actions={<ButtonLink href={listHref} variant="outline">{t("backToList")}</ButtonLink>}
       />
