@@ -58,6 +58,8 @@ export default defineConfig({
           ...deps,
           include: ["tests/e2e/**/*.e2e.test.ts"],
           globalSetup: ["tests/setup/database.ts", "tests/setup/app-server.ts"],
+          // Every page a browser test visits is checked by axe-core; serious/critical violations fail the test.
+          setupFiles: ["tests/setup/axe.ts"],
           testTimeout: 120_000,
           hookTimeout: 600_000,
           pool: "forks",
