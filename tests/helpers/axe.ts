@@ -9,6 +9,12 @@ import type { Browser, BrowserContext, Page, Request } from "playwright-core";
  * route changes alike) is followed, once the page settles, by an axe-core run over the WCAG 2.0/2.1 A and
  * AA rules. Serious and critical violations are kept; tests/setup/axe.ts fails the test that produced them.
  *
+ * When is a page checked? A test usually acts on a page as soon as it has hydrated, and often navigates
+ * on before it would ever sit idle, so a check in the background alone would miss most pages. So the
+ * calls with which a test arrives somewhere (goto, waitForURL, reload, goBack, goForward) check the page
+ * they arrive at before returning; navigations no test waits for are checked in the background once the
+ * page settles; closing a page or context, and the end of each test, checks what is still unchecked.
+ *
  * axe is injected with page.evaluate (DevTools protocol), not a <script> tag, so the app's
  * Content-Security-Policy neither blocks it nor has to be loosened for tests.
  */
@@ -24,7 +30,16 @@ const SETTLE_CAP_MS = 6_000;
 
 export type A11yViolation = { url: string; rule: string; impact: string; help: string; targets: string[] };
 
-type Watch = { timer: NodeJS.Timeout | null; running: Promise<void>; navigations: number; open: Set<Request>; lastActivity: number };
+type Watch = {
+  timer: NodeJS.Timeout | null;
+  running: Promise<void>;
+  /** Main-frame navigations so far, and the last one checked. */
+  navigations: number;
+  checked: number;
+  /** Requests in flight, and when one last started or ended (to tell when the page has settled). */
+  open: Set<Request>;
+  lastActivity: number;
+};
 
 const watches = new Map<Page, Watch>();
 const found = new Map<string, A11yViolation>();
@@ -52,7 +67,7 @@ function watchContext(context: BrowserContext): BrowserContext {
 
 function watchPage(page: Page) {
   pagesWatched++;
-  const watch: Watch = { timer: null, running: Promise.resolve(), navigations: 0, open: new Set(), lastActivity: Date.now() };
+  const watch: Watch = { timer: null, running: Promise.resolve(), navigations: 0, checked: 0, open: new Set(), lastActivity: Date.now() };
   watches.set(page, watch);
   // Requests in flight (hydration chunks, tRPC queries) mean the page is still rendering; live streams never end.
   const done = (r: Request) => {
@@ -71,6 +86,18 @@ function watchPage(page: Page) {
     if (watch.timer) clearTimeout(watch.timer);
     watch.timer = setTimeout(() => startCheck(page, watch), QUIET_MS);
   });
+  // Arriving somewhere checks the page there before the test goes on.
+  const arrive = <A extends unknown[], R>(go: (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      const result = await go(...args);
+      await flushPage(page);
+      return result;
+    };
+  page.goto = arrive(page.goto.bind(page));
+  page.waitForURL = arrive(page.waitForURL.bind(page));
+  page.reload = arrive(page.reload.bind(page));
+  page.goBack = arrive(page.goBack.bind(page));
+  page.goForward = arrive(page.goForward.bind(page));
   page.on("close", () => {
     if (watch.timer) clearTimeout(watch.timer);
     watches.delete(page);
@@ -89,12 +116,13 @@ function startCheck(page: Page, watch: Watch) {
 }
 
 async function check(page: Page, watch: Watch, navigation: number) {
-  if (page.isClosed() || navigation !== watch.navigations) return; // a newer navigation has its own check
-  const url = page.url();
+  // Already checked, or a newer navigation has its own check.
+  if (page.isClosed() || navigation !== watch.navigations || watch.checked === navigation) return;
   try {
     await page.waitForLoadState("load", { timeout: 15_000 });
     await settled(watch);
     if (page.isClosed() || navigation !== watch.navigations) return;
+    const url = page.url();
     if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(axeSource);
     const results = await page.evaluate(
       (tags) =>
@@ -105,11 +133,12 @@ async function check(page: Page, watch: Watch, navigation: number) {
       TAGS,
     );
     checks++;
+    watch.checked = navigation;
     record(url, results);
   } catch (error) {
     // A navigation or close during the run destroys the document it was checking; the next page gets its own run.
     if (interrupted(error) || page.isClosed() || navigation !== watch.navigations) return;
-    errors.push(`${url}: axe could not run: ${error instanceof Error ? error.message : String(error)}`);
+    errors.push(`${page.url()}: axe could not run: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
 
@@ -145,14 +174,12 @@ function describe(v: Result, node: Result["nodes"][number]): string {
   return `${v.help}: ${data.fgColor} on ${data.bgColor} is ${data.contrastRatio}:1, needs ${data.expectedContrastRatio}`;
 }
 
-/** Runs any check still waiting to settle on this page now, and waits for it. */
+/** Checks the page as it is now unless that was done already, and waits for it. */
 async function flushPage(page: Page) {
   const watch = watches.get(page);
   if (!watch) return;
-  if (watch.timer) {
-    clearTimeout(watch.timer);
-    startCheck(page, watch);
-  }
+  if (watch.timer) clearTimeout(watch.timer);
+  startCheck(page, watch);
   await watch.running;
 }
 
