@@ -58,7 +58,9 @@ export default defineConfig({
           ...deps,
           include: ["tests/e2e/**/*.e2e.test.ts"],
           globalSetup: ["tests/setup/database.ts", "tests/setup/app-server.ts"],
-          setupFiles: ["tests/setup/csp-violations.ts"],
+          // Every page a browser test visits is checked by axe-core (serious/critical WCAG 2.1 A/AA violations fail
+          // the test) and for Content-Security-Policy violations (any fails the test).
+          setupFiles: ["tests/setup/axe.ts", "tests/setup/csp-violations.ts"],
           testTimeout: 120_000,
           hookTimeout: 600_000,
           pool: "forks",

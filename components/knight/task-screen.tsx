@@ -154,20 +154,31 @@ export function TaskScreen({ assignmentId, tileUrl, tileAttribution }: { assignm
 
       <TaskMap label={t("task.mapLabel")} points={points} tileUrl={tileUrl} tileAttribution={tileAttribution} height={240} />
 
-      <dl className="space-y-3 rounded-2xl border border-slate-200 bg-white p-4 text-sm">
-        {d.pickup ? (
+      {/* Two lists, not one: a <dl> holds name/value groups one <div> deep, so the grid is a list of its own. */}
+      <div className="space-y-3 rounded-2xl border border-slate-200 bg-white p-4 text-sm">
+        <dl className="space-y-3">
+          {d.pickup ? (
+            <div className="space-y-2">
+              <dt className="font-medium text-blue-800">{t("task.pickup")}</dt>
+              <dd className="text-slate-900" data-testid="task-pickup">{d.pickup.address}</dd>
+              {!ended ? (
+                <dd>
+                  <NavigationButtons which="pickup" target={{ lat: d.pickup.lat, lng: d.pickup.lng, label: d.pickup.address }} />
+                </dd>
+              ) : null}
+            </div>
+          ) : null}
           <div className="space-y-2">
-            <dt className="font-medium text-blue-800">{t("task.pickup")}</dt>
-            <dd className="text-slate-900" data-testid="task-pickup">{d.pickup.address}</dd>
-            {!ended ? <NavigationButtons which="pickup" target={{ lat: d.pickup.lat, lng: d.pickup.lng, label: d.pickup.address }} /> : null}
+            <dt className="font-medium text-orange-800">{t("task.dropoff")}</dt>
+            <dd className="text-slate-900" data-testid="task-dropoff">{d.dropoff.address}</dd>
+            {!ended ? (
+              <dd>
+                <NavigationButtons which="dropoff" target={{ lat: d.dropoff.lat, lng: d.dropoff.lng, label: d.dropoff.address }} />
+              </dd>
+            ) : null}
           </div>
-        ) : null}
-        <div className="space-y-2">
-          <dt className="font-medium text-orange-800">{t("task.dropoff")}</dt>
-          <dd className="text-slate-900" data-testid="task-dropoff">{d.dropoff.address}</dd>
-          {!ended ? <NavigationButtons which="dropoff" target={{ lat: d.dropoff.lat, lng: d.dropoff.lng, label: d.dropoff.address }} /> : null}
-        </div>
-        <div className="grid grid-cols-2 gap-3 border-t border-slate-100 pt-3">
+        </dl>
+        <dl className="grid grid-cols-2 gap-3 border-t border-slate-100 pt-3">
           <div>
             <dt className="text-slate-500">{t("task.deadline")}</dt>
             <dd className="text-slate-900">{formatDateTime(locale, d.deadline)}</dd>
@@ -194,8 +205,8 @@ export function TaskScreen({ assignmentId, tileUrl, tileAttribution }: { assignm
               <dd className="text-slate-900">{d.requiredTrainings.map((c) => tk(`trainings.names.${c}`)).join("、")}</dd>
             </div>
           ) : null}
-        </div>
-      </dl>
+        </dl>
+      </div>
 
       <section aria-labelledby="task-progress-heading" className="space-y-3">
         <h2 id="task-progress-heading" className="text-base font-semibold text-slate-900">{t("task.progress")}</h2>

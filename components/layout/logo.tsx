@@ -20,10 +20,12 @@ export function LogoMark({ className }: { className?: string }) {
 /** Logo + wordmark "Muster 应急资源交换" (tagline localised), linking home. */
 export function Logo({ href, name, tagline, homeLabel }: { href: string; name: string; tagline: string; homeLabel: string }) {
   return (
-    <Link href={href} className="group flex items-center gap-2.5 rounded-md" aria-label={`${homeLabel}: ${name} ${tagline}`}>
+    <Link href={href} className="group flex items-center gap-2.5 rounded-md">
       <LogoMark />
+      {/* The name is "homeLabel: name tagline", read from the text (not an aria-label) so it contains what is shown. */}
+      <span className="sr-only">{homeLabel}: </span>
       <span className="flex items-baseline gap-2 leading-none" data-testid="brand-wordmark">
-        <span className="text-lg font-bold tracking-tight text-slate-900">{name}</span>
+        <span className="text-lg font-bold tracking-tight text-slate-900">{name}</span>{" "}
         <span className="hidden text-sm font-medium text-slate-600 sm:inline">{tagline}</span>
       </span>
     </Link>

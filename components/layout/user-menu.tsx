@@ -51,7 +51,6 @@ export function UserMenu({
         type="button"
         aria-expanded={open}
         aria-controls={panelId}
-        aria-label={t("userMenu.label")}
         onClick={() => setOpen((v) => !v)}
         data-testid="user-menu-button"
         className="flex items-center gap-2 rounded-full py-1 pl-1 pr-2 text-sm text-slate-700 hover:bg-slate-100"
@@ -59,6 +58,8 @@ export function UserMenu({
         <span aria-hidden="true" className="flex size-8 items-center justify-center rounded-full bg-slate-900 text-xs font-semibold text-white">
           {initials(name, email)}
         </span>
+        {/* Named by its text, not an aria-label, so the name shown (wide screens) is part of the accessible name. */}
+        <span className="sr-only">{t("userMenu.label")} </span>
         <span className="hidden max-w-40 truncate font-medium md:inline">{display}</span>
         <svg aria-hidden="true" viewBox="0 0 20 20" fill="currentColor" className={cx("size-4 text-slate-500 transition-transform", open && "rotate-180")}>
           <path fillRule="evenodd" d="M5.22 8.22a.75.75 0 0 1 1.06 0L10 11.94l3.72-3.72a.75.75 0 1 1 1.06 1.06l-4.25 4.25a.75.75 0 0 1-1.06 0L5.22 9.28a.75.75 0 0 1 0-1.06Z" clipRule="evenodd" />

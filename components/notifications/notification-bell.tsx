@@ -84,7 +84,6 @@ export function NotificationBell() {
         type="button"
         aria-expanded={open}
         aria-controls={panelId}
-        aria-label={unread > 0 ? t("bell.labelUnread", { count: unread }) : t("bell.label")}
         onClick={() => {
           setNow(new Date());
           setOpen((v) => !v);
@@ -92,6 +91,8 @@ export function NotificationBell() {
         data-testid="notification-bell-button"
         className="relative flex size-10 items-center justify-center rounded-full text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
       >
+        {/* Named by screen-reader text rather than aria-label: the count badge shown is then no "visible label" the name lacks. */}
+        <span className="sr-only">{unread > 0 ? t("bell.labelUnread", { count: unread }) : t("bell.label")}</span>
         <svg aria-hidden="true" viewBox="0 0 20 20" fill="currentColor" className="size-6">
           <path
             fillRule="evenodd"

@@ -9,7 +9,7 @@ import { cx } from "@/components/ui/cx";
 
 const ONE_YEAR_SECONDS = 365 * 24 * 60 * 60;
 
-/** Short labels for the segmented control; full names are the accessible labels. */
+/** Short labels for the segmented control; the full names follow them as screen-reader text. */
 const SHORT: Record<Locale, string> = { "zh-CN": "中文", en: "EN" };
 
 /** Remembered for a year; the proxy uses it to pick the language of locale-less URLs. */
@@ -54,7 +54,6 @@ export function LocaleSwitcher({ className }: { className?: string }) {
                 hrefLang={locale}
                 lang={locale}
                 aria-current={active ? "true" : undefined}
-                aria-label={active ? localeNames[locale] : t("locale.switchTo", { language: localeNames[locale] })}
                 onClick={(e) => choose(e, locale)}
                 data-testid={`locale-${locale}`}
                 className={cx(
@@ -63,7 +62,9 @@ export function LocaleSwitcher({ className }: { className?: string }) {
                   pending && !active && "opacity-60",
                 )}
               >
+                {/* The short label stays the start of the accessible name (said by voice-control users), the full one follows. */}
                 {SHORT[locale]}
+                <span className="sr-only"> ({active ? localeNames[locale] : t("locale.switchTo", { language: localeNames[locale] })})</span>
               </a>
             </li>
           );

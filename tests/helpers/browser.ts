@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import { watchBrowser } from "@/tests/helpers/axe";
 import { chromium, type Browser, type BrowserContext, type Locator, type Page, type Request } from "playwright-core";
 
 const FLAGS = [
@@ -36,9 +37,13 @@ export async function resolveChromium(choice = process.env.MUSTER_BROWSER || und
   return { kind: "bundled", executablePath: await bundled.executablePath() };
 }
 
+/**
+ * Every page of every context this browser opens is checked by axe-core (tests/helpers/axe.ts) and watched
+ * for Content-Security-Policy violations (below); tests/setup/axe.ts and csp-violations.ts fail a test on either.
+ */
 export async function launchBrowser(): Promise<Browser> {
   const { executablePath } = await resolveChromium();
-  return watchCspInEveryContext(await chromium.launch({ executablePath, args: FLAGS, headless: true }));
+  return watchBrowser(watchCspInEveryContext(await chromium.launch({ executablePath, args: FLAGS, headless: true })));
 }
 
 /** Buttons stay disabled until the page has hydrated; wait for that before clicking. */
