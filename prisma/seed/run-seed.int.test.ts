@@ -125,9 +125,9 @@ describe("runSeed (small scale)", () => {
     expect(timeline.at(-1)).toMatchObject({ action: "incident.create", at: incident.createdAt, actorName: expect.any(String) });
     expect(timeline.filter((e) => e.action === "need.create").map((e) => e.entityId).sort()).toEqual([...needIds].sort());
     expect(timeline.some((e) => e.action === "dispatch.start")).toBe(true);
-    // the whole story: offers accepted, resources on scene and released, knights accepting and moving (unnamed here)
+    // the whole story: offers accepted, resources en route and on scene, knights accepting and moving (unnamed here)
     const actions = new Set(timeline.map((e) => (e.action === "assignment.progress" ? `progress:${e.details.status}` : e.action)));
-    for (const a of ["assignment.offer", "assignment.accept", "progress:ON_SCENE", "progress:RELEASED", "knightOffer.accept", "knightTask.advance"]) expect(actions, a).toContain(a);
+    for (const a of ["assignment.offer", "assignment.accept", "progress:EN_ROUTE", "progress:ON_SCENE", "knightOffer.accept", "knightTask.advance"]) expect(actions, a).toContain(a);
     expect(timeline.filter((e) => e.knight).every((e) => e.knightName === null)).toBe(true);
     for (let i = 1; i < timeline.length; i++) expect(timeline[i]!.at.getTime()).toBeLessThanOrEqual(timeline[i - 1]!.at.getTime());
     expect(timeline.every((e) => e.at <= NOW)).toBe(true);

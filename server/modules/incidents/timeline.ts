@@ -59,8 +59,9 @@ const ENTITY_TYPES = new Set<TTimelineEntry["entityType"]>(["Incident", "Need", 
  * The incident's story from the audit chain, newest first: rows whose entity is the incident, one of its
  * needs, one of its needs' assignments (resource offers and their progress, knight tasks) or a knight's
  * accepted offer on one of its needs (a knight's decline is theirs, not the incident's story). One query:
- * each branch finds its audit rows through the (entity_type, entity_id) index, the newest `limit` + 1 are
- * kept (the extra one says whether older events were left out), and names are joined to those only.
+ * each branch finds its audit rows through the (entity_type, entity_id) index (needs, assignments and
+ * offers through their need_id indexes), the newest `limit` + 1 are kept (the extra one says whether older
+ * events were left out), and names are joined to those only.
  *
  * Knights are named only when `showKnightNames` (the caller dispatches this incident, as on the dispatch
  * board); otherwise a knight's name is null, also as the actor of their own steps. No position is read.
@@ -74,15 +75,15 @@ export async function incidentTimeline(
   const rows = await db.$queryRaw<TimelineRow[]>`
     WITH n AS (SELECT id FROM need WHERE incident_id = ${incidentId}),
     ev AS (
-      (SELECT e.seq, NULL::text AS need_id, NULL::text AS assignment_id, NULL::text AS offer_id
+      (SELECT e.*, NULL::text AS need_id, NULL::text AS assignment_id, NULL::text AS offer_id
          FROM audit_event e WHERE e.entity_type = 'Incident' AND e.entity_id = ${incidentId})
       UNION ALL
-      (SELECT e.seq, n.id, NULL, NULL FROM n JOIN audit_event e ON e.entity_type = 'Need' AND e.entity_id = n.id)
+      (SELECT e.*, n.id, NULL, NULL FROM n JOIN audit_event e ON e.entity_type = 'Need' AND e.entity_id = n.id)
       UNION ALL
-      (SELECT e.seq, n.id, a.id, NULL FROM n JOIN assignment a ON a.need_id = n.id
+      (SELECT e.*, n.id, a.id, NULL FROM n JOIN assignment a ON a.need_id = n.id
          JOIN audit_event e ON e.entity_type = 'Assignment' AND e.entity_id = a.id)
       UNION ALL
-      (SELECT e.seq, n.id, NULL, o.id FROM n JOIN offer o ON o.need_id = n.id
+      (SELECT e.*, n.id, NULL, o.id FROM n JOIN offer o ON o.need_id = n.id
          JOIN audit_event e ON e.entity_type = 'Offer' AND e.entity_id = o.id AND e.action = 'knightOffer.accept')
       ORDER BY seq DESC
       LIMIT ${limit + 1}
@@ -92,14 +93,13 @@ export async function incidentTimeline(
       nd.id AS "needId", nd.title AS "needTitle", nd.task_kind::text AS "taskKind",
       r.title AS "resourceTitle", r.title_en AS "resourceTitleEn", so.name AS "supplierName", so.name_en AS "supplierNameEn",
       k.id AS "knightId", ku.name AS "knightName", k.user_id AS "knightUserId"
-    FROM ev
-    JOIN audit_event e ON e.seq = ev.seq
+    FROM ev e
     LEFT JOIN users au ON au.id = e.actor_id
-    LEFT JOIN need nd ON nd.id = ev.need_id
-    LEFT JOIN assignment a ON a.id = ev.assignment_id
+    LEFT JOIN need nd ON nd.id = e.need_id
+    LEFT JOIN assignment a ON a.id = e.assignment_id
     LEFT JOIN resource r ON r.id = a.resource_id
     LEFT JOIN organization so ON so.id = r.owner_org_id
-    LEFT JOIN offer o ON o.id = ev.offer_id
+    LEFT JOIN offer o ON o.id = e.offer_id
     LEFT JOIN knight_profile k ON k.id = COALESCE(a.knight_id, o.knight_id)
     LEFT JOIN users ku ON ku.id = k.user_id
     ORDER BY e.seq DESC`;
