@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDb, type TestDatabase } from "@/tests/helpers/db";
 import type { Actor } from "@/server/auth/actor-type";
 import type { TTimelineEntry } from "@/lib/schemas/incidents";
+import { ZAdvanceKnightTaskInput } from "@/lib/schemas/knight-tasks";
 import { getIncident } from "@/server/modules/incidents/get-incident";
 import { incidentTimeline } from "@/server/modules/incidents/timeline";
 import { createNeed } from "@/server/modules/needs/create-need";
@@ -56,8 +57,8 @@ beforeAll(async () => {
   await startDispatch(t.db, dispatcher, ids.knightNeed);
   const offer = await t.db.offer.findUniqueOrThrow({ where: { needId_knightId: { needId: ids.knightNeed, knightId: knight.id } }, select: { id: true } });
   ids.task = (await acceptKnightOffer(t.db, knight.actor, offer.id)).assignmentId!;
-  await advanceKnightTask(t.db, knight.actor, { assignmentId: ids.task, to: "AT_DROPOFF" });
-  await advanceKnightTask(t.db, knight.actor, { assignmentId: ids.task, to: "DELIVERED", note: "积水约 30 厘米" });
+  await advanceKnightTask(t.db, knight.actor, ZAdvanceKnightTaskInput.parse({ assignmentId: ids.task, to: "AT_DROPOFF" }));
+  await advanceKnightTask(t.db, knight.actor, ZAdvanceKnightTaskInput.parse({ assignmentId: ids.task, to: "DELIVERED", note: "积水约 30 厘米" }));
   await confirmKnightTask(t.db, dispatcher, { assignmentId: ids.task });
 }, 120_000);
 afterAll(async () => t?.cleanup());
