@@ -36,7 +36,7 @@ export function IncidentDetail({ id, tileUrl, tileAttribution }: { id: string; t
   const { data } = useQuery({ ...trpc.incident.get.queryOptions({ id }), refetchInterval: LIFECYCLE_POLL_MS });
   const hz = useHazardZones(id);
   if (!data) return null;
-  const { incident, needs, timeline } = data;
+  const { incident, needs, timeline, timelineTruncated } = data;
   const openNeeds = needs.filter((n) => n.status === "OPEN" || n.status === "PARTIALLY_FILLED").length;
   const staging = needs
     .filter((n) => n.status !== "CANCELLED")
@@ -152,7 +152,7 @@ export function IncidentDetail({ id, tileUrl, tileAttribution }: { id: string; t
           <Card>
             <CardHeader title={t("detail.timelineTitle")} headingLevel={3} />
             <CardBody>
-              <IncidentTimeline entries={timeline} />
+              <IncidentTimeline entries={timeline} truncated={timelineTruncated} />
             </CardBody>
           </Card>
         </div>

@@ -19,6 +19,7 @@ import { knightDispatch } from "@/lib/i18n/messages/knight-dispatch";
 import { dispatch } from "@/lib/i18n/messages/dispatch";
 import { taskPhotos } from "@/lib/i18n/messages/task-photos";
 import { notifications } from "@/lib/i18n/messages/notifications";
+import { timeline } from "@/lib/i18n/messages/timeline";
 
 /**
  * Every message namespace, registered once. To add one: create lib/i18n/messages/<ns>.ts exporting
@@ -47,6 +48,7 @@ export const catalogue = {
   dispatch,
   taskPhotos,
   notifications,
+  timeline,
 } as const;
 
 export type Catalogue = typeof catalogue;

@@ -5,6 +5,7 @@ import {
   ZNeedDto,
   ZNeedPriority,
   ZPaymentMode,
+  ZKnightTaskKind,
   ZUnmetReason,
 } from "@/lib/schemas/needs";
 import { ZResourceCategory } from "@/lib/schemas/catalogue";
@@ -165,18 +166,65 @@ export const ZIncidentDetail = ZIncidentListItem.extend({
 });
 export type TIncidentDetail = z.infer<typeof ZIncidentDetail>;
 
+/** Facts picked from an audit row's data for the timeline sentence: codes, counts, a decline reason. No positions, no contacts. */
+export const ZTimelineDetails = z
+  .object({
+    status: z.string(),
+    from: z.string(),
+    to: z.string(),
+    reason: z.string(),
+    unmetReason: z.string(),
+    title: z.string(),
+    quantity: z.number(),
+    unit: z.string(),
+    slots: z.number(),
+    points: z.number(),
+    silentMinutes: z.number(),
+    rows: z.number(),
+    on: z.boolean(),
+    set: z.boolean(),
+  })
+  .partial();
+export type TTimelineDetails = z.infer<typeof ZTimelineDetails>;
+
+/**
+ * One event of the incident's story, from the audit chain: the incident's own rows and those of its needs,
+ * their resource assignments (offers and progress) and knight tasks. Names are given in both forms where
+ * the data has them; a knight is named only for people who dispatch the incident (else knightName is null).
+ */
 export const ZTimelineEntry = z.object({
   at: z.date(),
-  action: z.string().meta({ example: "need.create" }),
+  action: z.string().meta({ example: "assignment.accept" }),
   actorName: z.string().nullable(),
+  /** Short language-neutral summary (kept for API clients); the page renders its own sentence. */
   summary: z.string(),
-  entityType: z.enum(["Incident", "Need"]),
+  entityType: z.enum(["Incident", "Need", "Assignment", "Offer"]),
   entityId: z.string(),
+  needId: z.string().nullable(),
+  needTitle: z.string().nullable(),
+  taskKind: ZKnightTaskKind.nullable(),
+  resourceTitle: z.string().nullable(),
+  resourceTitleEn: z.string().nullable(),
+  supplierName: z.string().nullable(),
+  supplierNameEn: z.string().nullable(),
+  /** True for knight-task events (offers accepted by and tasks of knights). */
+  knight: z.boolean(),
+  knightName: z.string().nullable(),
+  details: ZTimelineDetails,
 });
 export type TTimelineEntry = z.infer<typeof ZTimelineEntry>;
 
+/** How many timeline events the incident page shows (the newest); older ones are noted as left out. */
+export const TIMELINE_LIMIT = 200;
+
 export const ZGetIncidentResult = z
-  .object({ incident: ZIncidentDetail, needs: z.array(ZNeedDto), timeline: z.array(ZTimelineEntry) })
+  .object({
+    incident: ZIncidentDetail,
+    needs: z.array(ZNeedDto),
+    timeline: z.array(ZTimelineEntry),
+    /** True when the incident has more than TIMELINE_LIMIT events: only the newest are in `timeline`. */
+    timelineTruncated: z.boolean(),
+  })
   .meta({ id: "IncidentWithNeeds" });
 export type TGetIncidentResult = z.infer<typeof ZGetIncidentResult>;
 

@@ -106,6 +106,26 @@ describe("a requester in the browser", () => {
     await page.context().close();
   });
 
+  it("reads the live flood's whole story on its timeline: offers accepted and resources on scene, in both languages", async () => {
+    const page = await signIn("requester@muster.demo");
+    await page.goto(`${base()}/zh-CN/incidents`);
+    await page.getByTestId("incident-row").filter({ hasText: "秦淮区短时强降雨城市内涝" }).getByRole("link").first().click();
+    await page.waitForURL(/\/zh-CN\/incidents\/[^/]+$/, { timeout: 30_000 });
+    const incidentPath = new URL(page.url()).pathname.replace(/^\/zh-CN/, "");
+    const accepted = page.locator('[data-testid="timeline-entry"][data-action="assignment.accept"]');
+    const onScene = page.locator('[data-testid="timeline-entry"][data-action="assignment.progress"][data-status="ON_SCENE"]');
+    expect(await visible(accepted.first(), 30_000)).toBe(true);
+    expect(await accepted.first().locator("p").first().textContent()).toMatch(/^「.+」.*接受了「.+」的调派邀约$/);
+    expect(await onScene.first().locator("p").first().textContent()).toMatch(/已到达「.+」现场$/);
+    expect(await onScene.first().locator("time").getAttribute("datetime")).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+
+    await page.goto(`${base()}/en${incidentPath}`);
+    expect(await visible(accepted.first(), 30_000)).toBe(true);
+    expect(await accepted.first().locator("p").first().textContent()).toMatch(/ accepted the offer for “.+”$/);
+    expect(await onScene.first().locator("p").first().textContent()).toMatch(/ on scene for “.+”$/);
+    await page.context().close();
+  });
+
   it("tells a supplier the incident pages are not for their role", async () => {
     const page = await signIn("supplier@muster.demo", { width: 390, height: 844 });
     await page.goto(`${base()}/zh-CN/incidents`);

@@ -5,6 +5,7 @@ import { AppError } from "@/server/errors";
 import { ZArea, type TGetIncidentResult } from "@/lib/schemas/incidents";
 import { canApproveOrg, canWriteOrg, incidentScope } from "@/server/modules/incidents/access";
 import { incidentListSelect, needStatsByIncident, toListItem } from "@/server/modules/incidents/incident-dto";
+import { isDispatcherOf } from "@/server/modules/dispatch/dispatch-access";
 import { incidentTimeline } from "@/server/modules/incidents/timeline";
 import { needSelect, toNeedDto } from "@/server/modules/needs/need-dto";
 
@@ -37,7 +38,8 @@ export async function getIncident(db: Db, actor: Actor, id: string): Promise<TGe
   });
   const [stats, timeline] = await Promise.all([
     needStatsByIncident(db, [id]),
-    incidentTimeline(db, id, needs.map((n) => n.id)),
+    // knights are named to those who dispatch them, as on the dispatch board
+    incidentTimeline(db, id, { showKnightNames: isDispatcherOf(actor, row.orgId) }),
   ]);
   const { orgId, description, area, closedAt, updatedAt, commander, org, organizations, ...listFields } = row;
   return {
@@ -57,6 +59,7 @@ export async function getIncident(db: Db, actor: Actor, id: string): Promise<TGe
       canApprove: canApproveOrg(actor, orgId),
     },
     needs: needs.map(toNeedDto),
-    timeline,
+    timeline: timeline.entries,
+    timelineTruncated: timeline.truncated,
   };
 }
