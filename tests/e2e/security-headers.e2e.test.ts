@@ -106,7 +106,7 @@ describe("security headers on every kind of response, from the built app", () =>
     await page.getByTestId("signin-submit").waitFor();
     expect(takeCspViolations()).toEqual([]);
     // An image from a host the policy does not name is refused, and the refusal reaches the test.
-    await page.evaluate(() => document.body.append(Object.assign(document.createElement("img"), { src: "https://tracker.invalid/p.png" })));
+    await page.evaluate(() => document.body.append(Object.assign(document.createElement("img"), { src: "https://tracker.invalid/p.png", alt: "" })));
     await expect.poll(() => takeCspViolations(), { timeout: 10_000 }).toEqual([expect.stringMatching(/img-src refused https:\/\/tracker\.invalid\/p\.png/)]);
     await context.close();
   });
