@@ -1,7 +1,7 @@
 /**
  * The HTTP security headers of every response, defined here and only here; proxy.ts applies them (its
  * matcher covers pages, /api, /_next and public files alike). Pure functions over explicit options, so the
- * policy is unit-tested; `securityHeadersFor` binds them to lib/env.ts.
+ * policy is unit-tested; proxy.ts binds them to lib/env.ts (MAP_TILE_URL, APP_URL, NODE_ENV).
  *
  * Three kinds of response get three Content-Security-Policies:
  *  - document: HTML pages (and their RSC payloads). Scripts run only with this request's nonce; Next reads
