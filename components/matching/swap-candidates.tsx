@@ -52,7 +52,7 @@ export function SwapCandidates(props: {
       </div>
       {swapError ? <p role="alert" className="rounded bg-red-50 px-2 py-1 text-sm text-red-800" data-testid="swap-error">{swapError}</p> : null}
       {candidates.isPending ? <p role="status" className="text-sm text-slate-600">{t("swap.loading")}</p> : null}
-      {candidates.isError ? <p role="alert" className="text-sm text-red-800">{t("failed", { message: errorMessage(candidates.error) })}</p> : null}
+      {candidates.isError ? <p role="alert" className="text-sm text-red-800" data-testid="swap-failed">{t("failed", { message: errorMessage(candidates.error) })}</p> : null}
       {candidates.isSuccess && list.length === 0 ? <p className="text-sm text-slate-600" data-testid="swap-empty">{t("swap.empty")}</p> : null}
       {list.length > 0 ? (
         <ul aria-label={t("swap.listLabel", { title })} className="space-y-2">
