@@ -26,7 +26,8 @@ const defaultScopes = (org: Org | undefined): ApiKeyScope[] => (org ? SCOPES_BY_
  * The form offers only the scopes the organisation's kind may hold (the server checks again).
  */
 export function ApiKeysManager({ orgs }: { orgs: Org[] }) {
-  const t = useT("auth");
+  const t = useT("auth"); // field errors (errors.*)
+  const tk = useT("apiKeys");
   const locale = useLocale();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -70,13 +71,13 @@ export function ApiKeysManager({ orgs }: { orgs: Org[] }) {
   }
 
   function onRevoke(id: string, name: string) {
-    if (window.confirm(t("apiKeys.confirmRevoke", { name }))) revoke.mutate({ id });
+    if (window.confirm(tk("confirmRevoke", { name }))) revoke.mutate({ id });
   }
 
   return (
     <div className="space-y-8">
       {orgs.length > 1 ? (
-        <Field id="apikey-org" label={t("apiKeys.org")} className="max-w-sm">
+        <Field id="apikey-org" label={tk("org")} className="max-w-sm">
           <Select
             value={orgId}
             onChange={(e) => {
@@ -96,24 +97,24 @@ export function ApiKeysManager({ orgs }: { orgs: Org[] }) {
 
       {created ? (
         <div className="rounded-[var(--radius-card)] border border-amber-300 bg-amber-50 p-5" role="status" data-testid="apikey-secret-panel">
-          <h2 className="text-base font-semibold text-amber-900">{t("apiKeys.secretHeading")}</h2>
-          <p className="mt-1 text-sm text-amber-900">{t("apiKeys.secretBody")}</p>
+          <h2 className="text-base font-semibold text-amber-900">{tk("secretHeading")}</h2>
+          <p className="mt-1 text-sm text-amber-900">{tk("secretBody")}</p>
           <div className="mt-3 flex flex-col gap-2 sm:flex-row">
             <code className="block flex-1 break-all rounded-md border border-amber-200 bg-white px-3 py-2 font-mono text-sm text-slate-900" data-testid="apikey-secret">
               {created.secret}
             </code>
             <Button variant="outline" onClick={() => copy(created.secret)} data-testid="apikey-copy">
-              {copied ? t("apiKeys.copied") : t("apiKeys.copy")}
+              {copied ? tk("copied") : tk("copy")}
             </Button>
           </div>
           <Button className="mt-3" size="sm" variant="secondary" onClick={() => setCreated(null)} data-testid="apikey-secret-done">
-            {t("apiKeys.done")}
+            {tk("done")}
           </Button>
         </div>
       ) : null}
 
       <Card>
-        <CardHeader title={t("apiKeys.createHeading")} />
+        <CardHeader title={tk("createHeading")} />
         <CardBody>
           <form ref={formRef} method="post" noValidate onSubmit={onSubmit} className="grid gap-4 sm:grid-cols-[1fr_12rem_auto] sm:items-start" data-testid="apikey-create-form">
             <input type="hidden" name="orgId" value={orgId} />
@@ -122,20 +123,20 @@ export function ApiKeysManager({ orgs }: { orgs: Org[] }) {
                 <FormAlert>{err("_form") ?? err("orgId")}</FormAlert>
               </div>
             ) : null}
-            <Field id="apikey-name" label={t("apiKeys.name")} error={err("name")} required>
-              <Input name="name" maxLength={60} placeholder={t("apiKeys.namePlaceholder")} data-testid="apikey-name" />
+            <Field id="apikey-name" label={tk("name")} error={err("name")} required>
+              <Input name="name" maxLength={60} placeholder={tk("namePlaceholder")} data-testid="apikey-name" />
             </Field>
-            <Field id="apikey-expiresAt" label={t("apiKeys.expiresAt")} hint={t("apiKeys.expiresHint")} error={err("expiresAt")}>
+            <Field id="apikey-expiresAt" label={tk("expiresAt")} hint={tk("expiresHint")} error={err("expiresAt")}>
               <Input name="expiresAt" type="date" data-testid="apikey-expiresAt" />
             </Field>
             <Button type="submit" className="sm:mt-7" disabled={pending || !hydrated} data-testid="apikey-create-submit">
-              {pending ? t("apiKeys.creating") : t("apiKeys.create")}
+              {pending ? tk("creating") : tk("create")}
             </Button>
             <input type="hidden" name="scopes" value={scopes.join(",")} />
             <fieldset className="sm:col-span-3" aria-describedby="apikey-scopes-hint" aria-invalid={errors.scopes ? true : undefined} data-testid="apikey-scopes">
-              <legend className="text-sm font-medium text-slate-900">{t("apiKeys.scopes")}</legend>
+              <legend className="text-sm font-medium text-slate-900">{tk("scopes")}</legend>
               <p id="apikey-scopes-hint" className="mt-1 text-xs text-slate-600">
-                {t("apiKeys.scopesHint")}
+                {tk("scopesHint")}
               </p>
               <div className="mt-2 grid gap-2 sm:grid-cols-2">
                 {(org ? SCOPES_BY_ORG_KIND[org.kind] : []).map((s) => (
@@ -148,7 +149,7 @@ export function ApiKeysManager({ orgs }: { orgs: Org[] }) {
                       data-testid={`apikey-scope-${s}`}
                     />
                     <span>
-                      <code className="font-mono text-xs">{s}</code> <span className="text-slate-600">{t(`apiKeys.scopeNames.${s}`)}</span>
+                      <code className="font-mono text-xs">{s}</code> <span className="text-slate-600">{tk(`scopeNames.${s}`)}</span>
                     </span>
                   </label>
                 ))}
@@ -164,26 +165,26 @@ export function ApiKeysManager({ orgs }: { orgs: Org[] }) {
       </Card>
 
       <Card>
-        <CardHeader title={t("apiKeys.listHeading")} />
+        <CardHeader title={tk("listHeading")} />
         {list.isError ? (
           <CardBody>
-            <FormAlert>{t("apiKeys.loadFailed")}</FormAlert>
+            <FormAlert>{tk("loadFailed")}</FormAlert>
           </CardBody>
         ) : list.data && list.data.length === 0 ? (
           <CardBody>
             <p className="text-sm text-slate-600" data-testid="apikey-empty">
-              {t("apiKeys.empty")}
+              {tk("empty")}
             </p>
           </CardBody>
         ) : (
           <div className="overflow-x-auto">
             <table className="min-w-full text-left text-sm">
-              <caption className="sr-only">{t("apiKeys.caption")}</caption>
+              <caption className="sr-only">{tk("caption")}</caption>
               <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
                 <tr>
                   {(["name", "prefix", "scopes", "created", "lastUsed", "status", "actions"] as const).map((c) => (
                     <th key={c} scope="col" className="px-4 py-2 font-medium">
-                      {t(`apiKeys.columns.${c}`)}
+                      {tk(`columns.${c}`)}
                     </th>
                   ))}
                 </tr>
@@ -206,13 +207,13 @@ export function ApiKeysManager({ orgs }: { orgs: Org[] }) {
                             ))}
                           </ul>
                         ) : (
-                          <span className="text-slate-500">{t("apiKeys.noScopes")}</span>
+                          <span className="text-slate-500">{tk("noScopes")}</span>
                         )}
                       </td>
                       <td className="px-4 py-3 text-slate-600">{formatDateTime(locale, k.createdAt)}</td>
-                      <td className="px-4 py-3 text-slate-600">{k.lastUsedAt ? formatDateTime(locale, k.lastUsedAt) : t("apiKeys.never")}</td>
+                      <td className="px-4 py-3 text-slate-600">{k.lastUsedAt ? formatDateTime(locale, k.lastUsedAt) : tk("never")}</td>
                       <td className="px-4 py-3">
-                        <Badge tone={status === "active" ? "success" : "neutral"}>{t(`apiKeys.${status}`)}</Badge>
+                        <Badge tone={status === "active" ? "success" : "neutral"}>{tk(`${status}`)}</Badge>
                       </td>
                       <td className="px-4 py-3">
                         {status === "revoked" ? null : (
@@ -223,7 +224,7 @@ export function ApiKeysManager({ orgs }: { orgs: Org[] }) {
                             onClick={() => onRevoke(k.id, k.name)}
                             data-testid="apikey-revoke"
                           >
-                            {revoke.isPending && revoke.variables?.id === k.id ? t("apiKeys.revoking") : t("apiKeys.revoke")}
+                            {revoke.isPending && revoke.variables?.id === k.id ? tk("revoking") : tk("revoke")}
                           </Button>
                         )}
                       </td>

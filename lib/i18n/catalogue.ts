@@ -3,6 +3,7 @@ import { landing } from "@/lib/i18n/messages/landing";
 import { dashboard } from "@/lib/i18n/messages/dashboard";
 import { admin } from "@/lib/i18n/messages/admin";
 import { auth } from "@/lib/i18n/messages/auth";
+import { apiKeys } from "@/lib/i18n/messages/api-keys";
 import { catalogue as catalogueMessages } from "@/lib/i18n/messages/catalogue";
 import { org } from "@/lib/i18n/messages/org";
 import { knight } from "@/lib/i18n/messages/knight";
@@ -32,6 +33,7 @@ export const catalogue = {
   dashboard,
   admin,
   auth,
+  apiKeys,
   catalogue: catalogueMessages,
   org,
   knight,

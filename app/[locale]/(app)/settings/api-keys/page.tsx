@@ -21,7 +21,7 @@ export default async function ApiKeysPage({ params }: Props) {
   const locale = await getLocaleFromParams(params);
   const actor = await getServerActor();
   if (!actor || actor.via !== "session") redirect(signInHref(locale, paths.apiKeys));
-  const t = await getT(locale, "auth");
+  const tk = await getT(locale, "apiKeys");
   const me = await (await getServerCaller()).auth.me();
   const orgs = me.memberships
     .filter((m) => m.role === "OWNER")
@@ -29,11 +29,11 @@ export default async function ApiKeysPage({ params }: Props) {
 
   return (
     <>
-      <PageHeader title={t("apiKeys.title")} subtitle={t("apiKeys.subtitle")} />
+      <PageHeader title={tk("title")} subtitle={tk("subtitle")} />
       {can(actor.roles, "apiKey.manage") && orgs.length > 0 ? (
         <ApiKeysManager orgs={orgs} />
       ) : (
-        <EmptyState title={t("apiKeys.noOrg")} data-testid="apikey-no-org" />
+        <EmptyState title={tk("noOrg")} data-testid="apikey-no-org" />
       )}
     </>
   );
