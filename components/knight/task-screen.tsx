@@ -157,26 +157,8 @@ export function TaskScreen({ assignmentId, tileUrl, tileAttribution }: { assignm
       {/* Two lists, not one: a <dl> holds name/value groups one <div> deep, so the grid is a list of its own. */}
       <div className="space-y-3 rounded-2xl border border-slate-200 bg-white p-4 text-sm">
         <dl className="space-y-3">
-          {d.pickup ? (
-            <div className="space-y-2">
-              <dt className="font-medium text-blue-800">{t("task.pickup")}</dt>
-              <dd className="text-slate-900" data-testid="task-pickup">{d.pickup.address}</dd>
-              {!ended ? (
-                <dd>
-                  <NavigationButtons which="pickup" target={{ lat: d.pickup.lat, lng: d.pickup.lng, label: d.pickup.address }} />
-                </dd>
-              ) : null}
-            </div>
-          ) : null}
-          <div className="space-y-2">
-            <dt className="font-medium text-orange-800">{t("task.dropoff")}</dt>
-            <dd className="text-slate-900" data-testid="task-dropoff">{d.dropoff.address}</dd>
-            {!ended ? (
-              <dd>
-                <NavigationButtons which="dropoff" target={{ lat: d.dropoff.lat, lng: d.dropoff.lng, label: d.dropoff.address }} />
-              </dd>
-            ) : null}
-          </div>
+          {d.pickup ? <TaskStop which="pickup" label={t("task.pickup")} tone="text-blue-800" stop={d.pickup} ended={ended} /> : null}
+          <TaskStop which="dropoff" label={t("task.dropoff")} tone="text-orange-800" stop={d.dropoff} ended={ended} />
         </dl>
         <dl className="grid grid-cols-2 gap-3 border-t border-slate-100 pt-3">
           <div>
@@ -322,6 +304,22 @@ export function TaskScreen({ assignmentId, tileUrl, tileAttribution }: { assignm
             </div>
           ) : null}
         </section>
+      ) : null}
+    </div>
+  );
+}
+
+/** One stop of the task (pick-up or drop-off): its address and, while the task runs, the navigation links. */
+function TaskStop(props: { which: "pickup" | "dropoff"; label: string; tone: string; stop: { address: string; lat: number; lng: number }; ended: boolean }) {
+  const { which, stop } = props;
+  return (
+    <div className="space-y-2">
+      <dt className={`font-medium ${props.tone}`}>{props.label}</dt>
+      <dd className="text-slate-900" data-testid={`task-${which}`}>{stop.address}</dd>
+      {!props.ended ? (
+        <dd>
+          <NavigationButtons which={which} target={{ lat: stop.lat, lng: stop.lng, label: stop.address }} />
+        </dd>
       ) : null}
     </div>
   );
