@@ -34,7 +34,8 @@ const PERMISSIONS = {
   "hazard.manage": ["ADMIN", "REQUESTER"],
   /** REST v1 for delivery platforms: riders' duty/position and their offers (the key's org only). */
   "platform.riders": ["API_CLIENT"],
-  "command.read": ["ADMIN"],
+  /** Command centre; which regions is decided in server/modules/command/command-access.ts. */
+  "command.read": ["ADMIN", "REQUESTER"],
   "offer.send": ["REQUESTER", "API_CLIENT"],
   "offer.respond": ["SUPPLIER", "EXPERT", "API_CLIENT"],
   "notification.read": ["ADMIN", "REQUESTER", "SUPPLIER", "EXPERT", "KNIGHT"],
