@@ -12,8 +12,8 @@ let supplierUserId: string;
 let farNeedId: string;
 
 /** A closed square ring around a point, ±d degrees. */
-function square(lat: number, lng: number, d: number) {
-  return { type: "Polygon" as const, coordinates: [[[lng - d, lat - d], [lng + d, lat - d], [lng + d, lat + d], [lng - d, lat + d], [lng - d, lat - d]]] };
+function square(lat: number, lng: number, d: number): { type: "Polygon"; coordinates: [number, number][][] } {
+  return { type: "Polygon", coordinates: [[[lng - d, lat - d], [lng + d, lat - d], [lng + d, lat + d], [lng - d, lat + d], [lng - d, lat - d]]] };
 }
 
 const since = async () => (await t.db.liveEvent.aggregate({ _max: { id: true } }))._max.id ?? 0n;
