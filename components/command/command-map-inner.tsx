@@ -6,6 +6,7 @@ import { useEffect, useMemo, useState } from "react";
 import { CircleMarker, MapContainer, Marker, Polygon, Polyline, Popup, TileLayer, Tooltip, useMap, useMapEvents } from "react-leaflet";
 import Supercluster from "supercluster";
 import { useLocale, useT } from "@/lib/i18n/client";
+import { localizedName } from "@/lib/i18n/localized-name";
 import { boundariesToDraw, boundsOf, regionGeometries } from "@/lib/geo/region-boundaries";
 import type { TAvailabilityCell, TResourceCategory } from "@/lib/schemas/command-map";
 import { localeHref } from "@/components/layout/routes";
@@ -120,15 +121,15 @@ export default function CommandMapInner({ data, tileUrl, tileAttribution, wall }
       <AvailabilityLayer cells={data.available} label={cellLabel} />
       {data.movements.map((m) => (
         <Polyline key={`mv-${m.assignmentId}`} positions={[toMap(m.from), toMap(m.to)]} pathOptions={{ color: PHASE_COLOUR[m.phase], weight: 3, opacity: 0.8, dashArray: m.phase === "COMMITTED" ? "4 6" : undefined }}>
-          <Tooltip sticky>{t("popup.movement", { resource: m.resourceTitle, phase: t(`phase.${m.phase}`) })}</Tooltip>
+          <Tooltip sticky>{t("popup.movement", { resource: localizedName(locale, m.resourceTitle, m.resourceTitleEn), phase: t(`phase.${m.phase}`) })}</Tooltip>
         </Polyline>
       ))}
       {data.movements.map((m) => (
         <CircleMarker key={`r-${m.assignmentId}`} center={toMap(m.from)} radius={5} pathOptions={{ color: "#0f172a", fillColor: PHASE_COLOUR[m.phase], fillOpacity: 1, weight: 1.5 }}>
           <Popup>
             <div className="text-sm" data-testid="command-popup">
-              <p className="font-semibold text-slate-900">{m.resourceTitle}</p>
-              <p className="text-slate-600">{t(`phase.${m.phase}`)}{m.orgName ? ` · ${m.orgName}` : ""}</p>
+              <p className="font-semibold text-slate-900">{localizedName(locale, m.resourceTitle, m.resourceTitleEn)}</p>
+              <p className="text-slate-600">{t(`phase.${m.phase}`)}{m.orgName ? ` · ${localizedName(locale, m.orgName, m.orgNameEn)}` : ""}</p>
               <a className="mr-3 font-medium text-brand-700 underline" href={href(commandPaths.resource(m.resourceId))}>{t("popup.openResource")}</a>
               {m.orgId ? <a className="font-medium text-brand-700 underline" href={href(commandPaths.org(m.orgId))}>{t("popup.openOrg")}</a> : null}
             </div>
@@ -162,7 +163,7 @@ export default function CommandMapInner({ data, tileUrl, tileAttribution, wall }
           <Popup>
             <div className="text-sm" data-testid="command-popup">
               <p className="font-semibold text-slate-900">{inc.title}</p>
-              <p className="text-slate-600">{t(`severity.${inc.severity}`)} · {inc.orgName}</p>
+              <p className="text-slate-600">{t(`severity.${inc.severity}`)} · {localizedName(locale, inc.orgName, inc.orgNameEn)}</p>
               <a className="mr-3 font-medium text-brand-700 underline" href={href(commandPaths.incident(inc.id))}>{t("popup.openIncident")}</a>
               <a className="font-medium text-brand-700 underline" href={href(commandPaths.org(inc.orgId))}>{t("popup.openOrg")}</a>
             </div>
