@@ -99,7 +99,9 @@ export default function CommandMapInner({ data, tileUrl, tileAttribution, wall }
           <Polygon
             key={`b-${f.properties.code}-${i}`}
             positions={rings.map((r) => r.map((p) => [p.lat, p.lng] as [number, number]))}
-            pathOptions={{ color: "#475569", weight: 1.5, fill: false, className: "command-boundary" }}
+            // className as a Leaflet option (set when the path is created); pathOptions only restyle it later.
+            className="command-boundary"
+            pathOptions={{ color: "#475569", weight: 1.5, fill: false }}
             interactive={false}
           />
         )),
@@ -177,7 +179,7 @@ export default function CommandMapInner({ data, tileUrl, tileAttribution, wall }
           iconSize: [wall ? 120 : 96, wall ? 30 : 24],
           html: `<span data-testid="command-knights" data-display="${escape(k.display)}" role="img" aria-label="${escape(text)}" class="inline-flex items-center whitespace-nowrap rounded-full border border-teal-200 bg-teal-700/90 font-semibold text-white shadow ${labelSize}">${escape(text)}</span>`,
         });
-        return <Marker key={`k-${k.key}`} position={toMap(k)} icon={icon} title={text} interactive={false} />;
+        return <Marker key={`k-${k.key}`} position={toMap(k)} icon={icon} title={text} interactive={false} keyboard={false} />;
       })}
     </MapContainer>
   );

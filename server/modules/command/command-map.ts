@@ -6,7 +6,7 @@ import type {
 } from "@/lib/schemas/command-map";
 import { regionGeometries, boundsOf } from "@/lib/geo/region-boundaries";
 import { assertCommandAccess, regionSubtree } from "@/server/modules/command/command-access";
-import { CELL_DEG, loadAvailability, loadKnightCounts, loadRecentAlerts } from "@/server/modules/command/command-map-layers";
+import { CELL_DEG, loadAvailabilityCached, loadKnightCounts, loadRecentAlerts } from "@/server/modules/command/command-map-layers";
 
 const ACTIVE_INCIDENT = ["ACTIVE", "CONTAINED"] as const;
 const ACTIVE_NEED = ["OPEN", "PARTIALLY_FILLED", "FILLED"] as const;
@@ -74,7 +74,7 @@ export async function loadCommandMap(db: Db, actor: Actor, regionCode: string): 
       },
       take: 2000,
     }),
-    loadAvailability(db, codes, CELL_DEG[region.level]),
+    loadAvailabilityCached(db, region.level, codes, CELL_DEG[region.level]),
     loadKnightCounts(db, self, children),
     db.hazardZone.findMany({
       where: {
