@@ -42,7 +42,7 @@ export function CommandWall({ regions, intervalSec, tileUrl, tileAttribution, ex
       <header className="flex flex-wrap items-center justify-between gap-4">
         <h1 className="text-4xl font-bold tracking-tight">{t("wall.title", { region: name })}</h1>
         <div className="flex items-center gap-4 text-lg text-slate-300">
-          {live === "reconnecting" || live === "connecting" ? (
+          {live === "reconnecting" ? (
             <span role="status" className="rounded-full bg-amber-500/20 px-3 py-1 text-base text-amber-200" data-testid="wall-reconnecting">{t("wall.reconnecting")}</span>
           ) : (
             <span role="status" className={cx("rounded-full px-3 py-1 text-base", live === "live" ? "bg-emerald-500/20 text-emerald-200" : "bg-slate-700 text-slate-200")}>{t("wall.live")}</span>
