@@ -30,6 +30,8 @@ const EnvSchema = z.object({
   /** Map tile URL template for Leaflet maps ({s}, {z}, {x}, {y}); point it at a local tile server offline. */
   MAP_TILE_URL: z.string().trim().min(1).default("https://{s}.tile.openstreetmap.org/{z}/{x}/{y}.png"),
   MAP_TILE_ATTRIBUTION: z.string().default("&copy; OpenStreetMap contributors"),
+  /** The coordinate system MAP_TILE_URL's tiles are drawn in: GCJ02 for Amap/Gaode or Tencent, CGCS2000 for Tianditu. */
+  MAP_TILE_CRS: z.enum(["WGS84", "GCJ02", "CGCS2000"]).default("WGS84"),
   /** Knights: longest continuous duty stint before a rest is due, and the rest that ends a stint. */
   KNIGHT_MAX_DUTY_MINUTES: z.coerce.number().int().min(10).max(24 * 60).default(240),
   KNIGHT_REST_MINUTES: z.coerce.number().int().min(0).max(24 * 60).default(30),

@@ -5,25 +5,30 @@ import L from "leaflet";
 import { useEffect, useMemo } from "react";
 import { CircleMarker, MapContainer, Marker, Popup, TileLayer, useMap, useMapEvents } from "react-leaflet";
 import type { MapBounds, MapCluster, MapMarker, MapViewProps } from "./map-view";
+import { useMapProjection, type MapProjection } from "./map-projection";
 
-function boundsOf(map: L.Map): MapBounds {
+/** The view in stored (WGS84) coordinates: corners converted back from the tiles' system. */
+function boundsOf(map: L.Map, projection: MapProjection): MapBounds {
   const b = map.getBounds();
   const clamp = (v: number, lim: number) => Math.max(-lim, Math.min(lim, v));
+  const sw = projection.fromMap({ lat: clamp(b.getSouth(), 90), lng: clamp(b.getWest(), 180) });
+  const ne = projection.fromMap({ lat: clamp(b.getNorth(), 90), lng: clamp(b.getEast(), 180) });
   return {
-    minLat: clamp(b.getSouth(), 90),
-    minLng: clamp(b.getWest(), 180),
-    maxLat: clamp(b.getNorth(), 90),
-    maxLng: clamp(b.getEast(), 180),
+    minLat: clamp(sw.lat, 90),
+    minLng: clamp(sw.lng, 180),
+    maxLat: clamp(ne.lat, 90),
+    maxLng: clamp(ne.lng, 180),
     zoom: map.getZoom(),
-    center: { lat: map.getCenter().lat, lng: map.getCenter().lng },
+    center: projection.fromMap(map.getCenter()),
   };
 }
 
 function BoundsReporter({ onBoundsChange }: { onBoundsChange?: (b: MapBounds) => void }) {
-  const map = useMapEvents({ moveend: () => onBoundsChange?.(boundsOf(map)) });
+  const projection = useMapProjection();
+  const map = useMapEvents({ moveend: () => onBoundsChange?.(boundsOf(map, projection)) });
   useEffect(() => {
-    map.whenReady(() => onBoundsChange?.(boundsOf(map)));
-  }, [map, onBoundsChange]);
+    map.whenReady(() => onBoundsChange?.(boundsOf(map, projection)));
+  }, [map, onBoundsChange, projection]);
   return null;
 }
 
@@ -43,18 +48,19 @@ function clusterIcon(count: number, label: string): L.DivIcon {
 
 function ClusterMarker({ cluster, label }: { cluster: MapCluster; label: string }) {
   const map = useMap();
+  const { toMap } = useMapProjection();
   const icon = useMemo(() => clusterIcon(cluster.count, label), [cluster.count, label]);
   return (
     <Marker
-      position={[cluster.lat, cluster.lng]}
+      position={toMap(cluster)}
       icon={icon}
       keyboard
       title={label}
       eventHandlers={{
         click: () => {
           const [s, w, n, e] = cluster.bounds;
-          if (n - s < 1e-6 && e - w < 1e-6) map.setView([cluster.lat, cluster.lng], Math.min(map.getZoom() + 3, 18));
-          else map.fitBounds([[s, w], [n, e]], { padding: [24, 24], maxZoom: 18 });
+          if (n - s < 1e-6 && e - w < 1e-6) map.setView(toMap(cluster), Math.min(map.getZoom() + 3, 18));
+          else map.fitBounds([toMap({ lat: s, lng: w }), toMap({ lat: n, lng: e })], { padding: [24, 24], maxZoom: 18 });
         },
       }}
     />
@@ -62,9 +68,10 @@ function ClusterMarker({ cluster, label }: { cluster: MapCluster; label: string 
 }
 
 function PointMarker({ marker }: { marker: MapMarker }) {
+  const { toMap } = useMapProjection();
   return (
     <CircleMarker
-      center={[marker.lat, marker.lng]}
+      center={toMap(marker)}
       radius={8}
       className="map-marker"
       pathOptions={{ color: "#c2410c", fillColor: "#f97316", fillOpacity: 0.9, weight: 2 }}
@@ -89,8 +96,9 @@ function PointMarker({ marker }: { marker: MapMarker }) {
 /** The Leaflet part of MapView; only ever rendered in the browser. */
 export default function MapViewInner(props: MapViewProps) {
   const { center, zoom, markers = [], clusters = [], tileUrl, tileAttribution, height = 420, onBoundsChange } = props;
+  const { toMap } = useMapProjection();
   return (
-    <MapContainer center={[center.lat, center.lng]} zoom={zoom} style={{ height, width: "100%" }} scrollWheelZoom>
+    <MapContainer center={toMap(center)} zoom={zoom} style={{ height, width: "100%" }} scrollWheelZoom>
       <TileLayer url={tileUrl} attribution={tileAttribution ?? ""} />
       <BoundsReporter onBoundsChange={onBoundsChange} />
       {clusters.map((c) =>

@@ -5,6 +5,7 @@ import L from "leaflet";
 import { useEffect, useMemo } from "react";
 import { CircleMarker, MapContainer, Marker, Polyline, TileLayer, Tooltip, useMap } from "react-leaflet";
 import { DEFAULT_CENTER } from "@/components/map/map-defaults";
+import { useMapProjection } from "@/components/map/map-projection";
 import { priorityColour, type ProposalMapProps } from "@/components/matching/proposal-map";
 
 /** Fits the view to every point once they are known (and when the set changes). */
@@ -37,12 +38,11 @@ function resourceIcon(colour: string, selected: boolean, label: string, assignme
 /** The Leaflet part of ProposalMap; only ever rendered in the browser. Vector markers need no icon images. */
 export default function ProposalMapInner(props: ProposalMapProps) {
   const { needs, resources, selectedId, onSelect, needLabel, tileUrl, tileAttribution, height = 300 } = props;
+  const { toMap } = useMapProjection();
   const needById = useMemo(() => new Map(needs.map((n) => [n.id, n])), [needs]);
-  const points = useMemo<[number, number][]>(
-    () => [...needs.map((n) => [n.lat, n.lng] as [number, number]), ...resources.map((r) => [r.lat, r.lng] as [number, number])],
-    [needs, resources],
-  );
-  const focus = points[0] ?? DEFAULT_CENTER;
+  // Drawn positions, in the tiles' coordinate system (see map-projection.tsx).
+  const points = useMemo<[number, number][]>(() => [...needs.map(toMap), ...resources.map(toMap)], [needs, resources, toMap]);
+  const focus = points[0] ?? toMap({ lat: DEFAULT_CENTER[0], lng: DEFAULT_CENTER[1] });
   return (
     <MapContainer center={focus} zoom={12} style={{ height, width: "100%" }} scrollWheelZoom={false}>
       <TileLayer url={tileUrl} attribution={tileAttribution ?? ""} />
@@ -56,7 +56,7 @@ export default function ProposalMapInner(props: ProposalMapProps) {
         return (
           <Polyline
             key={`line-${r.assignmentId}`}
-            positions={[[need.lat, need.lng], [r.lat, r.lng]]}
+            positions={[toMap(need), toMap(r)]}
             pathOptions={{ color: colour, weight: selected ? 6 : 3, opacity: selected ? 1 : 0.7, className: "proposal-line" }}
             eventHandlers={select}
           >
@@ -71,7 +71,7 @@ export default function ProposalMapInner(props: ProposalMapProps) {
         return (
           <Marker
             key={`res-${r.assignmentId}-${selected ? 1 : 0}`}
-            position={[r.lat, r.lng]}
+            position={toMap(r)}
             icon={resourceIcon(colour, selected, r.label, r.assignmentId)}
             title={r.label}
             alt={r.label}
@@ -84,7 +84,7 @@ export default function ProposalMapInner(props: ProposalMapProps) {
       {needs.map((n) => (
         <CircleMarker
           key={`need-${n.id}`}
-          center={[n.lat, n.lng]}
+          center={toMap(n)}
           radius={8}
           pathOptions={{ color: "#0f172a", weight: 2, fillColor: priorityColour(n.priority), fillOpacity: 0.9, className: "proposal-need" }}
         >

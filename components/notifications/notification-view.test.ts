@@ -23,6 +23,7 @@ const SAMPLES: Record<NotificationKind, Record<string, unknown>> = {
   "knight.autoOffDuty": { dutyMinutes: 500, restMinutes: 60 },
   "knight.taskCompleted": { assignmentId: "a1", needId: "n1", points: 12 },
   "knight.taskCancelled": { needId: "n1", incidentId: "i1", title: "送药", reason: "NEED_CANCELLED" },
+  "hazard.alert": { zoneId: "z1", zoneName: "化工厂泄漏区", severity: "II", incidentId: "i1" },
 };
 
 function render(kind: string, payload: Record<string, unknown>, locale: (typeof locales)[number]) {

@@ -105,6 +105,8 @@ export const NOTIFICATION_VIEWS: Record<NotificationKind, Describe> = {
     const key = reason === "CANCELLED" ? "taskCancelledByDispatcher" : reason === "NO_SHOW" ? "taskNoShow" : "taskCancelled";
     return view(`kinds.knight.${key}`, paths.knightHome, { title: str(p, "title") ?? "…" });
   },
+  // Knights and suppliers alike: the dashboard leads each to their own tasks or offers.
+  "hazard.alert": (p) => view("kinds.hazard.alert", paths.dashboard, { zone: clip(str(p, "zoneName") ?? "…", 80) }),
 };
 
 /** The view of one notification; an unknown kind reads as a generic sentence linking to the dashboard. */

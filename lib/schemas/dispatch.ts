@@ -156,6 +156,10 @@ export const ZCreateHazardZoneInput = z.object({
 });
 export type TCreateHazardZoneInput = z.infer<typeof ZCreateHazardZoneInput>;
 
+/** Redraw a zone's outline (e.g. widen it as a leak spreads); a wider zone alerts whoever it newly covers. */
+export const ZUpdateHazardZoneInput = z.object({ id: ZId, polygon: ZHazardGeometry });
+export type TUpdateHazardZoneInput = z.infer<typeof ZUpdateHazardZoneInput>;
+
 export const ZListHazardZonesInput = z.object({ incidentId: ZId.nullish(), includeInactive: z.boolean().default(false) });
 export type TListHazardZonesInput = z.infer<typeof ZListHazardZonesInput>;
 export const ZHazardZoneIdInput = z.object({ id: ZId });

@@ -18,6 +18,7 @@ export const NOTIFICATION_KINDS = [
   "knight.autoOffDuty",
   "knight.taskCompleted",
   "knight.taskCancelled",
+  "hazard.alert",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

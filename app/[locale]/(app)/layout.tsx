@@ -6,6 +6,8 @@ import { getLocaleFromParams } from "@/lib/i18n/server";
 import { getServerActor, getServerCaller } from "@/lib/trpc/server";
 import { AppHeader } from "@/components/layout/app-header";
 import { localeHref, paths } from "@/components/layout/routes";
+import { MapProjectionProvider } from "@/components/map/map-projection";
+import { env } from "@/lib/env";
 
 /**
  * The signed-in shell. Redirecting here is a convenience for the whole area — every page below ALSO
@@ -26,7 +28,8 @@ export default async function AppLayout({ children, params }: { children: ReactN
     <div className="flex min-h-dvh flex-col">
       <AppHeader locale={locale} viewer={viewer} />
       <main id="main" className="mx-auto w-full max-w-7xl flex-1 px-4 py-8 sm:px-6 lg:px-8">
-        {children}
+        {/* Every map below draws through this projection (env MAP_TILE_CRS: the tiles' coordinate system). */}
+        <MapProjectionProvider crs={env.MAP_TILE_CRS}>{children}</MapProjectionProvider>
       </main>
     </div>
   );

@@ -55,6 +55,9 @@ export const notifications = {
         taskCancelledByDispatcher: "调度员取消了任务「{title}」，无需继续前往。",
         taskNoShow: "你在任务「{title}」中被标记为未到场，任务已取消。",
       },
+      hazard: {
+        alert: "危险区域「{zone}」覆盖了你正在执行的任务或已调派的资源，请立即确认安全并听从调度。",
+      },
     },
   },
   en: {
@@ -108,6 +111,9 @@ export const notifications = {
         taskCancelled: "Task “{title}” was cancelled because its need ended; you no longer need to go.",
         taskCancelledByDispatcher: "The dispatcher cancelled task “{title}”; you no longer need to go.",
         taskNoShow: "You were marked as a no-show on task “{title}”; the task was cancelled.",
+      },
+      hazard: {
+        alert: "Hazard zone “{zone}” now covers a task you are on or a resource you committed: check that everyone is safe and follow the dispatcher.",
       },
     },
   },

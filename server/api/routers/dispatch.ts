@@ -2,12 +2,12 @@ import { z } from "zod";
 import { createTRPCRouter, permissionProcedure } from "@/server/api/trpc";
 import {
   ZCreateHazardZoneInput, ZDispatchBoard, ZDispatchNeedInput, ZDispatchStatus, ZHazardZoneDto, ZHazardZoneIdInput, ZKnightTaskActionInput,
-  ZKnightTaskResult, ZListHazardZonesInput,
+  ZKnightTaskResult, ZListHazardZonesInput, ZUpdateHazardZoneInput,
 } from "@/lib/schemas/dispatch";
 import { startDispatch } from "@/server/modules/dispatch/dispatch-waves";
 import { getDispatchBoard } from "@/server/modules/dispatch/dispatch-board";
 import { cancelKnightTask, markKnightNoShow } from "@/server/modules/dispatch/cancel-task";
-import { createHazardZone, deactivateHazardZone, listHazardZones } from "@/server/modules/dispatch/hazard-zones";
+import { createHazardZone, deactivateHazardZone, listHazardZones, updateHazardZone } from "@/server/modules/dispatch/hazard-zones";
 
 /** Knight dispatch, dispatcher side: waves, the board, cancel / no-show, hazard zones. */
 export const dispatchRouter = createTRPCRouter({
@@ -41,6 +41,11 @@ export const dispatchRouter = createTRPCRouter({
       .input(ZCreateHazardZoneInput)
       .output(ZHazardZoneDto)
       .mutation(({ ctx, input }) => createHazardZone(ctx.db, ctx.actor, input)),
+
+    update: permissionProcedure("hazard.manage")
+      .input(ZUpdateHazardZoneInput)
+      .output(ZHazardZoneDto)
+      .mutation(({ ctx, input }) => updateHazardZone(ctx.db, ctx.actor, input)),
 
     deactivate: permissionProcedure("hazard.manage")
       .input(ZHazardZoneIdInput)

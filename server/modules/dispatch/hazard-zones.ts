@@ -2,12 +2,13 @@ import type { Db } from "@/server/db";
 import type { Prisma } from "@/server/generated/prisma/client";
 import type { Actor } from "@/server/auth/actor-type";
 import { AppError } from "@/server/errors";
-import { ZHazardGeometry, type TCreateHazardZoneInput, type THazardZoneDto, type TListHazardZonesInput } from "@/lib/schemas/dispatch";
+import { ZHazardGeometry, type TCreateHazardZoneInput, type THazardZoneDto, type TListHazardZonesInput, type TUpdateHazardZoneInput } from "@/lib/schemas/dispatch";
 import { recordAudit } from "@/server/modules/audit/record-audit";
 import { inTransaction } from "@/server/modules/accounts/transaction";
 import { incidentScope, isAdmin } from "@/server/modules/incidents/access";
 import { assertDispatcherOf } from "@/server/modules/dispatch/dispatch-access";
-import { geometryBbox } from "@/server/modules/dispatch/point-in-polygon";
+import { geometryBbox, type PolygonGeometry } from "@/server/modules/dispatch/point-in-polygon";
+import { raiseHazardAlerts } from "@/server/modules/command/hazard-alerts";
 
 /**
  * Hazard zones drawn by dispatchers: polygons knights are not sent into (or only with a training). A zone
@@ -56,6 +57,30 @@ export async function createHazardZone(db: Db, actor: Actor, input: TCreateHazar
       actorId: actor.userId, orgId, action: "hazardZone.create", entityType: "HazardZone", entityId: row.id,
       data: { incidentId, name: row.name, severity: row.severity, requiredTraining: row.requiredTraining, bbox },
     });
+    await raiseHazardAlerts(tx, { id: row.id, name: row.name, severity: row.severity, incidentId, polygon: input.polygon, bbox }, null);
+    return toDto(row);
+  });
+}
+
+/** Redraws an active zone's outline; whatever the new outline newly covers is alerted (command-centre alerts). */
+export async function updateHazardZone(db: Db, actor: Actor, input: TUpdateHazardZoneInput): Promise<THazardZoneDto> {
+  const zone = await db.hazardZone.findFirst({
+    where: { id: input.id, OR: [{ incidentId: null }, { incident: incidentScope(actor) }] },
+    select: { incidentId: true, active: true, polygon: true },
+  });
+  if (!zone) throw new AppError("NOT_FOUND", "This hazard zone does not exist.");
+  const orgId = await assertCanManage(db, actor, zone.incidentId);
+  if (!zone.active) throw new AppError("CONFLICT", "This hazard zone is no longer active.");
+  const previous = ZHazardGeometry.parse(zone.polygon) as PolygonGeometry;
+  const bbox = geometryBbox(input.polygon);
+  return inTransaction(db, async (tx) => {
+    const row = await tx.hazardZone.update({
+      where: { id: input.id },
+      data: { polygon: input.polygon as Prisma.InputJsonValue, ...bbox },
+      select: zoneSelect,
+    });
+    await recordAudit(tx, { actorId: actor.userId, orgId, action: "hazardZone.update", entityType: "HazardZone", entityId: row.id, data: { name: row.name, bbox } });
+    await raiseHazardAlerts(tx, { id: row.id, name: row.name, severity: row.severity, incidentId: row.incidentId, polygon: input.polygon, bbox }, previous);
     return toDto(row);
   });
 }

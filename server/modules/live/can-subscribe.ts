@@ -4,6 +4,7 @@ import { AppError } from "@/server/errors";
 import { isAdmin, readableOrgIds } from "@/server/modules/incidents/access";
 import { parseLiveTopic } from "@/server/modules/live/live-topics";
 import { keyHasScope } from "@/server/auth/api-scopes";
+import { commandRegionsFor } from "@/server/modules/command/command-access";
 
 /** Assignment stages during which a task's dispatchers may follow the knight's exact position. */
 export const TRACKABLE_STATUSES = ["ACCEPTED", "MOBILIZED", "EN_ROUTE", "ON_SCENE"] as const;
@@ -25,6 +26,7 @@ function readsOrg(actor: Actor, orgId: string): boolean {
  *  - track:<assignment>  → the same, and only while the assignment is live (accepted … on scene);
  *  - supplier:<orgId>    → members of that organisation (any role, as for its offer inbox) or its API key;
  *  - command             → platform admins;
+ *  - region:<code>       → who may open that region's command centre (command-access.ts; never an API key);
  *  - anything else       → no.
  * An API key also needs the scope of what it would read: incidents:read (incident, need, track topics),
  * offers:respond (its supplier topic). A missing row answers the same as a forbidden one, so topics never confirm ids.
@@ -36,6 +38,11 @@ export async function canSubscribe(db: Db, actor: Actor, topic: string): Promise
   switch (kind) {
     case "command":
       return isPlatformAdmin(actor);
+    case "region": {
+      if (actor.apiKey || !id) return false;
+      const codes = await commandRegionsFor(db, actor);
+      return codes === null || codes.includes(id);
+    }
     case "user":
       return !actor.apiKey && id === actor.userId;
     case "knight": {

@@ -18,6 +18,12 @@ export const liveTopics = {
   taskTrack: (assignmentId: string) => `track:${assignmentId}`,
   /** Platform-wide command-centre feed (admins/dispatchers). Coarse cells only, never exact positions. */
   command: () => "command",
+  /**
+   * One region's command centre (GB/T 2260 code): "something on the map changed" (ids and source kind only,
+   * mostly written by database triggers, see the command_region_live migration) and hazard alerts (counts,
+   * never positions). Who may follow it: the region's command-centre viewers (command-access.ts).
+   */
+  region: (regionCode: string) => `region:${regionCode}`,
 } as const;
 
 export type LiveTopicKind = keyof typeof liveTopics;
@@ -30,7 +36,7 @@ export function parseLiveTopic(topic: string): { kind: LiveTopicKind; id: string
   const prefix = topic.slice(0, i);
   const id = topic.slice(i + 1);
   if (!id) return null;
-  const kinds: Record<string, LiveTopicKind> = { knight: "knight", user: "user", need: "need", incident: "incident", track: "taskTrack", supplier: "supplier" };
+  const kinds: Record<string, LiveTopicKind> = { knight: "knight", user: "user", need: "need", incident: "incident", track: "taskTrack", supplier: "supplier", region: "region" };
   const kind = kinds[prefix];
   return kind ? { kind, id } : null;
 }

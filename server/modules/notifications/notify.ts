@@ -45,6 +45,7 @@ const SUBJECTS: Record<NotificationKind, string> = {
   "knight.taskCancelled": "Muster：任务已取消 / Task cancelled",
   "need.unmet": "Muster：需求暂无可用资源 / Need unmet",
   "dispatch.unmet": "Muster：骑士调度未满足 / Knight dispatch unmet",
+  "hazard.alert": "Muster：危险区域警报 / Hazard zone alert",
 };
 
 /** The `notification.email` job: mails the users (nodemailer, SMTP_URL); throws on failure so the queue retries. */

@@ -1,0 +1,132 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { testDb, type TestDatabase } from "@/tests/helpers/db";
+import type { Actor } from "@/server/auth/actor-type";
+import { createNeed, createResource, seedOfferFixtures } from "@/server/modules/offers/test-fixtures";
+import { createKnight } from "@/server/modules/dispatch/test-fixtures";
+import { publicCellOf } from "@/server/modules/knights/public-cell";
+import { loadCommandMap } from "@/server/modules/command/command-map";
+import { canSubscribe } from "@/server/modules/live/can-subscribe";
+import { publishLive } from "@/server/modules/live/publish-live";
+import { liveTopics } from "@/server/modules/live/live-topics";
+
+let t: TestDatabase;
+let f: Awaited<ReturnType<typeof seedOfferFixtures>>;
+let nanjingGov: Actor;
+let wuxiGov: Actor;
+let needId: string;
+let resourceId: string;
+// Exact knight positions with distinctive decimals, so a leak into the DTO would be found by text search.
+const LONE = [{ lat: 32.051234, lng: 118.801234 }, { lat: 32.051299, lng: 118.801299 }];
+const CROWD = [{ lat: 32.062345, lng: 118.822345 }, { lat: 32.062388, lng: 118.822388 }, { lat: 32.062311, lng: 118.822311 }, { lat: 32.062399, lng: 118.822399 }];
+
+async function govActor(regionCode: string, name: string): Promise<Actor> {
+  const org = await t.db.organization.create({
+    data: { name, kind: "GOVERNMENT", verification: "VERIFIED", regionCode, contactName: "值班", contactPhone: "025-1", address: name },
+    select: { id: true },
+  });
+  const user = await t.db.user.create({ data: { email: `${regionCode}-map@gov.test`, name, kind: "REQUESTER" }, select: { id: true } });
+  await t.db.membership.create({ data: { userId: user.id, orgId: org.id, role: "DISPATCHER" } });
+  return { via: "session", userId: user.id, roles: ["REQUESTER"], memberships: [{ orgId: org.id, orgRole: "DISPATCHER", orgKind: "GOVERNMENT", verification: "VERIFIED" }] };
+}
+
+async function onDutyKnight(at: { lat: number; lng: number }) {
+  const k = await createKnight(t.db, at);
+  await t.db.knightProfile.update({ where: { id: k.id }, data: { publicCell: publicCellOf(at.lat, at.lng) } });
+  return k;
+}
+
+beforeAll(async () => {
+  t = await testDb();
+  f = await seedOfferFixtures(t.db);
+  nanjingGov = await govActor("320100", "南京市应急管理局");
+  wuxiGov = await govActor("320200", "无锡市应急管理局（地图）");
+  await t.db.incident.update({
+    where: { id: f.incidentId },
+    data: { area: { type: "Polygon", coordinates: [[[118.78, 32.04], [118.8, 32.04], [118.8, 32.06], [118.78, 32.04]]] } },
+  });
+  needId = await createNeed(t.db, f.incidentId, f.types.pump, f.actors.dispatcherA.userId, 4);
+  resourceId = await createResource(t.db, f.orgs.enterprise, f.types.pump, 1, "移动泵车");
+  const start = Date.now();
+  await t.db.assignment.create({
+    data: { needId, resourceId, unitIndex: 0, status: "EN_ROUTE", quantity: 1, windowStart: new Date(start), windowEnd: new Date(start + 3_600_000) },
+  });
+  await t.db.need.update({ where: { id: needId }, data: { qtyEnRoute: 1 } });
+  for (let i = 0; i < 3; i++) await createResource(t.db, f.orgs.enterprise, f.types.boat, 1, `冲锋舟${i}`);
+  for (const p of [...LONE, ...CROWD]) await onDutyKnight(p);
+  await createKnight(t.db, { lat: 32.07, lng: 118.81 }, { onDuty: false });
+});
+afterAll(async () => t.cleanup());
+
+describe("loadCommandMap", () => {
+  it("shows the district's incidents, needs by fill, movements and availability", async () => {
+    const map = await loadCommandMap(t.db, f.actors.admin, "320102");
+    expect(map.region.code).toBe("320102");
+    expect(map.incidents.map((i) => i.id)).toEqual([f.incidentId]);
+    expect(map.incidents[0]!.area?.type).toBe("Polygon");
+    const need = map.needs.find((n) => n.id === needId)!;
+    expect(need).toMatchObject({ quantity: 4, filled: 1, band: "PARTIAL" });
+    expect(map.stagingPoints.find((s) => s.needIds.includes(needId))).toMatchObject({ lat: 32.05, lng: 118.79 });
+    expect(map.movements).toHaveLength(1);
+    expect(map.movements[0]).toMatchObject({ needId, resourceId, phase: "EN_ROUTE", orgId: f.orgs.enterprise, from: { lat: 32.06, lng: 118.8 }, to: { lat: 32.05, lng: 118.79 } });
+    // 1 pump (committed but still listed) + 3 boats, all in one district cell, counted by category.
+    const total = map.available.reduce((s, c) => s + c.total, 0);
+    expect(total).toBe(4);
+    expect(map.available.flatMap((c) => Object.entries(c.byCategory)).reduce((s, [, n]) => s + (n ?? 0), 0)).toBe(4);
+  });
+
+  it("never carries a knight's position and shows counts below 3 as \"<3\" (per public cell in a district)", async () => {
+    const map = await loadCommandMap(t.db, f.actors.admin, "320102");
+    const text = JSON.stringify(map);
+    for (const p of [...LONE, ...CROWD]) {
+      expect(text).not.toContain(String(p.lat));
+      expect(text).not.toContain(String(p.lng));
+    }
+    expect(text).not.toMatch(/lastLat|lastLng|last_lat|publicCell/);
+    const displays = map.knights.map((k) => k.display).sort();
+    expect(displays).toEqual(["4", "<3"]);
+    const small = map.knights.find((k) => k.display === "<3")!;
+    expect(small.count).toBeNull();
+    // The "<3" area is drawn at its public cell centre, not at either knight.
+    expect(small.lat).not.toBe(LONE[0]!.lat);
+  });
+
+  it("counts per district for the city, and the same rule holds", async () => {
+    const map = await loadCommandMap(t.db, nanjingGov, "320100");
+    expect(map.children.map((c) => c.code)).toContain("320102");
+    expect(map.knights).toEqual([expect.objectContaining({ regionCode: "320102", count: 6, display: "6" })]);
+    expect(map.incidents.map((i) => i.id)).toContain(f.incidentId);
+  });
+
+  it("is FORBIDDEN to a supplier, a knight and another region's government", async () => {
+    const knight = await createKnight(t.db, { lat: 32.0, lng: 118.7 });
+    for (const actor of [f.actors.supplier, knight.actor, wuxiGov]) {
+      await expect(loadCommandMap(t.db, actor, "320102")).rejects.toMatchObject({ code: "FORBIDDEN" });
+    }
+    const wuxi = await loadCommandMap(t.db, wuxiGov, "320200");
+    expect(wuxi.incidents).toEqual([]);
+  });
+});
+
+describe("region live topic", () => {
+  it("may be followed by the region's viewers only", async () => {
+    expect(await canSubscribe(t.db, f.actors.admin, liveTopics.region("320000"))).toBe(true);
+    expect(await canSubscribe(t.db, nanjingGov, liveTopics.region("320102"))).toBe(true);
+    expect(await canSubscribe(t.db, nanjingGov, liveTopics.region("320000"))).toBe(false);
+    expect(await canSubscribe(t.db, wuxiGov, liveTopics.region("320102"))).toBe(false);
+    expect(await canSubscribe(t.db, f.actors.supplier, liveTopics.region("320102"))).toBe(false);
+  });
+
+  it("gets an event on the incident's region and every region above it when a need is posted or an incident feed moves", async () => {
+    const since = (await t.db.liveEvent.aggregate({ _max: { id: true } }))._max.id ?? 0n;
+    await createNeed(t.db, f.incidentId, f.types.boat, f.actors.dispatcherA.userId, 2);
+    const afterNeed = await t.db.liveEvent.findMany({ where: { id: { gt: since }, kind: "command.changed" }, select: { topic: true, data: true } });
+    expect(afterNeed.map((e) => e.topic).sort()).toEqual(["region:320000", "region:320100", "region:320102"]);
+    expect(afterNeed[0]!.data).toMatchObject({ incidentId: f.incidentId, source: "need.changed" });
+
+    const mid = (await t.db.liveEvent.aggregate({ _max: { id: true } }))._max.id!;
+    await publishLive(t.db, [{ topic: liveTopics.incident(f.incidentId), kind: "resourceOffer.updated", data: { assignmentId: "a", status: "ACCEPTED" } }]);
+    const mirrored = await t.db.liveEvent.findMany({ where: { id: { gt: mid }, topic: { startsWith: "region:" } }, select: { topic: true, data: true } });
+    expect(mirrored.map((e) => e.topic).sort()).toEqual(["region:320000", "region:320100", "region:320102"]);
+    expect(mirrored[0]!.data).toEqual({ incidentId: f.incidentId, source: "resourceOffer.updated" });
+  });
+});
