@@ -6,7 +6,7 @@ import { ZResourceCategory } from "@/lib/schemas/catalogue";
 
 /** The longest range one request may ask for (a year): the aggregations stay bounded. */
 export const KPI_MAX_RANGE_DAYS = 366;
-/** Time buckets of the "knights on duty" series. */
+/** Instants the "knights on duty" series is sampled at. */
 export const KPI_DUTY_BUCKETS = 12;
 /** Needs listed in the fill funnel (the totals row covers all of them). */
 export const KPI_FUNNEL_LIMIT = 50;
@@ -93,9 +93,9 @@ export const ZDutyPoint = z.object({
   districtCode: z.string(),
   districtNameZh: z.string(),
   districtNameEn: z.string(),
-  /** Start of the time bucket. */
+  /** The instant sampled (the end of each twelfth of the range; the last is the range's end). */
   at: z.date(),
-  /** Knights on duty at any time in the bucket; null = 1 or 2 ("<3": nobody can be singled out). */
+  /** Knights on duty at that instant; null = 1 or 2 ("<3": nobody can be singled out). */
   count: z.number().int().nullable(),
 });
 

@@ -80,9 +80,9 @@ export const commandKpis = {
     },
     duty: {
       title: "各区在岗骑士",
-      description: "每个时段内有过在岗记录的骑士人数；少于 3 人显示为“<3”。",
+      description: "各时刻在岗的骑士人数；少于 3 人显示为“<3”。",
       district: "区",
-      time: "时段开始",
+      time: "时刻",
       count: "人数",
       fewer: "<3",
       empty: "此时段没有骑士在岗记录。",
@@ -224,9 +224,9 @@ export const commandKpis = {
     },
     duty: {
       title: "Knights on duty by district",
-      description: "Knights on duty at any time in each period; fewer than 3 are shown as “<3”.",
+      description: "Knights on duty at each instant; fewer than 3 are shown as “<3”.",
       district: "District",
-      time: "Period from",
+      time: "At",
       count: "Knights",
       fewer: "<3",
       empty: "No knight was on duty in this period.",

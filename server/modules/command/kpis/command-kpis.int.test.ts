@@ -147,12 +147,13 @@ describe("command KPIs on a fixed scenario", () => {
     });
   });
 
-  it("knights on duty by district in 2-hour buckets; 1–2 knights shown as null (<3)", async () => {
+  it("knights on duty by district at 12 instants 2 hours apart; 1–2 knights shown as null (<3)", async () => {
     const k = await kpis("320100");
     expect(k.knightsOnDuty.bucketSeconds).toBe(7200);
     const xuanwu = k.knightsOnDuty.points.filter((p) => p.districtCode === "320102");
-    expect(xuanwu.map((p) => p.count)).toEqual([4, 4, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3]);
-    expect(xuanwu[2]!.at).toEqual(at(240));
+    // The fourth knight went off at T0+180 min: on duty at T0+120, not at T0+240.
+    expect(xuanwu.map((p) => p.count)).toEqual([4, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3]);
+    expect(xuanwu.map((p) => p.at)).toEqual(Array.from({ length: 12 }, (_, i) => at((i + 1) * 120)));
     const qinhuai = k.knightsOnDuty.points.filter((p) => p.districtCode === "320104");
     expect(qinhuai).toHaveLength(12);
     expect(qinhuai.every((p) => p.count === null && p.districtNameEn === "Qinhuai")).toBe(true);
