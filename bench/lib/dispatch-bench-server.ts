@@ -1,7 +1,8 @@
 /**
  * The app-like server process of `npm run bench:dispatch` (bench/dispatch.ts): node http + the real tRPC fetch
  * handler (appRouter, so `live.events` and `knightOffer.accept` run exactly as in app/api/trpc/[trpc]/route.ts;
- * the context's actor comes from an `x-bench-user` header instead of an Auth.js session) and its own LiveHub.
+ * the context's actor comes from an `x-bench-user` header instead of an Auth.js session, a knight unless
+ * `x-bench-role: ADMIN`) and its own LiveHub.
  * It also serves the no-database baselines on request from the parent: hub-local fan-out ("inject") and plain
  * `res.write` SSE on `/bare` connections. `startBenchServer` forks this file; the child runs `serverMain`.
  */
@@ -56,13 +57,15 @@ async function serverMain() {
     for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string") headers.set(k, v);
     const request = new Request(url, { method: req.method, headers, body: chunks.length ? Buffer.concat(chunks) : undefined, signal: ac.signal });
     const userId = headers.get("x-bench-user");
+    // bench:command follows a region's command centre as an admin; every other caller is a knight.
+    const role = headers.get("x-bench-role") === "ADMIN" ? ("ADMIN" as const) : ("KNIGHT" as const);
     const response = await fetchRequestHandler({
       endpoint: "/api/trpc",
       req: request,
       router: appRouter,
       // transport "trpc": requests go through the request budgets exactly as in the app (accepts are mutations).
       createContext: ({ resHeaders }) => ({
-        db, actor: userId ? { via: "session" as const, userId, roles: ["KNIGHT" as const], memberships: [] } : null, headers, ip: null,
+        db, actor: userId ? { via: "session" as const, userId, roles: [role], memberships: [] } : null, headers, ip: null,
         http: { transport: "trpc" as const, resHeaders },
       }),
     });

@@ -12,6 +12,7 @@ import { IncidentMap } from "@/components/incidents/incident-map";
 import { IncidentStatusActions } from "@/components/incidents/incident-status-actions";
 import { IncidentTimeline } from "@/components/incidents/incident-timeline";
 import { MatchingPanel } from "@/components/incidents/matching-panel";
+import { IncidentReplay } from "@/components/command/incident-replay";
 import { HazardZonesPanel } from "@/components/dispatch/hazard-zones-panel";
 import { KnightDispatchCard } from "@/components/dispatch/knight-dispatch-card";
 import { useHazardZones } from "@/components/dispatch/use-hazard-zones";
@@ -155,6 +156,7 @@ export function IncidentDetail({ id, tileUrl, tileAttribution }: { id: string; t
               <IncidentTimeline entries={timeline} truncated={timelineTruncated} />
             </CardBody>
           </Card>
+          <IncidentReplay incidentId={id} />
         </div>
       </div>
     </div>

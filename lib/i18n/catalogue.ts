@@ -21,6 +21,7 @@ import { dispatch } from "@/lib/i18n/messages/dispatch";
 import { taskPhotos } from "@/lib/i18n/messages/task-photos";
 import { notifications } from "@/lib/i18n/messages/notifications";
 import { timeline } from "@/lib/i18n/messages/timeline";
+import { commandKpis } from "@/lib/i18n/messages/command-kpis";
 import { commandMap } from "@/lib/i18n/messages/command-map";
 
 /**
@@ -52,6 +53,7 @@ export const catalogue = {
   taskPhotos,
   notifications,
   timeline,
+  commandKpis,
   commandMap,
 } as const;
 

@@ -13,6 +13,7 @@ export const API_KEY_SCOPES = [
   "match:read",
   "offers:respond",
   "platform:riders",
+  "command:read",
 ] as const;
 export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
 export const ZApiKeyScope = z.enum(API_KEY_SCOPES, { error: "errors.scopeInvalid" });
@@ -26,7 +27,7 @@ const SUPPLIER_SCOPES: readonly ApiKeyScope[] = ["catalogue:read", "listings:rea
  * suppliers list capacity and answer offers; a delivery platform (an enterprise) also runs its riders.
  */
 export const SCOPES_BY_ORG_KIND: Record<ApiKeyOrgKind, readonly ApiKeyScope[]> = {
-  GOVERNMENT: ["catalogue:read", "listings:read", "incidents:read", "incidents:write", "match:read"],
+  GOVERNMENT: ["catalogue:read", "listings:read", "incidents:read", "incidents:write", "match:read", "command:read"],
   ENTERPRISE: [...SUPPLIER_SCOPES, "platform:riders"],
   RESCUE_TEAM: SUPPLIER_SCOPES,
   SOCIAL_FORCE: SUPPLIER_SCOPES,

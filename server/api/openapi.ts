@@ -54,6 +54,7 @@ const DESCRIPTION = [
 /** Every tag an operation uses needs a line here (the lint test fails on a tag without a description). */
 const TAG_DESCRIPTIONS: Record<string, string> = {
   catalogue: "The resource catalogue: types, capability metrics and units.",
+  command: "Command-centre figures for a region and a time range (government organisations, for their region and the regions below it).",
   incidents: "Incidents and their needs, posted by verified government organisations.",
   listings: "Capacity offered by suppliers and experts: search it, and manage your organisation's listings.",
   matching: "Ranked, explained candidates for a need.",

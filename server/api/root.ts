@@ -19,6 +19,7 @@ import { liveRouter } from "@/server/api/routers/live";
 import { dispatchRouter } from "@/server/api/routers/dispatch";
 import { knightOfferRouter } from "@/server/api/routers/knight-offer";
 import { platformRouter } from "@/server/api/routers/platform";
+import { commandRouter } from "@/server/api/routers/command";
 import { commandMapRouter } from "@/server/api/routers/command-map";
 
 /** Every router is registered here; each lives in server/api/routers/<noun>.ts. */
@@ -43,6 +44,7 @@ export const appRouter = createTRPCRouter({
   dispatch: dispatchRouter,
   knightOffer: knightOfferRouter,
   platform: platformRouter,
+  command: commandRouter,
   commandMap: commandMapRouter,
 });
 

@@ -21,6 +21,8 @@ export const SCOPE_FOR_PERMISSION: Partial<Record<Permission, ApiKeyScope | null
   "match.read": "match:read",
   "offer.respond": "offers:respond",
   "platform.riders": "platform:riders",
+  // Command-centre figures of the key's government organisation's regions (command-access.ts decides which).
+  "command.read": "command:read",
   "live.read": null,
 };
 

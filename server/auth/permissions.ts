@@ -35,7 +35,7 @@ const PERMISSIONS = {
   /** REST v1 for delivery platforms: riders' duty/position and their offers (the key's org only). */
   "platform.riders": ["API_CLIENT"],
   /** Command centre; which regions is decided in server/modules/command/command-access.ts. */
-  "command.read": ["ADMIN", "REQUESTER"],
+  "command.read": ["ADMIN", "REQUESTER", "API_CLIENT"],
   "offer.send": ["REQUESTER", "API_CLIENT"],
   "offer.respond": ["SUPPLIER", "EXPERT", "API_CLIENT"],
   "notification.read": ["ADMIN", "REQUESTER", "SUPPLIER", "EXPERT", "KNIGHT"],

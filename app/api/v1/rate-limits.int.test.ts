@@ -29,6 +29,7 @@ const tiny: RateLimiter = {
   budgets: {
     apiKey: { limit: 3, windowSeconds: 60 },
     platformKey: { limit: 5, windowSeconds: 60 },
+    commandKey: { limit: 4, windowSeconds: 60 },
     user: { limit: 2, windowSeconds: 60 },
     anonymous: { limit: 2, windowSeconds: 60 },
     authFailure: { limit: 2, windowSeconds: 60 },

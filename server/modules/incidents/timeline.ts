@@ -2,6 +2,7 @@ import type { Db } from "@/server/db";
 import type { Prisma } from "@/server/generated/prisma/client";
 import { TIMELINE_LIMIT, type TTimelineDetails, type TTimelineEntry } from "@/lib/schemas/incidents";
 import { KNIGHT_TASK_KINDS } from "@/lib/schemas/needs";
+import { incidentAuditEventsCte } from "@/server/modules/incidents/incident-audit-events";
 
 /** Short, language-neutral summary of an audit row's data (titles, status moves, reasons). */
 export function summarise(action: string, data: Prisma.JsonValue): string {
@@ -56,12 +57,9 @@ type TimelineRow = {
 const ENTITY_TYPES = new Set<TTimelineEntry["entityType"]>(["Incident", "Need", "Assignment", "Offer"]);
 
 /**
- * The incident's story from the audit chain, newest first: rows whose entity is the incident, one of its
- * needs, one of its needs' assignments (resource offers and their progress, knight tasks) or a knight's
- * accepted offer on one of its needs (a knight's decline is theirs, not the incident's story). One query:
- * each branch finds its audit rows through the (entity_type, entity_id) index (needs, assignments and
- * offers through their need_id indexes), the newest `limit` + 1 are kept (the extra one says whether older
- * events were left out), and names are joined to those only.
+ * The incident's story from the audit chain, newest first: the rows incidentAuditEventsCte picks (the same
+ * the incident replay plays back). One query: the newest `limit` + 1 are kept (the extra one says whether
+ * older events were left out), and names are joined to those only.
  *
  * Knights are named only when `showKnightNames` (the caller dispatches this incident, as on the dispatch
  * board); otherwise a knight's name is null, also as the actor of their own steps. No position is read.
@@ -73,21 +71,8 @@ export async function incidentTimeline(
 ): Promise<{ entries: TTimelineEntry[]; truncated: boolean }> {
   const limit = opts.limit ?? TIMELINE_LIMIT;
   const rows = await db.$queryRaw<TimelineRow[]>`
-    WITH n AS (SELECT id FROM need WHERE incident_id = ${incidentId}),
-    ev AS (
-      (SELECT e.*, NULL::text AS need_id, NULL::text AS assignment_id, NULL::text AS offer_id
-         FROM audit_event e WHERE e.entity_type = 'Incident' AND e.entity_id = ${incidentId})
-      UNION ALL
-      (SELECT e.*, n.id, NULL, NULL FROM n JOIN audit_event e ON e.entity_type = 'Need' AND e.entity_id = n.id)
-      UNION ALL
-      (SELECT e.*, n.id, a.id, NULL FROM n JOIN assignment a ON a.need_id = n.id
-         JOIN audit_event e ON e.entity_type = 'Assignment' AND e.entity_id = a.id)
-      UNION ALL
-      (SELECT e.*, n.id, NULL, o.id FROM n JOIN offer o ON o.need_id = n.id
-         JOIN audit_event e ON e.entity_type = 'Offer' AND e.entity_id = o.id AND e.action = 'knightOffer.accept')
-      ORDER BY seq DESC
-      LIMIT ${limit + 1}
-    )
+    WITH ${incidentAuditEventsCte(incidentId)},
+    ev AS (SELECT * FROM ev_all ORDER BY seq DESC LIMIT ${limit + 1})
     SELECT e.created_at AS at, e.action, e.actor_id AS "actorId", au.name AS "actorName",
       e.entity_type AS "entityType", e.entity_id AS "entityId", e.data,
       nd.id AS "needId", nd.title AS "needTitle", nd.task_kind::text AS "taskKind",

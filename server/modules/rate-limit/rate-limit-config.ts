@@ -1,7 +1,8 @@
 /**
  * Request budgets — the one place they are set. Fixed windows counted in PostgreSQL (rate-limit.ts), so
  * every app instance draws on the same budget. Who pays for a request (request-budget.ts):
- *  - an API key: every REST or tRPC call it makes (keys holding `platform:riders` get the platform budget);
+ *  - an API key: every REST or tRPC call it makes (keys holding `platform:riders` get the platform budget,
+ *    else keys holding `command:read` the command budget);
  *  - a signed-in person: every REST call, and tRPC mutations only (queries and the live SSE feed are free,
  *    so the knight app and dashboards are never slowed);
  *  - anyone else, per client IP: every REST call and tRPC mutations (sign-up, sign-in …);
@@ -23,6 +24,11 @@ export type RateLimitBudgets = {
    * of 500 riders accepting within a second must pass (bench:dispatch settles 500 accepts at once).
    */
   platformKey: Budget;
+  /**
+   * Keys holding `command:read`: each KPI call runs seven aggregations over a region, so the budget is lower
+   * (a wall refreshing every 10 s uses one request per window). Give a command wall its own key.
+   */
+  commandKey: Budget;
   user: Budget;
   anonymous: Budget;
   authFailure: Budget;
@@ -31,6 +37,7 @@ export type RateLimitBudgets = {
 export const RATE_LIMITS: RateLimitBudgets = {
   apiKey: { limit: 100, windowSeconds: 10 },
   platformKey: { limit: 6000, windowSeconds: 10 },
+  commandKey: { limit: 30, windowSeconds: 10 },
   user: { limit: 120, windowSeconds: 10 },
   anonymous: { limit: 60, windowSeconds: 10 },
   authFailure: { limit: 10, windowSeconds: 60 },

@@ -16,6 +16,7 @@ describe("who pays for a request", () => {
       }
     }
     expect(hit({ actor: key(["catalogue:read", "platform:riders"]), presentedKey: true })?.budget).toBe(RATE_LIMITS.platformKey);
+    expect(hit({ actor: key(["incidents:read", "command:read"]), presentedKey: true })).toEqual({ key: "key:k1", budget: RATE_LIMITS.commandKey });
   });
 
   it("a person pays per user for REST calls and tRPC mutations; tRPC queries and the live feed are free", () => {

@@ -28,7 +28,8 @@ export function budgetHit(r: BudgetRequest, limiter: RateLimiter): Hit | null {
   if (r.presentedKey && !r.actor) return { key: `authfail:${ipOf(r)}`, budget: b.authFailure };
   if (r.type === "subscription") return null;
   if (r.actor?.apiKey) {
-    const budget = r.actor.apiKey.scopes.includes("platform:riders") ? b.platformKey : b.apiKey;
+    const scopes = r.actor.apiKey.scopes;
+    const budget = scopes.includes("platform:riders") ? b.platformKey : scopes.includes("command:read") ? b.commandKey : b.apiKey;
     return { key: `key:${r.actor.apiKey.id}`, budget };
   }
   if (r.transport === "trpc" && r.type !== "mutation") return null;

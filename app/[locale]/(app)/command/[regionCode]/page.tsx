@@ -6,6 +6,7 @@ import { getQueryClient, HydrateClient, trpc } from "@/lib/trpc/server";
 import { localeHref } from "@/components/layout/routes";
 import { errorCode } from "@/components/incidents/incident-access";
 import { CommandForbidden, CommandNotFound, requireCommandViewer, wallInterval } from "@/components/command/command-access-states";
+import { KpiPanel } from "@/components/command/kpi-panel";
 import { CommandCentre } from "@/components/command/command-centre";
 import { commandPaths } from "@/components/command/command-map-view";
 import { CommandWall } from "@/components/command/command-wall";
@@ -41,7 +42,6 @@ export default async function CommandRegionPage({ params, searchParams }: Props)
     if (code === "NOT_FOUND" || code === "BAD_REQUEST") return <CommandNotFound locale={locale} />;
     throw error;
   }
-  const t = await getT(locale, "commandMap");
   if (query.wall === "1") {
     return (
       <HydrateClient>
@@ -61,9 +61,7 @@ export default async function CommandRegionPage({ params, searchParams }: Props)
         regionCode={regionCode}
         tileUrl={env.MAP_TILE_URL}
         tileAttribution={env.MAP_TILE_ATTRIBUTION}
-        // KPI panel slot (issue 16 item 2): the lead wires <KpiPanel regionCode={regionCode} /> from
-        // components/command/kpi-panel.tsx here when merging the KPI branch.
-        kpiSlot={<p className="text-sm text-slate-600" data-testid="command-kpi-placeholder">{t("page.kpiPlaceholder")}</p>}
+        kpiSlot={<KpiPanel regionCode={regionCode} />}
       />
     </HydrateClient>
   );
