@@ -54,6 +54,7 @@ const DESCRIPTION = [
 /** Every tag an operation uses needs a line here (the lint test fails on a tag without a description). */
 const TAG_DESCRIPTIONS: Record<string, string> = {
   catalogue: "The resource catalogue: types, capability metrics and units.",
+  compensation: "Requisition compensation (征用补偿): claims assembled from dispatch evidence, their lines and decisions, and the incident cost report. Your organisation's own only.",
   incidents: "Incidents and their needs, posted by verified government organisations.",
   listings: "Capacity offered by suppliers and experts: search it, and manage your organisation's listings.",
   matching: "Ranked, explained candidates for a need.",
