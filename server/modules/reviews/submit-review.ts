@@ -16,6 +16,8 @@ import type { TReviewDto, TSubmitReviewInput } from "@/lib/schemas/reviews";
 
 const SELECT = { id: true, assignmentId: true, side: true, rating: true, punctuality: true, condition: true, cooperation: true, comment: true, createdAt: true } as const;
 
+const alreadyReviewed = () => new AppError("CONFLICT", "This side has already reviewed this assignment.", { review: ["errors.alreadyReviewed"] });
+
 export async function submitReview(db: Db, actor: Actor, input: TSubmitReviewInput): Promise<TReviewDto> {
   const o = await loadParties(db, actor, input.assignmentId);
   const allowed = input.side === "REQUESTER" ? isDispatcherOf(actor, o) : isSupplierOf(actor, o);
@@ -25,6 +27,8 @@ export async function submitReview(db: Db, actor: Actor, input: TSubmitReviewInp
     return await inTransaction(db, async (tx) => {
       const a = await tx.assignment.findUniqueOrThrow({ where: { id: o.id }, select: { status: true } });
       if (a.status !== "RELEASED") throw new AppError("CONFLICT", "A review is written after the resource is released.", { review: ["errors.notReleased"] });
+      // The unique index decides races; this check answers the ordinary repeat without a failed insert.
+      if (await tx.review.findUnique({ where: { assignmentId_side: { assignmentId: o.id, side: input.side } }, select: { id: true } })) throw alreadyReviewed();
       const row = await tx.review.create({
         data: {
           assignmentId: o.id, side: input.side, authorId: actor.userId, rating, comment: input.comment || null,
@@ -45,7 +49,7 @@ export async function submitReview(db: Db, actor: Actor, input: TSubmitReviewInp
       return row;
     });
   } catch (e) {
-    if (uniqueViolationFields(e) !== null) throw new AppError("CONFLICT", "This side has already reviewed this assignment.", { review: ["errors.alreadyReviewed"] });
+    if (uniqueViolationFields(e) !== null) throw alreadyReviewed();
     throw e;
   }
 }
