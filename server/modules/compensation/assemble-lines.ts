@@ -43,10 +43,10 @@ export function assembleLines(rates: RateCardRates | null, l: Lifecycle, ev: Ret
   const out: LineDraft[] = [];
   if (rates && operating > 0) {
     if (rates.rentUnit === "HOUR") {
-      out.push({ kind: "RENT", description: "rent.hourly", quantity: hours2(operating), unit: "h", unitCents: rates.rentCents, amountCents: Math.round((rates.rentCents * operating) / 60) });
+      out.push({ kind: "RENT", description: "rentHourly", quantity: hours2(operating), unit: "h", unitCents: rates.rentCents, amountCents: Math.round((rates.rentCents * operating) / 60) });
     } else {
       const days = Math.ceil(operating / 1440);
-      out.push({ kind: "RENT", description: "rent.daily", quantity: days, unit: "d", unitCents: rates.rentCents, amountCents: rates.rentCents * days });
+      out.push({ kind: "RENT", description: "rentDaily", quantity: days, unit: "d", unitCents: rates.rentCents, amountCents: rates.rentCents * days });
     }
     if (ev.operatorCount > 0 && rates.operatorCentsPerHour > 0) {
       out.push({

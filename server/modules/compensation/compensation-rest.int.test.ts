@@ -83,7 +83,7 @@ describe("REST v1: compensation claims and the cost report, own organisation onl
   });
 
   it("the OpenAPI document lists the compensation operations with their scopes", async () => {
-    const doc = (await (await getOpenApiJson(new Request("http://localhost:3000/api/v1/openapi.json"))).json()) as { paths: Record<string, Record<string, { security: Record<string, string[]>[] }>> };
+    const doc = (await (await getOpenApiJson()).json()) as { paths: Record<string, Record<string, { security: Record<string, string[]>[] }>> };
     expect(doc.paths["/compensation/claims"]!.get!.security).toEqual([{ apiKey: ["compensation:read"] }]);
     expect(doc.paths["/compensation/lines/{lineId}/decision"]!.post!.security).toEqual([{ apiKey: ["compensation:write"] }]);
     expect(doc.paths["/incidents/{incidentId}/cost-report"]!.get!.security).toEqual([{ apiKey: ["compensation:read"] }]);
