@@ -61,6 +61,7 @@ export const compensation = {
       add: "添加",
       file: "提交申请",
       markPaid: "标记已支付",
+      decision: "处理",
       approve: "核定",
       adjust: "调整",
       dispute: "异议",
@@ -120,6 +121,7 @@ export const compensation = {
       done: "已评价：{rating} 分",
       afterRelease: "资源释放后可评价。",
     },
+    notFound: { title: "找不到此记录", body: "它不存在，或不属于您的组织。请从派单或事件页面进入。", back: "返回派单" },
     done: { saved: "已保存。" },
     errors: {
       generic: "操作失败：{message}",
@@ -212,6 +214,7 @@ export const compensation = {
       add: "Add",
       file: "File the claim",
       markPaid: "Mark paid",
+      decision: "Decision",
       approve: "Approve",
       adjust: "Adjust",
       dispute: "Dispute",
@@ -271,6 +274,7 @@ export const compensation = {
       done: "Reviewed: {rating} of 5",
       afterRelease: "Reviews open after release.",
     },
+    notFound: { title: "Record not found", body: "It does not exist or is not your organisation's. Open it from your offers or the incident page.", back: "Back to offers" },
     done: { saved: "Saved." },
     errors: {
       generic: "That did not work: {message}",
