@@ -13,6 +13,7 @@ export const paths = {
   dashboard: "/dashboard",
   apiKeys: "/settings/api-keys",
   adminOrganizations: "/admin/organizations",
+  adminRateCards: "/admin/rate-cards",
   catalogue: "/catalogue",
   catalogueNew: "/catalogue/new",
   organization: "/organization",
@@ -27,6 +28,9 @@ export const paths = {
   listingsNew: "/listings/new",
   listingsImport: "/listings/import",
   offers: "/offers",
+  requisitions: "/requisitions",
+  requisition: (assignmentId: string) => `/requisitions/${encodeURIComponent(assignmentId)}`,
+  costReport: (incidentId: string) => `/incidents/${encodeURIComponent(incidentId)}/cost-report`,
 } as const;
 
 export function localeHref(locale: Locale, path: string): string {

@@ -27,6 +27,8 @@ export const common = {
       myListings: "我的资源",
       browseListings: "资源大厅",
       offers: "调用邀约",
+      requisitions: "征用补偿",
+      adminRateCards: "补偿费率",
     },
     /** Spans of time (lib/i18n/format.ts formatDuration picks one; the two largest units, see there). */
     duration: {
@@ -130,6 +132,8 @@ export const common = {
       myListings: "My listings",
       browseListings: "Browse resources",
       offers: "Offers",
+      requisitions: "Requisitions",
+      adminRateCards: "Compensation rates",
     },
     duration: {
       dh: "{d} d {h} h",

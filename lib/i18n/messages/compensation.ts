@@ -1,7 +1,14 @@
 /** Requisition with compensation (征用补偿): the decision, evidence, claims, the cost report, rate cards, reviews. */
 export const compensation = {
   "zh-CN": {
-    meta: { requisition: "征用决定书与补偿", report: "事件补偿与费用报告", rateCards: "征用补偿费率" },
+    meta: { requisition: "征用决定书与补偿", report: "事件补偿与费用报告", rateCards: "征用补偿费率", list: "征用补偿" },
+    list: {
+      title: "征用补偿",
+      subtitle: "贵单位作为征用方或被征用方的征用决定书、交接与归还记录和补偿申请。",
+      empty: "暂无征用记录。在“征用补偿”方式的需求中接受派单后，系统会自动生成征用决定书。",
+      caption: "征用决定书列表",
+      number: "编号", incident: "事件", resource: "资源", requester: "征用单位", status: "派遣状态", claim: "补偿申请", decidedAt: "决定时间", noClaim: "未申请", report: "费用报告",
+    },
     mode: { PUBLIC_GOOD: "公益（无偿）", PAID: "有偿服务", REIMBURSABLE: "征用补偿" },
     decision: {
       title: "征用决定书",
@@ -154,7 +161,14 @@ export const compensation = {
     },
   },
   en: {
-    meta: { requisition: "Requisition decision and compensation", report: "Incident compensation and cost report", rateCards: "Requisition compensation rates" },
+    meta: { requisition: "Requisition decision and compensation", report: "Incident compensation and cost report", rateCards: "Requisition compensation rates", list: "Requisitions" },
+    list: {
+      title: "Requisitions",
+      subtitle: "Requisition decisions, handover and return records and compensation claims where your organisation is either side.",
+      empty: "No requisitions yet. Accepting an offer on a need settled by requisition with compensation issues the decision automatically.",
+      caption: "Requisition decisions",
+      number: "Number", incident: "Incident", resource: "Resource", requester: "Requisitioning authority", status: "Dispatch status", claim: "Claim", decidedAt: "Decided", noClaim: "none yet", report: "Cost report",
+    },
     mode: { PUBLIC_GOOD: "Public good (free)", PAID: "Paid service", REIMBURSABLE: "Requisition with compensation" },
     decision: {
       title: "Requisition decision",

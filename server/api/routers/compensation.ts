@@ -10,7 +10,7 @@ import { addClaimLine, addReceipt, assembleClaim, decideLine, fileClaim, markCla
 import { buildCostReport } from "@/server/modules/compensation/cost-report";
 import { recordPublicGoodCost } from "@/server/modules/compensation/in-kind-costs";
 import { createRateCard, listRateCards } from "@/server/modules/compensation/rate-cards";
-import { getRequisition } from "@/server/modules/compensation/requisition-read";
+import { getRequisition, listRequisitions } from "@/server/modules/compensation/requisition-read";
 import { addEvidencePhoto, confirmEvidence } from "@/server/modules/compensation/requisitions";
 import { setResponsibleUnit } from "@/server/modules/compensation/responsible-unit";
 import { listReviews, submitReview } from "@/server/modules/reviews/submit-review";
@@ -22,6 +22,7 @@ const meta = (method: "GET" | "POST", path: `/${string}`, summary: string, error
 /** Requisition with compensation: evidence, rate cards, claims, the cost report, reviews. */
 export const compensationRouter = createTRPCRouter({
   // ── evidence (people, in the app) ──
+  requisitions: permissionProcedure("requisition.evidence").query(({ ctx }) => listRequisitions(ctx.db, ctx.actor)),
   requisition: permissionProcedure("requisition.evidence").input(ZAssignmentIdInput).output(ZRequisitionDto)
     .query(({ ctx, input }) => getRequisition(ctx.db, ctx.actor, input.assignmentId)),
   confirmEvidence: permissionProcedure("requisition.evidence").input(ZConfirmEvidenceInput)

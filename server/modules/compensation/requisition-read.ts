@@ -52,3 +52,24 @@ export async function getRequisition(db: Db, actor: Actor, assignmentId: string)
     claimId: a.claim?.id ?? null,
   };
 }
+
+export type RequisitionListItem = { assignmentId: string; number: string; decidedAt: Date; incidentTitle: string; resourceTitle: string; requesterName: string; assignmentStatus: string; claimStatus: string | null };
+
+/** Requisitions where the caller's organisation is either side, newest first. */
+export async function listRequisitions(db: Db, actor: Actor): Promise<RequisitionListItem[]> {
+  const orgs = actor.apiKey ? [actor.apiKey.orgId] : actor.memberships.map((m) => m.orgId);
+  const rows = await db.requisition.findMany({
+    where: { OR: [{ requesterOrgId: { in: orgs } }, { supplierOrgId: { in: orgs } }] },
+    orderBy: { decidedAt: "desc" },
+    take: 200,
+    select: {
+      assignmentId: true, number: true, decidedAt: true,
+      assignment: { select: { status: true, claim: { select: { status: true } }, resource: { select: { title: true } }, need: { select: { incident: { select: { title: true, org: { select: { name: true } } } } } } } },
+    },
+  });
+  return rows.map((r) => ({
+    assignmentId: r.assignmentId, number: r.number, decidedAt: r.decidedAt, incidentTitle: r.assignment.need.incident.title,
+    resourceTitle: r.assignment.resource?.title ?? "", requesterName: r.assignment.need.incident.org.name, assignmentStatus: r.assignment.status,
+    claimStatus: r.assignment.claim?.status ?? null,
+  }));
+}

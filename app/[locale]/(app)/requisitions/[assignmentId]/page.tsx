@@ -6,6 +6,7 @@ import { getServerActor, getServerCaller } from "@/lib/trpc/server";
 import { can } from "@/server/auth/permissions";
 import { localeHref, paths, signInHref } from "@/components/layout/routes";
 import { PageHeader } from "@/components/layout/page-header";
+import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { errorCode } from "@/components/incidents/incident-access";
 import { RequisitionDecision } from "@/components/compensation/requisition-decision";
@@ -48,7 +49,13 @@ export default async function RequisitionPage({ params }: Props) {
   const returnClosed = !!(r.return.supplierConfirmedAt && r.return.requesterConfirmedAt);
   return (
     <div className="space-y-6" data-testid="requisition-page">
-      <PageHeader title={`${t("decision.title")} ${r.number}`} subtitle={`${r.incident.title} · ${formatDateTime(locale, r.decidedAt)}`} actions={<PrintButton label={t("decision.print")} />} />
+      <PageHeader title={`${t("decision.title")} ${r.number}`} subtitle={`${r.incident.title} · ${formatDateTime(locale, r.decidedAt)}`} actions={
+          <>
+            {r.myParty === "REQUESTER" ? <ButtonLink href={localeHref(locale, paths.costReport(r.incident.id))} variant="outline" size="sm" data-testid="open-cost-report">{t("list.report")}</ButtonLink> : null}
+            <PrintButton label={t("decision.print")} />
+          </>
+        }
+      />
       <RequisitionDecision r={r} locale={locale} t={t} />
       <EvidencePanel r={r} stage="HANDOVER" />
       <EvidencePanel r={r} stage="RETURN" />
