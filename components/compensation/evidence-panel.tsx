@@ -70,6 +70,7 @@ export function EvidencePanel({ r, stage }: { r: TRequisitionDto; stage: Stage }
               {side(t("evidence.supplier"), rec.supplierConfirmedAt)}
               {side(t("evidence.requester"), rec.requesterConfirmedAt)}
             </ul>
+            {closed ? <p className="text-slate-600">{t("evidence.closed")}</p> : null}
             {closed || !r.myParty ? (
               <dl className="grid gap-2 sm:grid-cols-2">
                 <div><dt className="font-medium">{t("evidence.note")}</dt><dd data-testid={`${id("note")}-text`}>{rec.note || "—"}</dd></div>
@@ -82,7 +83,6 @@ export function EvidencePanel({ r, stage }: { r: TRequisitionDto; stage: Stage }
                     <div><dt className="font-medium">{t("evidence.kmDriven")}</dt><dd>{r.return.kmDriven}</dd></div>
                   </>
                 )}
-                {closed ? <p className="sm:col-span-2 text-slate-600">{t("evidence.closed")}</p> : null}
               </dl>
             ) : (
               <form onSubmit={onSubmit} className="grid gap-3 sm:grid-cols-2 print:hidden" data-testid={`${id("form")}`}>
