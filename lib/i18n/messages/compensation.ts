@@ -9,6 +9,13 @@ export const compensation = {
       caption: "征用决定书列表",
       number: "编号", incident: "事件", resource: "资源", requester: "征用单位", status: "派遣状态", claim: "补偿申请", decidedAt: "决定时间", noClaim: "未申请", report: "费用报告",
     },
+    publicGood: {
+      title: "公益资源的自付费用",
+      subtitle: "公益需求不收费，但可记录您为此支出的费用（如燃油、材料），计入事件费用报告的公益捐赠价值。",
+      donated: "已记录：{amount}",
+      record: "记录费用",
+      recorded: "已记录。",
+    },
     mode: { PUBLIC_GOOD: "公益（无偿）", PAID: "有偿服务", REIMBURSABLE: "征用补偿" },
     decision: {
       title: "征用决定书",
@@ -168,6 +175,13 @@ export const compensation = {
       empty: "No requisitions yet. Accepting an offer on a need settled by requisition with compensation issues the decision automatically.",
       caption: "Requisition decisions",
       number: "Number", incident: "Incident", resource: "Resource", requester: "Requisitioning authority", status: "Dispatch status", claim: "Claim", decidedAt: "Decided", noClaim: "none yet", report: "Cost report",
+    },
+    publicGood: {
+      title: "Your own costs on public-good work",
+      subtitle: "Public-good needs are free, but you can record what you spent (fuel, materials): it appears as donated in-kind value on the incident's cost report.",
+      donated: "Recorded: {amount}",
+      record: "Record a cost",
+      recorded: "Recorded.",
     },
     mode: { PUBLIC_GOOD: "Public good (free)", PAID: "Paid service", REIMBURSABLE: "Requisition with compensation" },
     decision: {

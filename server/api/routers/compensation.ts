@@ -8,7 +8,7 @@ import { ZReviewDto, ZSubmitReviewInput } from "@/lib/schemas/reviews";
 import { getClaim, getClaimOfAssignment, listClaims } from "@/server/modules/compensation/claim-read";
 import { addClaimLine, addReceipt, assembleClaim, decideLine, fileClaim, markClaimPaid } from "@/server/modules/compensation/claims";
 import { buildCostReport } from "@/server/modules/compensation/cost-report";
-import { recordPublicGoodCost } from "@/server/modules/compensation/in-kind-costs";
+import { listPublicGoodAssignments, recordPublicGoodCost } from "@/server/modules/compensation/in-kind-costs";
 import { createRateCard, listRateCards } from "@/server/modules/compensation/rate-cards";
 import { getRequisition, listRequisitions } from "@/server/modules/compensation/requisition-read";
 import { addEvidencePhoto, confirmEvidence } from "@/server/modules/compensation/requisitions";
@@ -69,6 +69,7 @@ export const compensationRouter = createTRPCRouter({
     .meta(meta("POST", "/compensation/claims/{id}/paid", "Record that the approved total was paid", { 409: "The claim is not filed, or a line is still undecided." }))
     .input(ZClaimIdInput).output(ZClaimDto)
     .mutation(({ ctx, input }) => markClaimPaid(ctx.db, ctx.actor, input.id)),
+  publicGoodAssignments: permissionProcedure("compensation.claim").query(({ ctx }) => listPublicGoodAssignments(ctx.db, ctx.actor)),
   recordCost: permissionProcedure("compensation.claim").input(ZRecordCostInput).output(ZClaimDto)
     .mutation(({ ctx, input }) => recordPublicGoodCost(ctx.db, ctx.actor, input)),
 

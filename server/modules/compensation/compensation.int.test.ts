@@ -9,7 +9,7 @@ import { addClaimLine, assembleClaim, decideLine, fileClaim, markClaimPaid } fro
 import { getClaim, listClaims } from "@/server/modules/compensation/claim-read";
 import { buildCostReport, costReportCsv, COST_REPORT_CSV_COLUMNS } from "@/server/modules/compensation/cost-report";
 import { setResponsibleUnit } from "@/server/modules/compensation/responsible-unit";
-import { recordPublicGoodCost } from "@/server/modules/compensation/in-kind-costs";
+import { listPublicGoodAssignments, recordPublicGoodCost } from "@/server/modules/compensation/in-kind-costs";
 import { acceptedAssignment, pinLifecycle, progress, seedCompensationFixtures } from "@/server/modules/compensation/test-fixtures";
 
 let t: TestDatabase;
@@ -190,6 +190,8 @@ describe("requisition evidence → claim → decisions → ledger → report", (
     expect(c).toMatchObject({ mode: "PUBLIC_GOOD", lines: [{ status: "DONATED", amountCents: 4_500 }] });
     await expect(recordPublicGoodCost(t.db, supplier, { assignmentId: a, kind: "FUEL", description: "x", amountCents: 1 })).rejects.toMatchObject({ code: "CONFLICT" });
     expect(await balance("in_kind_donated", "CREDIT", f.orgs.enterprise)).toBe(4_500);
+    expect((await listPublicGoodAssignments(t.db, supplier)).find((x) => x.assignmentId === free.assignmentId)).toMatchObject({ donatedCents: 4_500 });
+    expect(await listPublicGoodAssignments(t.db, f.supplier2)).toEqual([]);
     const report = await buildCostReport(t.db, dispatcher, f.incidentId);
     expect(report.totals.donatedCents).toBe(4_500);
     expect(report.totals.claimedCents).toBe(190_000);

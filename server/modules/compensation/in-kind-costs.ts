@@ -41,3 +41,25 @@ export async function recordPublicGoodCost(db: Db, actor: Actor, input: TRecordC
   });
   return getClaim(db, actor, claimId);
 }
+
+export type PublicGoodAssignment = { assignmentId: string; needTitle: string; incidentTitle: string; resourceTitle: string; status: string; donatedCents: number };
+
+/** The caller organisation's accepted public-good assignments, with what it has recorded as donated so far. */
+export async function listPublicGoodAssignments(db: Db, actor: Actor): Promise<PublicGoodAssignment[]> {
+  const orgs = actor.apiKey ? [actor.apiKey.orgId] : actor.memberships.map((m) => m.orgId);
+  const rows = await db.assignment.findMany({
+    where: { status: { in: RECORDABLE as never }, need: { paymentMode: "PUBLIC_GOOD" }, resource: { ownerOrgId: { in: orgs } } },
+    orderBy: { acceptedAt: "desc" },
+    take: 100,
+    select: {
+      id: true, status: true,
+      need: { select: { title: true, incident: { select: { title: true } } } },
+      resource: { select: { title: true } },
+      claim: { select: { lines: { where: { status: "DONATED" }, select: { amountCents: true } } } },
+    },
+  });
+  return rows.map((a) => ({
+    assignmentId: a.id, needTitle: a.need.title, incidentTitle: a.need.incident.title, resourceTitle: a.resource?.title ?? "", status: a.status,
+    donatedCents: a.claim?.lines.reduce((s, l) => s + l.amountCents, 0) ?? 0,
+  }));
+}

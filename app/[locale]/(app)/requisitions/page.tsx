@@ -8,6 +8,9 @@ import { can } from "@/server/auth/permissions";
 import { localeHref, paths, signInHref } from "@/components/layout/routes";
 import { PageHeader } from "@/components/layout/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { RecordCostForm } from "@/components/compensation/record-cost-form";
+import { formatYuan } from "@/components/compensation/money";
 
 type Props = { params: Promise<{ locale: string }> };
 
@@ -23,7 +26,9 @@ export default async function RequisitionsPage({ params }: Props) {
   if (!actor || actor.via !== "session") redirect(signInHref(locale, paths.requisitions));
   if (!can(actor.roles, "requisition.evidence")) redirect(localeHref(locale, paths.dashboard));
   const t = await getT(locale, "compensation");
-  const items = await (await getServerCaller()).compensation.requisitions();
+  const caller = await getServerCaller();
+  const items = await caller.compensation.requisitions();
+  const publicGood = can(actor.roles, "compensation.claim") ? await caller.compensation.publicGoodAssignments() : [];
   return (
     <div data-testid="requisitions-page">
       <PageHeader title={t("list.title")} subtitle={t("list.subtitle")} />
@@ -50,6 +55,21 @@ export default async function RequisitionsPage({ params }: Props) {
           </table>
         </div>
       )}
+      {publicGood.length > 0 ? (
+        <Card className="mt-6" data-testid="public-good-costs">
+          <CardHeader title={t("publicGood.title")} description={t("publicGood.subtitle")} headingLevel={2} />
+          <CardBody>
+            <ul className="divide-y divide-slate-100 text-sm">
+              {publicGood.map((a) => (
+                <li key={a.assignmentId} className="space-y-2 py-3">
+                  <p><span className="font-medium">{a.resourceTitle}</span> · {a.needTitle} · {a.incidentTitle} · {t("publicGood.donated", { amount: formatYuan(locale, a.donatedCents) })}</p>
+                  <RecordCostForm assignmentId={a.assignmentId} />
+                </li>
+              ))}
+            </ul>
+          </CardBody>
+        </Card>
+      ) : null}
     </div>
   );
 }
