@@ -1,7 +1,7 @@
 import { paths } from "@/components/layout/routes";
 
 /** Message keys live in the "common" namespace under nav.*. */
-export type NavItem = { key: "dashboard" | "adminOrganizations" | "incidents" | "browseListings" | "myListings" | "offers" | "catalogue" | "organization" | "knightHome" | "knightHistory" | "knightStanding" | "knightProfile" | "command"; path: string };
+export type NavItem = { key: "dashboard" | "adminOrganizations" | "incidents" | "browseListings" | "myListings" | "offers" | "catalogue" | "organization" | "knightHome" | "knightHistory" | "knightStanding" | "knightProfile" | "command" | "requisitions" | "adminRateCards"; path: string };
 
 /** Each role's areas; a role gets an entry when its pages exist (requests, listings, knight tasks… come later). */
 const BY_ROLE: Partial<Record<string, NavItem[]>> = {
@@ -10,12 +10,14 @@ const BY_ROLE: Partial<Record<string, NavItem[]>> = {
     // Government members; the page itself limits each to their organisation's regions (command-access.ts).
     { key: "command", path: paths.command },
     { key: "browseListings", path: paths.browseListings },
+    { key: "requisitions", path: paths.requisitions },
     { key: "organization", path: paths.organization },
     { key: "catalogue", path: paths.catalogue },
   ],
   SUPPLIER: [
     { key: "myListings", path: paths.listings },
     { key: "offers", path: paths.offers },
+    { key: "requisitions", path: paths.requisitions },
     { key: "browseListings", path: paths.browseListings },
     { key: "organization", path: paths.organization },
     { key: "catalogue", path: paths.catalogue },
@@ -34,6 +36,7 @@ const BY_ROLE: Partial<Record<string, NavItem[]>> = {
   ],
   ADMIN: [
     { key: "adminOrganizations", path: paths.adminOrganizations },
+    { key: "adminRateCards", path: paths.adminRateCards },
     { key: "incidents", path: paths.incidents },
     { key: "command", path: paths.command },
     { key: "browseListings", path: paths.browseListings },

@@ -13,6 +13,7 @@ export const paths = {
   dashboard: "/dashboard",
   apiKeys: "/settings/api-keys",
   adminOrganizations: "/admin/organizations",
+  adminRateCards: "/admin/rate-cards",
   catalogue: "/catalogue",
   catalogueNew: "/catalogue/new",
   organization: "/organization",
@@ -29,6 +30,9 @@ export const paths = {
   offers: "/offers",
   command: "/command",
   commandWall: "/command/wall",
+  requisitions: "/requisitions",
+  requisition: (assignmentId: string) => `/requisitions/${encodeURIComponent(assignmentId)}`,
+  costReport: (incidentId: string) => `/incidents/${encodeURIComponent(incidentId)}/cost-report`,
 } as const;
 
 export function localeHref(locale: Locale, path: string): string {

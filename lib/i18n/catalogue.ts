@@ -23,6 +23,7 @@ import { notifications } from "@/lib/i18n/messages/notifications";
 import { timeline } from "@/lib/i18n/messages/timeline";
 import { commandKpis } from "@/lib/i18n/messages/command-kpis";
 import { commandMap } from "@/lib/i18n/messages/command-map";
+import { compensation } from "@/lib/i18n/messages/compensation";
 
 /**
  * Every message namespace, registered once. To add one: create lib/i18n/messages/<ns>.ts exporting
@@ -55,6 +56,7 @@ export const catalogue = {
   timeline,
   commandKpis,
   commandMap,
+  compensation,
 } as const;
 
 export type Catalogue = typeof catalogue;

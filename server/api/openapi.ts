@@ -55,6 +55,7 @@ const DESCRIPTION = [
 const TAG_DESCRIPTIONS: Record<string, string> = {
   catalogue: "The resource catalogue: types, capability metrics and units.",
   command: "Command-centre figures for a region and a time range (government organisations, for their region and the regions below it).",
+  compensation: "Requisition compensation (征用补偿): claims assembled from dispatch evidence, their lines and decisions, and the incident cost report. Your organisation's own only.",
   incidents: "Incidents and their needs, posted by verified government organisations.",
   listings: "Capacity offered by suppliers and experts: search it, and manage your organisation's listings.",
   matching: "Ranked, explained candidates for a need.",

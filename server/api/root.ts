@@ -21,6 +21,7 @@ import { knightOfferRouter } from "@/server/api/routers/knight-offer";
 import { platformRouter } from "@/server/api/routers/platform";
 import { commandRouter } from "@/server/api/routers/command";
 import { commandMapRouter } from "@/server/api/routers/command-map";
+import { compensationRouter } from "@/server/api/routers/compensation";
 
 /** Every router is registered here; each lives in server/api/routers/<noun>.ts. */
 export const appRouter = createTRPCRouter({
@@ -46,6 +47,7 @@ export const appRouter = createTRPCRouter({
   platform: platformRouter,
   command: commandRouter,
   commandMap: commandMapRouter,
+  compensation: compensationRouter,
 });
 
 export type AppRouter = typeof appRouter;

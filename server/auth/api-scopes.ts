@@ -24,6 +24,9 @@ export const SCOPE_FOR_PERMISSION: Partial<Record<Permission, ApiKeyScope | null
   // Command-centre figures of the key's government organisation's regions (command-access.ts decides which).
   "command.read": "command:read",
   "live.read": null,
+  "compensation.read": "compensation:read",
+  "compensation.claim": "compensation:write",
+  "compensation.decide": "compensation:write",
 };
 
 /** The scope a key lacks for `permission`, or null when it may go ahead (always null for sessions). */

@@ -43,6 +43,18 @@ const PERMISSIONS = {
   "live.read": ["ADMIN", "REQUESTER", "SUPPLIER", "EXPERT", "KNIGHT", "API_CLIENT"],
   "match.assign": ["ADMIN", "REQUESTER"],
   "match.read": ["ADMIN", "REQUESTER", "API_CLIENT"],
+  // ── requisition & compensation (server/modules/compensation); which side, and which org, is checked in the module ──
+  /** Claims of the caller's organisation (either side) and the incident cost report of its own incidents. */
+  "compensation.read": ["ADMIN", "REQUESTER", "SUPPLIER", "EXPERT", "API_CLIENT"],
+  /** The supplier assembles, completes and files its claims, and records public-good costs. */
+  "compensation.claim": ["SUPPLIER", "EXPERT", "API_CLIENT"],
+  /** The requester approves, adjusts or disputes claim lines, marks claims paid, names the responsible unit. */
+  "compensation.decide": ["REQUESTER", "API_CLIENT"],
+  /** Both sides confirm the handover and return records with notes and photos (people, in the app). */
+  "requisition.evidence": ["ADMIN", "REQUESTER", "SUPPLIER", "EXPERT"],
+  "rateCard.read": ["ADMIN", "REQUESTER", "SUPPLIER", "EXPERT"],
+  "rateCard.manage": ["ADMIN"],
+  "review.write": ["REQUESTER", "SUPPLIER", "EXPERT"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -28,6 +28,8 @@ export const common = {
       browseListings: "资源大厅",
       offers: "调用邀约",
       command: "指挥中心",
+      requisitions: "征用补偿",
+      adminRateCards: "补偿费率",
     },
     /** Spans of time (lib/i18n/format.ts formatDuration picks one; the two largest units, see there). */
     duration: {
@@ -132,6 +134,8 @@ export const common = {
       browseListings: "Browse resources",
       offers: "Offers",
       command: "Command centre",
+      requisitions: "Requisitions",
+      adminRateCards: "Compensation rates",
     },
     duration: {
       dh: "{d} d {h} h",

@@ -9,6 +9,7 @@ import { assertDispatcher, assertSupplier, loadOffer, lockResource, offerTitles 
 import { publishResourceOffer } from "@/server/modules/offers/offer-live";
 import { dispatcherUserIds, supplierUserIds } from "@/server/modules/offers/offer-recipients";
 import { type OfferResult } from "@/server/modules/offers/send-offer";
+import { openEvidenceOnProgress } from "@/server/modules/compensation/requisitions";
 
 export const PROGRESS_STEPS = ["MOBILIZED", "EN_ROUTE", "ON_SCENE", "COMPLETED", "RELEASED"] as const;
 export type ProgressStatus = (typeof PROGRESS_STEPS)[number];
@@ -39,6 +40,7 @@ export async function reportProgress(db: PrismaClient, actor: Actor, assignmentI
       status, o.id, step.from,
     );
     if (n !== 1) throw new AppError("CONFLICT", `Only an assignment that is ${step.from} can be marked ${status}.`);
+    await openEvidenceOnProgress(tx, o.id, status);
     if (status === "EN_ROUTE") await markEnRoute(tx, o.needId, o.quantity);
     if (status === "ON_SCENE") await markOnScene(tx, o.needId, o.quantity);
     if (status === "COMPLETED") {
