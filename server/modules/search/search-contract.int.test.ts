@@ -143,6 +143,24 @@ describe.each(ENGINES)("search contract on %s", (name) => {
     expect(none.relaxed).toEqual([]);
   });
 
+  it("reads pinyin only for Latin queries: 景点 never finds 经典, jingdian and jd do", async () => {
+    const org = await t.db.organization.upsert({
+      where: { unifiedSocialCreditCode: "91320100JINGDIAN01" },
+      create: {
+        name: "经典应急装备有限公司", kind: "ENTERPRISE", verification: "VERIFIED", regionCode: "320104", contactName: "甲",
+        contactPhone: "13900009999", address: "南京", unifiedSocialCreditCode: "91320100JINGDIAN01",
+      },
+      update: {},
+      select: { id: true },
+    });
+    await engineOf(name).upsert(await loadSearchDocuments(t.db, "organization", [org.id]));
+    const ids = async (q: string) => (await search(name, { q, kinds: ["organization"], relax: false })).hits.map((h) => h.id);
+    expect(await ids("经典")).toContain(org.id);
+    expect(await ids("景点")).not.toContain(org.id);
+    expect(await ids("jingdian")).toContain(org.id);
+    expect(await ids("jd")).toContain(org.id);
+  });
+
   it("keeps the newest version: an older write never overwrites a newer one, a removal is not undone by a late write", async () => {
     const engine = engineOf(name);
     const [doc] = await loadSearchDocuments(t.db, "type", [(await t.db.resourceType.findFirstOrThrow({ where: { code: "EQ-BOAT-1" } })).id]);
