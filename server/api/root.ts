@@ -19,6 +19,7 @@ import { liveRouter } from "@/server/api/routers/live";
 import { dispatchRouter } from "@/server/api/routers/dispatch";
 import { knightOfferRouter } from "@/server/api/routers/knight-offer";
 import { platformRouter } from "@/server/api/routers/platform";
+import { volunteerRouter } from "@/server/api/routers/volunteer";
 
 /** Every router is registered here; each lives in server/api/routers/<noun>.ts. */
 export const appRouter = createTRPCRouter({
@@ -42,6 +43,7 @@ export const appRouter = createTRPCRouter({
   dispatch: dispatchRouter,
   knightOffer: knightOfferRouter,
   platform: platformRouter,
+  volunteer: volunteerRouter,
 });
 
 export type AppRouter = typeof appRouter;
