@@ -6,7 +6,7 @@ describe("navItemsFor", () => {
     expect(navItemsFor([]).map((i) => i.key)).toEqual(["dashboard"]);
   });
   it("adds each role's areas once, in a stable order", () => {
-    expect(navItemsFor(["EXPERT", "SUPPLIER"]).map((i) => i.key)).toEqual(["dashboard", "myListings", "offers", "browseListings", "organization", "catalogue"]);
+    expect(navItemsFor(["EXPERT", "SUPPLIER"]).map((i) => i.key)).toEqual(["dashboard", "myListings", "offers", "workBoard", "browseListings", "organization", "catalogue"]);
     expect(navItemsFor(["ADMIN", "KNIGHT"]).map((i) => i.key)).toEqual(["dashboard", "knightHome", "knightHistory", "knightStanding", "knightProfile", "adminOrganizations", "incidents", "browseListings", "catalogue"]);
     expect(navItemsFor(["REQUESTER", "ADMIN"]).map((i) => i.key)).toEqual(["dashboard", "incidents", "browseListings", "organization", "catalogue", "adminOrganizations"]);
   });

@@ -27,6 +27,7 @@ export const paths = {
   listingsNew: "/listings/new",
   listingsImport: "/listings/import",
   offers: "/offers",
+  workBoard: "/work-board",
 } as const;
 
 export function localeHref(locale: Locale, path: string): string {
