@@ -20,6 +20,7 @@ import { dispatchRouter } from "@/server/api/routers/dispatch";
 import { knightOfferRouter } from "@/server/api/routers/knight-offer";
 import { platformRouter } from "@/server/api/routers/platform";
 import { volunteerRouter } from "@/server/api/routers/volunteer";
+import { searchRouter } from "@/server/api/routers/search";
 
 /** Every router is registered here; each lives in server/api/routers/<noun>.ts. */
 export const appRouter = createTRPCRouter({
@@ -44,6 +45,7 @@ export const appRouter = createTRPCRouter({
   knightOffer: knightOfferRouter,
   platform: platformRouter,
   volunteer: volunteerRouter,
+  search: searchRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -42,6 +42,8 @@ const PERMISSIONS = {
   "live.read": ["ADMIN", "REQUESTER", "SUPPLIER", "EXPERT", "KNIGHT", "API_CLIENT"],
   "match.assign": ["ADMIN", "REQUESTER"],
   "match.read": ["ADMIN", "REQUESTER", "API_CLIENT"],
+  /** One search box over the exchange (what each caller sees is filtered in server/modules/search). */
+  "search.read": ["ADMIN", "REQUESTER", "SUPPLIER", "EXPERT", "API_CLIENT"],
   /** The work board and "offer to help" (own listings only, checked in server/modules/volunteers). */
   "volunteer.offer": ["SUPPLIER", "EXPERT"],
 } as const satisfies Record<string, readonly Role[]>;
