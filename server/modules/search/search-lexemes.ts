@@ -38,7 +38,7 @@ export function documentLexemes(doc: SearchDocument): { tsv: string; vocabulary:
   for (const t of textTerms(titles)) put(t, "A");
   for (const t of textTerms(`${doc.text} ${doc.textEn}`)) put(t, "B");
   const py = pinyinTerms(`${doc.title} ${doc.text}`, doc.personName);
-  for (const p of [...py.full, ...py.syllables]) weights.has(`py:${p}`) || weights.set(`py:${p}`, "D");
+  for (const p of [...py.full, ...py.syllables]) weights.set(`py:${p}`, "D");
   for (const i of py.initials) if (i.length >= 2) weights.set(`in:${i}`, "D");
   const parts = [...weights].map(([lex, w]) => `${quoteLexeme(lex)}:1${w}`);
   for (const f of filterLexemes(doc)) parts.push(`${quoteLexeme(f)}:1D`);
