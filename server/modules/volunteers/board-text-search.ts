@@ -1,17 +1,15 @@
 import type { Db } from "@/server/db";
 import type { Actor } from "@/server/auth/actor-type";
-import { escapeLike } from "@/server/modules/catalogue/resource-types";
+import { SEARCH_MAX_LIMIT } from "@/lib/schemas/search";
+import { searchExchange } from "@/server/modules/search/search-exchange";
+import { searchViewerOf } from "@/server/modules/search/search-viewer";
 
 /**
- * Need ids matching the board's text box. Interim: a substring match on the need's and its type's names
- * (replaced by the search engine, kind "need", once server/modules/search lands).
+ * Need ids matching the board's text box, through the search engine (Chinese word cuts, pinyin, synonyms …) as
+ * the caller: kind "need" only, the best SEARCH_MAX_LIMIT, no relaxation (the board says plainly when nothing
+ * matches). The board's own SQL still applies every rule of what a supplier may see.
  */
-export async function searchNeedIds(db: Db, _actor: Actor, q: string): Promise<string[]> {
-  const like = `%${escapeLike(q)}%`;
-  const rows = await db.$queryRaw<{ id: string }[]>`
-    SELECT n.id FROM need n LEFT JOIN resource_type t ON t.id = n.type_id
-    WHERE n.status IN ('OPEN', 'PARTIALLY_FILLED')
-      AND (n.title ILIKE ${like} OR t.name_zh ILIKE ${like} OR t.name_en ILIKE ${like})
-    LIMIT 500`;
-  return rows.map((r) => r.id);
+export async function searchNeedIds(db: Db, actor: Actor, q: string): Promise<string[]> {
+  const res = await searchExchange(db, searchViewerOf(actor), { q, kinds: ["need"], limit: SEARCH_MAX_LIMIT, relax: false });
+  return res.hits.map((h) => h.id);
 }
