@@ -28,6 +28,7 @@ export const paths = {
   listingsImport: "/listings/import",
   offers: "/offers",
   workBoard: "/work-board",
+  search: "/search",
 } as const;
 
 export function localeHref(locale: Locale, path: string): string {
