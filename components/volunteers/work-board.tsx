@@ -14,11 +14,11 @@ import { BoardNeedCard } from "@/components/volunteers/board-need-card";
 type Filters = { q?: string; typeCode?: string; region?: string; maxDistanceKm?: number; neededBefore?: string };
 
 /** The board: filters (type, region, distance, needed-by, keywords) over the open needs the caller could serve. */
-export function WorkBoard(props: { regions: { code: string; label: string; level: string }[]; types: { code: string; label: string }[]; listingsNewHref: string }) {
+export function WorkBoard(props: { regions: { code: string; label: string; level: string }[]; types: { code: string; label: string }[]; listingsNewHref: string; initialQ?: string }) {
   const t = useT("volunteers");
   const trpc = useTRPC();
-  const [draft, setDraft] = useState<Filters>({});
-  const [filters, setFilters] = useState<Filters>({});
+  const [draft, setDraft] = useState<Filters>({ q: props.initialQ });
+  const [filters, setFilters] = useState<Filters>({ q: props.initialQ });
   const [notice, setNotice] = useState<string | null>(null);
   const input: TWorkBoardInput = {
     ...(filters.q ? { q: filters.q } : {}),

@@ -8,7 +8,7 @@ import { localeHref, paths, signInHref } from "@/components/layout/routes";
 import { PageHeader } from "@/components/layout/page-header";
 import { WorkBoard } from "@/components/volunteers/work-board";
 
-type Props = { params: Promise<{ locale: string }> };
+type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ q?: string | string[] }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const t = await getT(await getLocaleFromParams(params), "volunteers");
@@ -16,7 +16,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 /** Suppliers find work: open needs their listings could serve, and "offer to help". */
-export default async function WorkBoardPage({ params }: Props) {
+export default async function WorkBoardPage({ params, searchParams }: Props) {
   const locale = await getLocaleFromParams(params);
   const actor = await getServerActor();
   if (!actor || actor.via !== "session") redirect(signInHref(locale, paths.workBoard));
@@ -30,6 +30,7 @@ export default async function WorkBoardPage({ params }: Props) {
         regions={regions.map((r) => ({ code: r.code, label: localizedName(locale, r.nameZh, r.nameEn), level: r.level }))}
         types={types.items.filter((ty) => ty.category !== "KNIGHT").map((ty) => ({ code: ty.code, label: localizedName(locale, ty.nameZh, ty.nameEn) }))}
         listingsNewHref={localeHref(locale, paths.listingsNew)}
+        initialQ={[(await searchParams).q].flat()[0]?.trim().slice(0, 100) || undefined}
       />
     </div>
   );
