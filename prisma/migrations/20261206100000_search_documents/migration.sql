@@ -62,7 +62,13 @@ CREATE TABLE "search_document" (
   CONSTRAINT "search_document_pkey" PRIMARY KEY ("kind", "id"),
   CONSTRAINT "search_document_kind_check" CHECK ("kind" IN ('resource', 'need', 'organization', 'type'))
 );
-CREATE INDEX "search_document_tsv_gin" ON "search_document" USING gin ("tsv");
+-- A document's vector (~2-3 kB) stays in the row, uncompressed: a compressed or TOASTed vector costs a detoast per
+-- matched row (ranking) and hides the table's real size from the planner, which then picked a sequential scan.
+ALTER TABLE "search_document" ALTER COLUMN "tsv" SET STORAGE MAIN;
+ALTER TABLE "search_document" SET (toast_tuple_target = 8160);
+-- fastupdate off: every write goes into the GIN tree at once. With the pending list, searches after a burst of
+-- writes scanned it linearly (and the planner costed the index 70× higher) until the next vacuum.
+CREATE INDEX "search_document_tsv_gin" ON "search_document" USING gin ("tsv") WITH (fastupdate = off);
 CREATE INDEX "search_document_position_gist" ON "search_document" USING gist (muster_ll_to_earth("lat", "lng"))
   WHERE "lat" IS NOT NULL AND "lng" IS NOT NULL;
 

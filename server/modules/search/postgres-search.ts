@@ -45,12 +45,16 @@ const FACET_BY_GROUPING: Record<number, [keyof SearchFacets, keyof FacetRow]> = 
   59: ["available", "available"], 61: ["priceMode", "price_mode"], 62: ["verified", "verified"],
 };
 
-function statement(req: SearchRequest, viewer: SearchViewer, content: string | null): Prisma.Sql {
+function statement(req: SearchRequest, viewer: SearchViewer, content: string | null, exact: string | null): Prisma.Sql {
   const parts = filterTsquery(req, viewer);
   if (content) parts.unshift(`(${content})`);
   const conds: Prisma.Sql[] = [];
   if (parts.length > 0) conds.push(Prisma.sql`d.tsv @@ ${parts.join(" & ")}::tsquery`);
-  const score = content ? Prisma.sql`round(ts_rank(d.tsv, ${content}::tsquery)::numeric, 4)::float8` : Prisma.sql`0::float8`;
+  // relevance: ts_rank of the query, plus ts_rank of the words as typed (so a match through a synonym or a typo
+  // fix ranks below the same match as typed, and a title match through a synonym above a body match as typed)
+  const score = content && exact
+    ? Prisma.sql`round((ts_rank(d.tsv, ${content}::tsquery) + ts_rank(d.tsv, ${exact}::tsquery))::numeric, 4)::float8`
+    : Prisma.sql`0::float8`;
   let dist = Prisma.sql`NULL::float8`;
   if (req.near) {
     const { lat, lng } = req.near;
@@ -129,8 +133,9 @@ function toHits(rows: Row[], words: QueryWord[]): SearchHit[] {
 export async function searchPostgres(db: Db, req: SearchRequest, viewer: SearchViewer): Promise<EngineResult> {
   const words = parseQuery(req.q);
   if (req.q.trim() && words.length === 0) return { total: 0, hits: [], facets: EMPTY_FACETS(), nextCursor: null };
+  const exact = contentTsquery(words, new Map(), false);
   const run = async (content: string | null) => {
-    const [r] = await db.$queryRaw<{ total: number; hits: Row[]; facets: FacetRow[] }[]>(statement(req, viewer, content));
+    const [r] = await db.$queryRaw<{ total: number; hits: Row[]; facets: FacetRow[] }[]>(statement(req, viewer, content, exact));
     return r!;
   };
   let res = await run(contentTsquery(words));

@@ -36,13 +36,19 @@ export function documentLexemes(doc: SearchDocument): { tsv: string; vocabulary:
   };
   const titles = `${doc.title} ${doc.titleEn ?? ""}`;
   for (const t of textTerms(titles)) put(t, "A");
-  for (const t of textTerms(`${doc.text} ${doc.textEn}`)) put(t, "B");
-  const py = pinyinTerms(`${doc.title} ${doc.text}`, doc.personName);
+  // single characters only from titles: a one-character query looks for what a thing is called, and body
+  // characters were a third of each vector (index writes cost per lexeme)
+  for (const t of textTerms(`${doc.text} ${doc.textEn}`, false)) put(t, "B");
+  // pinyin of the title weighs like body text, pinyin of the rest least
+  const py = pinyinTerms(doc.text, doc.personName);
   for (const p of [...py.full, ...py.syllables]) weights.set(`py:${p}`, "D");
   for (const i of py.initials) if (i.length >= 2) weights.set(`in:${i}`, "D");
+  const titlePy = pinyinTerms(doc.title, doc.personName);
+  for (const p of [...titlePy.full, ...titlePy.syllables]) weights.set(`py:${p}`, "B");
+  for (const i of titlePy.initials) if (i.length >= 2) weights.set(`in:${i}`, "B");
   const parts = [...weights].map(([lex, w]) => `${quoteLexeme(lex)}:1${w}`);
   for (const f of filterLexemes(doc)) parts.push(`${quoteLexeme(f)}:1D`);
-  const vocabulary = new Set<string>([...latinWords(titles), ...latinWords(doc.textEn), ...py.full.filter((p) => p.length >= 4)]);
+  const vocabulary = new Set<string>([...latinWords(titles), ...latinWords(doc.textEn), ...py.full, ...titlePy.full].filter((p) => p.length >= 4));
   return { tsv: parts.join(" "), vocabulary: [...vocabulary] };
 }
 
