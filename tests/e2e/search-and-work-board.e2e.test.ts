@@ -5,7 +5,8 @@ import type { Actor } from "@/server/auth/actor-type";
 import { findCandidates } from "@/server/modules/matching/find-candidates";
 import { loadMatchNeed } from "@/server/modules/matching/load-match-need";
 import { listWorkBoard } from "@/server/modules/volunteers/work-board";
-import { indexEverything } from "@/tests/helpers/search-index";
+import { indexAllDocuments } from "@/server/modules/search/index-all";
+import { postgresEngine } from "@/server/modules/search/postgres-engine";
 import { launchBrowser, signInAs, visible } from "@/tests/helpers/browser";
 
 const base = () => inject("appBaseUrl");
@@ -48,7 +49,7 @@ describe("search box, results page and the suppliers' work board", () => {
   beforeAll(async () => {
     db = createPrismaClient(inject("appDatabaseUrl"), 2);
     // the seed writes rows, not search documents: build the index as the reindex does
-    await indexEverything(db);
+    await indexAllDocuments(db, [postgresEngine(db)]);
     browser = await launchBrowser();
   });
   afterAll(async () => {

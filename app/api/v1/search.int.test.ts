@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDb, type TestDatabase } from "@/tests/helpers/db";
-import { indexEverything } from "@/tests/helpers/search-index";
+import { indexAllDocuments } from "@/server/modules/search/index-all";
+import { postgresEngine } from "@/server/modules/search/postgres-engine";
 import { createSessionForUser } from "@/server/auth/session-store";
 import { generateApiKey } from "@/server/modules/api-keys/key-format";
 import { createIncident } from "@/server/modules/incidents/create-incident";
@@ -60,7 +61,7 @@ beforeAll(async () => {
   keys.noScope = await addKey(f.orgs.enterprise, f.actors.supplier.userId, ["listings:read"]);
   const s = await createSessionForUser(db, f.actors.supplier.userId);
   cookie = `${s.cookieName}=${s.sessionToken}`;
-  await indexEverything(db);
+  await indexAllDocuments(db, [postgresEngine(db)]);
 });
 afterAll(async () => {
   await t.cleanup();

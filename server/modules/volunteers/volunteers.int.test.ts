@@ -6,7 +6,8 @@ import type { Actor } from "@/server/auth/actor-type";
 import { createIncident } from "@/server/modules/incidents/create-incident";
 import { incidentInput, needInput, seedIncidentFixtures } from "@/server/modules/incidents/test-fixtures";
 import { createNeed } from "@/server/modules/needs/create-need";
-import { indexEverything } from "@/tests/helpers/search-index";
+import { indexAllDocuments } from "@/server/modules/search/index-all";
+import { postgresEngine } from "@/server/modules/search/postgres-engine";
 
 /** The work board and "offer to help": scoping, eligibility, the marked candidate and the dispatcher's side. */
 
@@ -55,7 +56,7 @@ beforeAll(async () => {
   for (let i = 0; i < 21; i++) await listing(`其他泵 ${i}`, f.types.pump, 32.05 + i * 0.001, { flow_m3h: 900 }, other.id);
   ids.far = await listing("远处泵 800", f.types.pump, 32.6, { flow_m3h: 800 });
   ids.foreign = await listing("他家泵", f.types.pump, 32.07, { flow_m3h: 900 }, other.id);
-  await indexEverything(db);
+  await indexAllDocuments(db, [postgresEngine(db)]);
 });
 afterAll(async () => {
   await t.cleanup();
