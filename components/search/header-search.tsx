@@ -136,54 +136,49 @@ export function HeaderSearch({ className }: { className?: string }) {
         }}
       />
       <p id={hintId} className="sr-only">{t("box.hint")}</p>
-      <div
-        id={listboxId}
-        role="listbox"
-        aria-label={t("box.label")}
-        hidden={!expanded}
-        className="absolute left-0 right-0 top-full z-40 mt-1 max-h-[70vh] min-w-72 overflow-y-auto rounded-lg border border-slate-200 bg-white p-1 shadow-lg"
-        data-testid="header-search-listbox"
-      >
-        {groups.map((g, gi) => {
-          const headingId = `${listboxId}-${g.kind}`;
-          return (
-            <div key={g.kind} role="group" aria-labelledby={headingId} data-testid={`suggest-group-${g.kind}`}>
-              <div id={headingId} role="presentation" className="px-2 pb-1 pt-2 text-xs font-semibold uppercase tracking-wide text-slate-500">
-                {t(`kinds.${g.kind}`)}
+      <div hidden={!expanded} className="absolute left-0 right-0 top-full z-40 mt-1 max-h-[70vh] min-w-72 overflow-y-auto rounded-lg border border-slate-200 bg-white p-1 shadow-lg">
+        {debounced && suggest.isFetching && groups.length === 0 ? <p className="px-2 py-1.5 text-sm text-slate-600">{t("box.loading")}</p> : null}
+        {debounced && suggest.isSuccess && !suggest.isFetching && groups.length === 0 ? <p className="px-2 py-1.5 text-sm text-slate-600">{t("box.none")}</p> : null}
+        <div id={listboxId} role="listbox" aria-label={t("box.label")} data-testid="header-search-listbox">
+          {groups.map((g, gi) => {
+            const headingId = `${listboxId}-${g.kind}`;
+            return (
+              <div key={g.kind} role="group" aria-labelledby={headingId} data-testid={`suggest-group-${g.kind}`}>
+                <div id={headingId} role="presentation" className="px-2 pb-1 pt-2 text-xs font-semibold uppercase tracking-wide text-slate-500">
+                  {t(`kinds.${g.kind}`)}
+                </div>
+                {g.hits.map((h, hi) => {
+                  const i = starts[gi]! + hi;
+                  return (
+                    <div
+                      key={`${h.kind}:${h.id}`}
+                      id={optionId(i)}
+                      role="option"
+                      aria-selected={active === i}
+                      className={cx("cursor-pointer truncate rounded-md px-2 py-1.5 text-sm text-slate-900", active === i ? "bg-brand-50 ring-1 ring-brand-600" : "hover:bg-slate-50")}
+                      data-testid="suggestion"
+                      data-kind={h.kind}
+                      onMouseDown={(e) => e.preventDefault()}
+                      onClick={() => go(options[i]!.href)}
+                    >
+                      <HighlightedTitle hit={h} english={locale === "en"} />
+                    </div>
+                  );
+                })}
               </div>
-              {g.hits.map((h, hi) => {
-                const i = starts[gi]! + hi;
-                return (
-                  <div
-                    key={`${h.kind}:${h.id}`}
-                    id={optionId(i)}
-                    role="option"
-                    aria-selected={active === i}
-                    className={cx("cursor-pointer truncate rounded-md px-2 py-1.5 text-sm text-slate-900", active === i ? "bg-brand-50 ring-1 ring-brand-600" : "hover:bg-slate-50")}
-                    data-testid="suggestion"
-                    data-kind={h.kind}
-                    onMouseDown={(e) => e.preventDefault()}
-                    onClick={() => go(options[i]!.href)}
-                  >
-                    <HighlightedTitle hit={h} english={locale === "en"} />
-                  </div>
-                );
-              })}
-            </div>
-          );
-        })}
-        {debounced && suggest.isFetching && groups.length === 0 ? <div role="presentation" className="px-2 py-1.5 text-sm text-slate-600">{t("box.loading")}</div> : null}
-        {debounced && suggest.isSuccess && groups.length === 0 ? <div role="presentation" className="px-2 py-1.5 text-sm text-slate-600">{t("box.none")}</div> : null}
-        <div
-          id={optionId(options.length - 1)}
-          role="option"
-          aria-selected={active === options.length - 1}
-          className={cx("cursor-pointer rounded-md px-2 py-1.5 text-sm font-medium text-brand-800", active === options.length - 1 ? "bg-brand-50 ring-1 ring-brand-600" : "hover:bg-slate-50")}
-          data-testid="suggestion-all"
-          onMouseDown={(e) => e.preventDefault()}
-          onClick={() => go(options[options.length - 1]!.href)}
-        >
-          {t("box.all", { q: q.trim() })}
+            );
+          })}
+          <div
+            id={optionId(options.length - 1)}
+            role="option"
+            aria-selected={active === options.length - 1}
+            className={cx("cursor-pointer rounded-md px-2 py-1.5 text-sm font-medium text-brand-800", active === options.length - 1 ? "bg-brand-50 ring-1 ring-brand-600" : "hover:bg-slate-50")}
+            data-testid="suggestion-all"
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={() => go(options[options.length - 1]!.href)}
+          >
+            {t("box.all", { q: q.trim() })}
+          </div>
         </div>
       </div>
       <p aria-live="polite" className="sr-only">{expanded && debounced && suggest.isSuccess ? t("box.count", { n: options.length - 1 }) : ""}</p>
