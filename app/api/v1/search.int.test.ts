@@ -3,11 +3,16 @@ import { testDb, type TestDatabase } from "@/tests/helpers/db";
 import { indexAllDocuments } from "@/server/modules/search/index-all";
 import { postgresEngine } from "@/server/modules/search/postgres-engine";
 import { createSessionForUser } from "@/server/auth/session-store";
+import type { Actor } from "@/server/auth/actor-type";
 import { generateApiKey } from "@/server/modules/api-keys/key-format";
 import { createIncident } from "@/server/modules/incidents/create-incident";
 import { incidentInput, needInput, seedIncidentFixtures } from "@/server/modules/incidents/test-fixtures";
 import { createNeed } from "@/server/modules/needs/create-need";
 import { GET } from "@/app/api/v1/[...path]/route";
+import { appRouter } from "@/server/api/root";
+import { createRestHandler } from "@/server/api/rest-handler";
+import { createCallerFactory } from "@/server/api/trpc";
+import { RATE_LIMITS } from "@/server/modules/rate-limit/rate-limit-config";
 import { GET as getOpenApiJson } from "@/app/api/v1/openapi.json/route";
 
 /** REST v1 GET /search: parameters, validation errors naming the field, scopes, and what each caller may see. */
@@ -152,5 +157,34 @@ describe("GET /api/v1/search", () => {
     expect(JSON.stringify(op.responses["200"])).toContain("SearchResult");
     expect(doc.components.schemas.SearchResult.required).toEqual(expect.arrayContaining(["engine", "total", "hits", "facets", "nextCursor"]));
     expect(doc.tags.map((tag: { name: string }) => tag.name)).toContain("search");
+  });
+
+  it("has its own budget: over it, 429 with Retry-After", async () => {
+    // a fresh window an hour ahead (earlier tests counted in the current one)
+    const clock = new Date(Math.ceil(Date.now() / 60_000) * 60_000 + 3_600_000 + 1000);
+    const rest = createRestHandler({ db: t.db, limiter: { now: () => clock, budgets: { ...RATE_LIMITS, search: { limit: 2, windowSeconds: 60 } } } });
+    const get = (path: string) => rest(new Request(`http://localhost:3000/api/v1${path}`, { headers: { authorization: `Bearer ${keys.govB}` } }));
+    expect((await get(`/search?q=${q("泵")}`)).status).toBe(200);
+    expect((await get(`/search?q=${q("泵")}`)).status).toBe(200);
+    const refused = await get(`/search?q=${q("泵")}`);
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect((await refused.json()).code).toBe("TOO_MANY_REQUESTS");
+  });
+});
+
+describe("search.suggest (tRPC)", () => {
+  it("groups a few hits per kind, only what the caller may see", async () => {
+    const call = (actor: Actor) =>
+      createCallerFactory(appRouter)({ db: t.db, actor, headers: new Headers(), ip: null });
+    const asSupplier = await call(f.actors.supplier).search.suggest({ q: "排涝泵车" });
+    expect(asSupplier.engine).toBe("postgres");
+    const kinds = asSupplier.groups.map((g) => g.kind);
+    expect(kinds).toEqual(expect.arrayContaining(["resource", "need"]));
+    expect(kinds).toEqual([...kinds].sort((a, b) => ["resource", "need", "organization", "type"].indexOf(a) - ["resource", "need", "organization", "type"].indexOf(b)));
+    for (const g of asSupplier.groups) expect(g.hits.length).toBeGreaterThan(0);
+    const asOtherGov = await call(f.actors.memberB).search.suggest({ q: "排涝泵车支援" });
+    expect(asOtherGov.groups.find((g) => g.kind === "need")).toBeUndefined();
+    await expect(call({ ...f.actors.supplier, roles: ["KNIGHT"] }).search.suggest({ q: "泵" })).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });
