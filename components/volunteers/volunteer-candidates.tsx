@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation, useQuery } from "@tanstack/react-query";
+import { useLiveEvents } from "@/lib/live/use-live-events";
 import { useId } from "react";
 import { formatDateTime } from "@/lib/i18n/format";
 import { useLocale, useT } from "@/lib/i18n/client";
@@ -36,6 +37,10 @@ export function VolunteerCandidates({ incidentId, disabled, onChanged }: { incid
   const headingId = useId();
   const list = useQuery({ ...trpc.volunteer.forIncident.queryOptions({ incidentId }), retry: false });
   const propose = useMutation(trpc.volunteer.propose.mutationOptions());
+  // a supplier's offer (or withdrawal) reaches the panel live; polling is not needed for it
+  useLiveEvents(list.isSuccess ? [`incident:${incidentId}`] : null, (e) => {
+    if (e.kind === "volunteer.updated" || e.kind === "live.reset") void list.refetch();
+  });
   if (!list.data || list.data.length === 0) return null;
   const key = fieldErrorsOf(propose.error)?.resourceId?.[0];
   const error = propose.error ? (key && KNOWN.has(key) ? tm(key as "errors.resourceIneligible") : t("errors.failed", { message: errorMessage(propose.error) })) : null;

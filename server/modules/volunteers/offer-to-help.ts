@@ -8,10 +8,15 @@ import { recordAudit } from "@/server/modules/audit/record-audit";
 import { findCandidates } from "@/server/modules/matching/find-candidates";
 import { loadMatchNeed } from "@/server/modules/matching/load-match-need";
 import { notify } from "@/server/modules/notifications/notify";
+import { liveTopics } from "@/server/modules/live/live-topics";
+import { publishLive } from "@/server/modules/live/publish-live";
 import { BOARD_NEED_SQL, ownListingSql } from "@/server/modules/volunteers/supplier-scope";
 
 /** The partial unique index: one live offer to help per (need, listing). */
 const LIVE_KEY = "volunteer_live_need_resource_key";
+
+/** The live event the dispatchers' matching panel follows on the incident's topic (ids only). */
+export const VOLUNTEER_EVENT = "volunteer.updated";
 
 /** Users who dispatch for the incident's organisation (owners and dispatchers, accounts not disabled). */
 async function incidentDispatchers(db: PrismaClient, orgId: string): Promise<string[]> {
@@ -61,6 +66,7 @@ export async function offerToHelp(db: PrismaClient, actor: Actor, input: TVolunt
         volunteerId: v.id, needId: need.id, incidentId: need.incident_id, needTitle: need.title,
         resourceTitle: listing.title, resourceTitleEn: listing.title_en, supplierName: listing.org_name, supplierNameEn: listing.org_name_en,
       });
+      await publishLive(tx, [{ topic: liveTopics.incident(need.incident_id), kind: VOLUNTEER_EVENT, data: { volunteerId: v.id, needId: need.id, status: "OFFERED" } }]);
       return v;
     }, CONTENDED_TX_OPTIONS);
   } catch (e) {
@@ -73,13 +79,14 @@ export async function offerToHelp(db: PrismaClient, actor: Actor, input: TVolunt
 
 /** The caller withdraws its own live offer to help (its organisation's, or its own as an individual). Audited. */
 export async function withdrawVolunteer(db: PrismaClient, actor: Actor, id: string): Promise<{ id: string; withdrawnAt: Date }> {
-  const [row] = await db.$queryRaw<{ id: string; org_id: string | null }[]>`
-    SELECT v.id, v.org_id FROM volunteer v JOIN resource r ON r.id = v.resource_id
+  const [row] = await db.$queryRaw<{ id: string; org_id: string | null; need_id: string; incident_id: string }[]>`
+    SELECT v.id, v.org_id, v.need_id, n.incident_id FROM volunteer v JOIN resource r ON r.id = v.resource_id JOIN need n ON n.id = v.need_id
     WHERE v.id = ${id} AND v.withdrawn_at IS NULL AND ${ownListingSql(actor)}`;
   if (!row) throw new AppError("NOT_FOUND", "This offer to help does not exist, is not yours or was already withdrawn.");
   return db.$transaction(async (tx) => {
     const v = await tx.volunteer.update({ where: { id: row.id }, data: { withdrawnAt: new Date() }, select: { id: true, withdrawnAt: true } });
     await recordAudit(tx, { actorId: actor.userId, orgId: row.org_id, action: "volunteer.withdraw", entityType: "Volunteer", entityId: v.id, data: {} });
+    await publishLive(tx, [{ topic: liveTopics.incident(row.incident_id), kind: VOLUNTEER_EVENT, data: { volunteerId: v.id, needId: row.need_id, status: "WITHDRAWN" } }]);
     return { id: v.id, withdrawnAt: v.withdrawnAt! };
   }, CONTENDED_TX_OPTIONS);
 }

@@ -118,6 +118,9 @@ describe("offer to help", () => {
     expect(notes.map((n) => n.userId)).toEqual([f.actors.dispatcherA.userId]); // dispatchers, not plain members
     expect(notes[0]!.payload).toMatchObject({ needId: ids.need, incidentId: ids.incident, resourceTitle: "远处泵 800", supplierName: "苏安应急装备有限公司" });
 
+    const events = await t.db.liveEvent.findMany({ where: { kind: "volunteer.updated" }, select: { topic: true, data: true } });
+    expect(events).toEqual([{ topic: `incident:${ids.incident}`, data: { volunteerId: v.id, needId: ids.need, status: "OFFERED" } }]);
+
     const board = await call(f.actors.supplier).volunteer.board({});
     expect(board.needs[0]!.volunteered).toEqual([{ id: v.id, resourceId: ids.far }]);
     expect((await call(otherSupplier).volunteer.board({})).needs[0]!.volunteered).toEqual([]);
