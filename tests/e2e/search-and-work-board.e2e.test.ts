@@ -54,6 +54,8 @@ describe("search box, results page and the suppliers' work board", () => {
   });
   afterAll(async () => {
     await browser?.close();
+    // leave the shared demo data as other browser tests expect it: the offer to help is withdrawn
+    if (offer) await db.volunteer.updateMany({ where: { needId: offer.needId, resourceId: offer.resourceId, withdrawnAt: null }, data: { withdrawnAt: new Date() } });
     await db?.$disconnect();
   });
 
