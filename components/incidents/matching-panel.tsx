@@ -14,6 +14,7 @@ import { errorMessage } from "@/components/needs/use-incident-refresh";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
+import { VolunteerCandidates } from "@/components/volunteers/volunteer-candidates";
 
 function clientErrorCode(error: unknown): string | undefined {
   return (error as { data?: { code?: string } | null } | null)?.data?.code;
@@ -173,6 +174,7 @@ export function MatchingPanel({
             }}
           />
         ) : null}
+        {data ? <VolunteerCandidates incidentId={incidentId} disabled={propose.isPending || sending.size > 0} onChanged={() => void refresh()} /> : null}
         {propose.isPending ? (
           <p role="status" className="text-sm text-slate-600" data-testid="proposal-progress">{t("proposing")}</p>
         ) : null}

@@ -1,7 +1,7 @@
 import { paths } from "@/components/layout/routes";
 
 /** Message keys live in the "common" namespace under nav.*. */
-export type NavItem = { key: "dashboard" | "adminOrganizations" | "incidents" | "browseListings" | "myListings" | "offers" | "catalogue" | "organization" | "knightHome" | "knightHistory" | "knightStanding" | "knightProfile" | "command" | "requisitions" | "adminRateCards"; path: string };
+export type NavItem = { key: "dashboard" | "adminOrganizations" | "incidents" | "browseListings" | "myListings" | "offers" | "workBoard" | "catalogue" | "organization" | "knightHome" | "knightHistory" | "knightStanding" | "knightProfile" | "command" | "requisitions" | "adminRateCards"; path: string };
 
 /** Each role's areas; a role gets an entry when its pages exist (requests, listings, knight tasks… come later). */
 const BY_ROLE: Partial<Record<string, NavItem[]>> = {
@@ -17,6 +17,7 @@ const BY_ROLE: Partial<Record<string, NavItem[]>> = {
   SUPPLIER: [
     { key: "myListings", path: paths.listings },
     { key: "offers", path: paths.offers },
+    { key: "workBoard", path: paths.workBoard },
     { key: "requisitions", path: paths.requisitions },
     { key: "browseListings", path: paths.browseListings },
     { key: "organization", path: paths.organization },
@@ -25,6 +26,7 @@ const BY_ROLE: Partial<Record<string, NavItem[]>> = {
   EXPERT: [
     { key: "myListings", path: paths.listings },
     { key: "offers", path: paths.offers },
+    { key: "workBoard", path: paths.workBoard },
     { key: "browseListings", path: paths.browseListings },
     { key: "catalogue", path: paths.catalogue },
   ],

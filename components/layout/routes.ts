@@ -33,6 +33,8 @@ export const paths = {
   requisitions: "/requisitions",
   requisition: (assignmentId: string) => `/requisitions/${encodeURIComponent(assignmentId)}`,
   costReport: (incidentId: string) => `/incidents/${encodeURIComponent(incidentId)}/cost-report`,
+  workBoard: "/work-board",
+  search: "/search",
 } as const;
 
 export function localeHref(locale: Locale, path: string): string {

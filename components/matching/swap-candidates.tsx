@@ -8,6 +8,7 @@ import { localizedName } from "@/lib/i18n/localized-name";
 import { useTRPC } from "@/lib/trpc/react";
 import { errorMessage, fieldErrorsOf } from "@/components/needs/use-incident-refresh";
 import { Button } from "@/components/ui/button";
+import { VolunteeredLine } from "@/components/volunteers/volunteer-candidates";
 
 /** Field-error keys the swap can come back with (lib/i18n/messages/matching.ts `errors`). */
 const KNOWN_ERRORS = new Set(["errors.resourceIneligible", "errors.resourceNoFreeUnit"]);
@@ -71,6 +72,7 @@ export function SwapCandidates(props: {
                       <span>{t("swap.eta", { time: formatDuration(locale, Math.round(c.etaMinutes) * 60, { precision: "minute" }) })}</span>
                     </p>
                     <p className="text-slate-700">{locale === "en" ? c.explanation.en : c.explanation.zh}</p>
+                    {c.volunteered ? <VolunteeredLine at={c.volunteered.at} /> : null}
                   </div>
                   {current ? (
                     <span className="text-xs text-slate-500">{t("swap.current")}</span>

@@ -17,6 +17,7 @@ const SAMPLES: Record<NotificationKind, Record<string, unknown>> = {
   "offer.cancelled": { assignmentId: "a1", needId: "n1", ...TITLES },
   "assignment.progress": { assignmentId: "a1", needId: "n1", incidentId: "i1", status: "ON_SCENE", ...TITLES },
   "need.unmet": { needId: "n1", incidentId: "i1", title: "排涝泵车", reason: "NO_SUPPLIER_IN_RANGE" },
+  "need.volunteered": { volunteerId: "v1", needId: "n1", incidentId: "i1", supplierName: "华力机械", supplierNameEn: "Huali Machinery", ...TITLES },
   "dispatch.unmet": { needId: "n1", incidentId: "i1", title: "送药", reason: "ALL_BUSY", offered: 7, at: "2026-07-01T08:30:00.000Z" },
   "knight.checkInMissed": { assignmentId: "a1", needId: "n1", incidentId: "i1", silentMinutes: 25 },
   "knight.restDue": { dutyMinutes: 480, limitMinutes: 480, autoOffAt: "2026-07-01T08:30:00.000Z" },

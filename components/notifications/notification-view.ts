@@ -86,6 +86,11 @@ export const NOTIFICATION_VIEWS: Record<NotificationKind, Describe> = {
     return titled(p, locale, (t) => view("kinds.assignment.progressFor", incidentOrList(p), t, labels), () => view("kinds.assignment.progress", incidentOrList(p), {}, labels));
   },
   "need.unmet": (p) => view("kinds.need.unmet", incidentOrList(p), { title: str(p, "title") ?? "…" }, unmetReason(p)),
+  "need.volunteered": (p, locale) => {
+    const zh = str(p, "supplierName");
+    const supplier = zh ? clip(localizedName(locale, zh, str(p, "supplierNameEn")), 80) : "…";
+    return titled(p, locale, (t) => view("kinds.need.volunteered", incidentOrList(p), { ...t, supplier }), () => view("kinds.need.volunteered", incidentOrList(p), { need: "…", resource: "…", supplier }));
+  },
   "dispatch.unmet": (p) => view("kinds.dispatch.unmet", incidentOrList(p), { title: str(p, "title") ?? "…", offered: num(p, "offered") ?? 0 }, unmetReason(p)),
   "knight.checkInMissed": (p, locale) => {
     const minutes = num(p, "silentMinutes");

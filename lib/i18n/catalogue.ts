@@ -24,6 +24,8 @@ import { timeline } from "@/lib/i18n/messages/timeline";
 import { commandKpis } from "@/lib/i18n/messages/command-kpis";
 import { commandMap } from "@/lib/i18n/messages/command-map";
 import { compensation } from "@/lib/i18n/messages/compensation";
+import { volunteers } from "@/lib/i18n/messages/volunteers";
+import { search } from "@/lib/i18n/messages/search";
 
 /**
  * Every message namespace, registered once. To add one: create lib/i18n/messages/<ns>.ts exporting
@@ -57,6 +59,8 @@ export const catalogue = {
   commandKpis,
   commandMap,
   compensation,
+  volunteers,
+  search,
 } as const;
 
 export type Catalogue = typeof catalogue;

@@ -39,6 +39,11 @@ export const ZMatchCandidateDto = z
     slackMinutes: z.number(),
     onTime: z.boolean(),
     explanation: z.object({ zh: z.string(), en: z.string() }),
+    /**
+     * Set when the supplier offered this listing for the need from its work board ("offer to help"): it passed
+     * every rule like any candidate; it is listed even when it ranks below `limit`.
+     */
+    volunteered: z.object({ volunteerId: z.string(), at: z.date() }).nullable(),
   })
   .meta({ id: "MatchCandidate" });
 export type TMatchCandidateDto = z.infer<typeof ZMatchCandidateDto>;

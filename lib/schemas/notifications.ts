@@ -12,6 +12,7 @@ export const NOTIFICATION_KINDS = [
   "offer.cancelled",
   "assignment.progress",
   "need.unmet",
+  "need.volunteered",
   "dispatch.unmet",
   "knight.checkInMissed",
   "knight.restDue",

@@ -61,6 +61,7 @@ const TAG_DESCRIPTIONS: Record<string, string> = {
   matching: "Ranked, explained candidates for a need.",
   offers: "Offers of a need to a supplier's listing: accept or decline within the hold time.",
   platform: "Delivery platforms: their riders' duty, task offers and tasks.",
+  search: "One search over listings, needs, organisations and resource types, filtered by what the caller may see.",
   system: "Health and public figures; no API key needed.",
 };
 

@@ -22,6 +22,8 @@ import { platformRouter } from "@/server/api/routers/platform";
 import { commandRouter } from "@/server/api/routers/command";
 import { commandMapRouter } from "@/server/api/routers/command-map";
 import { compensationRouter } from "@/server/api/routers/compensation";
+import { volunteerRouter } from "@/server/api/routers/volunteer";
+import { searchRouter } from "@/server/api/routers/search";
 
 /** Every router is registered here; each lives in server/api/routers/<noun>.ts. */
 export const appRouter = createTRPCRouter({
@@ -48,6 +50,8 @@ export const appRouter = createTRPCRouter({
   command: commandRouter,
   commandMap: commandMapRouter,
   compensation: compensationRouter,
+  volunteer: volunteerRouter,
+  search: searchRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -19,6 +19,7 @@ export const SCOPE_FOR_PERMISSION: Partial<Record<Permission, ApiKeyScope | null
   // tRPC only: sending/cancelling an offer on the key's own incident is part of running that incident.
   "offer.send": "incidents:write",
   "match.read": "match:read",
+  "search.read": "search:read",
   "offer.respond": "offers:respond",
   "platform.riders": "platform:riders",
   // Command-centre figures of the key's government organisation's regions (command-access.ts decides which).

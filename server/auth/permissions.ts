@@ -55,6 +55,10 @@ const PERMISSIONS = {
   "rateCard.read": ["ADMIN", "REQUESTER", "SUPPLIER", "EXPERT"],
   "rateCard.manage": ["ADMIN"],
   "review.write": ["REQUESTER", "SUPPLIER", "EXPERT"],
+  /** One search box over the exchange (what each caller sees is filtered in server/modules/search). */
+  "search.read": ["ADMIN", "REQUESTER", "SUPPLIER", "EXPERT", "API_CLIENT"],
+  /** The work board and "offer to help" (own listings only, checked in server/modules/volunteers). */
+  "volunteer.offer": ["SUPPLIER", "EXPERT"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -55,3 +55,19 @@ export async function riderOffers(rider: string): Promise<string[]> {
   if (accepted.response.status === 409) return [accepted.error!.message];
   return data.map((o) => `${o.offerId} ${o.distanceBand} ${o.expiresAt}`);
 }
+
+export async function searchExchange(): Promise<string[]> {
+  const { data, error } = await api.GET("/search", {
+    params: { query: { q: "排涝泵车", kind: ["resource", "need"], near: "32.06,118.79", radiusKm: 30, available: true, limit: 10 } },
+  });
+  if (error) throw new Error(`${error.code}: ${JSON.stringify(error.fieldErrors)}`);
+  // @ts-expect-error the engine is named, never a number
+  const engine: number = data.engine;
+  // @ts-expect-error a category is one of the catalogue's categories
+  await api.GET("/search", { params: { query: { category: "BOATS" } } });
+  const next: string | null = data.nextCursor;
+  const facets: Record<string, number> = data.facets.region;
+  return data.hits
+    .map((h) => `${h.kind}:${h.id} ${h.highlight.map((p) => (p.match ? `[${p.text}]` : p.text)).join("")} ${h.distanceKm ?? ""}`)
+    .concat(String(engine), String(next), JSON.stringify(facets));
+}

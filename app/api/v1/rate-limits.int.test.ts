@@ -33,6 +33,7 @@ const tiny: RateLimiter = {
     user: { limit: 2, windowSeconds: 60 },
     anonymous: { limit: 2, windowSeconds: 60 },
     authFailure: { limit: 2, windowSeconds: 60 },
+    search: { limit: 2, windowSeconds: 60 },
   },
 };
 

@@ -30,6 +30,7 @@ export const common = {
       command: "指挥中心",
       requisitions: "征用补偿",
       adminRateCards: "补偿费率",
+      workBoard: "找任务",
     },
     /** Spans of time (lib/i18n/format.ts formatDuration picks one; the two largest units, see there). */
     duration: {
@@ -136,6 +137,7 @@ export const common = {
       command: "Command centre",
       requisitions: "Requisitions",
       adminRateCards: "Compensation rates",
+      workBoard: "Find work",
     },
     duration: {
       dh: "{d} d {h} h",

@@ -40,6 +40,7 @@ export const notifications = {
       },
       need: {
         unmet: "需求「{title}」暂无可用资源（{reason}），请扩大范围、放宽类型或关闭需求。",
+        volunteered: "「{supplier}」主动请缨：以「{resource}」响应需求「{need}」，请在匹配面板中查看。",
       },
       dispatch: {
         unmet: "骑士任务「{title}」未能派满（{reason}），已邀约 {offered} 位骑士。",
@@ -97,6 +98,7 @@ export const notifications = {
       },
       need: {
         unmet: "Need “{title}” has no available resource ({reason}); widen the range, relax the type or close it.",
+        volunteered: "“{supplier}” offered to help on “{need}” with “{resource}”; see the matching panel.",
       },
       dispatch: {
         unmet: "Knight task “{title}” could not be filled ({reason}); {offered} knights were offered it.",

@@ -6,10 +6,11 @@ import { loadMatchNeed } from "@/server/modules/matching/load-match-need";
 import { rankCandidates } from "@/server/modules/matching/scoring/score-candidate";
 import type { ScoredCandidate } from "@/server/modules/matching/scoring/scoring-types";
 import { metricLabelsOf } from "@/server/modules/matching/compatible-types";
+import { addVolunteered } from "@/server/modules/volunteers/volunteered-candidates";
 
 export const DEFAULT_MATCH_LIMIT = 20;
 
-function toDto(s: ScoredCandidate): TMatchCandidateDto {
+function toDto(s: ScoredCandidate, volunteered: TMatchCandidateDto["volunteered"] = null): TMatchCandidateDto {
   return {
     resourceId: s.resourceId,
     title: s.title,
@@ -35,6 +36,7 @@ function toDto(s: ScoredCandidate): TMatchCandidateDto {
     slackMinutes: s.slackMinutes,
     onTime: s.slackMinutes >= 0,
     explanation: s.explanation,
+    volunteered,
   };
 }
 
@@ -48,7 +50,7 @@ export async function matchCandidates(db: Db, actor: Actor, input: TMatchCandida
   const limit = input.limit ?? DEFAULT_MATCH_LIMIT;
   const candidates = await findCandidates(db, need, { poolSize: Math.max(limit, 50), now });
   const metrics = metricLabelsOf(need.compatibleTypes, need.typeId);
-  const ranked = rankCandidates(need, candidates, { now, metrics }, { limit });
+  const ranked = await addVolunteered(db, need, rankCandidates(need, candidates, { now, metrics }, { limit }), { now, metrics });
   return {
     need: {
       id: need.id,
@@ -64,7 +66,7 @@ export async function matchCandidates(db: Db, actor: Actor, input: TMatchCandida
       neededBy: need.neededBy,
       maxDistanceKm: need.maxDistanceKm,
     },
-    candidates: ranked.map(toDto),
+    candidates: ranked.map((r) => toDto(r.candidate, r.volunteered)),
     generatedAt: now,
   };
 }

@@ -44,6 +44,7 @@ const SUBJECTS: Record<NotificationKind, string> = {
   "knight.taskCompleted": "Muster：任务已完成 / Task completed",
   "knight.taskCancelled": "Muster：任务已取消 / Task cancelled",
   "need.unmet": "Muster：需求暂无可用资源 / Need unmet",
+  "need.volunteered": "Muster：供应方主动请缨 / A supplier offered to help",
   "dispatch.unmet": "Muster：骑士调度未满足 / Knight dispatch unmet",
   "hazard.alert": "Muster：危险区域警报 / Hazard zone alert",
 };

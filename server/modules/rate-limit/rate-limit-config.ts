@@ -32,6 +32,11 @@ export type RateLimitBudgets = {
   user: Budget;
   anonymous: Budget;
   authFailure: Budget;
+  /**
+   * Search (REST GET /search, tRPC search.query and search.suggest) per API key or signed-in person, on top of
+   * the budget above: suggestions run as someone types, and each search is heavier than a plain read.
+   */
+  search: Budget;
 };
 
 export const RATE_LIMITS: RateLimitBudgets = {
@@ -41,6 +46,7 @@ export const RATE_LIMITS: RateLimitBudgets = {
   user: { limit: 120, windowSeconds: 10 },
   anonymous: { limit: 60, windowSeconds: 10 },
   authFailure: { limit: 10, windowSeconds: 60 },
+  search: { limit: 300, windowSeconds: 60 },
 };
 
 /** Budgets and the clock the limiter uses; tests pass tiny budgets and a fake clock. */
