@@ -20,10 +20,11 @@ function pagePaths(dir = LOCALE_DIR, prefix = ""): string[] {
 describe("paths", () => {
   // A link to a planned page is a 404 for whoever clicks it; each feature adds its path with its page.
   it("names only pages that exist", () => {
-    const pages = new Set(pagePaths());
+    // A dynamic segment ("[id]") matches any one segment; path makers are called with sample values.
+    const pages = pagePaths().map((p) => new RegExp(`^${p.replace(/\[[^\]]+\]/g, "[^/]+")}$`));
     const named = Object.values(paths).flatMap((p) =>
       typeof p === "string" ? [p] : (["requester", "supplier", "expert", "knight"] as const).map((k) => p(k)),
     );
-    for (const p of named) expect(pages, `no page for ${p}`).toContain(p);
+    for (const p of named) expect(pages.some((page) => page.test(p)), `no page for ${p}`).toBe(true);
   });
 });
