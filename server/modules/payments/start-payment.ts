@@ -35,6 +35,11 @@ export async function startPayment(db: PrismaClient, cfg: PaymentsConfig, actor:
     });
     return { mode: "INVOICE", amountDueCents: due, currency: o.currency, reason: cfg.stripe ? "chosen" : "card_not_configured" };
   }
+  if (o.status === "PAYABLE" && o.stripeCheckoutSessionId) {
+    // A session still open is the way to pay: hand it out again rather than open a second one.
+    const current = await cfg.stripe.checkout.sessions.retrieve(o.stripeCheckoutSessionId);
+    if (current.status === "open" && current.url) return { mode: "STRIPE", checkoutUrl: current.url, sessionId: current.id };
+  }
   const base = `${cfg.appUrl}/${opts.locale ?? "zh-CN"}/orders/${o.id}`;
   const session = await cfg.stripe.checkout.sessions.create(
     {
