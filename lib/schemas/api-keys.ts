@@ -13,20 +13,21 @@ export const API_KEY_SCOPES = [
   "match:read",
   "offers:respond",
   "platform:riders",
+  "orders:read",
 ] as const;
 export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
 export const ZApiKeyScope = z.enum(API_KEY_SCOPES, { error: "errors.scopeInvalid" });
 
 export type ApiKeyOrgKind = "GOVERNMENT" | "ENTERPRISE" | "RESCUE_TEAM" | "SOCIAL_FORCE" | "RESEARCH";
 
-const SUPPLIER_SCOPES: readonly ApiKeyScope[] = ["catalogue:read", "listings:read", "listings:write", "offers:respond"];
+const SUPPLIER_SCOPES: readonly ApiKeyScope[] = ["catalogue:read", "listings:read", "listings:write", "offers:respond", "orders:read"];
 
 /**
  * The scopes an organisation of this kind may give its keys: requesters post incidents and read matches;
  * suppliers list capacity and answer offers; a delivery platform (an enterprise) also runs its riders.
  */
 export const SCOPES_BY_ORG_KIND: Record<ApiKeyOrgKind, readonly ApiKeyScope[]> = {
-  GOVERNMENT: ["catalogue:read", "listings:read", "incidents:read", "incidents:write", "match:read"],
+  GOVERNMENT: ["catalogue:read", "listings:read", "incidents:read", "incidents:write", "match:read", "orders:read"],
   ENTERPRISE: [...SUPPLIER_SCOPES, "platform:riders"],
   RESCUE_TEAM: SUPPLIER_SCOPES,
   SOCIAL_FORCE: SUPPLIER_SCOPES,

@@ -19,6 +19,8 @@ import { liveRouter } from "@/server/api/routers/live";
 import { dispatchRouter } from "@/server/api/routers/dispatch";
 import { knightOfferRouter } from "@/server/api/routers/knight-offer";
 import { platformRouter } from "@/server/api/routers/platform";
+import { orderRouter } from "@/server/api/routers/order";
+import { moneyRouter } from "@/server/api/routers/money";
 
 /** Every router is registered here; each lives in server/api/routers/<noun>.ts. */
 export const appRouter = createTRPCRouter({
@@ -42,6 +44,8 @@ export const appRouter = createTRPCRouter({
   dispatch: dispatchRouter,
   knightOffer: knightOfferRouter,
   platform: platformRouter,
+  order: orderRouter,
+  money: moneyRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -22,6 +22,7 @@ export const SCOPE_FOR_PERMISSION: Partial<Record<Permission, ApiKeyScope | null
   "offer.respond": "offers:respond",
   "platform.riders": "platform:riders",
   "live.read": null,
+  "order.read": "orders:read",
 };
 
 /** The scope a key lacks for `permission`, or null when it may go ahead (always null for sessions). */

@@ -42,6 +42,16 @@ const PERMISSIONS = {
   "live.read": ["ADMIN", "REQUESTER", "SUPPLIER", "EXPERT", "KNIGHT", "API_CLIENT"],
   "match.assign": ["ADMIN", "REQUESTER"],
   "match.read": ["ADMIN", "REQUESTER", "API_CLIENT"],
+  /** Orders of paid needs: the buying or selling organisation's (scoped in server/modules/orders/order-access.ts). */
+  "order.read": ["ADMIN", "REQUESTER", "SUPPLIER", "EXPERT", "API_CLIENT"],
+  /** The buyer's side: pay (card or invoice), cancel, release payment; its dispatchers, checked in the module. */
+  "order.pay": ["REQUESTER"],
+  /** The supplier's side: confirm an invoice was paid, set up Stripe Connect payouts. */
+  "order.supply": ["SUPPLIER", "EXPERT"],
+  /** Money pages: earnings and payouts, spend per incident (each limited to the caller's organisations). */
+  "money.read": ["ADMIN", "REQUESTER", "SUPPLIER", "EXPERT"],
+  /** The platform's fees and open clearing items. */
+  "money.platform": ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
