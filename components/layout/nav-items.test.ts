@@ -6,9 +6,9 @@ describe("navItemsFor", () => {
     expect(navItemsFor([]).map((i) => i.key)).toEqual(["dashboard"]);
   });
   it("adds each role's areas once, in a stable order", () => {
-    expect(navItemsFor(["EXPERT", "SUPPLIER"]).map((i) => i.key)).toEqual(["dashboard", "myListings", "offers", "browseListings", "organization", "catalogue"]);
-    expect(navItemsFor(["ADMIN", "KNIGHT"]).map((i) => i.key)).toEqual(["dashboard", "knightHome", "knightHistory", "knightStanding", "knightProfile", "adminOrganizations", "incidents", "browseListings", "catalogue"]);
-    expect(navItemsFor(["REQUESTER", "ADMIN"]).map((i) => i.key)).toEqual(["dashboard", "incidents", "browseListings", "organization", "catalogue", "adminOrganizations"]);
+    expect(navItemsFor(["EXPERT", "SUPPLIER"]).map((i) => i.key)).toEqual(["dashboard", "myListings", "offers", "orders", "money", "browseListings", "organization", "catalogue"]);
+    expect(navItemsFor(["ADMIN", "KNIGHT"]).map((i) => i.key)).toEqual(["dashboard", "knightHome", "knightHistory", "knightStanding", "knightProfile", "adminOrganizations", "incidents", "money", "browseListings", "catalogue"]);
+    expect(navItemsFor(["REQUESTER", "ADMIN"]).map((i) => i.key)).toEqual(["dashboard", "incidents", "browseListings", "orders", "money", "organization", "catalogue", "adminOrganizations"]);
   });
   it("shows incidents to requesters and admins only", () => {
     expect(navItemsFor(["SUPPLIER", "KNIGHT", "EXPERT"]).some((i) => i.key === "incidents")).toBe(false);

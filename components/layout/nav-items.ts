@@ -1,19 +1,23 @@
 import { paths } from "@/components/layout/routes";
 
 /** Message keys live in the "common" namespace under nav.*. */
-export type NavItem = { key: "dashboard" | "adminOrganizations" | "incidents" | "browseListings" | "myListings" | "offers" | "catalogue" | "organization" | "knightHome" | "knightHistory" | "knightStanding" | "knightProfile"; path: string };
+export type NavItem = { key: "dashboard" | "adminOrganizations" | "incidents" | "browseListings" | "myListings" | "offers" | "orders" | "money" | "catalogue" | "organization" | "knightHome" | "knightHistory" | "knightStanding" | "knightProfile"; path: string };
 
 /** Each role's areas; a role gets an entry when its pages exist (requests, listings, knight tasks… come later). */
 const BY_ROLE: Partial<Record<string, NavItem[]>> = {
   REQUESTER: [
     { key: "incidents", path: paths.incidents },
     { key: "browseListings", path: paths.browseListings },
+    { key: "orders", path: paths.orders },
+    { key: "money", path: paths.money },
     { key: "organization", path: paths.organization },
     { key: "catalogue", path: paths.catalogue },
   ],
   SUPPLIER: [
     { key: "myListings", path: paths.listings },
     { key: "offers", path: paths.offers },
+    { key: "orders", path: paths.orders },
+    { key: "money", path: paths.money },
     { key: "browseListings", path: paths.browseListings },
     { key: "organization", path: paths.organization },
     { key: "catalogue", path: paths.catalogue },
@@ -21,6 +25,7 @@ const BY_ROLE: Partial<Record<string, NavItem[]>> = {
   EXPERT: [
     { key: "myListings", path: paths.listings },
     { key: "offers", path: paths.offers },
+    { key: "orders", path: paths.orders },
     { key: "browseListings", path: paths.browseListings },
     { key: "catalogue", path: paths.catalogue },
   ],
@@ -33,6 +38,7 @@ const BY_ROLE: Partial<Record<string, NavItem[]>> = {
   ADMIN: [
     { key: "adminOrganizations", path: paths.adminOrganizations },
     { key: "incidents", path: paths.incidents },
+    { key: "money", path: paths.money },
     { key: "browseListings", path: paths.browseListings },
     { key: "catalogue", path: paths.catalogue },
   ],

@@ -27,6 +27,8 @@ export const paths = {
   listingsNew: "/listings/new",
   listingsImport: "/listings/import",
   offers: "/offers",
+  orders: "/orders",
+  money: "/money",
 } as const;
 
 export function localeHref(locale: Locale, path: string): string {

@@ -21,6 +21,7 @@ import { dispatch } from "@/lib/i18n/messages/dispatch";
 import { taskPhotos } from "@/lib/i18n/messages/task-photos";
 import { notifications } from "@/lib/i18n/messages/notifications";
 import { timeline } from "@/lib/i18n/messages/timeline";
+import { orders } from "@/lib/i18n/messages/orders";
 
 /**
  * Every message namespace, registered once. To add one: create lib/i18n/messages/<ns>.ts exporting
@@ -51,6 +52,7 @@ export const catalogue = {
   taskPhotos,
   notifications,
   timeline,
+  orders,
 } as const;
 
 export type Catalogue = typeof catalogue;

@@ -27,6 +27,8 @@ export const common = {
       myListings: "我的资源",
       browseListings: "资源大厅",
       offers: "调用邀约",
+      orders: "订单",
+      money: "收支",
     },
     /** Spans of time (lib/i18n/format.ts formatDuration picks one; the two largest units, see there). */
     duration: {
@@ -130,6 +132,8 @@ export const common = {
       myListings: "My listings",
       browseListings: "Browse resources",
       offers: "Offers",
+      orders: "Orders",
+      money: "Money",
     },
     duration: {
       dh: "{d} d {h} h",
