@@ -12,8 +12,8 @@ export const API_KEY_SCOPES = [
   "incidents:write",
   "match:read",
   "offers:respond",
-  "platform:riders",
   "orders:read",
+  "platform:riders",
 ] as const;
 export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
 export const ZApiKeyScope = z.enum(API_KEY_SCOPES, { error: "errors.scopeInvalid" });

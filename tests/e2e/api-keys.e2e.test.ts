@@ -28,6 +28,7 @@ describe("API keys with scopes in the browser", () => {
       ["listings:read", true],
       ["listings:write", false],
       ["offers:respond", false],
+      ["orders:read", true],
       ["platform:riders", false],
     ]);
 
@@ -36,6 +37,7 @@ describe("API keys with scopes in the browser", () => {
     await page.getByTestId("apikey-name").fill(name);
     await page.getByTestId("apikey-scope-catalogue:read").uncheck();
     await page.getByTestId("apikey-scope-listings:read").uncheck();
+    await page.getByTestId("apikey-scope-orders:read").uncheck();
     await enabled(page.getByTestId("apikey-create-submit"));
     await page.getByTestId("apikey-create-submit").click();
     expect(await page.getByTestId("apikey-scopes").getByRole("alert").textContent()).toContain("at least one scope");
