@@ -9,7 +9,7 @@ import { cancelOrder } from "@/server/modules/payments/cancel-order";
 import { confirmInvoicePaid, settleOrder } from "@/server/modules/payments/settle-order";
 import { handleStripeWebhook } from "@/server/modules/payments/webhook";
 import { makePaymentsConfig, type PaymentsConfig } from "@/server/modules/payments/stripe-client";
-import { incidentBalances, incidentClearingBalance, orgBalances, unbalancedJournals } from "@/server/modules/ledger/balances";
+import { balanceOf, incidentBalances, incidentClearingBalance, orderBalances, orgBalances, platformBalances, unbalancedJournals } from "@/server/modules/ledger/balances";
 
 /**
  * A deterministic settlement simulator: random orders, card payments, partial and full refunds, invoices and
@@ -132,7 +132,21 @@ describe("settlement simulator", () => {
       const mine = s1.entries.filter((e) => e.orgId === f.orgs.govA && e.account === b.account);
       expect(b.debitCents - b.creditCents).toBe(mine.reduce((x, e) => x + e.debitCents - e.creditCents, 0));
     }
-    // 3. an incident whose orders are all terminal clears to zero; one with open orders does not
+    // 3. money is conserved per order: nothing owed by buyers once paid or cancelled, nothing left payable to
+    //    suppliers, and the platform's Stripe balance holds exactly its fees plus paid-but-unsettled orders
+    let expectedStripe = 0;
+    for (const p of plans) {
+      const bal = await orderBalances(t.db, p.orderId);
+      expect(balanceOf(bal, "buyer_receivable"), `${p.plan} ${p.orderId} receivable`).toBe(0);
+      expect(balanceOf(bal, "supplier_payable"), `${p.plan} ${p.orderId} payable`).toBe(0);
+      const o = s1.orders.find((x) => x.id === p.orderId)!;
+      const amount = (await t.db.order.findUniqueOrThrow({ where: { id: p.orderId }, select: { amountCents: true } })).amountCents;
+      if (p.plan === "card-unsettled") expectedStripe += amount - o.refundedCents;
+      else if (p.plan !== "invoice" && p.plan !== "cancel-unpaid") expectedStripe += o.feeCents;
+    }
+    expect(balanceOf(await platformBalances(t.db), "stripe_balance")).toBe(expectedStripe);
+
+    // 4. an incident whose orders are all terminal clears to zero; one with open orders does not
     const terminal = new Set(["SETTLED", "REFUNDED", "CANCELLED"]);
     let cleared = 0;
     let open = 0;
@@ -155,7 +169,7 @@ describe("settlement simulator", () => {
     for (const p of plans.filter((x) => x.plan === "cancel-unpaid")) expect(statuses.get(p.orderId)).toBe("CANCELLED");
     expect(new Set(plans.map((p) => p.plan)).size).toBeGreaterThanOrEqual(5);
 
-    // 4. replaying the whole stream (again shuffled and duplicated) and settling again changes nothing
+    // 5. replaying the whole stream (again shuffled and duplicated) and settling again changes nothing
     await deliverAll(events);
     for (const p of plans.filter((x) => x.plan === "card-settle" || x.plan === "card-partial-settle")) await settleOrder(t.db, cfg, null, p.orderId);
     const s2 = await snapshot();
