@@ -31,7 +31,7 @@ export class FakeStripe {
     return `${prefix}_test${(++this.seq).toString().padStart(6, "0")}`;
   }
 
-  async start(): Promise<void> {
+  async start(port = 0): Promise<void> {
     this.server = http.createServer((req, res) => {
       let body = "";
       req.on("data", (d) => (body += d));
@@ -53,7 +53,7 @@ export class FakeStripe {
         send(status, obj);
       });
     });
-    await new Promise<void>((r) => this.server!.listen(0, "127.0.0.1", r));
+    await new Promise<void>((r) => this.server!.listen(port, "127.0.0.1", r));
     this.port = (this.server.address() as AddressInfo).port;
   }
 
