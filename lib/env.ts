@@ -31,8 +31,15 @@ const EnvSchema = z.object({
   SEARCH_MAX_LAG_MS: z.coerce.number().int().min(0).default(5000),
   /** … or when the sync worker's last report is older than this (the worker is not running). */
   SEARCH_LAG_STALE_MS: z.coerce.number().int().min(1000).default(60_000),
-  STRIPE_SECRET_KEY: z.string().optional(),
-  STRIPE_WEBHOOK_SECRET: z.string().optional(),
+  /** Unset: card payment is off and paid needs settle by invoice (server/modules/payments/stripe-client.ts). */
+  STRIPE_SECRET_KEY: z.string().trim().optional().transform((v) => (v ? v : undefined)),
+  STRIPE_WEBHOOK_SECRET: z.string().trim().optional().transform((v) => (v ? v : undefined)),
+  /** Platform fee kept from each supplier payout, in basis points (500 = 5 %). */
+  STRIPE_PLATFORM_FEE_BPS: z.coerce.number().int().min(0).max(5000).default(500),
+  /** Point the Stripe SDK at another API host (tests use a local HTTP server); unset → api.stripe.com. */
+  STRIPE_API_HOST: z.string().trim().optional().transform((v) => (v ? v : undefined)),
+  STRIPE_API_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  STRIPE_API_PROTOCOL: z.enum(["http", "https"]).optional(),
   /** Map tile URL template for Leaflet maps ({s}, {z}, {x}, {y}); point it at a local tile server offline. */
   MAP_TILE_URL: z.string().trim().min(1).default("https://{s}.tile.openstreetmap.org/{z}/{x}/{y}.png"),
   MAP_TILE_ATTRIBUTION: z.string().default("&copy; OpenStreetMap contributors"),

@@ -6,9 +6,9 @@ describe("navItemsFor", () => {
     expect(navItemsFor([]).map((i) => i.key)).toEqual(["dashboard"]);
   });
   it("adds each role's areas once, in a stable order", () => {
-    expect(navItemsFor(["EXPERT", "SUPPLIER"]).map((i) => i.key)).toEqual(["dashboard", "myListings", "offers", "workBoard", "requisitions", "browseListings", "organization", "catalogue"]);
-    expect(navItemsFor(["ADMIN", "KNIGHT"]).map((i) => i.key)).toEqual(["dashboard", "knightHome", "knightHistory", "knightStanding", "knightProfile", "adminOrganizations", "adminRateCards", "incidents", "command", "browseListings", "catalogue"]);
-    expect(navItemsFor(["REQUESTER", "ADMIN"]).map((i) => i.key)).toEqual(["dashboard", "incidents", "command", "browseListings", "requisitions", "organization", "catalogue", "adminOrganizations", "adminRateCards"]);
+    expect(navItemsFor(["EXPERT", "SUPPLIER"]).map((i) => i.key)).toEqual(["dashboard", "myListings", "offers", "workBoard", "requisitions", "orders", "money", "browseListings", "organization", "catalogue"]);
+    expect(navItemsFor(["ADMIN", "KNIGHT"]).map((i) => i.key)).toEqual(["dashboard", "knightHome", "knightHistory", "knightStanding", "knightProfile", "adminOrganizations", "adminRateCards", "incidents", "command", "money", "browseListings", "catalogue"]);
+    expect(navItemsFor(["REQUESTER", "ADMIN"]).map((i) => i.key)).toEqual(["dashboard", "incidents", "command", "browseListings", "requisitions", "orders", "money", "organization", "catalogue", "adminOrganizations", "adminRateCards"]);
   });
   it("shows incidents to requesters and admins only", () => {
     expect(navItemsFor(["SUPPLIER", "KNIGHT", "EXPERT"]).some((i) => i.key === "incidents")).toBe(false);

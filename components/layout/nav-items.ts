@@ -1,7 +1,7 @@
 import { paths } from "@/components/layout/routes";
 
 /** Message keys live in the "common" namespace under nav.*. */
-export type NavItem = { key: "dashboard" | "adminOrganizations" | "incidents" | "browseListings" | "myListings" | "offers" | "workBoard" | "catalogue" | "organization" | "knightHome" | "knightHistory" | "knightStanding" | "knightProfile" | "command" | "requisitions" | "adminRateCards"; path: string };
+export type NavItem = { key: "dashboard" | "adminOrganizations" | "incidents" | "browseListings" | "myListings" | "offers" | "workBoard" | "orders" | "money" | "catalogue" | "organization" | "knightHome" | "knightHistory" | "knightStanding" | "knightProfile" | "command" | "requisitions" | "adminRateCards"; path: string };
 
 /** Each role's areas; a role gets an entry when its pages exist (requests, listings, knight tasks… come later). */
 const BY_ROLE: Partial<Record<string, NavItem[]>> = {
@@ -11,6 +11,8 @@ const BY_ROLE: Partial<Record<string, NavItem[]>> = {
     { key: "command", path: paths.command },
     { key: "browseListings", path: paths.browseListings },
     { key: "requisitions", path: paths.requisitions },
+    { key: "orders", path: paths.orders },
+    { key: "money", path: paths.money },
     { key: "organization", path: paths.organization },
     { key: "catalogue", path: paths.catalogue },
   ],
@@ -19,6 +21,8 @@ const BY_ROLE: Partial<Record<string, NavItem[]>> = {
     { key: "offers", path: paths.offers },
     { key: "workBoard", path: paths.workBoard },
     { key: "requisitions", path: paths.requisitions },
+    { key: "orders", path: paths.orders },
+    { key: "money", path: paths.money },
     { key: "browseListings", path: paths.browseListings },
     { key: "organization", path: paths.organization },
     { key: "catalogue", path: paths.catalogue },
@@ -27,6 +31,7 @@ const BY_ROLE: Partial<Record<string, NavItem[]>> = {
     { key: "myListings", path: paths.listings },
     { key: "offers", path: paths.offers },
     { key: "workBoard", path: paths.workBoard },
+    { key: "orders", path: paths.orders },
     { key: "browseListings", path: paths.browseListings },
     { key: "catalogue", path: paths.catalogue },
   ],
@@ -41,6 +46,7 @@ const BY_ROLE: Partial<Record<string, NavItem[]>> = {
     { key: "adminRateCards", path: paths.adminRateCards },
     { key: "incidents", path: paths.incidents },
     { key: "command", path: paths.command },
+    { key: "money", path: paths.money },
     { key: "browseListings", path: paths.browseListings },
     { key: "catalogue", path: paths.catalogue },
   ],

@@ -35,6 +35,8 @@ export const paths = {
   costReport: (incidentId: string) => `/incidents/${encodeURIComponent(incidentId)}/cost-report`,
   workBoard: "/work-board",
   search: "/search",
+  orders: "/orders",
+  money: "/money",
 } as const;
 
 export function localeHref(locale: Locale, path: string): string {

@@ -1,5 +1,6 @@
 "use client";
 
+import { QuoteSummary } from "@/components/orders/quote-summary";
 import { useEffect, useRef, useState } from "react";
 import { formatDateTime } from "@/lib/i18n/format";
 import { useLocale, useT } from "@/lib/i18n/client";
@@ -60,6 +61,7 @@ function ProposalRow(props: {
             <span>{t("assignment.window", { start: formatDateTime(locale, a.windowStart), end: formatDateTime(locale, a.windowEnd) })}</span>
           </p>
           {explanation ? <p className="text-slate-700" data-testid="proposal-explanation">{explanation}</p> : null}
+          {a.quote ? <QuoteSummary quote={a.quote} compact /> : null}
         </div>
         <div className="flex flex-wrap gap-2" onClick={(e) => e.stopPropagation()}>
           <Button size="sm" variant="ghost" disabled={busy} aria-expanded={swapping} aria-label={t("assignment.swapLabel", { title })} onClick={() => setSwapping((s) => !s)} data-testid="proposal-swap">

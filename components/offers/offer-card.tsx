@@ -13,6 +13,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { Textarea } from "@/components/ui/input";
+import { QuoteSummary } from "@/components/orders/quote-summary";
 
 const NEXT_STEP = { ACCEPTED: "MOBILIZED", MOBILIZED: "EN_ROUTE", EN_ROUTE: "ON_SCENE", ON_SCENE: "COMPLETED", COMPLETED: "RELEASED" } as const;
 
@@ -29,6 +30,7 @@ function useNow(): Date {
 /** One offer: need, incident, distance, the match explanation, hold countdown, and the supplier's actions. */
 export function OfferCard({ offer, onDone }: { offer: TOfferCard; onDone: (message: string) => void }) {
   const t = useT("offers");
+  const tOrders = useT("orders");
   const locale = useLocale();
   const trpc = useTRPC();
   const now = useNow();
@@ -75,6 +77,12 @@ export function OfferCard({ offer, onDone }: { offer: TOfferCard; onDone: (messa
             <span className="font-medium">{t("card.why")}: </span>
             {explanation}
           </p>
+        ) : null}
+        {offer.quote ? <QuoteSummary quote={offer.quote} /> : null}
+        {offer.orderId ? (
+          <a className="text-sky-700 underline" href={`/${locale}/orders/${offer.orderId}`} data-testid="offer-order-link">
+            {tOrders("list.offerLink")}
+          </a>
         ) : null}
         {offer.status === "OFFERED" ? (
           <p className="font-medium text-amber-700" aria-live="polite" data-testid="offer-hold">

@@ -26,6 +26,7 @@ import { commandMap } from "@/lib/i18n/messages/command-map";
 import { compensation } from "@/lib/i18n/messages/compensation";
 import { volunteers } from "@/lib/i18n/messages/volunteers";
 import { search } from "@/lib/i18n/messages/search";
+import { orders } from "@/lib/i18n/messages/orders";
 
 /**
  * Every message namespace, registered once. To add one: create lib/i18n/messages/<ns>.ts exporting
@@ -61,6 +62,7 @@ export const catalogue = {
   compensation,
   volunteers,
   search,
+  orders,
 } as const;
 
 export type Catalogue = typeof catalogue;

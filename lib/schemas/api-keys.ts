@@ -12,6 +12,7 @@ export const API_KEY_SCOPES = [
   "incidents:write",
   "match:read",
   "offers:respond",
+  "orders:read",
   "platform:riders",
   "command:read",
   "compensation:read",
@@ -23,14 +24,14 @@ export const ZApiKeyScope = z.enum(API_KEY_SCOPES, { error: "errors.scopeInvalid
 
 export type ApiKeyOrgKind = "GOVERNMENT" | "ENTERPRISE" | "RESCUE_TEAM" | "SOCIAL_FORCE" | "RESEARCH";
 
-const SUPPLIER_SCOPES: readonly ApiKeyScope[] = ["catalogue:read", "listings:read", "listings:write", "offers:respond", "compensation:read", "compensation:write", "search:read"];
+const SUPPLIER_SCOPES: readonly ApiKeyScope[] = ["catalogue:read", "listings:read", "listings:write", "offers:respond", "orders:read", "compensation:read", "compensation:write", "search:read"];
 
 /**
  * The scopes an organisation of this kind may give its keys: requesters post incidents and read matches;
  * suppliers list capacity and answer offers; a delivery platform (an enterprise) also runs its riders.
  */
 export const SCOPES_BY_ORG_KIND: Record<ApiKeyOrgKind, readonly ApiKeyScope[]> = {
-  GOVERNMENT: ["catalogue:read", "listings:read", "incidents:read", "incidents:write", "match:read", "command:read", "compensation:read", "compensation:write", "search:read"],
+  GOVERNMENT: ["catalogue:read", "listings:read", "incidents:read", "incidents:write", "match:read", "orders:read", "command:read", "compensation:read", "compensation:write", "search:read"],
   ENTERPRISE: [...SUPPLIER_SCOPES, "platform:riders"],
   RESCUE_TEAM: SUPPLIER_SCOPES,
   SOCIAL_FORCE: SUPPLIER_SCOPES,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZQuote } from "@/lib/schemas/orders";
 
 /** Incident-wide assignment: inputs and the proposal DTO (tRPC `matchAssign.*`). */
 
@@ -49,6 +50,8 @@ export const ZProposalAssignment = z.object({
   windowEnd: z.date(),
   explanationZh: z.string().nullable(),
   explanationEn: z.string().nullable(),
+  /** Paid needs: the quote the supplier will receive (frozen when proposed). */
+  quote: ZQuote.nullable(),
 });
 
 export const ZProposalDto = z.object({

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZQuote } from "@/lib/schemas/orders";
 
 /** Offer schemas, shared by the offer inbox, tRPC procedures and REST v1 (accept/decline by API key). */
 
@@ -48,6 +49,10 @@ export const ZOfferCard = z.object({
   resource: z.object({ id: z.string(), title: z.string(), titleEn: z.string().nullable() }),
   need: z.object({ id: z.string(), title: z.string(), quantity: z.number().int(), unit: z.string(), priority: z.string(), neededBy: z.date(), stagingAddress: z.string() }),
   incident: z.object({ id: z.string(), title: z.string() }),
+  /** Paid needs: the quote as sent (null for free listings). */
+  quote: ZQuote.nullable(),
+  /** Set once an accepted paid offer has its order. */
+  orderId: z.string().nullable(),
 });
 export type TOfferCard = z.infer<typeof ZOfferCard>;
 export const ZOfferInbox = z.array(ZOfferCard);

@@ -59,6 +59,7 @@ const TAG_DESCRIPTIONS: Record<string, string> = {
   incidents: "Incidents and their needs, posted by verified government organisations.",
   listings: "Capacity offered by suppliers and experts: search it, and manage your organisation's listings.",
   matching: "Ranked, explained candidates for a need.",
+  orders: "Orders of paid needs (one per accepted assignment) and their payment state, for the buying or selling organisation's own key.",
   offers: "Offers of a need to a supplier's listing: accept or decline within the hold time.",
   platform: "Delivery platforms: their riders' duty, task offers and tasks.",
   search: "One search over listings, needs, organisations and resource types, filtered by what the caller may see.",

@@ -24,6 +24,8 @@ import { commandMapRouter } from "@/server/api/routers/command-map";
 import { compensationRouter } from "@/server/api/routers/compensation";
 import { volunteerRouter } from "@/server/api/routers/volunteer";
 import { searchRouter } from "@/server/api/routers/search";
+import { orderRouter } from "@/server/api/routers/order";
+import { moneyRouter } from "@/server/api/routers/money";
 
 /** Every router is registered here; each lives in server/api/routers/<noun>.ts. */
 export const appRouter = createTRPCRouter({
@@ -52,6 +54,8 @@ export const appRouter = createTRPCRouter({
   compensation: compensationRouter,
   volunteer: volunteerRouter,
   search: searchRouter,
+  order: orderRouter,
+  money: moneyRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -28,6 +28,7 @@ export const SCOPE_FOR_PERMISSION: Partial<Record<Permission, ApiKeyScope | null
   "compensation.read": "compensation:read",
   "compensation.claim": "compensation:write",
   "compensation.decide": "compensation:write",
+  "order.read": "orders:read",
 };
 
 /** The scope a key lacks for `permission`, or null when it may go ahead (always null for sessions). */

@@ -59,6 +59,16 @@ const PERMISSIONS = {
   "search.read": ["ADMIN", "REQUESTER", "SUPPLIER", "EXPERT", "API_CLIENT"],
   /** The work board and "offer to help" (own listings only, checked in server/modules/volunteers). */
   "volunteer.offer": ["SUPPLIER", "EXPERT"],
+  /** Orders of paid needs: the buying or selling organisation's (scoped in server/modules/orders/order-access.ts). */
+  "order.read": ["ADMIN", "REQUESTER", "SUPPLIER", "EXPERT", "API_CLIENT"],
+  /** The buyer's side: pay (card or invoice), cancel, release payment; its dispatchers, checked in the module. */
+  "order.pay": ["REQUESTER"],
+  /** The supplier's side: confirm an invoice was paid, set up Stripe Connect payouts. */
+  "order.supply": ["SUPPLIER", "EXPERT"],
+  /** Money pages: earnings and payouts, spend per incident (each limited to the caller's organisations). */
+  "money.read": ["ADMIN", "REQUESTER", "SUPPLIER", "EXPERT"],
+  /** The platform's fees and open clearing items. */
+  "money.platform": ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -28,8 +28,10 @@ describe("API keys with scopes in the browser", () => {
       ["listings:read", true],
       ["listings:write", false],
       ["offers:respond", false],
+      ["orders:read", true],
       ["compensation:read", true],
       ["compensation:write", false],
+      ["search:read", true],
       ["platform:riders", false],
     ]);
 
@@ -39,6 +41,8 @@ describe("API keys with scopes in the browser", () => {
     await page.getByTestId("apikey-scope-catalogue:read").uncheck();
     await page.getByTestId("apikey-scope-listings:read").uncheck();
     await page.getByTestId("apikey-scope-compensation:read").uncheck();
+    await page.getByTestId("apikey-scope-orders:read").uncheck();
+    await page.getByTestId("apikey-scope-search:read").uncheck();
     await enabled(page.getByTestId("apikey-create-submit"));
     await page.getByTestId("apikey-create-submit").click();
     expect(await page.getByTestId("apikey-scopes").getByRole("alert").textContent()).toContain("at least one scope");

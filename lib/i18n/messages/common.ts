@@ -31,6 +31,8 @@ export const common = {
       requisitions: "征用补偿",
       adminRateCards: "补偿费率",
       workBoard: "找任务",
+      orders: "订单",
+      money: "收支",
     },
     /** Spans of time (lib/i18n/format.ts formatDuration picks one; the two largest units, see there). */
     duration: {
@@ -138,6 +140,8 @@ export const common = {
       requisitions: "Requisitions",
       adminRateCards: "Compensation rates",
       workBoard: "Find work",
+      orders: "Orders",
+      money: "Money",
     },
     duration: {
       dh: "{d} d {h} h",

@@ -43,7 +43,7 @@ describe("scope backfill for keys made before scopes were enforced", () => {
     await t.db.$executeRawUnsafe(backfill);
     const scopesOf = async (id: string) => (await t.db.apiKey.findUniqueOrThrow({ where: { id }, select: { scopes: true } })).scopes;
     expect(await scopesOf(keyIds.platform)).toEqual(["catalogue:read", "platform:riders"]);
-    // what the migration gave, fixed when it ran (scopes added later, such as search:read, are not backfilled)
+    // the migration's own list at the time (scopes added later, e.g. search:read or orders:read, are chosen on new keys)
     expect(await scopesOf(keyIds.gov)).toEqual(["catalogue:read", "listings:read", "incidents:read", "incidents:write", "match:read"]);
     expect(await scopesOf(keyIds.supplier)).toEqual(["catalogue:read", "listings:read", "listings:write", "offers:respond"]);
     expect(await scopesOf(keyIds.scoped)).toEqual(["catalogue:read"]);

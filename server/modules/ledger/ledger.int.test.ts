@@ -6,14 +6,12 @@ import { seedIncidentFixtures, incidentInput } from "@/server/modules/incidents/
 
 let t: TestDatabase;
 let buyer: string;
-let seller: string;
 let incidentId: string;
 
 beforeAll(async () => {
   t = await testDb();
   const f = await seedIncidentFixtures(t.db);
   buyer = f.orgs.govA;
-  seller = f.orgs.enterprise;
   const { status: _s, ...inc } = incidentInput;
   incidentId = (
     await t.db.incident.create({ data: { ...inc, status: "ACTIVE", orgId: buyer, createdById: f.actors.memberA.userId }, select: { id: true } })

@@ -12,6 +12,7 @@ import { dispatcherUserIds } from "@/server/modules/offers/offer-recipients";
 import { offerNext } from "@/server/modules/offers/offer-next";
 import { enqueueOfferNext, type OfferResult } from "@/server/modules/offers/send-offer";
 import { issueRequisitionOnAccept } from "@/server/modules/compensation/requisitions";
+import { createOrderForAssignment } from "@/server/modules/orders/create-order";
 
 /**
  * Supplier accepts within the hold: OFFERED → ACCEPTED, the need's committed quantity +n and (divisible
@@ -41,6 +42,8 @@ export async function acceptOffer(db: PrismaClient, actor: Actor, assignmentId: 
       await commitQuantity(tx, o.needId, o.quantity);
       // A requisition's decision is evidence made at dispatch: issued with the acceptance, never afterwards.
       await issueRequisitionOnAccept(tx, o);
+      // Paid need: its order with the quote as sent, in this same transaction. It never blocks the acceptance.
+      await createOrderForAssignment(tx, o.id);
       await cancelJob(tx, `offer.expire:${o.id}`);
       await recordAudit(tx, { actorId: actor.userId, orgId: o.supplierOrgId, action: "assignment.accept", entityType: "Assignment", entityId: o.id, data: { quantity: o.quantity } });
       await notify(tx, await dispatcherUserIds(tx, o.requesterOrgId), "offer.accepted", { assignmentId: o.id, needId: o.needId, incidentId: o.incidentId, ...offerTitles(o) });

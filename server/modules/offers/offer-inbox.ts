@@ -1,3 +1,4 @@
+import { readQuote } from "@/server/modules/orders/quote";
 import type { Db } from "@/server/db";
 import type { Actor } from "@/server/auth/actor-type";
 import type { TOfferCard, TOfferInboxInput } from "@/lib/schemas/offers";
@@ -31,6 +32,7 @@ export async function listOfferInbox(db: Db, actor: Actor, input: TOfferInboxInp
     take: 100,
     select: {
       id: true, status: true, quantity: true, holdExpiresAt: true, windowStart: true, windowEnd: true, explanationZh: true, explanationEn: true,
+      quote: true, order: { select: { id: true } },
       resource: { select: { id: true, title: true, titleEn: true, lat: true, lng: true } },
       need: {
         select: {
@@ -56,5 +58,7 @@ export async function listOfferInbox(db: Db, actor: Actor, input: TOfferInboxInp
       neededBy: r.need.neededBy, stagingAddress: r.need.stagingAddress,
     },
     incident: r.need.incident,
+    quote: readQuote(r.quote),
+    orderId: r.order?.id ?? null,
   }));
 }

@@ -9,6 +9,7 @@ import { notify } from "@/server/modules/notifications/notify";
 import { assertDispatcher, CONFLICT_MESSAGE, isOverlapViolation, loadOffer, lockResource, offerTitles, type OfferContext } from "@/server/modules/offers/offer-access";
 import { publishResourceOffer } from "@/server/modules/offers/offer-live";
 import { supplierUserIds } from "@/server/modules/offers/offer-recipients";
+import { snapshotQuotes } from "@/server/modules/orders/snapshot-quote";
 
 export const DEFAULT_HOLD_MINUTES = 30;
 export const OFFER_EXPIRE_QUEUE = "offer.expire";
@@ -50,6 +51,8 @@ export async function sendOfferInTx(tx: Db, o: OfferContext, actorId: string | n
     WHERE id = ${o.id} AND status = 'PROPOSED'`;
   if (n !== 1) throw new AppError("CONFLICT", "Only a proposed assignment can be offered; this one was already handled.");
   await tx.resource.update({ where: { id: o.resourceId }, data: { offeredCount: { increment: 1 } }, select: { id: true } });
+  // Paid need: the quote the supplier answers is frozen now (unless the proposal already froze it).
+  await snapshotQuotes(tx, [o.id]);
   // a need flagged unmet by the matcher (nobody eligible / everyone declined) is being worked on again
   await tx.$executeRaw`
     UPDATE need SET unmet_reason = NULL, updated_at = now()

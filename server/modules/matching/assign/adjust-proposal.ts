@@ -8,6 +8,7 @@ import { incidentScope } from "@/server/modules/incidents/access";
 import { candidateRow } from "@/server/modules/matching/assign/candidate-row";
 import { loadIncidentForAssignment } from "@/server/modules/matching/assign/proposal-access";
 import { proposalAssignmentSelect, toProposalAssignment } from "@/server/modules/matching/assign/read-proposal";
+import { snapshotQuotes } from "@/server/modules/orders/snapshot-quote";
 import { findCandidates } from "@/server/modules/matching/find-candidates";
 import { loadMatchNeed } from "@/server/modules/matching/load-match-need";
 import { metricLabelsOf } from "@/server/modules/matching/compatible-types";
@@ -80,7 +81,9 @@ export async function replaceProposal(
   const created = await db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM incident WHERE id = ${a.incidentId} FOR UPDATE`;
     if (!(await withdrawProposed(tx, a.id))) throw new AppError("CONFLICT", "This proposal was changed meanwhile; reload it.");
-    const next = await tx.assignment.create({ data: row, select: proposalAssignmentSelect });
+    const made = await tx.assignment.create({ data: row, select: { id: true } });
+    await snapshotQuotes(tx, [made.id]); // a paid need's replacement carries its own quote
+    const next = await tx.assignment.findUniqueOrThrow({ where: { id: made.id }, select: proposalAssignmentSelect });
     await recordAudit(tx, {
       actorId: actor.userId, orgId: a.orgId, action: "assignment.replace", entityType: "Assignment", entityId: next.id,
       data: { needId: a.needId, replaced: a.id, fromResourceId: a.resourceId, toResourceId: input.resourceId, score: scored.score },

@@ -1,3 +1,4 @@
+import { readQuote } from "@/server/modules/orders/quote";
 import type { Db } from "@/server/db";
 import type { Actor } from "@/server/auth/actor-type";
 import type { TProposalDto } from "@/lib/schemas/matching-assign";
@@ -16,6 +17,7 @@ export const proposalAssignmentSelect = {
   explanationZh: true,
   explanationEn: true,
   batchId: true,
+  quote: true,
   resource: { select: { title: true, titleEn: true, lat: true, lng: true, ownerOrg: { select: { name: true, nameEn: true } } } },
 } as const;
 
@@ -64,7 +66,7 @@ export async function readProposal(db: Db, actor: Actor, incidentId: string): Pr
 
 export function toProposalAssignment(r: {
   id: string; needId: string; resourceId: string | null; quantity: number; unitIndex: number | null; score: number;
-  windowStart: Date; windowEnd: Date; explanationZh: string | null; explanationEn: string | null;
+  windowStart: Date; windowEnd: Date; explanationZh: string | null; explanationEn: string | null; quote?: unknown;
   resource: { title: string; titleEn: string | null; lat: number; lng: number; ownerOrg: { name: string; nameEn: string | null } | null } | null;
 }): TProposalDto["assignments"][number] {
   const coarse = (v: number) => Math.round(v * 1000) / 1000;
@@ -85,5 +87,6 @@ export function toProposalAssignment(r: {
     windowEnd: r.windowEnd,
     explanationZh: r.explanationZh,
     explanationEn: r.explanationEn,
+    quote: readQuote(r.quote),
   };
 }

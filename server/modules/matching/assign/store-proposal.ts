@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { snapshotQuotes } from "@/server/modules/orders/snapshot-quote";
 import { CONTENDED_TX_OPTIONS } from "@/server/modules/accounts/transaction";
 import type { PrismaClient } from "@/server/db";
 import type { Actor } from "@/server/auth/actor-type";
@@ -50,7 +51,12 @@ export async function storeProposal(
     if (ids.length > 0) await tx.$queryRaw`SELECT id FROM incident WHERE id = ANY(${ids}::text[]) ORDER BY id FOR UPDATE`;
     const old = await tx.assignment.findMany({ where: { ...args.replace, status: "PROPOSED" }, select: { id: true, need: { select: { incidentId: true } } } });
     if (old.length > 0) await tx.assignment.deleteMany({ where: { id: { in: old.map((o) => o.id) }, status: "PROPOSED" } });
-    if (data.length > 0) await tx.assignment.createMany({ data });
+    if (data.length > 0) {
+      await tx.assignment.createMany({ data });
+      // Paid needs: the requester sees the quote on the proposal, and it is the one the supplier will get.
+      const fresh = await tx.assignment.findMany({ where: { batchId: data[0]!.batchId }, select: { id: true } });
+      await snapshotQuotes(tx, fresh.map((f) => f.id));
+    }
     await recordAudits(
       tx,
       incidents.map((i) => ({
