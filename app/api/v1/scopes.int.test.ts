@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDb, type TestDatabase } from "@/tests/helpers/db";
-import { SCOPES_BY_ORG_KIND, type ApiKeyOrgKind, type ApiKeyScope } from "@/lib/schemas/api-keys";
+import { API_KEY_SCOPES, SCOPES_BY_ORG_KIND, type ApiKeyOrgKind, type ApiKeyScope } from "@/lib/schemas/api-keys";
 import { generateApiKey } from "@/server/modules/api-keys/key-format";
 import { appRouter } from "@/server/api/root";
 import { API_KEY_SCHEME_NAME, buildOpenApiDocument } from "@/server/api/openapi";
@@ -59,8 +59,8 @@ afterAll(async () => t?.cleanup());
 
 describe("API key scopes on every REST operation", () => {
   it("the document lists a scope for every protected operation", () => {
-    expect(operations.length).toBe(19); // every operation but /health and /stats
-    expect(new Set(operations.map((o) => o.scope)).size).toBe(9);
+    expect(operations.length).toBe(30); // every operation but /health and /stats
+    expect(new Set(operations.map((o) => o.scope)).size).toBe(API_KEY_SCOPES.length);
     for (const [path, ops] of Object.entries(doc.paths ?? {})) {
       for (const [method, op] of Object.entries(ops as Record<string, { security?: unknown[]; description?: string }>)) {
         if (path === "/health" || path === "/stats") continue;
