@@ -22,6 +22,7 @@ import { taskPhotos } from "@/lib/i18n/messages/task-photos";
 import { notifications } from "@/lib/i18n/messages/notifications";
 import { timeline } from "@/lib/i18n/messages/timeline";
 import { commandKpis } from "@/lib/i18n/messages/command-kpis";
+import { aar } from "@/lib/i18n/messages/aar";
 
 /**
  * Every message namespace, registered once. To add one: create lib/i18n/messages/<ns>.ts exporting
@@ -53,6 +54,7 @@ export const catalogue = {
   notifications,
   timeline,
   commandKpis,
+  aar,
 } as const;
 
 export type Catalogue = typeof catalogue;
