@@ -44,7 +44,7 @@ export function KpiPanel({ regionCode: initialRegion, onRegionChange }: { region
   const nothingPosted = k ? k.openNeeds.every((p) => p.posted === 0) : false;
   return (
     <Card data-testid="kpi-panel">
-      <CardHeader title={t("panel.title")} description={t("panel.description")} />
+      <CardHeader title={t("panel.title")} description={t("panel.description")} headingLevel={3} />
       <CardBody className="space-y-6">
         <div className="flex flex-wrap items-end gap-4">
           <div className="flex flex-col gap-1 text-sm">

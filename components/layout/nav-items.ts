@@ -1,12 +1,14 @@
 import { paths } from "@/components/layout/routes";
 
 /** Message keys live in the "common" namespace under nav.*. */
-export type NavItem = { key: "dashboard" | "adminOrganizations" | "incidents" | "browseListings" | "myListings" | "offers" | "catalogue" | "organization" | "knightHome" | "knightHistory" | "knightStanding" | "knightProfile"; path: string };
+export type NavItem = { key: "dashboard" | "adminOrganizations" | "incidents" | "browseListings" | "myListings" | "offers" | "catalogue" | "organization" | "knightHome" | "knightHistory" | "knightStanding" | "knightProfile" | "command"; path: string };
 
 /** Each role's areas; a role gets an entry when its pages exist (requests, listings, knight tasks… come later). */
 const BY_ROLE: Partial<Record<string, NavItem[]>> = {
   REQUESTER: [
     { key: "incidents", path: paths.incidents },
+    // Government members; the page itself limits each to their organisation's regions (command-access.ts).
+    { key: "command", path: paths.command },
     { key: "browseListings", path: paths.browseListings },
     { key: "organization", path: paths.organization },
     { key: "catalogue", path: paths.catalogue },
@@ -33,6 +35,7 @@ const BY_ROLE: Partial<Record<string, NavItem[]>> = {
   ADMIN: [
     { key: "adminOrganizations", path: paths.adminOrganizations },
     { key: "incidents", path: paths.incidents },
+    { key: "command", path: paths.command },
     { key: "browseListings", path: paths.browseListings },
     { key: "catalogue", path: paths.catalogue },
   ],

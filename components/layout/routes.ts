@@ -27,6 +27,8 @@ export const paths = {
   listingsNew: "/listings/new",
   listingsImport: "/listings/import",
   offers: "/offers",
+  command: "/command",
+  commandWall: "/command/wall",
 } as const;
 
 export function localeHref(locale: Locale, path: string): string {

@@ -22,6 +22,7 @@ import { taskPhotos } from "@/lib/i18n/messages/task-photos";
 import { notifications } from "@/lib/i18n/messages/notifications";
 import { timeline } from "@/lib/i18n/messages/timeline";
 import { commandKpis } from "@/lib/i18n/messages/command-kpis";
+import { commandMap } from "@/lib/i18n/messages/command-map";
 import { aar } from "@/lib/i18n/messages/aar";
 
 /**
@@ -54,6 +55,7 @@ export const catalogue = {
   notifications,
   timeline,
   commandKpis,
+  commandMap,
   aar,
 } as const;
 

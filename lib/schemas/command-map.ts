@@ -18,7 +18,7 @@ export type TResourceCategory = "EXPERT" | "TEAM" | "EQUIPMENT" | "MATERIAL" | "
 
 export type TCommandIncident = {
   id: string; title: string; kind: string; severity: "I" | "II" | "III" | "IV"; status: string;
-  lat: number; lng: number; area: PolygonLike | null; orgId: string; orgName: string;
+  lat: number; lng: number; area: PolygonLike | null; orgId: string; orgName: string; orgNameEn: string | null;
 };
 export type TCommandNeed = {
   id: string; incidentId: string; title: string; category: TResourceCategory; priority: "LIFE_SAFETY" | "URGENT" | "ROUTINE";
@@ -28,7 +28,7 @@ export type TCommandStagingPoint = { key: string; lat: number; lng: number; addr
 /** A resource on its way to (or at) a need: a straight line from its base to the need's staging point. */
 export type TCommandMovement = {
   assignmentId: string; needId: string; incidentId: string; phase: TMapPhase; quantity: number;
-  resourceId: string; resourceTitle: string; orgId: string | null; orgName: string | null;
+  resourceId: string; resourceTitle: string; resourceTitleEn: string | null; orgId: string | null; orgName: string | null; orgNameEn: string | null;
   from: { lat: number; lng: number }; to: { lat: number; lng: number };
 };
 /** Available resources aggregated per grid cell (in SQL), counts by category. */

@@ -59,8 +59,8 @@ afterAll(async () => t?.cleanup());
 
 describe("API key scopes on every REST operation", () => {
   it("the document lists a scope for every protected operation", () => {
-    expect(operations.length).toBe(18); // every operation but /health and /stats
-    expect(new Set(operations.map((o) => o.scope)).size).toBe(8);
+    expect(operations.length).toBe(19); // every operation but /health and /stats
+    expect(new Set(operations.map((o) => o.scope)).size).toBe(9);
     for (const [path, ops] of Object.entries(doc.paths ?? {})) {
       for (const [method, op] of Object.entries(ops as Record<string, { security?: unknown[]; description?: string }>)) {
         if (path === "/health" || path === "/stats") continue;

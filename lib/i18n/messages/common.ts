@@ -27,6 +27,7 @@ export const common = {
       myListings: "我的资源",
       browseListings: "资源大厅",
       offers: "调用邀约",
+      command: "指挥中心",
     },
     /** Spans of time (lib/i18n/format.ts formatDuration picks one; the two largest units, see there). */
     duration: {
@@ -130,6 +131,7 @@ export const common = {
       myListings: "My listings",
       browseListings: "Browse resources",
       offers: "Offers",
+      command: "Command centre",
     },
     duration: {
       dh: "{d} d {h} h",

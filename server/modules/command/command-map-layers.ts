@@ -12,6 +12,27 @@ export const CELL_DEG = { PROVINCE: 0.1, CITY: 0.02, DISTRICT: 0.005 } as const;
 /** Fewer than this many knights in an area are shown as "<3", never as a number. */
 export const KNIGHT_MIN_SHOWN = 3;
 
+/** How long a city's or the province's availability aggregate is reused (a district's is always fresh). */
+export const AVAILABILITY_TTL_MS = 30_000;
+const availabilityCache = new Map<string, { at: number; cells: Promise<TAvailabilityCell[]> }>();
+
+/**
+ * Availability for the map: a district's is aggregated on every call; a city's or the province's (a scan of up
+ * to every listing, 1M on the bench seed) is aggregated at most once per AVAILABILITY_TTL_MS per server and
+ * shared by every viewer and every live refresh in between — listings change slowly, and the counts are an
+ * overview. Concurrent callers share one query.
+ */
+export function loadAvailabilityCached(db: Db, level: "PROVINCE" | "CITY" | "DISTRICT", regionCodes: string[], cellDeg: number, now = Date.now()): Promise<TAvailabilityCell[]> {
+  if (level === "DISTRICT") return loadAvailability(db, regionCodes, cellDeg);
+  const key = `${cellDeg}|${[...regionCodes].sort().join(",")}`;
+  const hit = availabilityCache.get(key);
+  if (hit && now - hit.at < AVAILABILITY_TTL_MS) return hit.cells;
+  const cells = loadAvailability(db, regionCodes, cellDeg);
+  availabilityCache.set(key, { at: now, cells });
+  cells.catch(() => availabilityCache.delete(key));
+  return cells;
+}
+
 /**
  * Available resources of the region's subtree, aggregated per grid cell and category in SQL, so the page
  * receives a few hundred cells whatever the number of listings (1M on the bench seed).

@@ -5,6 +5,7 @@ import { createNeed, createResource, seedOfferFixtures } from "@/server/modules/
 import { createKnight } from "@/server/modules/dispatch/test-fixtures";
 import { publicCellOf } from "@/server/modules/knights/public-cell";
 import { loadCommandMap } from "@/server/modules/command/command-map";
+import { AVAILABILITY_TTL_MS, loadAvailabilityCached } from "@/server/modules/command/command-map-layers";
 import { canSubscribe } from "@/server/modules/live/can-subscribe";
 import { publishLive } from "@/server/modules/live/publish-live";
 import { liveTopics } from "@/server/modules/live/live-topics";
@@ -104,6 +105,19 @@ describe("loadCommandMap", () => {
     }
     const wuxi = await loadCommandMap(t.db, wuxiGov, "320200");
     expect(wuxi.incidents).toEqual([]);
+  });
+});
+
+describe("availability aggregate", () => {
+  it("is shared for a city within the TTL and aggregated afresh after it; a district's is always fresh", async () => {
+    const codes = ["320100", "320102"];
+    const total = (cells: { total: number }[]) => cells.reduce((s, c) => s + c.total, 0);
+    const t0 = Date.now() + 1_000_000; // a key of its own, unaffected by earlier calls
+    const first = total(await loadAvailabilityCached(t.db, "CITY", codes, 0.02, t0));
+    await createResource(t.db, f.orgs.enterprise, f.types.boat, 1, "新增冲锋舟");
+    expect(total(await loadAvailabilityCached(t.db, "CITY", codes, 0.02, t0 + 1000))).toBe(first);
+    expect(total(await loadAvailabilityCached(t.db, "CITY", codes, 0.02, t0 + AVAILABILITY_TTL_MS + 1))).toBe(first + 1);
+    expect(total(await loadAvailabilityCached(t.db, "DISTRICT", ["320102"], 0.005, t0))).toBe(first + 1);
   });
 });
 

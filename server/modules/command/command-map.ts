@@ -6,7 +6,7 @@ import type {
 } from "@/lib/schemas/command-map";
 import { regionGeometries, boundsOf } from "@/lib/geo/region-boundaries";
 import { assertCommandAccess, regionSubtree } from "@/server/modules/command/command-access";
-import { CELL_DEG, loadAvailability, loadKnightCounts, loadRecentAlerts } from "@/server/modules/command/command-map-layers";
+import { CELL_DEG, loadAvailabilityCached, loadKnightCounts, loadRecentAlerts } from "@/server/modules/command/command-map-layers";
 
 const ACTIVE_INCIDENT = ["ACTIVE", "CONTAINED"] as const;
 const ACTIVE_NEED = ["OPEN", "PARTIALLY_FILLED", "FILLED"] as const;
@@ -44,14 +44,14 @@ export async function loadCommandMap(db: Db, actor: Actor, regionCode: string): 
 
   const incidentRows = await db.incident.findMany({
     where: { regionCode: { in: codes }, status: { in: [...ACTIVE_INCIDENT] } },
-    select: { id: true, title: true, kind: true, severity: true, status: true, lat: true, lng: true, area: true, orgId: true, org: { select: { name: true } } },
+    select: { id: true, title: true, kind: true, severity: true, status: true, lat: true, lng: true, area: true, orgId: true, org: { select: { name: true, nameEn: true } } },
     orderBy: [{ severity: "asc" }, { startedAt: "desc" }],
     take: 500,
   });
   const incidentIds = incidentRows.map((i) => i.id);
   const incidents: TCommandIncident[] = incidentRows.map((i) => ({
     id: i.id, title: i.title, kind: i.kind, severity: i.severity, status: i.status, lat: i.lat, lng: i.lng,
-    area: isPolygon(i.area) ? i.area : null, orgId: i.orgId, orgName: i.org.name,
+    area: isPolygon(i.area) ? i.area : null, orgId: i.orgId, orgName: i.org.name, orgNameEn: i.org.nameEn,
   }));
 
   const bounds = boundsOf(regionGeometries(regionCode) ?? []);
@@ -70,11 +70,11 @@ export async function loadCommandMap(db: Db, actor: Actor, regionCode: string): 
       select: {
         id: true, status: true, quantity: true, needId: true,
         need: { select: { incidentId: true, stagingLat: true, stagingLng: true } },
-        resource: { select: { id: true, title: true, lat: true, lng: true, ownerOrgId: true, ownerOrg: { select: { name: true } } } },
+        resource: { select: { id: true, title: true, titleEn: true, lat: true, lng: true, ownerOrgId: true, ownerOrg: { select: { name: true, nameEn: true } } } },
       },
       take: 2000,
     }),
-    loadAvailability(db, codes, CELL_DEG[region.level]),
+    loadAvailabilityCached(db, region.level, codes, CELL_DEG[region.level]),
     loadKnightCounts(db, self, children),
     db.hazardZone.findMany({
       where: {
@@ -113,9 +113,9 @@ export async function loadCommandMap(db: Db, actor: Actor, regionCode: string): 
     .filter((a) => a.resource)
     .map((a) => ({
       assignmentId: a.id, needId: a.needId, incidentId: a.need.incidentId, phase: PHASE[a.status as (typeof MOVING)[number]], quantity: a.quantity,
-      resourceId: a.resource!.id, resourceTitle: a.resource!.title,
+      resourceId: a.resource!.id, resourceTitle: a.resource!.title, resourceTitleEn: a.resource!.titleEn,
       // An expert's own listing names no organisation; the person is not named here either.
-      orgId: a.resource!.ownerOrgId, orgName: a.resource!.ownerOrg?.name ?? null,
+      orgId: a.resource!.ownerOrgId, orgName: a.resource!.ownerOrg?.name ?? null, orgNameEn: a.resource!.ownerOrg?.nameEn ?? null,
       from: { lat: a.resource!.lat, lng: a.resource!.lng }, to: { lat: a.need.stagingLat, lng: a.need.stagingLng },
     }));
 
