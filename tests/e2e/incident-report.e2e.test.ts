@@ -17,7 +17,7 @@ describe("a dispatcher opens the demo incident's after-action report", () => {
     await browser?.close();
   });
 
-  it("shows the HSEEP sections, takes an improvement item, downloads the CSV and the PDF", async () => {
+  it("shows the HSEEP sections, takes an improvement item, downloads the CSV and the PDF; the command centre links it", async () => {
     const page = await signInAs(browser, base(), "requester@muster.demo");
     await page.goto(`${base()}/zh-CN/incidents`);
     await page.getByTestId("incident-row").filter({ hasText: INCIDENT }).getByRole("link").first().click();
@@ -48,14 +48,16 @@ describe("a dispatcher opens the demo incident's after-action report", () => {
     expect(csv).toContain("夜间出动偏慢");
     expect(csv).toMatch(/\nresponse_time,all,TURNOUT\.p90_s,/);
 
-    // PDF: rendered by the server's Chromium, or a plain 503 pointing to the print page when it has none.
+    // PDF: the print page rendered by the server's Chromium (the same one these tests drive: system or bundled).
     const pdf = await page.request.get(`${base()}${await page.getByTestId("aar-pdf").getAttribute("href")}`, { timeout: 120_000 });
-    if (pdf.status() === 200) {
-      expect(pdf.headers()["content-type"]).toBe("application/pdf");
-      expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
-    } else {
-      expect(pdf.status()).toBe(503);
-      expect(await pdf.json()).toMatchObject({ code: "PDF_UNAVAILABLE" });
-    }
+    expect(pdf.status()).toBe(200);
+    expect(pdf.headers()["content-type"]).toBe("application/pdf");
+    expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
+
+    // The command centre's incident list links each incident's report too.
+    await page.goto(`${base()}/zh-CN/command`);
+    const link = page.getByTestId("command-incident-report").first();
+    expect(await visible(link, 30_000)).toBe(true);
+    expect(await link.getAttribute("href")).toMatch(/^\/zh-CN\/incidents\/[^/]+\/report$/);
   });
 });
