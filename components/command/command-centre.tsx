@@ -12,6 +12,7 @@ import { cx } from "@/components/ui/cx";
 import { CommandMap } from "@/components/command/command-map";
 import { commandPaths, SEVERITY_COLOUR } from "@/components/command/command-map-view";
 import { useCommandMap } from "@/components/command/use-command-map";
+import { incidentReportPath } from "@/components/command/aar/aar-paths";
 
 type Props = {
   regionCode: string;
@@ -71,6 +72,7 @@ function Alerts({ data, wall }: { data: TCommandMapDto; wall?: boolean }) {
 
 function IncidentList({ data, wall }: { data: TCommandMapDto; wall?: boolean }) {
   const t = useT("commandMap");
+  const tAar = useT("aar");
   const locale = useLocale();
   return (
     <section aria-labelledby="command-incidents-h" className="space-y-2">
@@ -88,6 +90,9 @@ function IncidentList({ data, wall }: { data: TCommandMapDto; wall?: boolean }) 
                 <Link href={localeHref(locale, commandPaths.incident(i.id))} className="truncate text-sm font-medium text-brand-700 underline-offset-2 hover:underline">{i.title}</Link>
               )}
               <span className={cx("shrink-0", wall ? "text-base text-slate-300" : "text-xs text-slate-500")}>{t(`severity.${i.severity}`)}</span>
+              {wall ? null : (
+                <Link href={localeHref(locale, incidentReportPath(i.id))} className="ml-auto shrink-0 text-xs text-brand-700 underline" data-testid="command-incident-report">{tAar("link")}</Link>
+              )}
             </li>
           ))}
         </ul>

@@ -19,7 +19,9 @@ import { useHazardZones } from "@/components/dispatch/use-hazard-zones";
 import { IncidentStatusBadge, SeverityBadge } from "@/components/incidents/severity-badge";
 import { NeedForm } from "@/components/needs/need-form";
 import { NeedsTable } from "@/components/needs/needs-table";
-import { Button } from "@/components/ui/button";
+import { Button, ButtonLink } from "@/components/ui/button";
+import { localeHref } from "@/components/layout/routes";
+import { incidentReportPath } from "@/components/command/aar/aar-paths";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 
@@ -29,6 +31,7 @@ import { EmptyState } from "@/components/ui/empty-state";
  */
 export function IncidentDetail({ id, tileUrl, tileAttribution }: { id: string; tileUrl: string; tileAttribution?: string }) {
   const t = useT("incidents");
+  const tAar = useT("aar");
   const locale = useLocale();
   const trpc = useTRPC();
   const [adding, setAdding] = useState(false);
@@ -69,6 +72,9 @@ export function IncidentDetail({ id, tileUrl, tileAttribution }: { id: string; t
             {meta(t("detail.closed"), incident.closedAt ? formatDateTime(locale, incident.closedAt) : null)}
           </dl>
           {incident.description ? <p className="max-w-3xl whitespace-pre-line text-sm text-slate-700">{incident.description}</p> : null}
+          <ButtonLink href={localeHref(locale, incidentReportPath(incident.id))} variant="outline" size="sm" data-testid="incident-report-link">
+            {tAar("link")}
+          </ButtonLink>
         </div>
         {incident.canEdit ? <IncidentStatusActions id={incident.id} status={incident.status} openNeeds={openNeeds} /> : null}
       </div>

@@ -27,6 +27,7 @@ import { compensation } from "@/lib/i18n/messages/compensation";
 import { volunteers } from "@/lib/i18n/messages/volunteers";
 import { search } from "@/lib/i18n/messages/search";
 import { orders } from "@/lib/i18n/messages/orders";
+import { aar } from "@/lib/i18n/messages/aar";
 
 /**
  * Every message namespace, registered once. To add one: create lib/i18n/messages/<ns>.ts exporting
@@ -63,6 +64,7 @@ export const catalogue = {
   volunteers,
   search,
   orders,
+  aar,
 } as const;
 
 export type Catalogue = typeof catalogue;

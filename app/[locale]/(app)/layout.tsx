@@ -26,8 +26,11 @@ export default async function AppLayout({ children, params }: { children: ReactN
   const viewer = await (await getServerCaller()).dashboard.viewer();
   return (
     <div className="flex min-h-dvh flex-col">
-      <AppHeader locale={locale} viewer={viewer} />
-      <main id="main" className="mx-auto w-full max-w-7xl flex-1 px-4 py-8 sm:px-6 lg:px-8">
+      {/* Printed pages (the after-action report, its PDF) carry the content only. */}
+      <div className="print:hidden">
+        <AppHeader locale={locale} viewer={viewer} />
+      </div>
+      <main id="main" className="mx-auto w-full max-w-7xl flex-1 px-4 py-8 sm:px-6 lg:px-8 print:max-w-none print:p-0">
         {/* Every map below draws through this projection (env MAP_TILE_CRS: the tiles' coordinate system). */}
         <MapProjectionProvider crs={env.MAP_TILE_CRS}>{children}</MapProjectionProvider>
       </main>

@@ -1,7 +1,7 @@
 import type { Db } from "@/server/db";
 import { KPI_FUNNEL_LIMIT, type TCommandKpis } from "@/lib/schemas/command-kpis";
 import type { TNeedPriority } from "@/lib/schemas/needs";
-import type { KpiScope } from "@/server/modules/command/kpis/region-scope";
+import { needFilter, type KpiScope } from "@/server/modules/command/kpis/region-scope";
 
 type Row = { needId: string | null; title: string | null; priority: TNeedPriority | null; needed: number; committed: number; enRoute: number; onScene: number; released: number };
 
@@ -17,7 +17,7 @@ export async function fillFunnel(db: Db, s: KpiScope): Promise<TCommandKpis["fun
       SELECT n.id, n.title, n.priority, COALESCE(n.approved_at, n.created_at) AS posted, n.quantity,
         n.qty_committed AS c, n.qty_en_route AS e, n.qty_on_scene AS o, n.qty_released AS r
       FROM need n JOIN incident i ON i.id = n.incident_id
-      WHERE i.region_code = ANY(${s.codes}::text[])
+      WHERE i.region_code = ANY(${s.codes}::text[]) ${needFilter(s)}
         AND n.status NOT IN ('DRAFT', 'PENDING_APPROVAL', 'CANCELLED')
         AND COALESCE(n.approved_at, n.created_at) >= ${s.from} AND COALESCE(n.approved_at, n.created_at) < ${s.to}
     ),

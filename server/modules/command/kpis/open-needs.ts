@@ -1,7 +1,7 @@
 import type { Db } from "@/server/db";
 import { NEED_PRIORITIES } from "@/lib/schemas/needs";
 import type { TCommandKpis } from "@/lib/schemas/command-kpis";
-import type { KpiScope } from "@/server/modules/command/kpis/region-scope";
+import { needFilter, type KpiScope } from "@/server/modules/command/kpis/region-scope";
 
 type Row = { priority: string; posted: number; open: number; quantity: number; filled: number };
 
@@ -18,7 +18,7 @@ export async function openNeedsByPriority(db: Db, s: KpiScope): Promise<TCommand
       COALESCE(sum(n.quantity) FILTER (WHERE n.status <> 'CANCELLED'), 0)::int AS quantity,
       COALESCE(sum(n.qty_committed + n.qty_en_route + n.qty_on_scene + n.qty_released) FILTER (WHERE n.status <> 'CANCELLED'), 0)::int AS filled
     FROM need n JOIN incident i ON i.id = n.incident_id
-    WHERE i.region_code = ANY(${s.codes}::text[])
+    WHERE i.region_code = ANY(${s.codes}::text[]) ${needFilter(s)}
       AND n.status NOT IN ('DRAFT', 'PENDING_APPROVAL')
       AND COALESCE(n.approved_at, n.created_at) >= ${s.from} AND COALESCE(n.approved_at, n.created_at) < ${s.to}
     GROUP BY n.priority`;

@@ -1,7 +1,7 @@
 import type { Db } from "@/server/db";
 import { RESOURCE_CATEGORIES } from "@/lib/schemas/catalogue";
 import type { TCommandKpis } from "@/lib/schemas/command-kpis";
-import type { KpiScope } from "@/server/modules/command/kpis/region-scope";
+import { needFilter, type KpiScope } from "@/server/modules/command/kpis/region-scope";
 
 type Row = { category: string; assignments: number; units: number; liveUnits: number };
 
@@ -17,7 +17,7 @@ export async function committedByCategory(db: Db, s: KpiScope): Promise<TCommand
     FROM assignment a JOIN need n ON n.id = a.need_id JOIN incident i ON i.id = n.incident_id
     LEFT JOIN resource r ON r.id = a.resource_id
     LEFT JOIN resource_type t ON t.id = r.type_id
-    WHERE i.region_code = ANY(${s.codes}::text[]) AND a.accepted_at >= ${s.from} AND a.accepted_at < ${s.to}
+    WHERE i.region_code = ANY(${s.codes}::text[]) ${needFilter(s)} AND a.accepted_at >= ${s.from} AND a.accepted_at < ${s.to}
     GROUP BY 1`;
   const by = new Map(rows.map((r) => [r.category, r]));
   return RESOURCE_CATEGORIES.map((category) => {

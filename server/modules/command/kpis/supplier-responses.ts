@@ -1,6 +1,6 @@
 import type { Db } from "@/server/db";
 import type { TCommandKpis } from "@/lib/schemas/command-kpis";
-import type { KpiScope } from "@/server/modules/command/kpis/region-scope";
+import { needFilter, type KpiScope } from "@/server/modules/command/kpis/region-scope";
 
 type Row = { offered: number; accepted: number; declined: number; expired: number; reasons: { reason: string; count: number }[] | null };
 
@@ -19,7 +19,7 @@ export async function supplierResponses(db: Db, s: KpiScope): Promise<TCommandKp
     WITH a AS (
       SELECT a.status, a.accepted_at, a.decline_reason
       FROM assignment a JOIN need n ON n.id = a.need_id JOIN incident i ON i.id = n.incident_id
-      WHERE i.region_code = ANY(${s.codes}::text[]) AND a.resource_id IS NOT NULL
+      WHERE i.region_code = ANY(${s.codes}::text[]) ${needFilter(s)} AND a.resource_id IS NOT NULL
         AND a.offered_at >= ${s.from} AND a.offered_at < ${s.to}
     )
     SELECT count(*)::int AS offered,

@@ -1,7 +1,7 @@
 import type { Db } from "@/server/db";
 import type { TCommandKpis } from "@/lib/schemas/command-kpis";
 import type { TUnmetReason } from "@/lib/schemas/needs";
-import type { KpiScope } from "@/server/modules/command/kpis/region-scope";
+import { needFilter, type KpiScope } from "@/server/modules/command/kpis/region-scope";
 
 type Row = { typeCode: string | null; typeNameZh: string | null; typeNameEn: string | null; category: string; reason: TUnmetReason; needs: number; unitsShort: number };
 
@@ -17,7 +17,7 @@ export async function unmetDemand(db: Db, s: KpiScope): Promise<TCommandKpis["un
       sum(GREATEST(0, n.quantity - (n.qty_committed + n.qty_en_route + n.qty_on_scene + n.qty_released)))::int AS "unitsShort"
     FROM need n JOIN incident i ON i.id = n.incident_id
     LEFT JOIN resource_type t ON t.id = n.type_id
-    WHERE i.region_code = ANY(${s.codes}::text[])
+    WHERE i.region_code = ANY(${s.codes}::text[]) ${needFilter(s)}
       AND n.unmet_reason IS NOT NULL
       AND COALESCE(n.approved_at, n.created_at) >= ${s.from} AND COALESCE(n.approved_at, n.created_at) < ${s.to}
     GROUP BY t.code, n.category, n.unmet_reason
