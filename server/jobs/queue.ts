@@ -27,7 +27,7 @@ export type RunJobsOptions = {
  * holds and "offer the next candidate" by seconds, not minutes; a live worker renews it (heartbeat) so a
  * slow batch is never taken from under it.
  */
-export const DEFAULT_LOCK_TIMEOUT_SECONDS = 30;
+export const DEFAULT_LOCK_TIMEOUT_SECONDS = 15;
 
 /**
  * Adds a job (inside the caller's transaction if given one). With a key, an existing job of that key is
@@ -62,6 +62,11 @@ export async function enqueueKeyedJobs(db: Db, inputs: (EnqueueInput & { key: st
 /** Removes a pending job by key (e.g. an expiry timer after the offer was answered). */
 export async function cancelJob(db: Db, key: string): Promise<void> {
   await db.job.updateMany({ where: { key, doneAt: null, failedAt: null }, data: { doneAt: new Date(), lastError: "cancelled" } });
+}
+
+/** Marks a pending job done without running it: its work was done inline (not if a worker holds it right now). */
+export async function completeJob(db: Db, key: string): Promise<void> {
+  await db.job.updateMany({ where: { key, doneAt: null, failedAt: null, lockedAt: null }, data: { doneAt: new Date() } });
 }
 
 /** Claims up to `batch` ready jobs for this worker (committed at once, so the lock is a lease). */

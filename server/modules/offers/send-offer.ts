@@ -72,8 +72,11 @@ export async function openUnits(db: Db, needId: string): Promise<number> {
   return need.quantity - need.qtyCommitted - need.qtyEnRoute - need.qtyOnScene - need.qtyReleased - (held._sum.quantity ?? 0);
 }
 
+/** The job key of "offer the next candidate" after an assignment was declined or expired: one per assignment. */
+export const offerNextKey = (afterAssignmentId: string) => `offer.next:${afterAssignmentId}`;
+
 /** Queue "offer the next candidate" for a need (inside the caller's transaction). */
-export function enqueueOfferNext(tx: Db, needId: string, afterAssignmentId: string) {
-  return enqueueJob(tx, { queue: OFFER_NEXT_QUEUE, payload: { needId }, key: `offer.next:${afterAssignmentId}` });
+export function enqueueOfferNext(tx: Db, needId: string, afterAssignmentId: string, runAt?: Date) {
+  return enqueueJob(tx, { queue: OFFER_NEXT_QUEUE, payload: { needId }, key: offerNextKey(afterAssignmentId), runAt });
 }
 
