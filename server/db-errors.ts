@@ -25,7 +25,7 @@ export function isNeedOverfill(e: unknown): boolean {
 }
 
 /**
- * What a database that is restarting, shutting down or out of connections looks like, wherever it surfaces:
+ * What a database that is restarting, shutting down or out of connections (or a pool with none free) looks like, wherever it surfaces:
  * pg SQLSTATEs (57P01-03 shutdown/starting, class 08 connection, 53300 too many connections), Node socket
  * errors, the pg driver's own messages, Prisma's driver-adapter kinds and engine codes (P1001/P1017/P2024).
  */
@@ -37,6 +37,8 @@ const UNAVAILABLE_MARKERS = [
   "Connection terminated", "Client has encountered a connection error", "Connection is closed",
   "terminating connection", "the database system is", "Can't reach database server", "Server has closed the connection",
   "timeout exceeded when trying to connect", "Timed out fetching a new connection",
+  // Every pooled connection busy for the transaction's maxWait (a surge): nothing was written, retry shortly.
+  "Unable to start a transaction in the given time",
 ];
 
 /**
@@ -55,7 +57,7 @@ export function isDbUnavailable(e: unknown): boolean {
 }
 
 /** The one sentence a caller gets while the database is unavailable. */
-export const DB_UNAVAILABLE_MESSAGE = "The service is briefly unavailable (its database is restarting). Retry in a few seconds.";
+export const DB_UNAVAILABLE_MESSAGE = "The service is briefly unavailable (its database is restarting or busy). Retry in a few seconds.";
 
 /** Seconds a client should wait before retrying a 503 (sent as Retry-After). */
 export const DB_UNAVAILABLE_RETRY_AFTER_S = 2;

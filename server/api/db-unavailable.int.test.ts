@@ -43,6 +43,9 @@ describe("database unavailable → 503", () => {
     expect(err).not.toBeNull();
     expect(isDbUnavailable(err)).toBe(true);
     expect(isDbUnavailable(new Error("Unique constraint failed on the fields: (`email`)"))).toBe(false);
+    // A surge: every pooled connection busy past the transaction's maxWait — nothing written, retry shortly.
+    const busy = Object.assign(new Error("Transaction API error: Unable to start a transaction in the given time."), { code: "P2028" });
+    expect(isDbUnavailable(busy)).toBe(true);
   });
 
   it("REST: an API-key request whose key cannot be resolved answers 503 SERVICE_UNAVAILABLE", async () => {

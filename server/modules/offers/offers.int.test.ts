@@ -112,6 +112,19 @@ describe("offers and holds", () => {
     expect(await status(third)).toBe("PROPOSED");
   });
 
+  it("never puts more units on offer than the need has open: a second proposal's row for a need already on offer is refused (surge drill)", async () => {
+    const n = await need(1);
+    // Two proposal runs for the same need (e.g. a retried propose whose first answer was lost in a restart).
+    const first = await propose(t.db, n, await pump(), { score: 0.9 });
+    const again = await propose(t.db, n, await pump(), { score: 0.8 });
+    await offerAssignment(t.db, dispatcher, first, { holdMinutes: 5 });
+    await expect(offerAssignment(t.db, dispatcher, again, { holdMinutes: 5 })).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/open units/) });
+    expect(await status(again)).toBe("PROPOSED");
+    await acceptOffer(t.db, supplier, first);
+    await expect(offerAssignment(t.db, dispatcher, again)).rejects.toMatchObject({ code: "CONFLICT" });
+    expect(await t.db.assignment.count({ where: { needId: n, status: "OFFERED" } })).toBe(0);
+  });
+
   it("the expiry job is a no-op for an offer answered in time", async () => {
     const a = await propose(t.db, await need(), await pump());
     await offerAssignment(t.db, dispatcher, a);

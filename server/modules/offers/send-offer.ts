@@ -44,6 +44,13 @@ export async function sendOfferInTx(tx: Db, o: OfferContext, actorId: string | n
   }
   const res = await lockResource(tx, o.resourceId);
   if (res.status !== "AVAILABLE") throw new AppError("CONFLICT", "This resource is not available any more.");
+  // The need's units are finite too: an older proposal (a second proposal run, a client's retry of one whose
+  // answer was lost) must not put more units on offer than remain open. Serialised per need (resource, then
+  // need: the order accepting takes them in).
+  await tx.$queryRaw`SELECT id FROM need WHERE id = ${o.needId} FOR UPDATE`;
+  if ((await openUnits(tx, o.needId)) < o.quantity) {
+    throw new AppError("CONFLICT", "This need has no open units left to offer: it is filled or already on offer.");
+  }
   const holdExpiresAt = new Date(Date.now() + holdMinutes * 60_000);
   const n = await tx.$executeRaw`
     UPDATE assignment SET status = 'OFFERED', offered_at = now(), hold_expires_at = ${holdExpiresAt}, updated_at = now()
