@@ -39,6 +39,9 @@ const UNAVAILABLE_MARKERS = [
   "timeout exceeded when trying to connect", "Timed out fetching a new connection",
   // Every pooled connection busy for the transaction's maxWait (a surge): nothing was written, retry shortly.
   "Unable to start a transaction in the given time",
+  // A transaction that outlived its timeout while waiting its turn (e.g. for the audit chain's lock) is rolled
+  // back by Prisma before any commit: nothing written, retry shortly.
+  "cannot be executed on an expired transaction",
 ];
 
 /**

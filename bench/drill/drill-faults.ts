@@ -52,13 +52,13 @@ async function fullThroughputAt(backAt: number, baseline: number, share = 0.8): 
 }
 
 export async function killWorker(db: PrismaClient, worker: ChildProc, t0: number): Promise<FaultReport> {
-  // Mid-batch: wait (≤ 10 s) for a moment when the worker holds claimed jobs.
+  // Mid-batch: wait (≤ 15 s) for a moment when the worker holds claimed jobs.
   const pid = worker.child?.pid;
   let held: string[] = [];
-  for (let i = 0; i < 100; i++) {
+  for (let i = 0; i < 600; i++) {
     held = (await db.$queryRawUnsafe<{ id: string }[]>(`SELECT id FROM job WHERE locked_by LIKE $1 AND done_at IS NULL`, `%:${pid}`)).map((r) => r.id);
     if (held.length > 0) break;
-    await sleep(100);
+    await sleep(25);
   }
   const start = Date.now();
   await worker.kill();

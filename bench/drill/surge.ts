@@ -5,7 +5,7 @@
  * first if missing), with PostgreSQL restarted, an app instance SIGKILLed and the worker SIGKILLed mid-run.
  * Everything is a child of this command: the embedded PostgreSQL, the app instances (bench/drill/app-instance.ts:
  * the app's route handlers on node:http), the worker (scripts/worker.ts). Logs: <MUSTER_DATA_DIR>/drill-logs.
- *   full:    40 incidents · 500 needs · 200 suppliers (REST + API keys) · 10,000 knights on SSE · 240 s of storm
+ *   full:    40 incidents · 500 needs · 200 suppliers (REST + API keys) · 10,000 knights on SSE · 180 s of storm
  *   --quick: 12 incidents · 120 needs · 40 suppliers · 300 knights · 100 s, on a 20,000-resource seed
  * Prints per-fault figures, the invariants, a min/median/max table over the runs and ONE final JSON line.
  * Exits 1 when an invariant fails in any run.
@@ -134,7 +134,7 @@ async function main() {
     needs: Number(values.needs ?? (quick ? 120 : 500)),
     suppliers: Number(values.suppliers ?? (quick ? 40 : 200)),
     knights: Number(values.knights ?? (quick ? 300 : 10_000)),
-    durationMs: Number(values.duration ?? (quick ? 100 : 240)) * 1000,
+    durationMs: Number(values.duration ?? (quick ? 100 : 180)) * 1000,
   };
   const started = Date.now();
   const dataDir = path.resolve(env.MUSTER_DATA_DIR, `bench-${o.scale}`);

@@ -46,6 +46,8 @@ describe("database unavailable → 503", () => {
     // A surge: every pooled connection busy past the transaction's maxWait — nothing written, retry shortly.
     const busy = Object.assign(new Error("Transaction API error: Unable to start a transaction in the given time."), { code: "P2028" });
     expect(isDbUnavailable(busy)).toBe(true);
+    const expired = Object.assign(new Error("Transaction API error: A commit cannot be executed on an expired transaction. The timeout for this transaction was 5000 ms"), { code: "P2028" });
+    expect(isDbUnavailable(expired)).toBe(true);
   });
 
   it("REST: an API-key request whose key cannot be resolved answers 503 SERVICE_UNAVAILABLE", async () => {
