@@ -42,6 +42,9 @@ const UNAVAILABLE_MARKERS = [
   // A transaction that outlived its timeout while waiting its turn (e.g. for the audit chain's lock) is rolled
   // back by Prisma before any commit: nothing written, retry shortly.
   "cannot be executed on an expired transaction",
+  // PostgreSQL aborted the transaction to break a deadlock / a serialisation conflict: rolled back, and
+  // retrying is the documented answer.
+  "40P01", "deadlock detected", "40001", "could not serialize access",
 ];
 
 /**

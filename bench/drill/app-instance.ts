@@ -28,6 +28,15 @@ const server = http.createServer(async (req, res) => {
     res.writeHead(404).end();
     return;
   }
+  // A request still unanswered after 10 s is named in the log (SSE streams are meant to stay open).
+  const started = Date.now();
+  const sse = (req.headers.accept ?? "").includes("text/event-stream");
+  const stuck = sse ? null : setTimeout(() => console.warn(`[drill app] ${method} ${url.pathname} unanswered after 10 s`), 10_000);
+  res.on("close", () => {
+    if (stuck) clearTimeout(stuck);
+    const ms = Date.now() - started;
+    if (!sse && ms > 10_000) console.warn(`[drill app] ${method} ${url.pathname} answered ${res.statusCode} after ${ms} ms`);
+  });
   const ac = new AbortController();
   res.on("close", () => {
     if (!res.writableFinished) ac.abort(); // the client went away: end its subscription

@@ -7,8 +7,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import readline from "node:readline";
-import { startEmbeddedPostgres } from "@/server/db/embedded-postgres";
-import { freePort } from "@/server/db/embedded-postgres";
+import { freePort, startEmbeddedPostgres } from "@/server/db/embedded-postgres";
 
 export type Db = { url: string; port: number; restart: () => Promise<{ downMs: number; backAt: number }>; stop: () => Promise<void> };
 

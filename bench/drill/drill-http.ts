@@ -30,10 +30,10 @@ export class Cluster {
     this.downUntil = ports.map(() => 0);
   }
   /** Round-robin over instances not marked down (a load balancer's health check). */
-  pick(prefer?: number): number {
+  pick(): number {
     const now = Date.now();
     for (let i = 0; i < this.ports.length; i++) {
-      const k = prefer !== undefined && i === 0 ? prefer % this.ports.length : this.rr++ % this.ports.length;
+      const k = this.rr++ % this.ports.length;
       if (this.downUntil[k]! <= now) return k;
     }
     return this.rr++ % this.ports.length;

@@ -150,7 +150,7 @@ export async function dispatcherScript(
       if (r.ok) state.autoIncidents++;
     }
     // Resource needs first, proposed incident-wide; knight tasks after the proposal, so they go to riders only
-    // (an incident-wide proposal would also offer rider listings for them).
+    // (an incident-wide proposal would also offer rider listings for them); then the manual offers.
     const central = i % DISTRICTS.length < 7; // riders ride in the city districts
     const kinds = Array.from({ length: perIncident }, () => central && rnd() < opts.knightShare);
     const postNeed = async (n: number, knight: boolean) => {
@@ -173,19 +173,19 @@ export async function dispatcherScript(
     for (let n = 0; n < perIncident && !state.stopped; n++) if (!kinds[n]) await postNeed(n, false);
     const proposal = await trpcMutation<Proposal>(cluster, "matchAssign.propose", { incidentId, timeLimitMs: 2000 }, auth);
     bump(state, proposal.ok ? "proposals" : "proposal_refused");
-    if (proposal.ok && !auto) {
-      for (const a of proposal.data.assignments) {
-        if (state.stopped) break;
-        const sent = await trpcMutation(cluster, "offer.send", { id: a.id, holdMinutes: opts.holdMinutes }, auth);
-        bump(state, sent.ok ? "offers_sent" : "offer_send_refused");
-      }
-    }
     for (let n = 0; n < perIncident && !state.stopped; n++) {
       if (!kinds[n]) continue;
       const needId = await postNeed(n, true);
       if (!needId) continue;
       const r = await trpcMutation(cluster, "dispatch.start", { needId }, auth);
       bump(state, r.ok ? "knight_dispatches" : "knight_dispatch_refused");
+    }
+    if (proposal.ok && !auto) {
+      for (const a of proposal.data.assignments) {
+        if (state.stopped) break;
+        const sent = await trpcMutation(cluster, "offer.send", { id: a.id, holdMinutes: opts.holdMinutes }, auth);
+        bump(state, sent.ok ? "offers_sent" : "offer_send_refused");
+      }
     }
     if (i % 10 === 9) log(`${i + 1}/${opts.incidents} incidents posted, ${state.needIds.length} needs`);
   }

@@ -106,6 +106,9 @@ async function oneRun(
   const live = await checkLiveEvents(db, [...state.knights, ...state.requesters]);
   for (const c of [...state.knights, ...state.requesters]) c.close();
   const errs = errorsOutside(faults.map((f) => f.window), t0);
+  // Every failed attempt, relative to the storm's start, for looking into a fault afterwards.
+  const failedAttempts = attempts.filter((a) => a.outcome !== "ok" && a.outcome !== "business").map((a) => ({ ...a, t_s: (a.at - t0) / 1000 }));
+  fs.writeFileSync(path.resolve(env.MUSTER_DATA_DIR, "drill-logs", `failed-attempts-run${r + 1}.json`), JSON.stringify({ faults, failedAttempts }, null, 1));
   const ok =
     invariants.double_booked_units + invariants.overcommitted_listings + invariants.double_booked_knights + invariants.need_quantity_mismatches +
       invariants.needs_overfilled + invariants.unexplained_assignments + invariants.holds_past_time + invariants.knight_offers_past_time +

@@ -48,6 +48,8 @@ describe("database unavailable → 503", () => {
     expect(isDbUnavailable(busy)).toBe(true);
     const expired = Object.assign(new Error("Transaction API error: A commit cannot be executed on an expired transaction. The timeout for this transaction was 5000 ms"), { code: "P2028" });
     expect(isDbUnavailable(expired)).toBe(true);
+    const deadlock = Object.assign(new Error("Raw query failed. Code: `40P01`. Message: `deadlock detected`"), { code: "P2010" });
+    expect(isDbUnavailable(deadlock)).toBe(true);
   });
 
   it("REST: an API-key request whose key cannot be resolved answers 503 SERVICE_UNAVAILABLE", async () => {
