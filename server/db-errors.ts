@@ -48,7 +48,8 @@ const UNAVAILABLE_MARKERS = [
 ];
 
 /**
- * The database could not be reached or dropped the connection: a transient condition the caller should retry
+ * The database could not be reached, dropped the connection or rolled the transaction back (busy, deadlock):
+ * a transient condition the caller should retry
  * (HTTP 503 with Retry-After), never an internal error. Walks the cause chain, as Prisma and tRPC wrap errors.
  */
 export function isDbUnavailable(e: unknown): boolean {
