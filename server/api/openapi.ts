@@ -12,6 +12,7 @@ import { env } from "@/lib/env";
 import { API_KEY_SCOPES } from "@/lib/schemas/api-keys";
 import { decorateOperations } from "@/server/api/openapi-operations";
 import type { FieldErrors } from "@/server/errors";
+import { DB_UNAVAILABLE_MESSAGE } from "@/server/db-errors";
 
 /**
  * The public REST API (/api/v1): the OpenAPI document and the one error shape every REST
@@ -154,6 +155,7 @@ const FALLBACK_MESSAGES: Record<number, string> = {
   403: "Forbidden",
   404: "Not found",
   500: "Something went wrong on our side. Please try again.",
+  503: DB_UNAVAILABLE_MESSAGE,
 };
 
 function isFieldErrors(v: unknown): v is FieldErrors {

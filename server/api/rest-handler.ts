@@ -2,6 +2,7 @@ import { createOpenApiFetchHandler } from "trpc-to-openapi";
 import type { PrismaClient } from "@/server/db";
 import { appRouter } from "@/server/api/root";
 import { createContext, type HttpContext } from "@/server/api/trpc";
+import { DB_UNAVAILABLE_RETRY_AFTER_S } from "@/server/db-errors";
 import type { RateLimiter } from "@/server/modules/rate-limit/rate-limit-config";
 import {
   REST_BASE_PATH,
@@ -70,6 +71,9 @@ export function createRestHandler(opts: RestHandlerOptions = {}): (req: Request)
         if (error.code === "INTERNAL_SERVER_ERROR" && !ctx) console.error("[rest]", error.cause ?? error);
       },
       responseMeta: ({ errors, paths, data }) => {
+        if (errors.some((e) => e.code === "SERVICE_UNAVAILABLE")) {
+          return { status: 503, headers: { "Retry-After": String(DB_UNAVAILABLE_RETRY_AFTER_S) } };
+        }
         if (errors.some((e) => e.code === "UNAUTHORIZED")) {
           return { headers: { "WWW-Authenticate": 'Bearer realm="muster", charset="UTF-8"' } };
         }

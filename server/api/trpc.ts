@@ -5,6 +5,7 @@ import superjson from "superjson";
 import { ZodError } from "zod";
 import { getDb, type PrismaClient } from "@/server/db";
 import { AppError, type AppErrorCode, type FieldErrors } from "@/server/errors";
+import { DB_UNAVAILABLE_MESSAGE, isDbUnavailable } from "@/server/db-errors";
 import { can, type Permission } from "@/server/auth/permissions";
 import type { Actor } from "@/server/auth/actor-type";
 import { resolveActor } from "@/server/auth/actor";
@@ -33,7 +34,13 @@ export type Context = {
 export async function createContext(opts: { headers: Headers; db?: PrismaClient; http?: HttpContext }): Promise<Context> {
   const db = opts.db ?? getDb();
   const ip = clientIp(opts.headers);
-  const actor = await resolveActor(db, opts.headers);
+  let actor: Actor | null;
+  try {
+    actor = await resolveActor(db, opts.headers);
+  } catch (e) {
+    // Resolving the caller is the first database read of every request: a restarting database is a 503 here too.
+    throw toUnavailable(e) ?? e;
+  }
   return { db, actor, headers: opts.headers, ip, http: opts.http };
 }
 
@@ -86,18 +93,32 @@ const t = initTRPC
     },
   });
 
-/** AppError → TRPCError; anything else unchanged. For errors raised inside a subscription's stream. */
-export function toTRPCError(e: unknown): unknown {
-  return e instanceof AppError ? new TRPCError({ code: CODE_MAP[e.code], message: e.message, cause: e }) : e;
+/** A database that is unreachable or restarting → SERVICE_UNAVAILABLE (503, Retry-After), else null. */
+export function toUnavailable(e: unknown): TRPCError | null {
+  if (e instanceof TRPCError && e.code === "SERVICE_UNAVAILABLE") return e;
+  return isDbUnavailable(e) ? new TRPCError({ code: "SERVICE_UNAVAILABLE", message: DB_UNAVAILABLE_MESSAGE, cause: e }) : null;
 }
 
-/** The one place AppError codes become tRPC (and so HTTP) errors. */
+/** AppError → TRPCError, database unavailable → 503; anything else unchanged. For errors raised inside a subscription's stream. */
+export function toTRPCError(e: unknown): unknown {
+  if (e instanceof AppError) return new TRPCError({ code: CODE_MAP[e.code], message: e.message, cause: e });
+  return toUnavailable(e) ?? e;
+}
+
+/** The one place AppError codes (and an unreachable database: 503) become tRPC (and so HTTP) errors. */
 const mapErrors = t.middleware(async ({ next }) => {
   const result = await next();
   if (!result.ok) {
     const cause = result.error.cause;
     if (cause instanceof AppError) {
       throw toTRPCError(cause);
+    }
+    if (result.error.code === "INTERNAL_SERVER_ERROR") {
+      const unavailable = toUnavailable(cause);
+      if (unavailable) {
+        console.warn(`[muster] database unavailable: ${cause instanceof Error ? (cause.message.trim().split("\n").pop() ?? "") : "unknown"} (answered 503)`);
+        throw unavailable;
+      }
     }
     if (result.error.code === "INTERNAL_SERVER_ERROR") console.error(result.error.cause ?? result.error);
   }

@@ -22,6 +22,8 @@ type Options = {
   ephemeral?: boolean;
   /** PostgreSQL's shared_buffers (default 256MB); large benchmark datasets need their hot set to fit. */
   sharedBuffers?: string;
+  /** A fixed port (default: a free one); the surge drill restarts the server on the port its clients know. */
+  port?: number;
   log?: (line: string) => void;
 };
 
@@ -110,7 +112,7 @@ export async function startEmbeddedPostgres(opts: Options): Promise<EmbeddedData
   // which must be able to reach the data directory.
   fs.mkdirSync(path.dirname(pgDir), { recursive: true, mode: 0o755 });
   const isRoot = os.userInfo().uid === 0;
-  const port = await freePort();
+  const port = opts.port ?? (await freePort());
   const EmbeddedPostgres = await loadEmbeddedPostgres();
   const pg = new EmbeddedPostgres({
     databaseDir: pgDir,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDb, type TestDatabase } from "@/tests/helpers/db";
 import { createPrismaClient } from "@/server/db";
-import { backoffSeconds, claimJobs, enqueueJob, runJobs, startJobWorker, type JobRow } from "@/server/jobs/queue";
+import { backoffSeconds, claimJobs, DEFAULT_LOCK_TIMEOUT_SECONDS, enqueueJob, runJobs, startJobWorker, type JobRow } from "@/server/jobs/queue";
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -86,5 +86,56 @@ describe("job queue", () => {
     for (let i = 0; i < 200 && seen.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
     await w.stop();
     expect(seen).toEqual([1]);
+  });
+
+  it("a killed worker's claimed jobs are claimed again once its lease lapsed (seconds, not minutes)", async () => {
+    const { id } = await enqueueJob(t.db, { queue: "q.killed", runAt: past() });
+    // The worker claims the batch and is killed (SIGKILL) before it finishes: nothing releases the lock.
+    expect((await claimJobs(t.db, { queues: ["q.killed"], handlers: {}, workerId: "killed" })).map((j) => j.id)).toEqual([id]);
+    const seen: string[] = [];
+    const opts = { queues: ["q.killed"], workerId: "restarted", handlers: { "q.killed": async (j: JobRow) => void seen.push(j.id) } };
+    expect(await runJobs(t.db, opts)).toBe(0); // a fresh lease is respected
+    // 45 s after the kill — what a restarted worker sees in the surge drill.
+    await t.db.$executeRaw`UPDATE job SET locked_at = now() - interval '45 seconds' WHERE id = ${id}`;
+    expect(DEFAULT_LOCK_TIMEOUT_SECONDS).toBeLessThan(45);
+    expect(await runJobs(t.db, opts)).toBe(1);
+    expect(seen).toEqual([id]);
+    const row = await t.db.job.findUniqueOrThrow({ where: { id }, select: { doneAt: true, attempts: true } });
+    expect(row.doneAt).not.toBeNull();
+    expect(row.attempts).toBe(2);
+  });
+
+  it("a live worker renews the lease of the jobs it still holds, so a slow batch is not taken from under it", async () => {
+    const ids = [(await enqueueJob(t.db, { queue: "q.slow", runAt: past() })).id, (await enqueueJob(t.db, { queue: "q.slow", runAt: past() })).id];
+    const lockedAt = async (id: string) => (await t.db.job.findUniqueOrThrow({ where: { id }, select: { lockedAt: true } })).lockedAt?.getTime() ?? 0;
+    let renewed = false;
+    let stolen = -1;
+    let calls = 0;
+    await runJobs(t.db, {
+      queues: ["q.slow"],
+      workerId: "slow",
+      heartbeatMs: 50,
+      lockTimeoutSeconds: 1,
+      handlers: {
+        "q.slow": async (j) => {
+          if (calls++ > 0) return;
+          // Both jobs are held: this one runs, the other waits its turn in the batch.
+          const first = await Promise.all(ids.map(lockedAt));
+          for (let i = 0; i < 250 && !renewed; i++) {
+            await new Promise((r) => setTimeout(r, 20));
+            const now = await Promise.all(ids.map(lockedAt));
+            renewed = now.every((at, k) => at > first[k]!);
+          }
+          // Past the 1 s lease of the first claim: another worker must still find nothing to take.
+          await new Promise((r) => setTimeout(r, 1200));
+          stolen = (await claimJobs(t.db, { queues: ["q.slow"], handlers: {}, workerId: "thief", lockTimeoutSeconds: 1 })).length;
+          expect(ids).toContain(j.id);
+        },
+      },
+    });
+    expect(renewed).toBe(true);
+    expect(stolen).toBe(0);
+    expect(calls).toBe(2);
+    expect(await t.db.job.count({ where: { id: { in: ids }, doneAt: { not: null } } })).toBe(2);
   });
 });

@@ -16,9 +16,18 @@ export type RunJobsOptions = {
   handlers: Record<string, JobHandler>;
   workerId: string;
   batch?: number;
-  /** Seconds before a claimed job whose worker died may be claimed again. */
+  /** Seconds before a claimed job whose worker died may be claimed again (its lease; renewed while it runs). */
   lockTimeoutSeconds?: number;
+  /** How often a running batch renews its lease (default: a third of the lock timeout). */
+  heartbeatMs?: number;
 };
+
+/**
+ * A claim is a lease: a killed worker's jobs are claimed again once it lapses. Short, so a crash delays
+ * holds and "offer the next candidate" by seconds, not minutes; a live worker renews it (heartbeat) so a
+ * slow batch is never taken from under it.
+ */
+export const DEFAULT_LOCK_TIMEOUT_SECONDS = 15;
 
 /**
  * Adds a job (inside the caller's transaction if given one). With a key, an existing job of that key is
@@ -55,9 +64,14 @@ export async function cancelJob(db: Db, key: string): Promise<void> {
   await db.job.updateMany({ where: { key, doneAt: null, failedAt: null }, data: { doneAt: new Date(), lastError: "cancelled" } });
 }
 
+/** Marks a pending job done without running it: its work was done inline (not if a worker holds it right now). */
+export async function completeJob(db: Db, key: string): Promise<void> {
+  await db.job.updateMany({ where: { key, doneAt: null, failedAt: null, lockedAt: null }, data: { doneAt: new Date() } });
+}
+
 /** Claims up to `batch` ready jobs for this worker (committed at once, so the lock is a lease). */
 export async function claimJobs(db: PrismaClient, opts: RunJobsOptions): Promise<JobRow[]> {
-  const lockTimeout = opts.lockTimeoutSeconds ?? 300;
+  const lockTimeout = opts.lockTimeoutSeconds ?? DEFAULT_LOCK_TIMEOUT_SECONDS;
   return db.$queryRaw<JobRow[]>`
     UPDATE job SET locked_at = now(), locked_by = ${opts.workerId}, attempts = attempts + 1, updated_at = now()
     WHERE id IN (
@@ -78,30 +92,50 @@ export function backoffSeconds(attempt: number): number {
 /** Claims and runs one batch; returns how many jobs ran (succeeded or failed). */
 export async function runJobs(db: PrismaClient, opts: RunJobsOptions): Promise<number> {
   const jobs = await claimJobs(db, opts);
-  for (const job of jobs) {
-    const handler = opts.handlers[job.queue];
-    try {
-      if (!handler) throw new Error(`No handler for queue ${job.queue}`);
-      await handler(job);
-      await db.job.updateMany({
-        where: { id: job.id, lockedBy: opts.workerId },
-        data: { doneAt: new Date(), lockedAt: null, lockedBy: null, lastError: null },
-      });
-    } catch (e) {
-      const message = e instanceof Error ? e.message : String(e);
-      const dead = job.attempts >= job.maxAttempts;
-      await db.job.updateMany({
-        where: { id: job.id, lockedBy: opts.workerId },
-        data: {
-          lastError: message.slice(0, 2000),
-          lockedAt: null,
-          lockedBy: null,
-          ...(dead ? { failedAt: new Date() } : { runAt: new Date(Date.now() + backoffSeconds(job.attempts) * 1000) }),
-        },
-      });
+  if (jobs.length === 0) return 0;
+  const pending = new Set(jobs.map((j) => j.id));
+  const heartbeat = setInterval(() => {
+    void renewLease(db, [...pending], opts.workerId).catch(() => {}); // a missed renewal is retried next beat
+  }, opts.heartbeatMs ?? ((opts.lockTimeoutSeconds ?? DEFAULT_LOCK_TIMEOUT_SECONDS) * 1000) / 3);
+  try {
+    for (const job of jobs) {
+      await runOne(db, opts, job);
+      pending.delete(job.id);
     }
+  } finally {
+    clearInterval(heartbeat);
   }
   return jobs.length;
+}
+
+/** Extends this worker's lease on the jobs it still holds. */
+async function renewLease(db: PrismaClient, ids: string[], workerId: string): Promise<void> {
+  if (ids.length === 0) return;
+  await db.job.updateMany({ where: { id: { in: ids }, lockedBy: workerId, doneAt: null }, data: { lockedAt: new Date() } });
+}
+
+async function runOne(db: PrismaClient, opts: RunJobsOptions, job: JobRow): Promise<void> {
+  const handler = opts.handlers[job.queue];
+  try {
+    if (!handler) throw new Error(`No handler for queue ${job.queue}`);
+    await handler(job);
+    await db.job.updateMany({
+      where: { id: job.id, lockedBy: opts.workerId },
+      data: { doneAt: new Date(), lockedAt: null, lockedBy: null, lastError: null },
+    });
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    const dead = job.attempts >= job.maxAttempts;
+    await db.job.updateMany({
+      where: { id: job.id, lockedBy: opts.workerId },
+      data: {
+        lastError: message.slice(0, 2000),
+        lockedAt: null,
+        lockedBy: null,
+        ...(dead ? { failedAt: new Date() } : { runAt: new Date(Date.now() + backoffSeconds(job.attempts) * 1000) }),
+      },
+    });
+  }
 }
 
 export type JobWorker = { stop: () => Promise<void> };

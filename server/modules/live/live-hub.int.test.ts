@@ -151,6 +151,31 @@ describe("LiveHub", () => {
     await s.done;
   });
 
+  it("delivers a hole filled after its grace when the hub did not fetch meanwhile (a stalled instance, surge drill)", async () => {
+    const hub = new LiveHub({ url: t.url, gapGraceMs: 200, pollMs: 60_000, log: () => {} });
+    await hub.start();
+    const topic = liveTopics.knight("stalled");
+    const ac = new AbortController();
+    const s = collect(hub.subscribe([topic], null, ac.signal));
+    const slow = new pg.Client({ connectionString: t.url });
+    await slow.connect();
+    try {
+      await slow.query("BEGIN");
+      await slow.query("INSERT INTO live_event (topic, kind, data) VALUES ($1, 'test.event', '{\"n\":1}')", [topic]);
+      await publish(topic, [2]); // later id, committed first: the hub records the hole
+      expect(ns(await s.take(1))).toEqual([2]);
+      // Nothing makes this hub fetch for longer than its grace (no commits, no poll) — then the hole commits.
+      await new Promise((r) => setTimeout(r, 500));
+      await slow.query("COMMIT");
+    } finally {
+      await slow.end();
+    }
+    expect(ns(await s.take(2, 5000))).toEqual([2, 1]);
+    ac.abort();
+    await s.done;
+    await hub.stop();
+  });
+
   it("keeps delivering after its LISTEN connection is killed (reconnects and catches up)", async () => {
     const topic = liveTopics.user("reconnect");
     const ac = new AbortController();

@@ -224,7 +224,6 @@ export class LiveHub {
     this.fetches++;
     const started = performance.now();
     const now = Date.now();
-    for (const [id, seen] of this.gaps) if (now - seen > this.opts.gapGraceMs) this.gaps.delete(id);
     const gapIds = [...this.gaps.keys()].map(String);
     const { rows } = gapIds.length
       ? await this.pool.query<Row>(
@@ -246,6 +245,9 @@ export class LiveHub {
       }
       this.dispatch(toEvent(row));
     }
+    // Holes past their grace are given up only after this fetch re-read them: a hub that could not fetch for a
+    // while (a stalled process, a database restart) first delivers what committed meanwhile.
+    for (const [id, seen] of this.gaps) if (now - seen > this.opts.gapGraceMs) this.gaps.delete(id);
     if (rows.length > 0) {
       this.fetchMs.push(performance.now() - started);
       if (this.fetchMs.length > 2000) this.fetchMs.splice(0, this.fetchMs.length - 2000);

@@ -4,7 +4,7 @@ import type { Actor } from "@/server/auth/actor-type";
 import { AppError } from "@/server/errors";
 import { recordAudit } from "@/server/modules/audit/record-audit";
 import { commitQuantity } from "@/server/modules/needs/quantities";
-import { cancelJob } from "@/server/jobs/queue";
+import { cancelJob, completeJob } from "@/server/jobs/queue";
 import { notify } from "@/server/modules/notifications/notify";
 import { assertSupplier, CONFLICT_MESSAGE, isOverlapViolation, loadOffer, lockResource, offerTitles } from "@/server/modules/offers/offer-access";
 import { publishResourceOffer } from "@/server/modules/offers/offer-live";
@@ -13,6 +13,10 @@ import { offerNext } from "@/server/modules/offers/offer-next";
 import { enqueueOfferNext, type OfferResult } from "@/server/modules/offers/send-offer";
 import { issueRequisitionOnAccept } from "@/server/modules/compensation/requisitions";
 import { createOrderForAssignment } from "@/server/modules/orders/create-order";
+import { enqueueOfferNext, offerNextKey, type OfferResult } from "@/server/modules/offers/send-offer";
+
+/** How long the queued "offer the next candidate" of an expiry waits for the inline run before a worker takes it. */
+const INLINE_NEXT_GRACE_MS = 30_000;
 
 /**
  * Supplier accepts within the hold: OFFERED → ACCEPTED, the need's committed quantity +n and (divisible
@@ -90,9 +94,13 @@ export async function expireOffer(db: PrismaClient, assignmentId: string): Promi
     if (!rows[0]) return null;
     await recordAudit(tx, { actorId: null, action: "assignment.expire", entityType: "Assignment", entityId: assignmentId });
     await publishResourceOffer(tx, await loadOffer(tx, assignmentId), "EXPIRED");
+    // Committed with the expiry: if this process dies (or the database goes) before the inline run below
+    // finishes, the worker still offers the next candidate — a re-run of this expiry finds nothing to expire.
+    await enqueueOfferNext(tx, rows[0].needId, assignmentId, new Date(Date.now() + INLINE_NEXT_GRACE_MS));
     return rows[0].needId;
   }, CONTENDED_TX_OPTIONS);
   if (!expired) return false;
   await offerNext(db, expired);
+  await completeJob(db, offerNextKey(assignmentId));
   return true;
 }

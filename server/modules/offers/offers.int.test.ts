@@ -3,7 +3,8 @@ import { testDb, type TestDatabase } from "@/tests/helpers/db";
 import type { Actor } from "@/server/auth/actor-type";
 import { runJobs } from "@/server/jobs/queue";
 import { offerJobHandlers } from "@/server/jobs/offer-jobs";
-import { acceptOffer, declineOffer } from "@/server/modules/offers/answer-offer";
+import { acceptOffer, declineOffer, expireOffer } from "@/server/modules/offers/answer-offer";
+import type { PrismaClient } from "@/server/db";
 import { cancelOffer, reportProgress } from "@/server/modules/offers/report-progress";
 import { offerAssignment } from "@/server/modules/offers/send-offer";
 import { createNeed, createResource, propose, seedOfferFixtures } from "@/server/modules/offers/test-fixtures";
@@ -81,6 +82,47 @@ describe("offers and holds", () => {
     expect(await status(second)).toBe("OFFERED");
     await acceptOffer(t.db, supplier, second);
     expect(await committed(n)).toBe(1);
+  });
+
+  it("an expiry whose process dies before it offers the next candidate still gets it offered, exactly once (surge drill)", async () => {
+    const n = await need();
+    const first = await propose(t.db, n, await pump(), { score: 0.9 });
+    const second = await propose(t.db, n, await pump(), { score: 0.7 });
+    const third = await propose(t.db, n, await pump(), { score: 0.5 });
+    await offerAssignment(t.db, dispatcher, first, { holdMinutes: 5 });
+    await t.db.assignment.update({ where: { id: first }, data: { holdExpiresAt: new Date(Date.now() - 1000) } });
+    // The expiry commits, then the database connection is lost before "offer the next candidate" ran
+    // (a worker SIGKILLed or PostgreSQL restarted at that moment).
+    const dying = new Proxy(t.db, {
+      get: (target, prop, receiver) => {
+        if (prop === "need") throw new Error("Connection terminated unexpectedly");
+        return Reflect.get(target, prop, receiver);
+      },
+    }) as PrismaClient;
+    await expect(expireOffer(dying, first)).rejects.toThrow(/Connection terminated/);
+    expect(await status(first)).toBe("EXPIRED");
+    expect(await status(second)).toBe("PROPOSED");
+    // A retry of the expiry job finds nothing left to expire; the next candidate comes from its own queued job.
+    expect(await expireOffer(t.db, first)).toBe(false);
+    await runOfferJobs();
+    expect(await status(second)).toBe("OFFERED");
+    expect(await status(third)).toBe("PROPOSED");
+    expect(await t.db.job.count({ where: { key: `offer.next:${first}`, doneAt: { not: null } } })).toBe(1);
+    await runOfferJobs();
+    expect(await status(third)).toBe("PROPOSED");
+  });
+
+  it("never puts more units on offer than the need has open: a second proposal's row for a need already on offer is refused (surge drill)", async () => {
+    const n = await need(1);
+    // Two proposal runs for the same need (e.g. a retried propose whose first answer was lost in a restart).
+    const first = await propose(t.db, n, await pump(), { score: 0.9 });
+    const again = await propose(t.db, n, await pump(), { score: 0.8 });
+    await offerAssignment(t.db, dispatcher, first, { holdMinutes: 5 });
+    await expect(offerAssignment(t.db, dispatcher, again, { holdMinutes: 5 })).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/open units/) });
+    expect(await status(again)).toBe("PROPOSED");
+    await acceptOffer(t.db, supplier, first);
+    await expect(offerAssignment(t.db, dispatcher, again)).rejects.toMatchObject({ code: "CONFLICT" });
+    expect(await t.db.assignment.count({ where: { needId: n, status: "OFFERED" } })).toBe(0);
   });
 
   it("the expiry job is a no-op for an offer answered in time", async () => {

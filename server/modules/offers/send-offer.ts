@@ -45,6 +45,13 @@ export async function sendOfferInTx(tx: Db, o: OfferContext, actorId: string | n
   }
   const res = await lockResource(tx, o.resourceId);
   if (res.status !== "AVAILABLE") throw new AppError("CONFLICT", "This resource is not available any more.");
+  // The need's units are finite too: an older proposal (a second proposal run, a client's retry of one whose
+  // answer was lost) must not put more units on offer than remain open. Serialised per need (resource, then
+  // need: the order accepting takes them in).
+  await tx.$queryRaw`SELECT id FROM need WHERE id = ${o.needId} FOR UPDATE`;
+  if ((await openUnits(tx, o.needId)) < o.quantity) {
+    throw new AppError("CONFLICT", "This need has no open units left to offer: it is filled or already on offer.");
+  }
   const holdExpiresAt = new Date(Date.now() + holdMinutes * 60_000);
   const n = await tx.$executeRaw`
     UPDATE assignment SET status = 'OFFERED', offered_at = now(), hold_expires_at = ${holdExpiresAt}, updated_at = now()
@@ -75,8 +82,11 @@ export async function openUnits(db: Db, needId: string): Promise<number> {
   return need.quantity - need.qtyCommitted - need.qtyEnRoute - need.qtyOnScene - need.qtyReleased - (held._sum.quantity ?? 0);
 }
 
+/** The job key of "offer the next candidate" after an assignment was declined or expired: one per assignment. */
+export const offerNextKey = (afterAssignmentId: string) => `offer.next:${afterAssignmentId}`;
+
 /** Queue "offer the next candidate" for a need (inside the caller's transaction). */
-export function enqueueOfferNext(tx: Db, needId: string, afterAssignmentId: string) {
-  return enqueueJob(tx, { queue: OFFER_NEXT_QUEUE, payload: { needId }, key: `offer.next:${afterAssignmentId}` });
+export function enqueueOfferNext(tx: Db, needId: string, afterAssignmentId: string, runAt?: Date) {
+  return enqueueJob(tx, { queue: OFFER_NEXT_QUEUE, payload: { needId }, key: offerNextKey(afterAssignmentId), runAt });
 }
 

@@ -1,6 +1,7 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { appRouter } from "@/server/api/root";
 import { createContext } from "@/server/api/trpc";
+import { DB_UNAVAILABLE_RETRY_AFTER_S } from "@/server/db-errors";
 
 export const dynamic = "force-dynamic";
 // Node runtime: live.events holds a PostgreSQL LISTEN connection per process (server/modules/live/live-hub.ts).
@@ -16,6 +17,9 @@ function handler(req: Request) {
     // Mutations are counted against the caller's request budget (server/modules/rate-limit); the limiter's
     // RateLimit-* headers ride on resHeaders.
     createContext: ({ resHeaders }) => createContext({ headers: req.headers, http: { transport: "trpc", resHeaders } }),
+    // A restarting database answers 503: tell clients when to retry.
+    responseMeta: ({ errors }) =>
+      errors.some((e) => e.code === "SERVICE_UNAVAILABLE") ? { headers: { "Retry-After": String(DB_UNAVAILABLE_RETRY_AFTER_S) } } : {},
   });
 }
 
