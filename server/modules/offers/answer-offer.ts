@@ -10,7 +10,6 @@ import { assertSupplier, CONFLICT_MESSAGE, isOverlapViolation, loadOffer, lockRe
 import { publishResourceOffer } from "@/server/modules/offers/offer-live";
 import { dispatcherUserIds } from "@/server/modules/offers/offer-recipients";
 import { offerNext } from "@/server/modules/offers/offer-next";
-import { enqueueOfferNext, type OfferResult } from "@/server/modules/offers/send-offer";
 import { issueRequisitionOnAccept } from "@/server/modules/compensation/requisitions";
 import { createOrderForAssignment } from "@/server/modules/orders/create-order";
 import { enqueueOfferNext, offerNextKey, type OfferResult } from "@/server/modules/offers/send-offer";
