@@ -25,6 +25,12 @@ const EnvSchema = z.object({
   EMAIL_FROM: z.string().default("Muster <no-reply@muster.local>"),
   MEILI_HOST: optionalUrl,
   MEILI_API_KEY: z.string().optional(),
+  /** Index names are `<prefix>_<kind>` (tests and side-by-side installs use their own prefix). */
+  MEILI_INDEX_PREFIX: z.string().regex(/^[a-zA-Z0-9_-]{1,40}$/).default("muster"),
+  /** Searches fall back to PostgreSQL when Meilisearch lags the database by more than this (sync worker's report). */
+  SEARCH_MAX_LAG_MS: z.coerce.number().int().min(0).default(5000),
+  /** … or when the sync worker's last report is older than this (the worker is not running). */
+  SEARCH_LAG_STALE_MS: z.coerce.number().int().min(1000).default(60_000),
   STRIPE_SECRET_KEY: z.string().optional(),
   STRIPE_WEBHOOK_SECRET: z.string().optional(),
   /** Map tile URL template for Leaflet maps ({s}, {z}, {x}, {y}); point it at a local tile server offline. */

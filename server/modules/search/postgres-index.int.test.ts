@@ -1,0 +1,57 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { testDb, type TestDatabase } from "@/tests/helpers/db";
+import type { SearchDocument, SearchViewer } from "@/server/modules/search/search-types";
+import { postgresEngine } from "@/server/modules/search/postgres-engine";
+import { ZSearchRequest } from "@/lib/schemas/search";
+
+let t: TestDatabase;
+beforeAll(async () => {
+  t = await testDb();
+});
+afterAll(async () => {
+  await t?.cleanup();
+});
+
+const admin: SearchViewer = { admin: true, userId: null, orgIds: [], audiences: [] };
+
+function doc(id: string, version: string, title: string): SearchDocument {
+  return {
+    kind: "resource", id, version, title, titleEn: null, text: "", textEn: "", personName: null, category: "EQUIPMENT",
+    typeCode: "EQ-BOAT-1", regionCode: "320104", regionPath: ["320104", "320100", "320000"], available: true, verified: true,
+    priceMode: "FREE", ownerOrgId: null, lat: 32.0, lng: 118.8,
+    visibility: { public: true, orgIds: [], userIds: [], audiences: [] },
+  };
+}
+
+const find = async (q: string) => (await postgresEngine(t.db).search(ZSearchRequest.parse({ q }), admin)).hits.map((h) => h.id);
+
+describe("PostgreSQL search index writes", () => {
+  it("keeps the newest version: an older upsert never overwrites a newer one", async () => {
+    const e = postgresEngine(t.db);
+    await e.upsert([doc("v1", "10", "冲锋舟 秦淮区")]);
+    await e.upsert([doc("v1", "5", "挖掘机 秦淮区")]);
+    expect(await find("冲锋舟")).toEqual(["v1"]);
+    expect(await find("挖掘机")).toEqual([]);
+    await e.upsert([doc("v1", "11", "挖掘机 秦淮区")]);
+    expect(await find("挖掘机")).toEqual(["v1"]);
+    expect(await e.versions("resource", null, 10)).toEqual([{ id: "v1", version: "11" }]);
+  });
+
+  it("a removal leaves a tombstone: a late, older upsert cannot bring the document back", async () => {
+    const e = postgresEngine(t.db);
+    await e.upsert([doc("v2", "20", "救生衣 200件")]);
+    await e.remove([{ kind: "resource", id: "v2", version: "21" }]);
+    expect(await find("救生衣")).toEqual([]);
+    await e.upsert([doc("v2", "20", "救生衣 200件")]);
+    expect(await find("救生衣")).toEqual([]);
+    await e.upsert([doc("v2", "22", "救生衣 200件")]);
+    expect(await find("救生衣")).toEqual(["v2"]);
+  });
+
+  it("does not remove a document newer than the removal", async () => {
+    const e = postgresEngine(t.db);
+    await e.upsert([doc("v3", "30", "发电机 50kW")]);
+    await e.remove([{ kind: "resource", id: "v3", version: "29" }]);
+    expect(await find("发电机")).toEqual(["v3"]);
+  });
+});

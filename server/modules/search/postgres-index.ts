@@ -1,0 +1,73 @@
+import { Prisma } from "@/server/generated/prisma/client";
+import type { Db } from "@/server/db";
+import type { SearchDocument, SearchKind, SearchRef, VersionRow } from "@/server/modules/search/search-types";
+import { documentLexemes } from "@/server/modules/search/search-lexemes";
+
+/**
+ * Writes of the PostgreSQL engine's index (search_document). Versioned: a document replaces the stored one only
+ * when its version is not lower, and a removal leaves a tombstone so a late, older upsert cannot bring the
+ * document back. Each call is one statement (plus one for the typo vocabulary).
+ */
+
+function newestByRef<T extends { kind: SearchKind; id: string; version: string }>(items: T[]): T[] {
+  const by = new Map<string, T>();
+  for (const it of items) {
+    const key = `${it.kind}\u0000${it.id}`;
+    const had = by.get(key);
+    if (!had || BigInt(had.version) < BigInt(it.version)) by.set(key, it);
+  }
+  return [...by.values()];
+}
+
+export async function upsertSearchDocuments(db: Db, input: SearchDocument[]): Promise<void> {
+  const docs = newestByRef(input);
+  if (docs.length === 0) return;
+  const lex = docs.map(documentLexemes);
+  const col = <K extends keyof SearchDocument>(k: K) => docs.map((d) => d[k]);
+  await db.$executeRaw`
+    INSERT INTO search_document AS s (kind, id, version, title, title_en, category, type_code, region_code, available,
+      verified, price_mode, owner_org_id, lat, lng, tsv, indexed_at)
+    SELECT d.kind, d.id, d.version, d.title, d.title_en, d.category, d.type_code, d.region_code, d.available,
+      d.verified, d.price_mode, d.owner_org_id, d.lat, d.lng, d.tsv::tsvector, now()
+    FROM unnest(${col("kind")}::text[], ${col("id")}::text[], ${col("version")}::bigint[], ${col("title")}::text[],
+      ${col("titleEn")}::text[], ${col("category")}::text[], ${col("typeCode")}::text[], ${col("regionCode")}::text[],
+      ${col("available")}::boolean[], ${col("verified")}::boolean[], ${col("priceMode")}::text[], ${col("ownerOrgId")}::text[],
+      ${col("lat")}::float8[], ${col("lng")}::float8[], ${lex.map((l) => l.tsv)}::text[])
+      AS d(kind, id, version, title, title_en, category, type_code, region_code, available, verified, price_mode,
+           owner_org_id, lat, lng, tsv)
+    WHERE NOT EXISTS (SELECT 1 FROM search_tombstone t WHERE t.kind = d.kind AND t.id = d.id AND t.version >= d.version)
+    ORDER BY d.kind, d.id
+    ON CONFLICT (kind, id) DO UPDATE SET version = EXCLUDED.version, title = EXCLUDED.title, title_en = EXCLUDED.title_en,
+      category = EXCLUDED.category, type_code = EXCLUDED.type_code, region_code = EXCLUDED.region_code,
+      available = EXCLUDED.available, verified = EXCLUDED.verified, price_mode = EXCLUDED.price_mode,
+      owner_org_id = EXCLUDED.owner_org_id, lat = EXCLUDED.lat, lng = EXCLUDED.lng, tsv = EXCLUDED.tsv,
+      indexed_at = EXCLUDED.indexed_at
+    WHERE s.version <= EXCLUDED.version`;
+  const vocabulary = [...new Set(lex.flatMap((l) => l.vocabulary))].sort();
+  if (vocabulary.length > 0) {
+    await db.$executeRaw`INSERT INTO search_term (term) SELECT unnest(${vocabulary}::text[]) ON CONFLICT DO NOTHING`;
+  }
+}
+
+export async function removeSearchDocuments(db: Db, input: SearchRef[]): Promise<void> {
+  const refs = newestByRef(input);
+  if (refs.length === 0) return;
+  const kinds = refs.map((r) => r.kind);
+  const ids = refs.map((r) => r.id);
+  const versions = refs.map((r) => r.version);
+  await db.$executeRaw`
+    WITH refs AS (
+      SELECT * FROM unnest(${kinds}::text[], ${ids}::text[], ${versions}::bigint[]) AS r(kind, id, version)
+    ), gone AS (
+      DELETE FROM search_document d USING refs r WHERE d.kind = r.kind AND d.id = r.id AND d.version <= r.version
+    )
+    INSERT INTO search_tombstone AS t (kind, id, version)
+    SELECT kind, id, version FROM refs ORDER BY kind, id
+    ON CONFLICT (kind, id) DO UPDATE SET version = GREATEST(t.version, EXCLUDED.version), removed_at = now()`;
+}
+
+export async function indexedVersions(db: Db, kind: SearchKind, afterId: string | null, limit: number): Promise<VersionRow[]> {
+  const after = afterId === null ? Prisma.empty : Prisma.sql`AND id > ${afterId}`;
+  return db.$queryRaw<VersionRow[]>`
+    SELECT id, version::text AS version FROM search_document WHERE kind = ${kind} ${after} ORDER BY id LIMIT ${limit}`;
+}

@@ -1,0 +1,146 @@
+import { Prisma } from "@/server/generated/prisma/client";
+import type { Db } from "@/server/db";
+import type { EngineResult, SearchFacets, SearchHit, SearchKind, SearchRequest, SearchViewer } from "@/server/modules/search/search-types";
+import { EMPTY_FACETS } from "@/server/modules/search/search-types";
+import { quoteLexeme, viewerTsquery } from "@/server/modules/search/search-lexemes";
+import { contentTsquery, fuzzyCandidates, highlightTerms, isLatinQuery, parseQuery, type QueryWord } from "@/server/modules/search/query-analyzer";
+import { highlightTitle } from "@/server/modules/search/highlight";
+import { decodeCursor, encodeCursor, type SortKey } from "@/server/modules/search/search-cursor";
+
+/**
+ * The PostgreSQL engine's search: one statement. The text, every filter and the viewer's visibility are one
+ * tsquery on one GIN-indexed tsvector (search_document.tsv), plus the GiST earth_box for a radius. The matched
+ * set is ranked (text relevance, then verified, then available, then distance), paged by keyset, counted and
+ * grouped for the facets in the same statement. Typo corrections are looked up (trigram similarity on the
+ * vocabulary) only when the query as typed finds nothing.
+ */
+
+/** earthdistance's sphere (earth() = 6378168 m), as in the matcher, so radius and distance agree with earth_box. */
+const EARTH_RADIUS_M = 6378168;
+
+function filterTsquery(req: SearchRequest, viewer: SearchViewer): string[] {
+  const parts: string[] = [];
+  const any = (lexemes: string[]) => `(${lexemes.map(quoteLexeme).join(" | ")})`;
+  if (req.kinds.length > 0) parts.push(any(req.kinds.map((k) => `k:${k}`)));
+  if (req.category) parts.push(quoteLexeme(`c:${req.category}`));
+  if (req.typeCode) parts.push(quoteLexeme(`t:${req.typeCode}`));
+  if (req.region) parts.push(quoteLexeme(`r:${req.region}`));
+  if (req.available !== undefined) parts.push(quoteLexeme(`av:${req.available ? 1 : 0}`));
+  if (req.verified !== undefined) parts.push(quoteLexeme(`vf:${req.verified ? 1 : 0}`));
+  if (req.priceMode) parts.push(quoteLexeme(`pm:${req.priceMode}`));
+  const vis = viewerTsquery(viewer);
+  if (vis) parts.push(vis);
+  return parts;
+}
+
+type Row = {
+  kind: SearchKind; id: string; title: string; title_en: string | null; lat: number | null; lng: number | null;
+  dist: number | null; k1: number; k2: number; k3: number; k4: number;
+};
+type FacetRow = { g: number; category: string | null; region_code: string | null; type_code: string | null; available: boolean | null; price_mode: string | null; verified: boolean | null; n: bigint | number };
+
+/** GROUPING() bit masks (1 = not grouped by that column): which facet a grouped row belongs to. */
+const FACET_BY_GROUPING: Record<number, [keyof SearchFacets, keyof FacetRow]> = {
+  31: ["category", "category"], 47: ["region", "region_code"], 55: ["typeCode", "type_code"],
+  59: ["available", "available"], 61: ["priceMode", "price_mode"], 62: ["verified", "verified"],
+};
+
+function statement(req: SearchRequest, viewer: SearchViewer, content: string | null): Prisma.Sql {
+  const parts = filterTsquery(req, viewer);
+  if (content) parts.unshift(`(${content})`);
+  const conds: Prisma.Sql[] = [];
+  if (parts.length > 0) conds.push(Prisma.sql`d.tsv @@ ${parts.join(" & ")}::tsquery`);
+  const score = content ? Prisma.sql`round(ts_rank(d.tsv, ${content}::tsquery)::numeric, 4)::float8` : Prisma.sql`0::float8`;
+  let dist = Prisma.sql`NULL::float8`;
+  if (req.near) {
+    const { lat, lng } = req.near;
+    const cosLat = Math.cos((lat * Math.PI) / 180);
+    dist = Prisma.sql`(2 * ${EARTH_RADIUS_M}::float8 * asin(least(1.0, sqrt(
+      power(sin(radians(d.lat - ${lat}::float8) / 2), 2)
+      + cos(radians(d.lat)) * ${cosLat}::float8 * power(sin(radians(d.lng - ${lng}::float8) / 2), 2)))))`;
+    if (req.radiusKm) {
+      const radiusM = req.radiusKm * 1000;
+      conds.push(Prisma.sql`d.lat IS NOT NULL AND d.lng IS NOT NULL
+        AND earth_box(muster_ll_to_earth(${lat}::float8, ${lng}::float8), ${radiusM}::float8) @> muster_ll_to_earth(d.lat, d.lng)
+        AND ${dist} <= ${radiusM}::float8`);
+    }
+  }
+  const where = conds.length > 0 ? Prisma.join(conds, " AND ") : Prisma.sql`TRUE`;
+  const after = req.cursor ? cursorSql(decodeCursor(req.cursor)) : Prisma.sql`TRUE`;
+  return Prisma.sql`
+    WITH m AS MATERIALIZED (
+      SELECT d.kind, d.id, d.title, d.title_en, d.category, d.region_code, d.type_code, d.available, d.price_mode, d.verified,
+        d.lat, d.lng, x.dist, -x.score AS k1, (NOT d.verified)::int AS k2, (NOT d.available)::int AS k3,
+        coalesce(x.dist, 1e15::float8) AS k4
+      FROM search_document d, LATERAL (SELECT ${score} AS score, ${dist} AS dist) x
+      WHERE ${where}
+    ), page AS (
+      SELECT kind, id, title, title_en, lat, lng, dist, k1, k2, k3, k4 FROM m
+      WHERE ${after}
+      ORDER BY k1, k2, k3, k4, kind, id LIMIT ${req.limit + 1}
+    ), facets AS (
+      SELECT GROUPING(category, region_code, type_code, available, price_mode, verified)::int AS g,
+        category, region_code, type_code, available, price_mode, verified, count(*) AS n
+      FROM m GROUP BY GROUPING SETS ((category), (region_code), (type_code), (available), (price_mode), (verified))
+    )
+    SELECT (SELECT count(*) FROM m)::int AS total,
+      (SELECT coalesce(json_agg(p ORDER BY p.k1, p.k2, p.k3, p.k4, p.kind, p.id), '[]'::json) FROM page p) AS hits,
+      (SELECT coalesce(json_agg(f), '[]'::json) FROM facets f) AS facets`;
+}
+
+function cursorSql(k: SortKey): Prisma.Sql {
+  return Prisma.sql`(k1, k2, k3, k4, kind, id) > (${k[0]}::float8, ${k[1]}::int, ${k[2]}::int, ${k[3]}::float8, ${k[4]}::text, ${k[5]}::text)`;
+}
+
+async function corrections(db: Db, words: string[]): Promise<Map<string, string[]>> {
+  if (words.length === 0) return new Map();
+  const rows = await db.$queryRaw<{ w: string; term: string }[]>`
+    SELECT w, t.term FROM unnest(${words}::text[]) AS w,
+      LATERAL (SELECT s.term FROM search_term s WHERE s.term % w AND s.term <> w AND similarity(s.term, w) >= 0.35
+               ORDER BY similarity(s.term, w) DESC, s.term LIMIT 3) t`;
+  const out = new Map<string, string[]>();
+  for (const r of rows) out.set(r.w, [...(out.get(r.w) ?? []), r.term]);
+  return out;
+}
+
+function facetsOf(rows: FacetRow[]): SearchFacets {
+  const facets = EMPTY_FACETS();
+  for (const r of rows) {
+    const spec = FACET_BY_GROUPING[r.g];
+    if (!spec) continue;
+    const v = r[spec[1]];
+    if (v === null || v === undefined) continue;
+    facets[spec[0]][String(v)] = Number(r.n);
+  }
+  return facets;
+}
+
+function toHits(rows: Row[], words: QueryWord[]): SearchHit[] {
+  const terms = highlightTerms(words);
+  const latin = isLatinQuery(words) ? words.map((w) => w.text) : [];
+  return rows.map((r) => ({
+    kind: r.kind, id: r.id, title: r.title, titleEn: r.title_en,
+    highlight: highlightTitle(r.title, terms, latin),
+    ...(r.dist !== null ? { distanceKm: Math.round(r.dist / 10) / 100 } : {}),
+    ...(r.lat !== null && r.lng !== null ? { lat: r.lat, lng: r.lng } : {}),
+  }));
+}
+
+export async function searchPostgres(db: Db, req: SearchRequest, viewer: SearchViewer): Promise<EngineResult> {
+  const words = parseQuery(req.q);
+  if (req.q.trim() && words.length === 0) return { total: 0, hits: [], facets: EMPTY_FACETS(), nextCursor: null };
+  const run = async (content: string | null) => {
+    const [r] = await db.$queryRaw<{ total: number; hits: Row[]; facets: FacetRow[] }[]>(statement(req, viewer, content));
+    return r!;
+  };
+  let res = await run(contentTsquery(words));
+  const typos = fuzzyCandidates(words);
+  if (res.total === 0 && typos.length > 0) {
+    const fixes = await corrections(db, typos);
+    if (fixes.size > 0) res = await run(contentTsquery(words, fixes));
+  }
+  const rows = res.hits.slice(0, req.limit);
+  const last = rows[rows.length - 1];
+  const nextCursor = res.hits.length > req.limit && last ? encodeCursor([last.k1, last.k2, last.k3, last.k4, last.kind, last.id]) : null;
+  return { total: res.total, hits: toHits(rows, words), facets: facetsOf(res.facets), nextCursor };
+}

@@ -1,0 +1,109 @@
+import { DOMAIN_TERMS } from "@/server/modules/search/domain-terms";
+import { quoteLexeme } from "@/server/modules/search/search-lexemes";
+import { chineseVariants, latinVariants } from "@/server/modules/search/synonyms";
+import { charBigrams, cutHan, splitRuns, stemEnglish, type RunScript } from "@/server/modules/search/text-analyzer";
+
+/**
+ * A query → words → one tsquery. Every word must match (AND); each word matches through any of its forms (OR):
+ *  - Chinese: the word, or all its character bigrams (so 处理 finds 待处理 and 排涝泵 finds 排涝泵车), and the same
+ *    for its synonym variants (抽水泵 → 排水泵, 排涝泵) and Latin synonyms. Never pinyin, so 景点 cannot find 经典.
+ *  - Latin: the stem (the last word also as a prefix, for typing), synonyms, pinyin (py:, a prefix) and initials
+ *    (in:), and the typo corrections found in the vocabulary.
+ *  - Numbers: as written.
+ */
+
+export type QueryWord = { text: string; script: RunScript; position: number };
+
+const DOMAIN = new Set(DOMAIN_TERMS);
+
+export function parseQuery(q: string): QueryWord[] {
+  const words: QueryWord[] = [];
+  for (const run of splitRuns(q)) {
+    const parts = run.script === "han" ? cutHan(run.text) : [run.text];
+    for (const text of parts) if (!words.some((w) => w.text === text)) words.push({ text, script: run.script, position: words.length });
+  }
+  return words.slice(0, 10);
+}
+
+/** Higher = more important: domain terms, then longer words; relaxation drops the lowest first. */
+export function wordImportance(w: QueryWord): number {
+  if (w.script === "han") return DOMAIN.has(w.text) ? 30 : Math.min(20, [...w.text].length * 5);
+  if (w.script === "latin") return Math.min(20, w.text.length * 3);
+  return 1;
+}
+
+/** The word to drop next when nothing matches: the least important, the later one on ties. */
+export function leastImportant(words: QueryWord[]): QueryWord | null {
+  if (words.length <= 1) return null;
+  return [...words].sort((a, b) => wordImportance(a) - wordImportance(b) || b.position - a.position)[0] ?? null;
+}
+
+function hanTerm(v: string): string {
+  const chars = [...v];
+  if (chars.length <= 2) return quoteLexeme(v);
+  return `(${quoteLexeme(v)} | (${charBigrams(v).map(quoteLexeme).join(" & ")}))`;
+}
+
+export function isLatinQuery(words: QueryWord[]): boolean {
+  return words.length > 0 && words.every((w) => w.script !== "han");
+}
+
+/**
+ * One word's alternatives as a tsquery. `last`: the word being typed (prefix match). `fuzzy`: vocabulary
+ * words close to a misspelt Latin word.
+ */
+export function wordTsquery(w: QueryWord, last: boolean, fuzzy: readonly string[] = []): string {
+  const alts = new Set<string>();
+  if (w.script === "han") {
+    const v = chineseVariants(w.text);
+    for (const h of v.han) alts.add(hanTerm(h));
+    for (const l of v.latin) alts.add(quoteLexeme(stemEnglish(l)));
+  } else if (w.script === "latin") {
+    alts.add(quoteLexeme(stemEnglish(w.text)));
+    if (last && w.text.length >= 2) alts.add(`${quoteLexeme(w.text)}:*`);
+    const v = latinVariants(w.text);
+    for (const l of v.latin) alts.add(quoteLexeme(stemEnglish(l)));
+    for (const h of v.han) alts.add(hanTerm(h));
+    if (w.text.length >= 2) {
+      alts.add(w.text.length >= 3 ? `${quoteLexeme(`py:${w.text}`)}:*` : quoteLexeme(`py:${w.text}`));
+      alts.add(last ? `${quoteLexeme(`in:${w.text}`)}:*` : quoteLexeme(`in:${w.text}`));
+    }
+    for (const f of fuzzy) {
+      alts.add(quoteLexeme(stemEnglish(f)));
+      alts.add(quoteLexeme(`py:${f}`));
+    }
+  } else {
+    alts.add(quoteLexeme(w.text));
+  }
+  return `(${[...alts].join(" | ")})`;
+}
+
+/** The AND of every word's alternatives, or null for an empty query. */
+export function contentTsquery(words: QueryWord[], fuzzy: ReadonlyMap<string, readonly string[]> = new Map()): string | null {
+  if (words.length === 0) return null;
+  const lastPos = Math.max(...words.map((w) => w.position));
+  return words.map((w) => wordTsquery(w, w.position === lastPos, fuzzy.get(w.text))).join(" & ");
+}
+
+/** Latin words worth a typo lookup (short words have too many neighbours). */
+export function fuzzyCandidates(words: QueryWord[]): string[] {
+  return words.filter((w) => w.script === "latin" && w.text.length >= 4).map((w) => w.text);
+}
+
+/** Terms to mark in a title: the Chinese words and variants, Latin stems and synonyms. */
+export function highlightTerms(words: QueryWord[]): string[] {
+  const out = new Set<string>();
+  for (const w of words) {
+    if (w.script === "han") {
+      const v = chineseVariants(w.text);
+      for (const h of v.han) out.add(h);
+      for (const l of v.latin) out.add(l);
+    } else {
+      out.add(w.text);
+      out.add(stemEnglish(w.text));
+      const v = latinVariants(w.text);
+      for (const x of [...v.han, ...v.latin]) out.add(x);
+    }
+  }
+  return [...out].filter((t) => t.length > 0);
+}

@@ -1,0 +1,55 @@
+import type { SearchDocument, SearchViewer } from "@/server/modules/search/search-types";
+import { latinWords, pinyinTerms, textTerms } from "@/server/modules/search/text-analyzer";
+
+/**
+ * The PostgreSQL engine's lexemes. One tsvector per document holds text terms (bare), pinyin (py:) and initials
+ * (in:), and filter/visibility terms (k: c: t: r: av: vf: pm: vis: vo: vu: aud:), so a whole search is one GIN
+ * lookup. Query words are cut to letters and digits before they become lexemes, so they never reach a
+ * namespaced one.
+ */
+
+/** A lexeme quoted for a tsvector/tsquery literal. */
+export function quoteLexeme(s: string): string {
+  return `'${s.replace(/\\/g, "\\\\").replace(/'/g, "''")}'`;
+}
+
+export function filterLexemes(doc: SearchDocument): string[] {
+  const out = [`k:${doc.kind}`, `av:${doc.available ? 1 : 0}`, `vf:${doc.verified ? 1 : 0}`];
+  if (doc.category) out.push(`c:${doc.category}`);
+  if (doc.typeCode) out.push(`t:${doc.typeCode}`);
+  if (doc.priceMode) out.push(`pm:${doc.priceMode}`);
+  for (const r of doc.regionPath) out.push(`r:${r}`);
+  const v = doc.visibility;
+  if (v.public) out.push("vis:all");
+  for (const o of v.orgIds) out.push(`vo:${o}`);
+  for (const u of v.userIds) out.push(`vu:${u}`);
+  for (const a of v.audiences) out.push(`aud:${a}`);
+  return out;
+}
+
+/** The tsvector literal (cast with ::tsvector, no parser) and the Latin words for the typo vocabulary. */
+export function documentLexemes(doc: SearchDocument): { tsv: string; vocabulary: string[] } {
+  const weights = new Map<string, "A" | "B" | "D">();
+  const put = (lex: string, w: "A" | "B" | "D") => {
+    const had = weights.get(lex);
+    if (!had || (had === "B" && w === "A") || had === "D") weights.set(lex, w);
+  };
+  const titles = `${doc.title} ${doc.titleEn ?? ""}`;
+  for (const t of textTerms(titles)) put(t, "A");
+  for (const t of textTerms(`${doc.text} ${doc.textEn}`)) put(t, "B");
+  const py = pinyinTerms(`${doc.title} ${doc.text}`, doc.personName);
+  for (const p of [...py.full, ...py.syllables]) weights.has(`py:${p}`) || weights.set(`py:${p}`, "D");
+  for (const i of py.initials) if (i.length >= 2) weights.set(`in:${i}`, "D");
+  const parts = [...weights].map(([lex, w]) => `${quoteLexeme(lex)}:1${w}`);
+  for (const f of filterLexemes(doc)) parts.push(`${quoteLexeme(f)}:1D`);
+  const vocabulary = new Set<string>([...latinWords(titles), ...latinWords(doc.textEn), ...py.full.filter((p) => p.length >= 4)]);
+  return { tsv: parts.join(" "), vocabulary: [...vocabulary] };
+}
+
+/** The viewer's visibility as a tsquery fragment, or null for admins (they see everything). */
+export function viewerTsquery(viewer: SearchViewer): string | null {
+  if (viewer.admin) return null;
+  const alts = ["vis:all", ...viewer.orgIds.map((o) => `vo:${o}`), ...viewer.audiences.map((a) => `aud:${a}`)];
+  if (viewer.userId) alts.push(`vu:${viewer.userId}`);
+  return `(${alts.map(quoteLexeme).join(" | ")})`;
+}
