@@ -26,7 +26,8 @@ export async function countRows(db: Db): Promise<Record<SearchKind, number>> {
 export async function reindexAll(
   db: Db,
   engines: SearchEngine[],
-  opts: { page?: number; kinds?: SearchKind[]; onProgress?: (p: ReindexProgress) => void } = {},
+  /** `limit`: stop each kind after about this many documents and skip the orphan pass (the benchmark's sample). */
+  opts: { page?: number; kinds?: SearchKind[]; limit?: number; onProgress?: (p: ReindexProgress) => void } = {},
 ): Promise<ReindexResult> {
   const started = performance.now();
   for (const engine of engines) await engine.ensureSettings();
@@ -47,10 +48,11 @@ export async function reindexAll(
       await Promise.all(engines.map((e) => e.upsert(docs)));
       scanned += docs.length;
       opts.onProgress?.({ kind, done: scanned, total: Math.max(totals[kind], scanned) });
+      if (opts.limit !== undefined && scanned >= opts.limit) break;
     }
     perKind[kind] = scanned;
     documents += scanned;
-    for (const engine of engines) {
+    for (const engine of opts.limit === undefined ? engines : []) {
       let cursor: string | null = null;
       const gone: string[] = [];
       for (;;) {
