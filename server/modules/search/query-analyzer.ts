@@ -52,16 +52,16 @@ export function isLatinQuery(words: QueryWord[]): boolean {
  * One word's alternatives as a tsquery. `last`: the word being typed (prefix match). `fuzzy`: vocabulary
  * words close to a misspelt Latin word.
  */
-export function wordTsquery(w: QueryWord, last: boolean, fuzzy: readonly string[] = []): string {
+export function wordTsquery(w: QueryWord, last: boolean, fuzzy: readonly string[] = [], synonyms = true): string {
   const alts = new Set<string>();
   if (w.script === "han") {
-    const v = chineseVariants(w.text);
+    const v = synonyms ? chineseVariants(w.text) : { han: [w.text], latin: [] };
     for (const h of v.han) alts.add(hanTerm(h));
     for (const l of v.latin) alts.add(quoteLexeme(stemEnglish(l)));
   } else if (w.script === "latin") {
     alts.add(quoteLexeme(stemEnglish(w.text)));
     if (last && w.text.length >= 2) alts.add(`${quoteLexeme(w.text)}:*`);
-    const v = latinVariants(w.text);
+    const v = synonyms ? latinVariants(w.text) : { han: [], latin: [] };
     for (const l of v.latin) alts.add(quoteLexeme(stemEnglish(l)));
     for (const h of v.han) alts.add(hanTerm(h));
     if (w.text.length >= 2) {
@@ -78,11 +78,16 @@ export function wordTsquery(w: QueryWord, last: boolean, fuzzy: readonly string[
   return `(${[...alts].join(" | ")})`;
 }
 
-/** The AND of every word's alternatives, or null for an empty query. */
-export function contentTsquery(words: QueryWord[], fuzzy: ReadonlyMap<string, readonly string[]> = new Map()): string | null {
+/**
+ * The AND of every word's alternatives, or null for an empty query. `synonyms: false` gives the words as typed
+ * (no synonyms, no typo corrections): matching it ranks a document above one found only through a synonym.
+ */
+export function contentTsquery(
+  words: QueryWord[], fuzzy: ReadonlyMap<string, readonly string[]> = new Map(), synonyms = true,
+): string | null {
   if (words.length === 0) return null;
   const lastPos = Math.max(...words.map((w) => w.position));
-  return words.map((w) => wordTsquery(w, w.position === lastPos, fuzzy.get(w.text))).join(" & ");
+  return words.map((w) => wordTsquery(w, w.position === lastPos, synonyms ? fuzzy.get(w.text) : [], synonyms)).join(" & ");
 }
 
 /** Latin words worth a typo lookup (short words have too many neighbours). */

@@ -27,8 +27,11 @@ export function filterLexemes(doc: SearchDocument): string[] {
   return out;
 }
 
-/** The tsvector literal (cast with ::tsvector, no parser) and the Latin words for the typo vocabulary. */
-export function documentLexemes(doc: SearchDocument): { tsv: string; vocabulary: string[] } {
+/**
+ * The tsvector literals (cast with ::tsvector, no parser): `tsv` with everything, `titleTsv` with the title's own
+ * terms only (what ranking reads), and the Latin words for the typo vocabulary.
+ */
+export function documentLexemes(doc: SearchDocument): { tsv: string; titleTsv: string; vocabulary: string[] } {
   const weights = new Map<string, "A" | "B" | "D">();
   const put = (lex: string, w: "A" | "B" | "D") => {
     const had = weights.get(lex);
@@ -36,14 +39,23 @@ export function documentLexemes(doc: SearchDocument): { tsv: string; vocabulary:
   };
   const titles = `${doc.title} ${doc.titleEn ?? ""}`;
   for (const t of textTerms(titles)) put(t, "A");
-  for (const t of textTerms(`${doc.text} ${doc.textEn}`)) put(t, "B");
-  const py = pinyinTerms(`${doc.title} ${doc.text}`, doc.personName);
-  for (const p of [...py.full, ...py.syllables]) weights.has(`py:${p}`) || weights.set(`py:${p}`, "D");
+  // single characters only from titles: a one-character query looks for what a thing is called, and body
+  // characters were a third of each vector (index writes cost per lexeme)
+  for (const t of textTerms(`${doc.text} ${doc.textEn}`, false)) put(t, "B");
+  // pinyin of the title weighs like body text, pinyin of the rest least
+  const py = pinyinTerms(doc.text, doc.personName);
+  for (const p of [...py.full, ...py.syllables]) weights.set(`py:${p}`, "D");
   for (const i of py.initials) if (i.length >= 2) weights.set(`in:${i}`, "D");
+  const titlePy = pinyinTerms(doc.title, doc.personName);
+  for (const p of [...titlePy.full, ...titlePy.syllables]) weights.set(`py:${p}`, "B");
+  for (const i of titlePy.initials) if (i.length >= 2) weights.set(`in:${i}`, "B");
+  const titleParts = [...weights].filter(([, w]) => w !== "D" && w !== "B").map(([lex]) => `${quoteLexeme(lex)}:1A`);
+  for (const p of [...titlePy.full, ...titlePy.syllables]) titleParts.push(`${quoteLexeme(`py:${p}`)}:1B`);
+  for (const i of titlePy.initials) if (i.length >= 2) titleParts.push(`${quoteLexeme(`in:${i}`)}:1B`);
   const parts = [...weights].map(([lex, w]) => `${quoteLexeme(lex)}:1${w}`);
   for (const f of filterLexemes(doc)) parts.push(`${quoteLexeme(f)}:1D`);
-  const vocabulary = new Set<string>([...latinWords(titles), ...latinWords(doc.textEn), ...py.full.filter((p) => p.length >= 4)]);
-  return { tsv: parts.join(" "), vocabulary: [...vocabulary] };
+  const vocabulary = new Set<string>([...latinWords(titles), ...latinWords(doc.textEn), ...py.full, ...titlePy.full].filter((p) => p.length >= 4));
+  return { tsv: parts.join(" "), titleTsv: titleParts.join(" "), vocabulary: [...vocabulary] };
 }
 
 /** The viewer's visibility as a tsquery fragment, or null for admins (they see everything). */

@@ -74,14 +74,20 @@ export function stemEnglish(word: string): string {
   return w;
 }
 
-/** Text terms of a document field: jieba words, bigrams and characters of Chinese; stems of English; numbers. */
-export function textTerms(text: string): Set<string> {
+const HAN_WORD = /^\p{Script=Han}+$/u;
+
+/**
+ * Text terms of a document field: jieba words (search mode), bigrams and (unless `characters` is false) single
+ * characters of Chinese; stems of English; numbers. One jieba call for the whole text (a call per run cost more than the cutting).
+ */
+export function textTerms(text: string, characters = true): Set<string> {
   const out = new Set<string>();
-  for (const run of splitRuns(text)) {
+  const norm = normalizeText(text);
+  for (const w of segmenter().cutForSearch(norm, false)) if (HAN_WORD.test(w)) out.add(w);
+  for (const run of splitRuns(norm)) {
     if (run.script === "han") {
-      for (const w of cutHanForIndex(run.text)) out.add(w);
       for (const b of charBigrams(run.text)) out.add(b);
-      for (const c of run.text) out.add(c);
+      if (characters) for (const c of run.text) out.add(c);
     } else if (run.script === "latin") {
       out.add(stemEnglish(run.text));
     } else {
@@ -100,16 +106,24 @@ export function latinWords(text: string): string[] {
 
 export type PinyinTerms = { full: string[]; syllables: string[]; initials: string[] };
 
+const syllableMemo = new Map<string, string[]>();
+
+/** Pinyin syllables of a word; memoised, since the same words recur in every document of a type. */
 function syllablesOf(word: string, surname: boolean): string[] {
-  return pinyin(word, { toneType: "none", type: "array", v: true, surname: surname ? "head" : "off" })
+  const key = surname ? `s:${word}` : word;
+  const hit = syllableMemo.get(key);
+  if (hit) return hit;
+  const sy = pinyin(word, { toneType: "none", type: "array", v: true, surname: surname ? "head" : "off" })
     .map((s) => s.toLowerCase().replace(/[^a-z]/g, ""))
     .filter(Boolean);
+  if (syllableMemo.size > 100_000) syllableMemo.clear();
+  syllableMemo.set(key, sy);
+  return sy;
 }
 
 /**
- * Pinyin of each jieba word (冲锋舟 → chongfengzhou), its syllables (chong, feng, zhou) and initials (cfz); the
- * whole run's initials too (大流量排涝泵车 → dllpl bc … as one: dllplbc). `personName` is read with surname
- * readings (单 → shan, 曾 → zeng).
+ * Pinyin of each jieba word (冲锋舟 → chongfengzhou), its syllables (chong, feng, zhou) and initials (cfz).
+ * `personName` is read whole with surname readings (单 → shan, 曾 → zeng).
  */
 export function pinyinTerms(text: string, personName: string | null): PinyinTerms {
   const full = new Set<string>();
@@ -124,18 +138,6 @@ export function pinyinTerms(text: string, personName: string | null): PinyinTerm
   if (personName) {
     for (const run of splitRuns(personName)) if (run.script === "han") add(syllablesOf(run.text, true));
   }
-  for (const run of splitRuns(text)) {
-    if (run.script !== "han") continue;
-    const runSyllables: string[] = [];
-    for (const w of cutHan(run.text)) {
-      const sy = syllablesOf(w, false);
-      add(sy);
-      runSyllables.push(...sy);
-    }
-    if (runSyllables.length > 1) {
-      full.add(runSyllables.join(""));
-      initials.add(runSyllables.map((s) => s[0]).join(""));
-    }
-  }
+  for (const w of segmenter().cut(normalizeText(text), false)) if (HAN_WORD.test(w)) add(syllablesOf(w, false));
   return { full: [...full], syllables: [...syllables], initials: [...initials] };
 }
