@@ -48,8 +48,10 @@ async function ensureIndex(db: PrismaClient) {
   const r = await reindexAll(db, [postgresEngine(db)], {
     page: 2000,
     onProgress: ({ kind, done, total }) => {
-      if (done - shown >= 50_000 || done < shown) console.info(`  ${kind} ${done.toLocaleString("en-US")} / ${total.toLocaleString("en-US")}`);
+      if (done < shown) shown = 0; // next kind
+      if (done - shown < 20_000) return;
       shown = done;
+      console.info(`  ${kind} ${done.toLocaleString("en-US")} / ${total.toLocaleString("en-US")}`);
     },
   });
   const perS = Math.round(r.documents / (r.ms / 1000));
