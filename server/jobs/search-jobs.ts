@@ -4,6 +4,7 @@ import { enqueueJob, type JobHandler } from "@/server/jobs/queue";
 import { reconcileEngine, totalDrift } from "@/server/modules/search/sync/reconcile";
 import { startSearchSync, type SearchSync } from "@/server/modules/search/sync/sync-worker";
 import { syncEngines } from "@/server/modules/search/sync/sync-engines";
+import { pruneSearchOutbox } from "@/server/modules/search/sync/outbox-claim";
 
 export const SEARCH_RECONCILE_QUEUE = "search.reconcile";
 
@@ -11,7 +12,8 @@ export const SEARCH_RECONCILE_QUEUE = "search.reconcile";
 const RECONCILE_EVERY_MS = 3600_000;
 
 /**
- * The periodic reconcile (compare ids and versions between the database and each engine, repair drift). It
+ * The periodic reconcile (compare ids and versions between the database and each engine, repair drift; then drop
+ * search outbox rows processed over a day ago). It
  * re-arms itself under one key, as the live-event prune does; the first run, armed at worker start, also fills
  * an empty index after a bulk seed (the seed loads with triggers off).
  */
@@ -23,6 +25,7 @@ export function searchJobHandlers(db: PrismaClient): Record<string, JobHandler> 
           const report = await reconcileEngine(db, engine);
           if (totalDrift(report) > 0) console.warn(`[muster] search reconcile (${engine.name}) repaired drift: ${JSON.stringify(report)}`);
         }
+        await pruneSearchOutbox(db);
       } finally {
         await enqueueJob(db, { queue: SEARCH_RECONCILE_QUEUE, key: SEARCH_RECONCILE_QUEUE, runAt: new Date(Date.now() + RECONCILE_EVERY_MS) });
       }

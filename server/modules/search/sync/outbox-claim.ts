@@ -87,3 +87,9 @@ export async function oldestPendingAgeMs(db: Db, engine?: string): Promise<numbe
         WHERE processed_at IS NULL AND topic LIKE 'search.%'`;
   return Math.max(0, Math.round(rows[0]?.ms ?? 0));
 }
+
+/** Processed search rows are only history: kept a day for looking into a lag, then deleted (by the reconcile job). */
+export async function pruneSearchOutbox(db: Db, olderThanMs = 86_400_000): Promise<number> {
+  return db.$executeRaw`
+    DELETE FROM outbox_event WHERE topic LIKE 'search.%' AND processed_at < clock_timestamp() - make_interval(secs => ${olderThanMs / 1000})`;
+}

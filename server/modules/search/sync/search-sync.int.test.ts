@@ -8,6 +8,8 @@ import { verifyOrganization } from "@/server/modules/orgs/verify-org";
 import { runSyncBatch } from "@/server/modules/search/sync/sync-batch";
 import { startSearchSync } from "@/server/modules/search/sync/sync-worker";
 import { reconcileEngine, totalDrift } from "@/server/modules/search/sync/reconcile";
+import { reindexAll } from "@/server/modules/search/sync/reindex";
+import { pruneSearchOutbox } from "@/server/modules/search/sync/outbox-claim";
 import { drainOutbox, hitIds, pendingSearchRows, waitFor } from "@/server/modules/search/sync/search-sync-test-kit";
 
 let t: TestDatabase;
@@ -145,5 +147,31 @@ describe("search sync (outbox → engines)", () => {
     expect(totalDrift(await reconcileEngine(t.db, pg, { repair: false }))).toBe(0);
     expect(await indexedVersion("resource", "orphan-not-in-db")).toBeNull();
     expect(await hitIds(pg, { q: "孤儿文档" })).toEqual([]);
+  });
+
+  it("reindex rebuilds from the database: an emptied and polluted index comes back exactly", async () => {
+    await drainOutbox(t.db, [pg]);
+    const before = await t.db.$queryRaw<{ kind: string; id: string; version: string }[]>`SELECT kind, id, version::text FROM search_document ORDER BY kind, id`;
+    const [doc] = await loadSearchDocuments(t.db, "organization", [f.orgs.govA]);
+    await t.db.$executeRaw`DELETE FROM search_document WHERE kind IN ('resource', 'type')`;
+    await pg.upsert([{ ...doc!, id: "orphan-org" }]);
+    const progress: string[] = [];
+    const r = await reindexAll(t.db, [pg], { onProgress: (p) => progress.push(p.kind) });
+    expect(r.removed).toBe(1);
+    expect(r.documents).toBe(before.length);
+    expect(new Set(progress)).toEqual(new Set(["resource", "need", "organization", "type"]));
+    const after = await t.db.$queryRaw<{ kind: string; id: string; version: string }[]>`SELECT kind, id, version::text FROM search_document ORDER BY kind, id`;
+    expect(after).toEqual(before);
+  });
+
+  it("processed search outbox rows older than a day are pruned; pending ones never", async () => {
+    const id = await createResource(t.db, f.orgs.enterprise, f.types.pump, 1, "清理测试");
+    await drainOutbox(t.db, [pg]);
+    await t.db.$executeRaw`UPDATE outbox_event SET processed_at = now() - interval '2 days' WHERE aggregate_id = ${id}`;
+    await t.db.$executeRaw`UPDATE resource SET title = '清理测试二' WHERE id = ${id}`; // pending
+    const pruned = await pruneSearchOutbox(t.db);
+    expect(pruned).toBeGreaterThanOrEqual(1);
+    expect(await t.db.outboxEvent.count({ where: { aggregateId: id } })).toBe(1);
+    expect(await t.db.outboxEvent.count({ where: { aggregateId: id, processedAt: null } })).toBe(1);
   });
 });
