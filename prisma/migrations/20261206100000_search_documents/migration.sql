@@ -58,13 +58,13 @@ CREATE TABLE "search_document" (
   "lat"          DOUBLE PRECISION,
   "lng"          DOUBLE PRECISION,
   "tsv"          TSVECTOR NOT NULL,
-  "title_tsv"    TSVECTOR NOT NULL,
+  "title_norm"   TEXT NOT NULL,
   "indexed_at"   TIMESTAMPTZ(3) NOT NULL DEFAULT now(),
   CONSTRAINT "search_document_pkey" PRIMARY KEY ("kind", "id"),
   CONSTRAINT "search_document_kind_check" CHECK ("kind" IN ('resource', 'need', 'organization', 'type'))
 );
--- tsv (~2 kB) is only read through the index, so it may live compressed out of line; ranking reads title_tsv, the
--- title's terms alone (small, in the row), so a broad match does not drag every document's whole vector in.
+-- tsv (~2 kB) is only read through the index, so it may live compressed out of line; ranking reads title_norm, the
+-- normalised title with its stems, pinyin and initials (~200 bytes, in the row), so a broad match reads narrow rows.
 -- fastupdate off: every write goes into the GIN tree at once. With the pending list, searches after a burst of
 -- writes scanned it linearly (and the planner costed the index 70× higher) until the next vacuum.
 CREATE INDEX "search_document_tsv_gin" ON "search_document" USING gin ("tsv") WITH (fastupdate = off);

@@ -125,7 +125,8 @@ export function meiliEngine(config: { host: string; apiKey?: string; indexUid: s
       const page = pageOf(req.cursor);
       const sort = ["verified:desc", "available:desc", ...(req.near ? [`_geoPoint(${req.near.lat}, ${req.near.lng}):asc`] : [])];
       const res = await index.search(req.q, {
-        filter: filters(req, viewer), sort, hitsPerPage: req.limit, page,
+        // every word must match, as on PostgreSQL: dropping words is searchExchange's relaxation, reported to the user
+        filter: filters(req, viewer), sort, hitsPerPage: req.limit, page, matchingStrategy: "all",
         facets: ["category", "regionCode", "typeCode", "available", "priceMode", "verified"],
         // pinyin and initials only for a Latin query, so 景点 never meets 经典 through their reading
         attributesToSearchOn: latin ? [...MEILI_SEARCHABLE] : MEILI_TEXT_ONLY,

@@ -112,3 +112,22 @@ export function highlightTerms(words: QueryWord[]): string[] {
   }
   return [...out].filter((t) => t.length > 0);
 }
+
+/**
+ * What ranking looks for in a document's title (search-lexemes titleNorm), per query word: the word as typed
+ * (Chinese word, English stem, pinyin or initials as typed) and its other forms (synonyms, typo fixes).
+ */
+export function rankTerms(words: QueryWord[], fuzzy: ReadonlyMap<string, readonly string[]> = new Map()): Array<{ typed: string[]; other: string[] }> {
+  return words.map((w) => {
+    if (w.script === "han") {
+      const v = chineseVariants(w.text);
+      return { typed: [w.text], other: [...v.han.filter((h) => h !== w.text), ...v.latin.map(stemEnglish)] };
+    }
+    if (w.script === "latin") {
+      const v = latinVariants(w.text);
+      const typed = [...new Set([w.text, stemEnglish(w.text)])];
+      return { typed, other: [...v.han, ...v.latin.map(stemEnglish), ...(fuzzy.get(w.text) ?? [])].filter((x) => !typed.includes(x)) };
+    }
+    return { typed: [w.text], other: [] };
+  });
+}

@@ -57,7 +57,7 @@ async function relaxOnce(db: Db, req: SearchRequest): Promise<{ req: SearchReque
 
 export async function searchExchange(
   db: Db, viewer: SearchViewer, input: TSearchRequestInput, opts: SearchExchangeOptions = {},
-): Promise<SearchResponse & { applied: { q: string; region: string | null } }> {
+): Promise<SearchResponse> {
   let req = ZSearchRequest.parse(input);
   const meili = opts.meili === undefined ? configuredMeili() : opts.meili;
   let { engine, fellBack } = await pickEngine(db, meili, opts.now ?? new Date());

@@ -1,5 +1,5 @@
 import type { SearchDocument, SearchViewer } from "@/server/modules/search/search-types";
-import { latinWords, pinyinTerms, textTerms } from "@/server/modules/search/text-analyzer";
+import { latinWords, normalizeText, pinyinTerms, stemEnglish, textTerms } from "@/server/modules/search/text-analyzer";
 
 /**
  * The PostgreSQL engine's lexemes. One tsvector per document holds text terms (bare), pinyin (py:) and initials
@@ -28,10 +28,11 @@ export function filterLexemes(doc: SearchDocument): string[] {
 }
 
 /**
- * The tsvector literals (cast with ::tsvector, no parser): `tsv` with everything, `titleTsv` with the title's own
- * terms only (what ranking reads), and the Latin words for the typo vocabulary.
+ * The tsvector literal (cast with ::tsvector, no parser) with everything; `titleNorm`, what ranking reads: the
+ * titles normalised, the English title's stems and the Chinese title's pinyin and initials, as one short string
+ * that query terms are looked for in; and the Latin words for the typo vocabulary.
  */
-export function documentLexemes(doc: SearchDocument): { tsv: string; titleTsv: string; vocabulary: string[] } {
+export function documentLexemes(doc: SearchDocument): { tsv: string; titleNorm: string; vocabulary: string[] } {
   const weights = new Map<string, "A" | "B" | "D">();
   const put = (lex: string, w: "A" | "B" | "D") => {
     const had = weights.get(lex);
@@ -49,13 +50,13 @@ export function documentLexemes(doc: SearchDocument): { tsv: string; titleTsv: s
   const titlePy = pinyinTerms(doc.title, doc.personName);
   for (const p of [...titlePy.full, ...titlePy.syllables]) weights.set(`py:${p}`, "B");
   for (const i of titlePy.initials) if (i.length >= 2) weights.set(`in:${i}`, "B");
-  const titleParts = [...weights].filter(([, w]) => w !== "D" && w !== "B").map(([lex]) => `${quoteLexeme(lex)}:1A`);
-  for (const p of [...titlePy.full, ...titlePy.syllables]) titleParts.push(`${quoteLexeme(`py:${p}`)}:1B`);
-  for (const i of titlePy.initials) if (i.length >= 2) titleParts.push(`${quoteLexeme(`in:${i}`)}:1B`);
+  const titleNorm = [
+    normalizeText(titles), ...latinWords(titles).map(stemEnglish), ...titlePy.full, ...titlePy.initials.filter((i) => i.length >= 2),
+  ].join(" ");
   const parts = [...weights].map(([lex, w]) => `${quoteLexeme(lex)}:1${w}`);
   for (const f of filterLexemes(doc)) parts.push(`${quoteLexeme(f)}:1D`);
   const vocabulary = new Set<string>([...latinWords(titles), ...latinWords(doc.textEn), ...py.full, ...titlePy.full].filter((p) => p.length >= 4));
-  return { tsv: parts.join(" "), titleTsv: titleParts.join(" "), vocabulary: [...vocabulary] };
+  return { tsv: parts.join(" "), titleNorm, vocabulary: [...vocabulary] };
 }
 
 /** The viewer's visibility as a tsquery fragment, or null for admins (they see everything). */

@@ -103,6 +103,8 @@ export type SearchResponse = {
   facets: SearchFacets;
   nextCursor: string | null;
   relaxed: RelaxStep[];
+  /** The query and region the hits answer (after relaxation): ask for the next page with these and nextCursor. */
+  applied: { q: string; region: string | null };
 };
 
 /** One engine's answer before relaxation (searchExchange adds engine/fellBack/relaxed). */
