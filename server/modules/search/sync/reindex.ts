@@ -50,6 +50,7 @@ export async function reindexAll(
       opts.onProgress?.({ kind, done: scanned, total: Math.max(totals[kind], scanned) });
       if (opts.limit !== undefined && scanned >= opts.limit) break;
     }
+    opts.onProgress?.({ kind, done: scanned, total: scanned }); // not every row is indexable (e.g. closed needs)
     perKind[kind] = scanned;
     documents += scanned;
     for (const engine of opts.limit === undefined ? engines : []) {
