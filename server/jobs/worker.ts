@@ -5,6 +5,7 @@ import { offerJobHandlers } from "@/server/jobs/offer-jobs";
 import { knightJobHandlers } from "@/server/jobs/knight-jobs";
 import { dispatchJobHandlers } from "@/server/jobs/dispatch-jobs";
 import { armLivePrune, liveJobHandlers } from "@/server/jobs/live-jobs";
+import { armSearchReconcile, searchJobHandlers, startSearchSyncWorker } from "@/server/jobs/search-jobs";
 import { NOTIFICATION_EMAIL_QUEUE, sendNotificationEmail } from "@/server/modules/notifications/notify";
 
 /** Every queue the app runs; other slices add their handlers here (e.g. knight dispatch waves). */
@@ -14,13 +15,20 @@ export function allJobHandlers(db: PrismaClient): Record<string, JobHandler> {
     ...knightJobHandlers(db),
     ...dispatchJobHandlers(db),
     ...liveJobHandlers(db),
+    ...searchJobHandlers(db),
     [NOTIFICATION_EMAIL_QUEUE]: (job) => sendNotificationEmail(db, job.payload as Parameters<typeof sendNotificationEmail>[1]),
   };
 }
 
-/** Starts the app's worker over every registered queue; `stop()` finishes the current batch and returns. */
+/**
+ * Starts the app's worker over every registered queue, and beside it the search sync loop (outbox → search
+ * engines, woken by NOTIFY); `stop()` finishes the current batches and returns.
+ */
 export function startAppWorker(db: PrismaClient, intervalMs = 1000): JobWorker {
   const handlers = allJobHandlers(db);
   void armLivePrune(db).catch((e) => console.error("[muster] could not arm the live-event retention job", e));
-  return startJobWorker(db, { queues: Object.keys(handlers), handlers, workerId: `${hostname()}:${process.pid}`, batch: 10, intervalMs });
+  void armSearchReconcile(db).catch((e) => console.error("[muster] could not arm the search reconcile job", e));
+  const jobs = startJobWorker(db, { queues: Object.keys(handlers), handlers, workerId: `${hostname()}:${process.pid}`, batch: 10, intervalMs });
+  const search = startSearchSyncWorker(db);
+  return { stop: async () => void (await Promise.all([jobs.stop(), search.stop()])) };
 }

@@ -1,0 +1,45 @@
+/**
+ * `npm run search:reindex`: rebuilds every search engine (PostgreSQL always, Meilisearch when MEILI_HOST is set)
+ * from the database, with a progress bar, and prints documents/s. Applies the engines' settings first. Safe while
+ * the app runs: documents carry versions, so nothing newer the sync worker wrote is overwritten.
+ *   tsx scripts/with-db.ts scripts/search-reindex.ts [--page 1000]
+ */
+import { parseArgs } from "node:util";
+import { MultiBar, Presets } from "cli-progress";
+import { getDb, disconnectDb } from "@/server/db";
+import { reindexAll } from "@/server/modules/search/sync/reindex";
+import { syncEngines } from "@/server/modules/search/sync/sync-engines";
+
+async function main() {
+  const { values } = parseArgs({ options: { page: { type: "string" } } });
+  const db = getDb();
+  const engines = syncEngines(db);
+  console.info(`[muster] search reindex into ${engines.map((e) => e.name).join(" + ")}`);
+  const bars = new MultiBar({ format: "  {kind} [{bar}] {percentage}% | {value}/{total} | {eta_formatted} left", hideCursor: true, clearOnComplete: false }, Presets.shades_classic);
+  const byKind = new Map<string, ReturnType<MultiBar["create"]>>();
+  try {
+    const result = await reindexAll(db, engines, {
+      page: values.page ? Number(values.page) : undefined,
+      onProgress: ({ kind, done, total }) => {
+        let bar = byKind.get(kind);
+        if (!bar) byKind.set(kind, (bar = bars.create(total, 0, { kind: kind.padEnd(12) })));
+        bar.setTotal(total);
+        bar.update(done, { kind: kind.padEnd(12) });
+      },
+    });
+    bars.stop();
+    const perS = Math.round(result.documents / (result.ms / 1000));
+    console.info(
+      `[muster] reindexed ${result.documents.toLocaleString("en-US")} documents (${Object.entries(result.perKind).map(([k, n]) => `${k} ${n}`).join(", ")}), ` +
+        `removed ${result.removed} stale, in ${(result.ms / 1000).toFixed(1)} s: ${perS.toLocaleString("en-US")} documents/s`,
+    );
+  } finally {
+    bars.stop();
+    await disconnectDb();
+  }
+}
+
+main().catch((e) => {
+  console.error(`[muster] search reindex failed: ${e instanceof Error ? e.message : String(e)}`);
+  process.exit(1);
+});
