@@ -4,6 +4,7 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { useEffect, useId, useMemo, useState } from "react";
 import { useLocale, useT } from "@/lib/i18n/client";
 import { formatDateTime } from "@/lib/i18n/format";
+import { localizedName } from "@/lib/i18n/localized-name";
 import { useTRPC } from "@/lib/trpc/react";
 import type { TIncidentReplay, TReplayEvent } from "@/lib/schemas/command-replay";
 import { stateAt, type ReplayNeedState } from "@/server/modules/command/replay/state-at";
@@ -57,7 +58,10 @@ function ReplayBody({ data, t }: { data: TIncidentReplay; t: KpiT }) {
     return () => clearInterval(id);
   }, [speed, end]);
   const state = useMemo(() => stateAt(data.events, new Date(now)), [data.events, now]);
-  const unitLabel = useMemo(() => new Map(data.units.map((u) => [u.assignmentId, u.knight ? t("replay.knightUnit") : (u.label ?? "—")])), [data.units, t]);
+  const unitLabel = useMemo(
+    () => new Map(data.units.map((u) => [u.assignmentId, u.knight ? t("replay.knightUnit") : u.label ? localizedName(locale, u.label, u.labelEn) : "—"])),
+    [data.units, t, locale],
+  );
   const needTitle = useMemo(() => new Map(data.needs.map((n) => [n.id, n.title])), [data.needs]);
   const play = (s: number) => {
     if (now >= end) setNow(start);

@@ -45,6 +45,7 @@ export const ZReplayUnit = z.object({
   needId: z.string(),
   /** The listing's title; a knight is never named here. */
   label: z.string().nullable(),
+  labelEn: z.string().nullable(),
   knight: z.boolean(),
   quantity: z.number().int(),
 });

@@ -46,8 +46,8 @@ export async function replayIncident(db: Db, actor: Actor, incidentId: string): 
       select: { id: true, title: true, priority: true, unit: true, stagingLat: true, stagingLng: true },
       orderBy: { createdAt: "asc" },
     }),
-    db.$queryRaw<{ assignmentId: string; needId: string; label: string | null; knight: boolean; quantity: number }[]>`
-      SELECT a.id AS "assignmentId", a.need_id AS "needId", r.title AS label, a.knight_id IS NOT NULL AS knight, a.quantity
+    db.$queryRaw<{ assignmentId: string; needId: string; label: string | null; labelEn: string | null; knight: boolean; quantity: number }[]>`
+      SELECT a.id AS "assignmentId", a.need_id AS "needId", r.title AS label, r.title_en AS "labelEn", a.knight_id IS NOT NULL AS knight, a.quantity
       FROM assignment a JOIN need n ON n.id = a.need_id LEFT JOIN resource r ON r.id = a.resource_id
       WHERE n.incident_id = ${incident.id} ORDER BY a.created_at, a.id`,
   ]);
