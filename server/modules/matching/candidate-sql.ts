@@ -125,20 +125,19 @@ WITH types AS (
   ) k
   ORDER BY k.dist_m, k.id
   LIMIT ${limit}::int
-), loads AS MATERIALIZED (
-  -- live assignments per supplier (assignment.supplier_id, kept by triggers: no resource probe per live
-  -- assignment), as one jsonb object: each returned row looks its supplier up by key instead of a join that
-  -- compares every returned row with every supplier
-  SELECT coalesce(jsonb_object_agg(s.supplier_id, s.n), '{}') AS by_supplier FROM (
-    SELECT a.supplier_id, count(*)::int AS n FROM assignment a
-    WHERE a.status IN (${live}) AND a.supplier_id IS NOT NULL GROUP BY 1) s
+), loads AS (
+  -- live assignments of the returned rows' suppliers only (assignment.supplier_id, kept by triggers: no
+  -- resource probe per live assignment; at most the pool size of suppliers to count and join)
+  SELECT a.supplier_id, count(*)::int AS n FROM assignment a
+  WHERE a.status IN (${live}) AND a.supplier_id IN (SELECT coalesce(h2.owner_org_id, h2.owner_user_id) FROM hits h2)
+  GROUP BY a.supplier_id
 )
 SELECT h.*, ty.code AS type_code, ty.type_level, ty.category, coalesce(b.n, 0) AS busy_units,
-       o.name AS org_name, o.name_en AS org_name_en, coalesce((l.by_supplier ->> coalesce(h.owner_org_id, h.owner_user_id))::int, 0) AS active_assignments
+       o.name AS org_name, o.name_en AS org_name_en, coalesce(l.n, 0) AS active_assignments
 FROM hits h
 JOIN types ty ON ty.id = h.type_id
 LEFT JOIN busy b ON b.resource_id = h.id
 LEFT JOIN organization o ON o.id = h.owner_org_id
-CROSS JOIN loads l
+LEFT JOIN loads l ON l.supplier_id = coalesce(h.owner_org_id, h.owner_user_id)
 ORDER BY h.dist_m, h.id`;
 }
