@@ -284,6 +284,7 @@ async function main() {
         settle_server_p50_ms: r1(pct(serverSettle, 50)),
         settle_server_p99_ms: r1(pct(serverSettle, 99)),
         settle_baseline_p99_ms: r1(pct(settleBase, 99)),
+        settle_p99_ratio: Math.round((pct(settle, 99) / pct(settleBase, 99)) * 100) / 100,
         load_1m: r1(os.loadavg()[0]!),
       };
       results.push(r);

@@ -41,7 +41,11 @@ async function prewarm(db: PrismaClient, relations: string[]): Promise<number> {
   return Number(rows[0]!.pages);
 }
 
-type RunFigures = CandidateBenchResult & ApiBenchResult & { assign_ms: number; greedy_ms: number; greedy_gap_pct: number };
+type RunFigures = CandidateBenchResult &
+  ApiBenchResult & { assign_ms: number; greedy_ms: number; greedy_gap_pct: number; candidate_p95_ratio: number; api_p95_ratio: number };
+
+/** Ratio to the floor measured in the same run, two decimals. */
+const ratio = (x: number, floor: number) => Math.round((x / floor) * 100) / 100;
 
 async function main() {
   const { values } = parseArgs({
@@ -87,7 +91,13 @@ async function main() {
       });
       const api = await runApiBench(servers.bases, fixture, { concurrency: 20, requests: Number(values.requests ?? 2000) });
       const assign = runAssignLayout("uniform", { runs: 1 });
-      figures.push({ ...cand, ...api, assign_ms: assign.solveMs[0]!, greedy_ms: assign.greedyMs[0]!, greedy_gap_pct: assign.last.gapVsGreedyPct });
+      figures.push({
+        ...cand,
+        ...api,
+        candidate_p95_ratio: ratio(cand.candidate_p95_ms, cand.knn_floor_p95_ms),
+        api_p95_ratio: ratio(api.api_p95_ms, api.health_p95_ms),
+        assign_ms: assign.solveMs[0]!, greedy_ms: assign.greedyMs[0]!, greedy_gap_pct: assign.last.gapVsGreedyPct,
+      });
     }
 
     const col = (k: keyof RunFigures) => figures.map((f) => Number(f[k]));
@@ -98,6 +108,7 @@ async function main() {
       row("candidate p99 (ms)", "candidate_p99_ms"),
       row("floor: bare KNN of the same pool, p50 (ms)", "knn_floor_p50_ms"),
       row("floor: bare KNN of the same pool, p95 (ms)", "knn_floor_p95_ms"),
+      row("candidate p95 / bare KNN p95  [target ≤ 2]", "candidate_p95_ratio"),
       row("seq-scan p50, sample (ms)", "seq_p50_ms"),
       row("index p50, same sample, unprepared (ms)", "index_sample_p50_ms"),
       row(`seqscan_ratio  [target ≥ 100]${figures.some((f) => f.seqscan_ratio_is_lower_bound) ? ` (≥: forced scans stopped at ${SEQ_SCAN_LIMIT_MS / 1000} s)` : ""}`, "seqscan_ratio", r1),
@@ -106,6 +117,7 @@ async function main() {
       row("API match p99 (ms)", "api_p99_ms"),
       row("API match throughput (req/s)", "api_rps", Math.round),
       row("baseline: GET /health p95 (ms), 20 concurrent", "health_p95_ms"),
+      row("API match p95 / GET /health p95  [target ≤ 2]", "api_p95_ratio"),
       row("assign 1,000 × 5,000 exact (ms)  [target ≤ 200]", "assign_ms", r1),
       row("greedy nearest-first, same data (ms)", "greedy_ms", r1),
       row("greedy gap vs optimal (% cost)", "greedy_gap_pct", r1),
@@ -121,6 +133,9 @@ async function main() {
         candidate_p95_ms_max: Math.max(...col("candidate_p95_ms")),
         candidate_p99_ms: med("candidate_p99_ms"),
         knn_floor_p95_ms: med("knn_floor_p95_ms"),
+        // ratios per run (figure and floor of the same run), then their median
+        candidate_p95_ratio: med("candidate_p95_ratio"),
+        candidate_p95_ratio_max: Math.max(...col("candidate_p95_ratio")),
         seqscan_ratio: med("seqscan_ratio"),
         seqscan_ratio_is_lower_bound: figures.some((f) => f.seqscan_ratio_is_lower_bound),
         api_p95_ms: med("api_p95_ms"),
@@ -128,6 +143,8 @@ async function main() {
         api_p95_ms_max: Math.max(...col("api_p95_ms")),
         api_p99_ms: med("api_p99_ms"),
         health_p95_ms: med("health_p95_ms"),
+        api_p95_ratio: med("api_p95_ratio"),
+        api_p95_ratio_max: Math.max(...col("api_p95_ratio")),
         assign_ms: r1(med("assign_ms")),
         assign_ms_min: r1(Math.min(...col("assign_ms"))),
         assign_ms_max: r1(Math.max(...col("assign_ms"))),

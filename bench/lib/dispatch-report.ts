@@ -29,6 +29,8 @@ export type RunResult = {
   settle_server_p50_ms: number;
   settle_server_p99_ms: number;
   settle_baseline_p99_ms: number;
+  /** settle_p99_ms / settle_baseline_p99_ms of this run (target ≤ 1.5 in the median of the runs). */
+  settle_p99_ratio: number;
   /** 1-minute load average at the end of the run (2-core machine shared with other work: context for the figures). */
   load_1m: number;
 };
@@ -65,6 +67,7 @@ export function printDispatchReport(results: RunResult[], o: { slots: number; kn
     ["settle, server side, p99 (ms)", "settle_server_p99_ms"],
     ["settle baseline: same burst of system.health (one SELECT 1), p50 (ms)", "settle_baseline_p50_ms"],
     ["settle baseline: p99 (ms)", "settle_baseline_p99_ms"],
+    ["settle p99 / settle baseline p99  [target ≤ 1.5]", "settle_p99_ratio"],
     [`load average, 1 min (${os.cpus().length} CPUs)`, "load_1m"],
   ];
   console.table(rows.map(([metric, k]) => ({ metric, ...stat(k) })));
@@ -80,6 +83,8 @@ export function printDispatchReport(results: RunResult[], o: { slots: number; kn
       settle_p99_ms: med("settle_p99_ms"),
       settle_all_ms: med("settle_all_ms"),
       settle_baseline_p99_ms: med("settle_baseline_p99_ms"),
+      // ratios per run, then their median (a ratio of medians would pair figures from different runs)
+      settle_p99_ratio: med("settle_p99_ratio"),
       settle_server_p99_ms: med("settle_server_p99_ms"),
       baseline_p99_ms: med("baseline_p99_ms"),
       commit_to_offer_p99_ms: med("commit_to_offer_p99_ms"),
@@ -98,6 +103,7 @@ export function printDispatchReport(results: RunResult[], o: { slots: number; kn
       runs: o.runs,
       offer_p99_ms_runs: stat("offer_p99_ms"),
       settle_p99_ms_runs: stat("settle_p99_ms"),
+      settle_p99_ratio_runs: stat("settle_p99_ratio"),
       baseline_p99_ms_runs: stat("baseline_p99_ms"),
     }),
   );

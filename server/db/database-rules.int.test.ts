@@ -17,6 +17,8 @@ describe("database-level rules", () => {
   let t: TestDatabase;
   let resourceId: string;
   let needId: string;
+  let orgId: string;
+  let userId: string;
   const start = new Date("2026-07-01T08:00:00Z");
   const hours = (h: number) => new Date(start.getTime() + h * 3_600_000);
 
@@ -28,6 +30,8 @@ describe("database-level rules", () => {
     const org = await db.organization.create({
       data: { name: "南京市应急管理局", kind: "GOVERNMENT", regionCode: "320100", contactName: "王", contactPhone: "025-1", address: "南京", verification: "VERIFIED" },
     });
+    orgId = org.id;
+    userId = user.id;
     const type = await db.resourceType.create({ data: { category: "EQUIPMENT", code: "EQ-PUMP-T", kind: "PUMP", nameZh: "排涝泵", nameEn: "Pump" } });
     const resources = Array.from({ length: 2000 }, (_, i) => ({
       typeId: type.id,
@@ -147,5 +151,29 @@ describe("database-level rules", () => {
       "SELECT id FROM resource ORDER BY earth_distance(ll_to_earth(lat, lng), ll_to_earth(32.05, 118.78)), id LIMIT 10",
     );
     expect(new Set(knn.map((r) => r.id))).toEqual(new Set(brute.map((r) => r.id)));
+  });
+
+  it("keeps each assignment's supplier (the matcher's load key) equal to its resource's owner, whatever writes it", async () => {
+    const suppliers = async () =>
+      [...new Set((await t.db.assignment.findMany({ where: { resourceId }, select: { supplierId: true } })).map((a) => a.supplierId))];
+    expect(await t.db.assignment.count({ where: { resourceId } })).toBeGreaterThan(0);
+    expect(await suppliers()).toEqual([orgId]);
+    // a direct write is put back, the resource's owner wins
+    await t.db.assignment.updateMany({ where: { resourceId }, data: { supplierId: "someone-else" } });
+    expect(await suppliers()).toEqual([orgId]);
+    // a listing moving to an individual owner moves its assignments' supplier with it, and back
+    await t.db.resource.update({ where: { id: resourceId }, data: { ownerOrgId: null, ownerUserId: userId } });
+    expect(await suppliers()).toEqual([userId]);
+    await t.db.resource.update({ where: { id: resourceId }, data: { ownerOrgId: orgId, ownerUserId: null } });
+    expect(await suppliers()).toEqual([orgId]);
+    // moving an assignment to another resource takes that resource's owner
+    const other = await t.db.resource.findFirstOrThrow({ where: { id: { not: resourceId } }, select: { id: true } });
+    await t.db.resource.update({ where: { id: other.id }, data: { ownerOrgId: null, ownerUserId: userId } });
+    const a = await t.db.assignment.create({
+      data: { needId, resourceId: other.id, status: "PROPOSED", windowStart: hours(20), windowEnd: hours(21) },
+      select: { id: true, supplierId: true },
+    });
+    expect(a.supplierId).toBe(userId);
+    expect((await t.db.assignment.update({ where: { id: a.id }, data: { resourceId }, select: { supplierId: true } })).supplierId).toBe(orgId);
   });
 });

@@ -13,7 +13,7 @@ import { LIVE_ASSIGNMENT_STATUSES, needWindow, shanghaiClock, type MatchNeed } f
  * account is not disabled; blackout/weekly/dated availability; required credentials valid over the whole
  * window, for types that require some) — until `limit` have passed. So the pool is exact and no row past the
  * last needed one is read. Streams are merged by great-circle distance and cut to `limit`; type, busy units and
- * supplier loads (fairness) are added for those rows only.
+ * supplier loads (fairness, from assignment.supplier_id) are added for those rows only.
  * Nothing here locks: the offers step locks chosen rows by id afterwards.
  *
  * Availability simplification (documented): a BLACKOUT overlapping [start, end) excludes; if the resource
@@ -70,19 +70,15 @@ WITH types AS (
   -- one KNN stream per kind: a typed need's compatible types are exactly kind K, level <= L (one stream); a
   -- category-only need gets one per kind in its category. The type id list below keeps the set exact.
   SELECT ty.kind, max(ty.type_level) AS max_level FROM types ty GROUP BY ty.kind
-), live AS MATERIALIZED (
-  -- live assignments, read once: few rows, found by status; they give the unit holds and the supplier loads
-  SELECT a.resource_id, a.unit_index, a.window_start, a.window_end, r2.total_quantity,
-         coalesce(r2.owner_org_id, r2.owner_user_id) AS supplier
-  FROM assignment a JOIN resource r2 ON r2.id = a.resource_id
-  WHERE a.status IN (${live})
 ), busy AS (
-  -- units held over the window
-  SELECT l.resource_id, count(DISTINCT l.unit_index)::int AS n, min(l.total_quantity) AS total_quantity FROM live l
-  WHERE l.unit_index IS NOT NULL AND l.window_start < ${end} AND l.window_end > ${start}
-  GROUP BY l.resource_id
+  -- units held over the window, from assignments alone (a handful of rows pass the window); resource is read
+  -- only for those, not for every live assignment
+  SELECT a.resource_id, count(DISTINCT a.unit_index)::int AS n FROM assignment a
+  WHERE a.status IN (${live}) AND a.resource_id IS NOT NULL AND a.unit_index IS NOT NULL
+    AND a.window_start < ${end} AND a.window_end > ${start}
+  GROUP BY a.resource_id
 ), fully_busy AS (
-  SELECT b.resource_id FROM busy b WHERE b.n >= b.total_quantity
+  SELECT b.resource_id FROM busy b JOIN resource r2 ON r2.id = b.resource_id WHERE b.n >= r2.total_quantity
 ), hits AS (
   SELECT k.* FROM streams s
   CROSS JOIN LATERAL (
@@ -129,10 +125,12 @@ WITH types AS (
   ) k
   ORDER BY k.dist_m, k.id
   LIMIT ${limit}::int
-), loads AS MATERIALIZED (
-  -- live assignments per supplier (organisation, else the individual owner); materialised so the join below
-  -- rescans the result instead of re-aggregating it for each returned row
-  SELECT l.supplier, count(*)::int AS n FROM live l GROUP BY 1
+), loads AS (
+  -- live assignments of the returned rows' suppliers only (assignment.supplier_id, kept by triggers: no
+  -- resource probe per live assignment; at most the pool size of suppliers to count and join)
+  SELECT a.supplier_id, count(*)::int AS n FROM assignment a
+  WHERE a.status IN (${live}) AND a.supplier_id IN (SELECT coalesce(h2.owner_org_id, h2.owner_user_id) FROM hits h2)
+  GROUP BY a.supplier_id
 )
 SELECT h.*, ty.code AS type_code, ty.type_level, ty.category, coalesce(b.n, 0) AS busy_units,
        o.name AS org_name, o.name_en AS org_name_en, coalesce(l.n, 0) AS active_assignments
@@ -140,6 +138,6 @@ FROM hits h
 JOIN types ty ON ty.id = h.type_id
 LEFT JOIN busy b ON b.resource_id = h.id
 LEFT JOIN organization o ON o.id = h.owner_org_id
-LEFT JOIN loads l ON l.supplier = coalesce(h.owner_org_id, h.owner_user_id)
+LEFT JOIN loads l ON l.supplier_id = coalesce(h.owner_org_id, h.owner_user_id)
 ORDER BY h.dist_m, h.id`;
 }
