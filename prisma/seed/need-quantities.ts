@@ -1,5 +1,5 @@
 import type { Prisma } from "@/server/generated/prisma/client";
-import { fillStatus, filledTotal, type Buckets } from "@/server/modules/needs/need-state";
+import { BUCKET_OF_STAGE, fillStatus, filledTotal, type Buckets } from "@/server/modules/needs/need-state";
 import type { NeedRow } from "./incidents";
 import type { ResourceRow } from "./resources";
 
@@ -12,14 +12,6 @@ import type { ResourceRow } from "./resources";
  */
 type AssignmentLike = Pick<Prisma.AssignmentCreateManyInput, "needId" | "resourceId" | "unitIndex" | "quantity" | "status">;
 
-const BUCKET_OF: Partial<Record<string, keyof Buckets>> = {
-  ACCEPTED: "committed",
-  MOBILIZED: "committed",
-  EN_ROUTE: "enRoute",
-  ON_SCENE: "onScene",
-  COMPLETED: "released",
-  RELEASED: "released",
-};
 
 /** Statuses during which a divisible listing's units are held (accept … on scene). */
 export const HOLDING_STATUSES = new Set(["ACCEPTED", "MOBILIZED", "EN_ROUTE", "ON_SCENE"]);
@@ -27,7 +19,7 @@ export const HOLDING_STATUSES = new Set(["ACCEPTED", "MOBILIZED", "EN_ROUTE", "O
 export function bucketsOf(assignments: AssignmentLike[]): Map<string, Buckets> {
   const out = new Map<string, Buckets>();
   for (const a of assignments) {
-    const bucket = BUCKET_OF[a.status as string];
+    const bucket = BUCKET_OF_STAGE[a.status as string];
     if (!bucket) continue; // proposed, offered, declined, expired, cancelled: nothing filled
     const b = out.get(a.needId) ?? { committed: 0, enRoute: 0, onScene: 0, released: 0 };
     b[bucket] += a.quantity ?? 1;

@@ -33,6 +33,16 @@ export function canTransitionNeed(from: TNeedStatus, to: TNeedStatus): boolean {
 
 export type Buckets = { committed: number; enRoute: number; onScene: number; released: number };
 
+/** The bucket a unit fills at each assignment stage (quantities.ts moves it committed → en route → on scene → released). */
+export const BUCKET_OF_STAGE: Partial<Record<string, keyof Buckets>> = {
+  ACCEPTED: "committed",
+  MOBILIZED: "committed",
+  EN_ROUTE: "enRoute",
+  ON_SCENE: "onScene",
+  COMPLETED: "released",
+  RELEASED: "released",
+};
+
 /** Units accepted so far, whatever their stage. */
 export function filledTotal(b: Buckets): number {
   return b.committed + b.enRoute + b.onScene + b.released;

@@ -1,13 +1,6 @@
 import type { TReplayEvent, TUnitStage } from "@/lib/schemas/command-replay";
-
-/** Disjoint buckets, as on the need row (need-state.ts); this file stays free of server imports (the replay
- * component runs it in the browser). */
-type Buckets = { committed: number; enRoute: number; onScene: number; released: number };
-
-function fillStatus(quantity: number, b: Buckets): "OPEN" | "PARTIALLY_FILLED" | "FILLED" {
-  const filled = b.committed + b.enRoute + b.onScene + b.released;
-  return filled >= quantity ? "FILLED" : filled > 0 ? "PARTIALLY_FILLED" : "OPEN";
-}
+// need-state.ts is pure (no server-only imports), so the replay component can run this in the browser.
+import { BUCKET_OF_STAGE, fillStatus, type Buckets } from "@/server/modules/needs/need-state";
 
 export type ReplayNeedState = { status: string; quantity: number } & Buckets;
 export type ReplayUnitState = { needId: string | null; stage: TUnitStage; quantity: number };
@@ -17,16 +10,6 @@ export type ReplayState = {
   units: Record<string, ReplayUnitState>;
   /** Events applied (those at or before T). */
   applied: number;
-};
-
-/** The need bucket a unit's stage fills (quantities.ts: committed → en route → on scene → released). */
-const BUCKET: Partial<Record<TUnitStage, keyof Buckets>> = {
-  ACCEPTED: "committed",
-  MOBILIZED: "committed",
-  EN_ROUTE: "enRoute",
-  ON_SCENE: "onScene",
-  COMPLETED: "released",
-  RELEASED: "released",
 };
 
 const AUTO = new Set(["OPEN", "PARTIALLY_FILLED", "FILLED"]);
@@ -53,7 +36,7 @@ export function stateAt(events: readonly TReplayEvent[], t: Date): ReplayState {
   }
   for (const n of Object.values(s.needs)) Object.assign(n, { committed: 0, enRoute: 0, onScene: 0, released: 0 });
   for (const u of Object.values(s.units)) {
-    const bucket = BUCKET[u.stage];
+    const bucket = BUCKET_OF_STAGE[u.stage];
     const need = u.needId ? s.needs[u.needId] : undefined;
     if (bucket && need) need[bucket] += u.quantity;
   }
