@@ -94,9 +94,12 @@ export async function runJobs(db: PrismaClient, opts: RunJobsOptions): Promise<n
   const jobs = await claimJobs(db, opts);
   if (jobs.length === 0) return 0;
   const pending = new Set(jobs.map((j) => j.id));
+  // At least every 250 ms apart: a zero lease (tests take over expired jobs at once) must not turn the heartbeat
+  // into a busy loop of renewals that starves the batch of its pool's connections.
+  const beatMs = Math.max(250, opts.heartbeatMs ?? ((opts.lockTimeoutSeconds ?? DEFAULT_LOCK_TIMEOUT_SECONDS) * 1000) / 3);
   const heartbeat = setInterval(() => {
-    void renewLease(db, [...pending], opts.workerId).catch(() => {}); // a missed renewal is retried next beat
-  }, opts.heartbeatMs ?? ((opts.lockTimeoutSeconds ?? DEFAULT_LOCK_TIMEOUT_SECONDS) * 1000) / 3);
+    if (pending.size > 0) void renewLease(db, [...pending], opts.workerId).catch(() => {}); // a missed renewal is retried next beat
+  }, beatMs);
   try {
     for (const job of jobs) {
       await runOne(db, opts, job);
