@@ -28,6 +28,7 @@ import { volunteers } from "@/lib/i18n/messages/volunteers";
 import { search } from "@/lib/i18n/messages/search";
 import { orders } from "@/lib/i18n/messages/orders";
 import { aar } from "@/lib/i18n/messages/aar";
+import { costRecovery } from "@/lib/i18n/messages/cost-recovery";
 
 /**
  * Every message namespace, registered once. To add one: create lib/i18n/messages/<ns>.ts exporting
@@ -65,6 +66,7 @@ export const catalogue = {
   search,
   orders,
   aar,
+  costRecovery,
 } as const;
 
 export type Catalogue = typeof catalogue;
