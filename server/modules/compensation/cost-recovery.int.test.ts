@@ -8,6 +8,10 @@ import { buildCostReport, costReportCsv, COST_REPORT_CSV_COLUMNS } from "@/serve
 import { setResponsibleUnit } from "@/server/modules/compensation/responsible-unit";
 import { recordRecovery } from "@/server/modules/compensation/cost-recovery";
 import { ZRecordRecoveryInput } from "@/lib/schemas/cost-recovery";
+import { listOfferInbox } from "@/server/modules/offers/offer-inbox";
+import { readIncidentAssignments } from "@/server/modules/matching/assign/read-incident-assignments";
+import { getRequisition } from "@/server/modules/compensation/requisition-read";
+import { paths } from "@/components/layout/routes";
 import { acceptedAssignment, pinLifecycle, progress, seedCompensationFixtures } from "@/server/modules/compensation/test-fixtures";
 
 let t: TestDatabase;
@@ -145,5 +149,21 @@ describe("recovery from the responsible unit", () => {
     const paid = await notes("claim.paid");
     expect(paid).toHaveLength(2);
     expect(paid[0]!.payload).toMatchObject({ claimId, assignmentId, paidCents: 40_000 + 15_000 + 8_000 });
+  });
+});
+
+describe("links to the requisition page", () => {
+  it("an accepted offer card and the incident's assignment row carry the requisition number (null on other modes), so the UI links paths.requisition", async () => {
+    const req = await acceptedAssignment(t.db, f, "REIMBURSABLE", 80);
+    const free = await acceptedAssignment(t.db, f, "PUBLIC_GOOD", 90);
+    const number = (await getRequisition(t.db, supplier, req.assignmentId)).number;
+    const inbox = await listOfferInbox(t.db, supplier, { scope: "active" });
+    expect(inbox.find((o) => o.id === req.assignmentId)?.requisitionNumber).toBe(number);
+    expect(inbox.find((o) => o.id === free.assignmentId)?.requisitionNumber).toBeNull();
+    const rows = await readIncidentAssignments(t.db, dispatcher, f.incidentId);
+    expect(rows.find((r) => r.id === req.assignmentId)?.requisitionNumber).toBe(number);
+    expect(rows.find((r) => r.id === free.assignmentId)?.requisitionNumber).toBeNull();
+    expect(paths.requisition(req.assignmentId)).toBe(`/requisitions/${req.assignmentId}`);
+    expect(paths.costReport(f.incidentId)).toBe(`/incidents/${f.incidentId}/cost-report`);
   });
 });
