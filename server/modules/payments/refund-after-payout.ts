@@ -6,6 +6,7 @@ import { postJournal } from "@/server/modules/ledger/post-journal";
 import { assertBuyerActor, loadOrderParties } from "@/server/modules/orders/order-access";
 import { applyRefund, lockOrder, syncRefunded } from "@/server/modules/payments/apply-payment";
 import type { PaymentsConfig } from "@/server/modules/payments/stripe-client";
+import type { TRefundAfterPayoutInput } from "@/lib/schemas/refund-after-payout";
 
 /**
  * Refunds that come after the supplier was paid out. The earning was allocated at settlement (order.earned),
@@ -80,7 +81,7 @@ export async function reverseTransferForRefunds(db: PrismaClient, cfg: PaymentsC
  * Invoice (paid directly, no money through the platform): the supplier owes the amount back to the buyer —
  * recorded as owed (Dr supplier_payable / Cr buyer_receivable through the clearing account) until it repays.
  */
-export async function refundAfterPayout(db: PrismaClient, cfg: PaymentsConfig, actor: Actor, input: { orderId: string; amountCents: number }) {
+export async function refundAfterPayout(db: PrismaClient, cfg: PaymentsConfig, actor: Actor, input: TRefundAfterPayoutInput) {
   assertBuyerActor(actor, await loadOrderParties(db, actor, input.orderId));
   const o = await db.order.findUniqueOrThrow({
     where: { id: input.orderId },
