@@ -29,6 +29,7 @@ import { search } from "@/lib/i18n/messages/search";
 import { orders } from "@/lib/i18n/messages/orders";
 import { aar } from "@/lib/i18n/messages/aar";
 import { costRecovery } from "@/lib/i18n/messages/cost-recovery";
+import { refunds } from "@/lib/i18n/messages/refunds";
 
 /**
  * Every message namespace, registered once. To add one: create lib/i18n/messages/<ns>.ts exporting
@@ -67,6 +68,7 @@ export const catalogue = {
   orders,
   aar,
   costRecovery,
+  refunds,
 } as const;
 
 export type Catalogue = typeof catalogue;

@@ -10,6 +10,7 @@ import { handleStripeWebhook } from "@/server/modules/payments/webhook";
 import { refundAfterPayout } from "@/server/modules/payments/refund-after-payout";
 import { makePaymentsConfig, type PaymentsConfig } from "@/server/modules/payments/stripe-client";
 import { balanceOf, orderBalances, unbalancedJournals } from "@/server/modules/ledger/balances";
+import { getOrderDetail } from "@/server/modules/orders/read-orders";
 
 // No real Stripe account is used: the real SDK is pointed at a local HTTP server that records each request.
 let t: TestDatabase;
@@ -57,6 +58,10 @@ describe("a refund after the supplier was paid out", () => {
     await expect(refundAfterPayout(t.db, cfg, f.actors.supplier, { orderId: o.orderId, amountCents: 4_000 })).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(refundAfterPayout(t.db, cfg, f.actors.dispatcherA, { orderId: o.orderId, amountCents: 10_001 })).rejects.toMatchObject({ code: "UNPROCESSABLE_CONTENT", fieldErrors: { amountCents: ["errors.refundAmount"] } });
 
+    // the order page offers it to the buyer's dispatcher only, once settled
+    expect((await getOrderDetail(t.db, f.actors.dispatcherA, o.orderId, true)).can.refundAfterPayout).toBe(true);
+    expect((await getOrderDetail(t.db, f.actors.dispatcherA, o.orderId, false)).can.refundAfterPayout).toBe(false); // card order, card not configured
+    expect((await getOrderDetail(t.db, f.actors.supplier, o.orderId, true)).can.refundAfterPayout).toBe(false);
     const r = await refundAfterPayout(t.db, cfg, f.actors.dispatcherA, { orderId: o.orderId, amountCents: 4_000 });
     expect(r).toMatchObject({ mode: "STRIPE", unearnedCents: 4_000, reversedCents: 3_800 });
     const refundReq = posts("/v1/refunds").at(-1)!;
@@ -92,6 +97,7 @@ describe("a refund after the supplier was paid out", () => {
     bal = await orderBalances(t.db, o.orderId);
     for (const a of ["incident_clearing", "supplier_payable", "platform_fees", "stripe_balance", "buyer_receivable"] as const) expect(balanceOf(bal, a), a).toBe(0);
     expect((await t.db.order.findUniqueOrThrow({ where: { id: o.orderId }, select: { status: true } })).status).toBe("REFUNDED");
+    expect((await getOrderDetail(t.db, f.actors.dispatcherA, o.orderId, true)).can.refundAfterPayout).toBe(false);
     // settling again retries nothing: all is allocated
     await expect(settleOrder(t.db, cfg, f.actors.dispatcherA, o.orderId)).rejects.toMatchObject({ code: "CONFLICT" });
     expect(posts(`/v1/transfers/${o.transferId}/reversals`)).toHaveLength(2);
@@ -121,6 +127,7 @@ describe("a refund after the supplier was paid out", () => {
     const o = await makePaidOrder(t.db, f, { priceCents: 5_000, hours: 2 });
     await startPayment(t.db, noKeys, f.actors.dispatcherA, o.orderId);
     await confirmInvoicePaid(t.db, f.actors.supplier, o.orderId);
+    expect((await getOrderDetail(t.db, f.actors.dispatcherA, o.orderId, false)).can.refundAfterPayout).toBe(true);
     const sent = stripe.requests.length;
     expect(await refundAfterPayout(t.db, noKeys, f.actors.dispatcherA, { orderId: o.orderId, amountCents: 2_500 })).toEqual({ mode: "INVOICE", owedBySupplierCents: 2_500 });
     const bal = await orderBalances(t.db, o.orderId);
