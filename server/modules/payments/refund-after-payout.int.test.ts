@@ -11,6 +11,7 @@ import { refundAfterPayout } from "@/server/modules/payments/refund-after-payout
 import { makePaymentsConfig, type PaymentsConfig } from "@/server/modules/payments/stripe-client";
 import { balanceOf, orderBalances, unbalancedJournals } from "@/server/modules/ledger/balances";
 import { getOrderDetail } from "@/server/modules/orders/read-orders";
+import { supplierEarnings } from "@/server/modules/ledger/money-reports";
 
 // No real Stripe account is used: the real SDK is pointed at a local HTTP server that records each request.
 let t: TestDatabase;
@@ -62,6 +63,8 @@ describe("a refund after the supplier was paid out", () => {
     expect((await getOrderDetail(t.db, f.actors.dispatcherA, o.orderId, true)).can.refundAfterPayout).toBe(true);
     expect((await getOrderDetail(t.db, f.actors.dispatcherA, o.orderId, false)).can.refundAfterPayout).toBe(false); // card order, card not configured
     expect((await getOrderDetail(t.db, f.actors.supplier, o.orderId, true)).can.refundAfterPayout).toBe(false);
+    const earnings = async () => (await supplierEarnings(t.db, f.actors.supplier)).orgs.find((x) => x.orgId === f.orgs.enterprise)!;
+    const before = await earnings();
     const r = await refundAfterPayout(t.db, cfg, f.actors.dispatcherA, { orderId: o.orderId, amountCents: 4_000 });
     expect(r).toMatchObject({ mode: "STRIPE", unearnedCents: 4_000, reversedCents: 3_800 });
     const refundReq = posts("/v1/refunds").at(-1)!;
@@ -75,7 +78,9 @@ describe("a refund after the supplier was paid out", () => {
     let bal = await orderBalances(t.db, o.orderId);
     expect(balanceOf(bal, "incident_clearing")).toBe(0);
     expect(balanceOf(bal, "supplier_payable")).toBe(0);
-    expect(balanceOf(bal, "platform_fees")).toBe(300); // the fee on what was kept (6 000 × 5 %)
+    expect(balanceOf(bal, "platform_fees")).toBe(300);
+    // the supplier's earnings page: 3 800 less earned and 3 800 less paid out (not 3 800 more of each)
+    expect(await earnings()).toMatchObject({ earnedCents: before.earnedCents - 3_800, paidOutCents: before.paidOutCents - 3_800, awaitingCents: before.awaitingCents }); // the fee on what was kept (6 000 × 5 %)
     expect(balanceOf(bal, "stripe_balance")).toBe(300);
     expect(await t.db.order.findUniqueOrThrow({ where: { id: o.orderId }, select: { status: true, refundedCents: true } })).toEqual({ status: "SETTLED", refundedCents: 4_000 });
 
@@ -129,7 +134,10 @@ describe("a refund after the supplier was paid out", () => {
     await confirmInvoicePaid(t.db, f.actors.supplier, o.orderId);
     expect((await getOrderDetail(t.db, f.actors.dispatcherA, o.orderId, false)).can.refundAfterPayout).toBe(true);
     const sent = stripe.requests.length;
+    const e0 = (await supplierEarnings(t.db, f.actors.supplier)).orgs.find((x) => x.orgId === f.orgs.enterprise)!;
     expect(await refundAfterPayout(t.db, noKeys, f.actors.dispatcherA, { orderId: o.orderId, amountCents: 2_500 })).toEqual({ mode: "INVOICE", owedBySupplierCents: 2_500 });
+    const e1 = (await supplierEarnings(t.db, f.actors.supplier)).orgs.find((x) => x.orgId === f.orgs.enterprise)!;
+    expect(e1).toMatchObject({ earnedCents: e0.earnedCents - 2_500, paidOutCents: e0.paidOutCents, awaitingCents: e0.awaitingCents - 2_500 });
     const bal = await orderBalances(t.db, o.orderId);
     expect(balanceOf(bal, "incident_clearing")).toBe(0);
     expect(balanceOf(bal, "supplier_payable", f.orgs.enterprise)).toBe(-2_500); // the supplier owes it back
