@@ -12,6 +12,7 @@ import type { TNeedDto } from "@/lib/schemas/needs";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
+import { localeHref, paths } from "@/components/layout/routes";
 
 /** How often the lifecycle view re-reads anyway: the fallback, as offer changes arrive as live events. */
 export const LIFECYCLE_POLL_MS = 60_000;
@@ -28,6 +29,7 @@ const TONE: Record<string, BadgeTone> = {
  */
 export function IncidentAssignments({ incidentId, needs }: { incidentId: string; needs: TNeedDto[] }) {
   const t = useT("matching");
+  const tComp = useT("compensation");
   const locale = useLocale();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -71,6 +73,11 @@ export function IncidentAssignments({ incidentId, needs }: { incidentId: string;
                           {a.holdExpiresAt ? t("lifecycle.holdUntil", { time: formatDateTime(locale, a.holdExpiresAt) }) : t("lifecycle.updated", { time: formatDateTime(locale, a.updatedAt) })}
                         </p>
                         {a.declineReason ? <p className="text-xs text-red-700">{t("lifecycle.declined", { reason: a.declineReason })}</p> : null}
+                        {a.requisitionNumber ? (
+                          <a className="text-xs text-sky-700 underline" href={localeHref(locale, paths.requisition(a.id))} data-testid="lifecycle-requisition-link">
+                            {tComp("meta.requisition")} · {a.requisitionNumber}
+                          </a>
+                        ) : null}
                       </div>
                       <Badge tone={TONE[a.status] ?? "neutral"} data-testid="lifecycle-status">
                         {t(`lifecycle.status.${a.status}` as "lifecycle.status.OFFERED")}

@@ -20,7 +20,7 @@ import { IncidentStatusBadge, SeverityBadge } from "@/components/incidents/sever
 import { NeedForm } from "@/components/needs/need-form";
 import { NeedsTable } from "@/components/needs/needs-table";
 import { Button, ButtonLink } from "@/components/ui/button";
-import { localeHref } from "@/components/layout/routes";
+import { localeHref, paths } from "@/components/layout/routes";
 import { incidentReportPath } from "@/components/command/aar/aar-paths";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -29,8 +29,9 @@ import { EmptyState } from "@/components/ui/empty-state";
  * The incident page body. Reads incident.get from the query cache (prefetched by the server page), so
  * every action's invalidation redraws the badges, bars, map and timeline from fresh data.
  */
-export function IncidentDetail({ id, tileUrl, tileAttribution }: { id: string; tileUrl: string; tileAttribution?: string }) {
+export function IncidentDetail({ id, tileUrl, tileAttribution, canReadCostReport = false }: { id: string; tileUrl: string; tileAttribution?: string; canReadCostReport?: boolean }) {
   const t = useT("incidents");
+  const tComp = useT("compensation");
   const tAar = useT("aar");
   const locale = useLocale();
   const trpc = useTRPC();
@@ -75,6 +76,11 @@ export function IncidentDetail({ id, tileUrl, tileAttribution }: { id: string; t
           <ButtonLink href={localeHref(locale, incidentReportPath(incident.id))} variant="outline" size="sm" data-testid="incident-report-link">
             {tAar("link")}
           </ButtonLink>
+          {canReadCostReport ? (
+            <ButtonLink href={localeHref(locale, paths.costReport(incident.id))} variant="outline" size="sm" className="ml-2" data-testid="incident-cost-report-link">
+              {tComp("meta.report")}
+            </ButtonLink>
+          ) : null}
         </div>
         {incident.canEdit ? <IncidentStatusActions id={incident.id} status={incident.status} openNeeds={openNeeds} /> : null}
       </div>

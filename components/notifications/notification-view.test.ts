@@ -25,6 +25,9 @@ const SAMPLES: Record<NotificationKind, Record<string, unknown>> = {
   "knight.taskCompleted": { assignmentId: "a1", needId: "n1", points: 12 },
   "knight.taskCancelled": { needId: "n1", incidentId: "i1", title: "送药", reason: "NEED_CANCELLED" },
   "hazard.alert": { zoneId: "z1", zoneName: "化工厂泄漏区", severity: "II", incidentId: "i1" },
+  "claim.filed": { claimId: "c1", assignmentId: "a1", incidentId: "i1", resourceTitle: "移动泵车 700m³/h", resourceTitleEn: "Mobile pump truck", supplierName: "华力机械", supplierNameEn: "Huali Machinery", claimedCents: 123_450 },
+  "claim.lineDecided": { claimId: "c1", assignmentId: "a1", incidentId: "i1", resourceTitle: "移动泵车 700m³/h", lineId: "l1", description: "燃油 120 升", status: "ADJUSTED", amountCents: 90_000, approvedCents: 80_000, reason: "按当日油价" },
+  "claim.paid": { claimId: "c1", assignmentId: "a1", incidentId: "i1", resourceTitle: "移动泵车 700m³/h", paidCents: 80_000 },
 };
 
 function render(kind: string, payload: Record<string, unknown>, locale: (typeof locales)[number]) {
@@ -142,6 +145,22 @@ describe("notification view", () => {
     expect(render("knight.taskCompleted", {}, "en").path).toBe("/knight/history");
     expect(render("knight.taskCancelled", SAMPLES["knight.taskCancelled"], "en").path).toBe("/knight");
     expect(render("knight.restDue", {}, "en").path).toBe("/knight");
+  });
+
+  it("compensation: names the supplier, the line, the amounts and the reason; each decision reads differently; links to the requisition", () => {
+    expect(render("claim.filed", SAMPLES["claim.filed"], "en").text).toBe("“Huali Machinery” filed a compensation claim for the requisitioned “Mobile pump truck”, CN¥1,234.50 in all; please decide each line.");
+    expect(render("claim.filed", SAMPLES["claim.filed"], "zh-CN").text).toContain("华力机械");
+    expect(render("claim.filed", SAMPLES["claim.filed"], "zh-CN").text).toContain("¥1,234.50");
+    expect(render("claim.lineDecided", SAMPLES["claim.lineDecided"], "en").text).toBe("Claim line “燃油 120 升” for “移动泵车 700m³/h” was adjusted from CN¥900.00 to CN¥800.00: “按当日油价”");
+    const decided = (status: string, locale: "zh-CN" | "en") => render("claim.lineDecided", { ...SAMPLES["claim.lineDecided"], status }, locale).text;
+    for (const locale of locales) expect(new Set(["APPROVED", "ADJUSTED", "DISPUTED", "PENDING"].map((s) => decided(s, locale))).size).toBe(4);
+    expect(decided("DISPUTED", "zh-CN")).toContain("异议");
+    expect(decided("APPROVED", "en")).toContain("approved: CN¥800.00");
+    expect(render("claim.paid", SAMPLES["claim.paid"], "zh-CN").text).toContain("¥800.00");
+    for (const kind of ["claim.filed", "claim.lineDecided", "claim.paid"] as const) {
+      expect(render(kind, SAMPLES[kind], "en").path, kind).toBe("/requisitions/a1");
+      expect(render(kind, {}, "en").path, kind).toBe("/requisitions");
+    }
   });
 
   it("falls back to a generic sentence for an unknown kind", () => {

@@ -1,5 +1,5 @@
 import type { Locale } from "@/lib/i18n/config";
-import { formatDateTime, formatDuration } from "@/lib/i18n/format";
+import { formatDateTime, formatDuration, formatNumber } from "@/lib/i18n/format";
 import { localizedName } from "@/lib/i18n/localized-name";
 import type { NotificationKind } from "@/lib/schemas/notifications";
 import { UNMET_REASONS } from "@/lib/schemas/needs";
@@ -44,6 +44,17 @@ const unmetReason = (p: Payload): Record<string, LabelRef> => {
   const r = str(p, "reason");
   return { reason: { ns: "needs", key: `reasons.${r && (UNMET_REASONS as readonly string[]).includes(r) ? r : "OTHER"}` } };
 };
+/** A claim's requisition page, where both sides read and act on it; the list when the payload has no assignment. */
+const claimPath = (p: Payload) => {
+  const id = str(p, "assignmentId");
+  return id ? paths.requisition(id) : paths.requisitions;
+};
+const money = (locale: Locale, cents: number | null) => (cents === null ? "…" : formatNumber(locale, cents / 100, { style: "currency", currency: "CNY" }));
+const claimResource = (p: Payload, locale: Locale) => {
+  const zh = str(p, "resourceTitle");
+  return zh ? clip(localizedName(locale, zh, str(p, "resourceTitleEn")), 80) : "…";
+};
+const LINE_DECISIONS: Record<string, string> = { APPROVED: "lineApproved", ADJUSTED: "lineAdjusted", DISPUTED: "lineDisputed" };
 const PROGRESS = ["MOBILIZED", "EN_ROUTE", "ON_SCENE", "COMPLETED", "RELEASED"];
 
 /**
@@ -112,6 +123,23 @@ export const NOTIFICATION_VIEWS: Record<NotificationKind, Describe> = {
   },
   // Knights and suppliers alike: the dashboard leads each to their own tasks or offers.
   "hazard.alert": (p) => view("kinds.hazard.alert", paths.dashboard, { zone: clip(str(p, "zoneName") ?? "…", 80) }),
+  "claim.filed": (p, locale) => {
+    const zh = str(p, "supplierName");
+    const supplier = zh ? clip(localizedName(locale, zh, str(p, "supplierNameEn")), 80) : "…";
+    return view("kinds.claim.filed", claimPath(p), { supplier, resource: claimResource(p, locale), amount: money(locale, num(p, "claimedCents")) });
+  },
+  "claim.lineDecided": (p, locale) => {
+    const key = LINE_DECISIONS[str(p, "status") ?? ""] ?? "lineDecided";
+    const vars = {
+      line: clip(str(p, "description") ?? "…", 80),
+      resource: claimResource(p, locale),
+      claimed: money(locale, num(p, "amountCents")),
+      amount: money(locale, num(p, "approvedCents")),
+      reason: clip(str(p, "reason") ?? "…"),
+    };
+    return view(`kinds.claim.${key}`, claimPath(p), vars);
+  },
+  "claim.paid": (p, locale) => view("kinds.claim.paid", claimPath(p), { resource: claimResource(p, locale), amount: money(locale, num(p, "paidCents")) }),
 };
 
 /** The view of one notification; an unknown kind reads as a generic sentence linking to the dashboard. */

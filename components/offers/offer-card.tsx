@@ -14,6 +14,7 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { Textarea } from "@/components/ui/input";
 import { QuoteSummary } from "@/components/orders/quote-summary";
+import { localeHref, paths } from "@/components/layout/routes";
 
 const NEXT_STEP = { ACCEPTED: "MOBILIZED", MOBILIZED: "EN_ROUTE", EN_ROUTE: "ON_SCENE", ON_SCENE: "COMPLETED", COMPLETED: "RELEASED" } as const;
 
@@ -31,6 +32,7 @@ function useNow(): Date {
 export function OfferCard({ offer, onDone }: { offer: TOfferCard; onDone: (message: string) => void }) {
   const t = useT("offers");
   const tOrders = useT("orders");
+  const tComp = useT("compensation");
   const locale = useLocale();
   const trpc = useTRPC();
   const now = useNow();
@@ -82,6 +84,11 @@ export function OfferCard({ offer, onDone }: { offer: TOfferCard; onDone: (messa
         {offer.orderId ? (
           <a className="text-sky-700 underline" href={`/${locale}/orders/${offer.orderId}`} data-testid="offer-order-link">
             {tOrders("list.offerLink")}
+          </a>
+        ) : null}
+        {offer.requisitionNumber ? (
+          <a className="block text-sky-700 underline" href={localeHref(locale, paths.requisition(offer.id))} data-testid="offer-requisition-link">
+            {tComp("meta.requisition")} · {offer.requisitionNumber}
           </a>
         ) : null}
         {offer.status === "OFFERED" ? (

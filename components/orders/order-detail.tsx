@@ -9,6 +9,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { QuoteSummary } from "@/components/orders/quote-summary";
 import { formatMoney } from "@/components/orders/money";
+import { RefundAfterPayoutForm } from "@/components/orders/refund-after-payout-form";
 
 /** One order: quote, state, the payment step (card or invoice), the cancellation policy, settlement. */
 export function OrderDetail({ id }: { id: string }) {
@@ -119,6 +120,7 @@ export function OrderDetail({ id }: { id: string }) {
           </CardBody>
         </Card>
       ) : null}
+      {can.refundAfterPayout ? <RefundAfterPayoutForm orderId={id} leftCents={due} currency={o.currency} invoice={o.settlementMode === "INVOICE"} /> : null}
     </div>
   );
 }

@@ -28,6 +28,8 @@ import { volunteers } from "@/lib/i18n/messages/volunteers";
 import { search } from "@/lib/i18n/messages/search";
 import { orders } from "@/lib/i18n/messages/orders";
 import { aar } from "@/lib/i18n/messages/aar";
+import { costRecovery } from "@/lib/i18n/messages/cost-recovery";
+import { refunds } from "@/lib/i18n/messages/refunds";
 
 /**
  * Every message namespace, registered once. To add one: create lib/i18n/messages/<ns>.ts exporting
@@ -65,6 +67,8 @@ export const catalogue = {
   search,
   orders,
   aar,
+  costRecovery,
+  refunds,
 } as const;
 
 export type Catalogue = typeof catalogue;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZRecoveryStatus } from "@/lib/schemas/cost-recovery";
 
 /**
  * Requisition with compensation (征用补偿) and public-good cost records: rate cards, the evidence captured at
@@ -236,5 +237,6 @@ export const ZCostReport = z
       disputedCents: z.number().int(), donatedCents: z.number().int(), outstandingCents: z.number().int(),
     }),
     owed: z.array(z.object({ debtor: z.string(), creditor: z.string(), cents: z.number().int(), kind: z.enum(["compensation", "recoverable"]) })),
+    recovery: ZRecoveryStatus,
   })
   .meta({ id: "IncidentCostReport" });

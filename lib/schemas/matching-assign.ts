@@ -121,5 +121,7 @@ export const ZIncidentAssignment = z.object({
   holdExpiresAt: z.date().nullable(),
   declineReason: z.string().nullable(),
   updatedAt: z.date(),
+  /** Requisitioned resources (REIMBURSABLE needs): the decision's number; its page holds the evidence and claim. */
+  requisitionNumber: z.string().nullable(),
 });
 export type TIncidentAssignment = z.infer<typeof ZIncidentAssignment>;

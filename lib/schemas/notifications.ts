@@ -20,6 +20,9 @@ export const NOTIFICATION_KINDS = [
   "knight.taskCompleted",
   "knight.taskCancelled",
   "hazard.alert",
+  "claim.filed",
+  "claim.lineDecided",
+  "claim.paid",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -53,6 +53,8 @@ export const ZOfferCard = z.object({
   quote: ZQuote.nullable(),
   /** Set once an accepted paid offer has its order. */
   orderId: z.string().nullable(),
+  /** Set once an accepted offer on a REIMBURSABLE need has its requisition decision (its page: evidence, claim). */
+  requisitionNumber: z.string().nullable(),
 });
 export type TOfferCard = z.infer<typeof ZOfferCard>;
 export const ZOfferInbox = z.array(ZOfferCard);

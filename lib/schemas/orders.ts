@@ -75,7 +75,7 @@ export const ZOrderDetail = z.object({
   order: ZOrder,
   cardConfigured: z.boolean(),
   cancellation: ZCancelPreview.nullable(),
-  can: z.object({ pay: z.boolean(), payByInvoice: z.boolean(), cancel: z.boolean(), settle: z.boolean(), confirmInvoice: z.boolean() }),
+  can: z.object({ pay: z.boolean(), payByInvoice: z.boolean(), cancel: z.boolean(), settle: z.boolean(), confirmInvoice: z.boolean(), refundAfterPayout: z.boolean() }),
 });
 export type TOrderDetail = z.infer<typeof ZOrderDetail>;
 

@@ -141,4 +141,30 @@ describe("requisition with compensation: evidence at dispatch → claim → deci
     const csv = await req.request.get(`${base()}/api/compensation/cost-report/${incidentId}?locale=zh-CN`);
     expect(await csv.text()).toContain("破损系使用前已有");
   });
+
+  it("from the incident page: its assignment row links the requisition, the cost report link opens the report; the requester names the responsible unit and records a partial repayment", async () => {
+    const req = await signInAs(browser, base(), "requester@muster.demo");
+    await req.goto(`${base()}/zh-CN/incidents/${incidentId}`);
+    const row = req.locator(`[data-testid="lifecycle-assignment"][data-assignment-id="${assignmentId}"]`);
+    expect(await visible(row.getByTestId("lifecycle-requisition-link"))).toBe(true);
+    expect(await row.getByTestId("lifecycle-requisition-link").getAttribute("href")).toBe(`/zh-CN/requisitions/${assignmentId}`);
+    await req.getByTestId("incident-cost-report-link").click();
+    await req.getByTestId("recovery-panel").waitFor();
+    if (!(await visible(req.getByTestId("recovery-unit"), 1_000))) {
+      await req.locator("#responsible-name").fill("某化工有限公司（浏览器测试）");
+      await req.getByTestId("responsible-unit").getByRole("button").click();
+    }
+    const unit = req.getByTestId("recovery-unit").first();
+    await unit.waitFor();
+    await req.locator("#recovery-amount").fill("9999999");
+    await req.getByTestId("recovery-panel").getByRole("button").click();
+    await req.locator("#recovery-amount-error").getByText("金额超过该单位尚欠的费用。").waitFor();
+    await req.locator("#recovery-amount").fill("1");
+    await req.locator("#recovery-reference").fill("回单 E2E");
+    await req.getByTestId("recovery-panel").getByRole("button").click();
+    await req.getByTestId("recovery-payments").getByText("回单 E2E").waitFor();
+    expect(await unit.innerText()).toContain("¥1.00");
+    const csv = await req.request.get(`${base()}/api/compensation/cost-report/${incidentId}?locale=zh-CN`);
+    expect(await csv.text()).toContain("事故责任单位,可追偿（元）,已追回（元）,尚欠（元）");
+  });
 });

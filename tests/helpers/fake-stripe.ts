@@ -22,6 +22,7 @@ export class FakeStripe {
   readonly refunds = new Map<string, Obj>();
   readonly accounts = new Map<string, Obj>();
   readonly transfers = new Map<string, Obj>();
+  readonly reversals = new Map<string, Obj>();
   private readonly idem = new Map<string, string>();
   private seq = 0;
   private server: http.Server | null = null;
@@ -100,6 +101,17 @@ export class FakeStripe {
       const t: Obj = { id: this.id("tr"), object: "transfer", amount: Number(p.amount), currency: p.currency, destination: p.destination, transfer_group: p.transfer_group ?? null, metadata: meta("metadata") };
       this.transfers.set(t.id, t);
       return [200, t];
+    }
+    if (method === "POST" && seg[1] === "transfers" && seg[2] && seg[3] === "reversals") {
+      const tr = this.transfers.get(seg[2]);
+      if (!tr) return [404, { error: { type: "invalid_request_error", message: `No such transfer: ${seg[2]}` } }];
+      const amount = Number(p.amount ?? tr.amount);
+      const reversed = Number(tr.amount_reversed ?? 0);
+      if (amount + reversed > Number(tr.amount)) return [400, { error: { type: "invalid_request_error", message: "Reversal exceeds the transfer's amount" } }];
+      const r: Obj = { id: this.id("trr"), object: "transfer_reversal", amount, currency: tr.currency, transfer: tr.id, metadata: meta("metadata") };
+      Object.assign(tr, { amount_reversed: reversed + amount, reversed: reversed + amount >= Number(tr.amount) });
+      this.reversals.set(r.id, r);
+      return [200, r];
     }
     if (method === "POST" && path === "/v1/accounts") {
       const a: Obj = { id: this.id("acct"), object: "account", type: p.type, email: p.email ?? null, payouts_enabled: false, capabilities: { transfers: "inactive" }, metadata: meta("metadata") };

@@ -59,6 +59,14 @@ export const notifications = {
       hazard: {
         alert: "危险区域「{zone}」覆盖了你正在执行的任务或已调派的资源，请立即确认安全并听从调度。",
       },
+      claim: {
+        filed: "「{supplier}」就被征用的「{resource}」提交了补偿申请，合计 {amount}，请逐项审核。",
+        lineApproved: "「{resource}」补偿项目「{line}」已核准：{amount}。",
+        lineAdjusted: "「{resource}」补偿项目「{line}」由 {claimed} 调整为 {amount}，理由：“{reason}”",
+        lineDisputed: "「{resource}」补偿项目「{line}」（{claimed}）被提出异议：“{reason}”，可补充凭证。",
+        lineDecided: "「{resource}」的补偿项目「{line}」已审核。",
+        paid: "「{resource}」的补偿已标记为支付：{amount}。",
+      },
     },
   },
   en: {
@@ -116,6 +124,14 @@ export const notifications = {
       },
       hazard: {
         alert: "Hazard zone “{zone}” now covers a task you are on or a resource you committed: check that everyone is safe and follow the dispatcher.",
+      },
+      claim: {
+        filed: "“{supplier}” filed a compensation claim for the requisitioned “{resource}”, {amount} in all; please decide each line.",
+        lineApproved: "Claim line “{line}” for “{resource}” was approved: {amount}.",
+        lineAdjusted: "Claim line “{line}” for “{resource}” was adjusted from {claimed} to {amount}: “{reason}”",
+        lineDisputed: "Claim line “{line}” ({claimed}) for “{resource}” was disputed: “{reason}”; you can add evidence.",
+        lineDecided: "Claim line “{line}” for “{resource}” was decided.",
+        paid: "The compensation for “{resource}” was marked paid: {amount}.",
       },
     },
   },

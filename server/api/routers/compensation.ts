@@ -5,9 +5,11 @@ import {
   ZDecideLineInput, ZEvidencePhotoInput, ZIncidentIdInput, ZListClaimsInput, ZRateCardDto, ZRecordCostInput, ZRequisitionDto, ZResponsibleUnitInput,
 } from "@/lib/schemas/compensation";
 import { ZReviewDto, ZSubmitReviewInput } from "@/lib/schemas/reviews";
+import { ZRecordRecoveryInput, ZRecoveryStatus } from "@/lib/schemas/cost-recovery";
 import { getClaim, getClaimOfAssignment, listClaims } from "@/server/modules/compensation/claim-read";
 import { addClaimLine, addReceipt, assembleClaim, decideLine, fileClaim, markClaimPaid } from "@/server/modules/compensation/claims";
 import { buildCostReport } from "@/server/modules/compensation/cost-report";
+import { recordRecovery } from "@/server/modules/compensation/cost-recovery";
 import { listPublicGoodAssignments, recordPublicGoodCost } from "@/server/modules/compensation/in-kind-costs";
 import { createRateCard, listRateCards } from "@/server/modules/compensation/rate-cards";
 import { getRequisition, listRequisitions } from "@/server/modules/compensation/requisition-read";
@@ -80,6 +82,8 @@ export const compensationRouter = createTRPCRouter({
     .query(({ ctx, input }) => buildCostReport(ctx.db, ctx.actor, input.incidentId)),
   setResponsibleUnit: permissionProcedure("compensation.decide").input(ZResponsibleUnitInput)
     .mutation(({ ctx, input }) => setResponsibleUnit(ctx.db, ctx.actor, input)),
+  recordRecovery: permissionProcedure("compensation.decide").input(ZRecordRecoveryInput).output(ZRecoveryStatus)
+    .mutation(({ ctx, input }) => recordRecovery(ctx.db, ctx.actor, input)),
 
   // ── reviews ──
   submitReview: permissionProcedure("review.write").input(ZSubmitReviewInput).output(ZReviewDto)

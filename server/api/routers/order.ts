@@ -4,6 +4,8 @@ import { ZConnectInput, ZOrder, ZOrderDetail, ZOrderIdInput, ZOrderList, ZOrderL
 import { getOrder, getOrderDetail, listOrders } from "@/server/modules/orders/read-orders";
 import { startPayment } from "@/server/modules/payments/start-payment";
 import { cancelOrder } from "@/server/modules/payments/cancel-order";
+import { refundAfterPayout } from "@/server/modules/payments/refund-after-payout";
+import { ZRefundAfterPayoutInput, ZRefundAfterPayoutResult } from "@/lib/schemas/refund-after-payout";
 import { confirmInvoicePaid, settleOrder } from "@/server/modules/payments/settle-order";
 import { connectOnboardingLink } from "@/server/modules/payments/connect";
 import { cardPaymentConfigured, paymentsConfig } from "@/server/modules/payments/stripe-client";
@@ -36,6 +38,11 @@ export const orderRouter = createTRPCRouter({
     .input(ZOrderIdInput)
     .output(ZCancelPreview)
     .mutation(({ ctx, input }) => cancelOrder(ctx.db, paymentsConfig(), ctx.actor, input.id)),
+
+  refundAfterPayout: permissionProcedure("order.pay")
+    .input(ZRefundAfterPayoutInput)
+    .output(ZRefundAfterPayoutResult)
+    .mutation(({ ctx, input }) => refundAfterPayout(ctx.db, paymentsConfig(), ctx.actor, input)),
 
   settle: permissionProcedure("order.pay")
     .input(ZOrderIdInput)

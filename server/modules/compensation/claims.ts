@@ -9,6 +9,7 @@ import { approvedOf, claimScope, getClaim } from "@/server/modules/compensation/
 import { postClaimPaid, postCostRecoverable, postLineApproved } from "@/server/modules/compensation/comp-journals";
 import { prepareReceipt, RECEIPT_ERROR_TEXT } from "@/server/modules/compensation/receipt-file";
 import { loadParties } from "@/server/modules/compensation/requisition-access";
+import { notifyClaimFiled, notifyClaimPaid, notifyLineDecided } from "@/server/modules/compensation/claim-notify";
 import type { TAddClaimLineInput, TClaimDto, TDecideLineInput } from "@/lib/schemas/compensation";
 
 /**
@@ -107,6 +108,8 @@ export async function fileClaim(db: Db, actor: Actor, claimId: string): Promise<
     if (c.status !== "OPEN") throw new AppError("CONFLICT", "This claim has already been filed.");
     await tx.compensationClaim.update({ where: { id: c.id }, data: { status: "FILED", filedAt: new Date() }, select: { id: true } });
     await recordAudit(tx, { actorId: actor.userId, orgId: c.supplierOrgId, action: "claim.file", entityType: "CompensationClaim", entityId: c.id });
+    const claimed = await tx.claimLine.aggregate({ where: { claimId: c.id }, _sum: { amountCents: true } });
+    await notifyClaimFiled(tx, c, claimed._sum.amountCents ?? 0);
   });
   return getClaim(db, actor, claimId);
 }
@@ -121,7 +124,7 @@ export async function decideLine(db: Db, actor: Actor, input: TDecideLineInput):
   await inTransaction(db, async (tx) => {
     const c = await lockClaim(tx, actor, line.claimId, "requester");
     if (c.status !== "FILED") throw new AppError("CONFLICT", "Only a filed, unpaid claim is decided.", { claim: ["errors.claimNotFiled"] });
-    const cur = await tx.claimLine.findUniqueOrThrow({ where: { id: input.lineId }, select: { status: true, amountCents: true } });
+    const cur = await tx.claimLine.findUniqueOrThrow({ where: { id: input.lineId }, select: { status: true, amountCents: true, description: true } });
     if (cur.status !== "PENDING" && cur.status !== "DISPUTED") throw new AppError("CONFLICT", "This line has already been decided.", { decision: ["errors.lineDecided"] });
     const status = input.decision === "APPROVE" ? "APPROVED" : input.decision === "ADJUST" ? "ADJUSTED" : "DISPUTED";
     const approvedCents = status === "APPROVED" ? cur.amountCents : status === "ADJUSTED" ? input.approvedCents! : null;
@@ -138,6 +141,7 @@ export async function decideLine(db: Db, actor: Actor, input: TDecideLineInput):
       }
     }
     await recordAudit(tx, { actorId: actor.userId, orgId: c.requesterOrgId, action: "claim.decideLine", entityType: "CompensationClaim", entityId: c.id, data: { lineId: input.lineId, status, approvedCents, reason: input.reason ?? null } });
+    await notifyLineDecided(tx, c, { id: input.lineId, description: cur.description, status, amountCents: cur.amountCents, approvedCents, reason: input.reason ?? null });
   });
   return getClaim(db, actor, line.claimId);
 }
@@ -153,6 +157,7 @@ export async function markClaimPaid(db: Db, actor: Actor, claimId: string): Prom
     await tx.compensationClaim.update({ where: { id: c.id }, data: { status: "PAID", paidAt: new Date() }, select: { id: true } });
     await postClaimPaid(tx, { claimId: c.id, incidentId: c.incidentId, payerOrgId: c.requesterOrgId, supplierOrgId: c.supplierOrgId, cents });
     await recordAudit(tx, { actorId: actor.userId, orgId: c.requesterOrgId, action: "claim.paid", entityType: "CompensationClaim", entityId: c.id, data: { cents } });
+    await notifyClaimPaid(tx, c, cents);
   });
   return getClaim(db, actor, claimId);
 }

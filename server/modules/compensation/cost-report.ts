@@ -4,6 +4,8 @@ import { AppError } from "@/server/errors";
 import { incidentScope } from "@/server/modules/incidents/access";
 import { approvedOf } from "@/server/modules/compensation/claim-read";
 import { outstandingDays } from "@/server/modules/compensation/assemble-lines";
+import { recoveryStatus } from "@/server/modules/compensation/cost-recovery";
+import type { TRecoveryStatus } from "@/lib/schemas/cost-recovery";
 
 /**
  * The per-incident compensation and cost report: every cost line with its evidence and status, how long
@@ -51,6 +53,8 @@ export type CostReport = {
   rows: CostReportRow[];
   totals: { claimedCents: number; approvedCents: number; paidCents: number; pendingCents: number; disputedCents: number; donatedCents: number; outstandingCents: number };
   owed: { debtor: string; creditor: string; cents: number; kind: "compensation" | "recoverable" }[];
+  /** Per responsible unit: recoverable, paid back, still owed (from the ledger), and each repayment. */
+  recovery: TRecoveryStatus;
 };
 
 export async function buildCostReport(db: Db, actor: Actor, incidentId: string, now = new Date()): Promise<CostReport> {
@@ -125,12 +129,12 @@ export async function buildCostReport(db: Db, actor: Actor, incidentId: string, 
   const bySupplier = new Map<string, number>();
   for (const r of rows) bySupplier.set(r.supplierName, (bySupplier.get(r.supplierName) ?? 0) + r.approvedCents - r.paidCents);
   const owed: CostReport["owed"] = [...bySupplier].filter(([, cents]) => cents > 0).map(([creditor, cents]) => ({ debtor: inc.org.name, creditor, cents, kind: "compensation" }));
-  const responsible = inc.responsibleUnitName ?? null;
-  if (responsible && totals.approvedCents > 0) owed.push({ debtor: responsible, creditor: inc.org.name, cents: totals.approvedCents, kind: "recoverable" });
+  const recovery = await recoveryStatus(db, inc);
+  for (const u of recovery.units) if (u.owedCents > 0) owed.push({ debtor: u.name, creditor: inc.org.name, cents: u.owedCents, kind: "recoverable" });
 
   return {
     incident: { id: inc.id, title: inc.title, orgId: inc.orgId, orgName: inc.org.name, responsibleOrgId: inc.responsibleOrgId, responsibleUnitName: inc.responsibleUnitName },
-    generatedAt: now, rows, totals, owed,
+    generatedAt: now, rows, totals, owed, recovery,
   };
 }
 
@@ -141,8 +145,12 @@ const csvCell = (v: unknown) => {
   return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 };
 
-/** One row per cost line, amounts in yuan with two decimals; headers from the caller (localised). */
-export function costReportCsv(report: CostReport, headers: string[]): string {
+/**
+ * One row per cost line, amounts in yuan with two decimals; headers from the caller (localised). When the
+ * incident has a responsible unit, a second table follows after a blank line: per unit, recoverable,
+ * recovered and still owed (its headers too from the caller).
+ */
+export function costReportCsv(report: CostReport, headers: string[], recoveryHeaders: string[] = [...RECOVERY_CSV_COLUMNS]): string {
   const yuan = (c: number) => (c / 100).toFixed(2);
   const lines = [headers.map(csvCell).join(",")];
   for (const r of report.rows) {
@@ -153,8 +161,14 @@ export function costReportCsv(report: CostReport, headers: string[]): string {
       r.evidence.handoverPhotoIds.length + r.evidence.returnPhotoIds.length, r.evidence.receiptIds.length,
     ].map(csvCell).join(","));
   }
+  if (report.recovery.units.length > 0) {
+    lines.push("", recoveryHeaders.map(csvCell).join(","));
+    for (const u of report.recovery.units) lines.push([u.name, yuan(u.recoverableCents), yuan(u.recoveredCents), yuan(u.owedCents)].map(csvCell).join(","));
+  }
   return `\uFEFF${lines.join("\r\n")}\r\n`;
 }
+
+export const RECOVERY_CSV_COLUMNS = ["responsibleUnit", "recoverable", "recovered", "stillOwed"] as const;
 
 export const COST_REPORT_CSV_COLUMNS = [
   "requisitionNumber", "supplier", "resource", "mode", "kind", "description", "quantity", "unit", "amount", "status",

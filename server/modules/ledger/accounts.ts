@@ -19,6 +19,11 @@
  *   order.earned    E   Dr incident_clearing  E        Cr supplier_payable[seller] E−F, Cr platform_fees F
  *   order.transfer  N   Dr supplier_payable[seller]    Cr stripe_balance              (Connect transfer)
  *   order.invoice_settled A  Dr supplier_payable[seller] Cr buyer_receivable[buyer]  (paid directly, no fee)
+ *   Refunded after payout (server/modules/payments/refund-after-payout.ts), R refunded, S = R × net/earned:
+ *   order.unearned  R   Dr supplier_payable[seller] S, Dr platform_fees R−S   Cr incident_clearing R
+ *   order.transfer_reversal S  Dr stripe_balance    Cr supplier_payable[seller]   (Connect transfer reversed)
+ *   order.refund_owed R (invoice) Dr incident_clearing, Cr buyer_receivable[buyer]; Dr supplier_payable[seller],
+ *                       Cr incident_clearing  (the supplier owes the buyer R back; nets to zero in clearing)
  *
  * Compensation for requisitioned resources (the compensation helper posts these through postJournal):
  *   compensation.approved X  Dr compensation_approved[payer gov]  Cr compensation_payable[supplier]
@@ -55,6 +60,9 @@ export const JOURNAL_KINDS = [
   "order.earned",
   "order.transfer",
   "order.invoice_settled",
+  "order.unearned",
+  "order.transfer_reversal",
+  "order.refund_owed",
   "compensation.approved",
   "compensation.paid",
   "cost.recoverable",

@@ -18,17 +18,22 @@ function memberOrgIds(actor: Actor, filter?: (kind: string) => boolean): string[
 export async function supplierEarnings(db: Db, actor: Actor): Promise<EarningsReport> {
   const orgIds = memberOrgIds(actor, (k) => k !== "GOVERNMENT");
   if (orgIds.length === 0) return { orgs: [] };
-  const rows = await db.$queryRaw<{ org_id: string; account: string; debit: bigint; credit: bigint }[]>`
-    SELECT org_id, account, SUM(debit_cents)::bigint AS debit, SUM(credit_cents)::bigint AS credit
-    FROM ledger_entry WHERE org_id = ANY(${orgIds}::text[]) AND account IN ('supplier_payable', 'compensation_payable')
-    GROUP BY org_id, account`;
+  // Refunds after a payout (order.unearned, order.refund_owed) take earnings back, and a transfer reversal takes a
+  // payout back: each is netted against what it corrects rather than counted as a payout or an earning.
+  const rows = await db.$queryRaw<{ org_id: string; account: string; debit: bigint; credit: bigint; unearned: bigint; reversed: bigint }[]>`
+    SELECT e.org_id, e.account, SUM(e.debit_cents)::bigint AS debit, SUM(e.credit_cents)::bigint AS credit,
+      SUM(CASE WHEN j.kind IN ('order.unearned', 'order.refund_owed') THEN e.debit_cents ELSE 0 END)::bigint AS unearned,
+      SUM(CASE WHEN j.kind = 'order.transfer_reversal' THEN e.credit_cents ELSE 0 END)::bigint AS reversed
+    FROM ledger_entry e JOIN ledger_journal j ON j.id = e.journal_id
+    WHERE e.org_id = ANY(${orgIds}::text[]) AND e.account IN ('supplier_payable', 'compensation_payable')
+    GROUP BY e.org_id, e.account`;
   const orgs = await db.organization.findMany({ where: { id: { in: orgIds } }, select: { id: true, name: true, stripeAccountId: true, stripePayoutsEnabled: true }, orderBy: { name: "asc" } });
   return {
     orgs: orgs.map((o) => {
       const pay = rows.find((r) => r.org_id === o.id && r.account === "supplier_payable");
       const comp = rows.find((r) => r.org_id === o.id && r.account === "compensation_payable");
-      const earned = Number(pay?.credit ?? 0);
-      const paidOut = Number(pay?.debit ?? 0);
+      const earned = Number(pay?.credit ?? 0) - Number(pay?.reversed ?? 0) - Number(pay?.unearned ?? 0);
+      const paidOut = Number(pay?.debit ?? 0) - Number(pay?.unearned ?? 0) - Number(pay?.reversed ?? 0);
       return {
         orgId: o.id,
         name: o.name,
@@ -72,7 +77,7 @@ export async function requesterSpend(db: Db, actor: Actor): Promise<SpendReport>
         const owedIn = sum(i.id, (r) => r.account === "buyer_receivable", "debit");
         const owedOff = sum(i.id, (r) => r.account === "buyer_receivable", "credit");
         const reduced = sum(i.id, (r) => r.account === "buyer_receivable" && r.kind === "order.reduced", "credit");
-        const refunded = sum(i.id, (r) => r.kind === "order.refund" && r.account === "incident_clearing", "debit");
+        const refunded = sum(i.id, (r) => (r.kind === "order.refund" || r.kind === "order.refund_owed") && r.account === "incident_clearing", "debit");
         return {
           incidentId: i.id,
           title: i.title,

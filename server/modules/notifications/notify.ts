@@ -47,6 +47,9 @@ const SUBJECTS: Record<NotificationKind, string> = {
   "need.volunteered": "Muster：供应方主动请缨 / A supplier offered to help",
   "dispatch.unmet": "Muster：骑士调度未满足 / Knight dispatch unmet",
   "hazard.alert": "Muster：危险区域警报 / Hazard zone alert",
+  "claim.filed": "Muster：收到补偿申请 / Compensation claim filed",
+  "claim.lineDecided": "Muster：补偿项目已审核 / Claim line decided",
+  "claim.paid": "Muster：补偿已支付 / Compensation paid",
 };
 
 /** The `notification.email` job: mails the users (nodemailer, SMTP_URL); throws on failure so the queue retries. */

@@ -32,7 +32,7 @@ export async function listOfferInbox(db: Db, actor: Actor, input: TOfferInboxInp
     take: 100,
     select: {
       id: true, status: true, quantity: true, holdExpiresAt: true, windowStart: true, windowEnd: true, explanationZh: true, explanationEn: true,
-      quote: true, order: { select: { id: true } },
+      quote: true, order: { select: { id: true } }, requisition: { select: { number: true } },
       resource: { select: { id: true, title: true, titleEn: true, lat: true, lng: true } },
       need: {
         select: {
@@ -60,5 +60,6 @@ export async function listOfferInbox(db: Db, actor: Actor, input: TOfferInboxInp
     incident: r.need.incident,
     quote: readQuote(r.quote),
     orderId: r.order?.id ?? null,
+    requisitionNumber: r.requisition?.number ?? null,
   }));
 }

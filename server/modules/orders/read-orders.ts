@@ -88,6 +88,8 @@ export async function getOrderDetail(db: PrismaClient, actor: Actor, id: string,
       cancel: buyer && cancellable,
       settle: buyer && done && (order.status === "PAID" || order.status === "PARTIALLY_REFUNDED"),
       confirmInvoice: order.side === "seller" && order.status === "PAYABLE" && order.settlementMode === "INVOICE",
+      // the supplier was paid (card payout or invoice): a refund now takes its share back (refund-after-payout.ts)
+      refundAfterPayout: buyer && order.status === "SETTLED" && order.amountCents > order.refundedCents && (order.settlementMode === "INVOICE" || cardConfigured),
     },
   };
 }

@@ -95,10 +95,10 @@ export async function applyReduction(tx: Db, orderId: string, amountCents: numbe
 }
 
 /** refunded_cents = what the ledger says was refunded or taken off (never incremented in place). */
-async function syncRefunded(tx: Db, o: LockedOrder): Promise<void> {
+export async function syncRefunded(tx: Db, o: LockedOrder): Promise<void> {
   const rows = await tx.$queryRaw<{ total: bigint | null }[]>`
     SELECT SUM(e.debit_cents)::bigint AS total FROM ledger_entry e JOIN ledger_journal j ON j.id = e.journal_id
-    WHERE j.order_id = ${o.id} AND j.kind IN ('order.refund', 'order.reduced') AND e.account = 'incident_clearing'`;
+    WHERE j.order_id = ${o.id} AND j.kind IN ('order.refund', 'order.reduced', 'order.refund_owed') AND e.account = 'incident_clearing'`;
   const refunded = Math.min(o.amount_cents, Number(rows[0]?.total ?? 0));
   const fresh = await tx.order.findUniqueOrThrow({ where: { id: o.id }, select: { status: true, paidAt: true } });
   let status: OrderStatus = fresh.status;

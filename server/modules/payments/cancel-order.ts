@@ -6,6 +6,7 @@ import { assertBuyerActor, loadOrderParties } from "@/server/modules/orders/orde
 import { cancellationRefundCents } from "@/server/modules/orders/quote";
 import { applyReduction, applyRefund } from "@/server/modules/payments/apply-payment";
 import type { PaymentsConfig } from "@/server/modules/payments/stripe-client";
+import { reverseTransferForRefunds } from "@/server/modules/payments/refund-after-payout";
 
 export type CancelPreview = { mobilized: boolean; refundCents: number; keptCents: number; paid: boolean };
 
@@ -50,5 +51,7 @@ export async function cancelOrder(db: PrismaClient, cfg: PaymentsConfig, actor: 
     if (refund.status === "succeeded") await applyRefund(tx, orderId, { refundId: refund.id, amountCents: refund.amount });
     await recordAudit(tx, { actorId: actor.userId, orgId: parties.buyerOrgId, action: "order.cancel", entityType: "Order", entityId: orderId, data: { ...p, refundId: refund.id } });
   });
+  // already earned (settled without a payout account yet): give the refunded share back from the earning
+  await reverseTransferForRefunds(db, cfg, orderId);
   return p;
 }

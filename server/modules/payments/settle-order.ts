@@ -7,6 +7,7 @@ import { assertBuyerActor, assertSellerActor, loadOrderParties } from "@/server/
 import { platformFeeCents } from "@/server/modules/orders/quote";
 import { lockOrder } from "@/server/modules/payments/apply-payment";
 import type { PaymentsConfig } from "@/server/modules/payments/stripe-client";
+import { reverseTransferForRefunds } from "@/server/modules/payments/refund-after-payout";
 
 const DONE = ["COMPLETED", "RELEASED"];
 
@@ -28,7 +29,11 @@ export async function settleOrder(db: PrismaClient, cfg: PaymentsConfig, actor: 
       assignment: { select: { status: true, mobilizedAt: true } },
     },
   });
-  if (o.status === "SETTLED") return { status: o.status, transferId: o.stripeTransferId };
+  if (o.status === "SETTLED") {
+    // a refund after the payout whose transfer reversal failed earlier is retried here
+    await reverseTransferForRefunds(db, cfg, o.id);
+    return { status: o.status, transferId: o.stripeTransferId };
+  }
   if (o.status !== "PAID" && o.status !== "PARTIALLY_REFUNDED") throw new AppError("CONFLICT", `This order is ${o.status}; only a paid order is settled.`);
   const cancelledAfterMobilising = o.assignment?.status === "CANCELLED" && o.assignment.mobilizedAt !== null;
   if (!DONE.includes(o.assignment?.status ?? "") && !cancelledAfterMobilising) {

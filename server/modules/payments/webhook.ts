@@ -56,5 +56,10 @@ export async function handleStripeWebhook(db: PrismaClient, cfg: PaymentsConfig,
     if (rows.length === 0) return "duplicate";
     return handler.apply(tx, cfg, state);
   });
+  if (outcome !== "duplicate" && handler.after) {
+    // The effect is committed; a failed follow-up is logged and retried by the next call that needs it
+    // (a later refund, settleOrder on the order), never by making Stripe redeliver an applied event.
+    await handler.after(db, cfg, state).catch((e: unknown) => console.warn(`[muster] stripe webhook ${event.id} (${event.type}): follow-up failed: ${(e as Error).message}`));
+  }
   return { status: 200, body: { received: true, outcome } };
 }

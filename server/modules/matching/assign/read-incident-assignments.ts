@@ -16,6 +16,7 @@ export async function readIncidentAssignments(db: Db, actor: Actor, incidentId: 
     select: {
       id: true, needId: true, status: true, quantity: true, holdExpiresAt: true, declineReason: true, updatedAt: true,
       resource: { select: { title: true, titleEn: true, ownerOrg: { select: { name: true, nameEn: true } } } },
+      requisition: { select: { number: true } },
     },
     orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
     take: 500,
@@ -32,5 +33,6 @@ export async function readIncidentAssignments(db: Db, actor: Actor, incidentId: 
     holdExpiresAt: r.status === "OFFERED" ? r.holdExpiresAt : null,
     declineReason: r.declineReason,
     updatedAt: r.updatedAt,
+    requisitionNumber: r.requisition?.number ?? null,
   }));
 }

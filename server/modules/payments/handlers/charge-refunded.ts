@@ -2,6 +2,7 @@ import type Stripe from "stripe";
 import { applyPaid, applyRefund } from "@/server/modules/payments/apply-payment";
 import { eventObjectId, type WebhookHandler } from "@/server/modules/payments/handlers/types";
 import { idOf } from "@/server/modules/payments/stripe-client";
+import { reverseTransferForRefunds } from "@/server/modules/payments/refund-after-payout";
 
 type State = { orderId: string | null; paymentIntentId: string | null; capturedCents: number; refunds: { id: string; amount: number }[] };
 
@@ -36,5 +37,12 @@ export const chargeRefunded: WebhookHandler<State> = {
     let posted = 0;
     for (const r of st.refunds) if (await applyRefund(tx, order.id, { refundId: r.id, amountCents: r.amount })) posted++;
     return `refunds-posted:${posted}`;
+  },
+  // A refund after the supplier was paid out (e.g. from the Stripe Dashboard): un-earn and reverse its share.
+  async after(db, cfg, st) {
+    const order = st.orderId
+      ? await db.order.findUnique({ where: { id: st.orderId }, select: { id: true } })
+      : st.paymentIntentId ? await db.order.findUnique({ where: { stripePaymentIntentId: st.paymentIntentId }, select: { id: true } }) : null;
+    if (order && st.refunds.length > 0) await reverseTransferForRefunds(db, cfg, order.id);
   },
 };

@@ -1,5 +1,5 @@
 import type Stripe from "stripe";
-import type { Db } from "@/server/db";
+import type { Db, PrismaClient } from "@/server/db";
 import type { PaymentsConfig } from "@/server/modules/payments/stripe-client";
 
 /**
@@ -12,6 +12,8 @@ export type WebhookHandler<T = unknown> = {
   type: string;
   load: (stripe: Stripe, event: Stripe.Event) => Promise<T>;
   apply: (tx: Db, cfg: PaymentsConfig, state: T) => Promise<string>;
+  /** Outside the transaction, after it committed: follow-up calls to Stripe (e.g. a transfer reversal). */
+  after?: (db: PrismaClient, cfg: PaymentsConfig, state: T) => Promise<void>;
 };
 
 /** The object id an event is about (every allow-listed type carries an object with an id). */

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { env } from "@/lib/env";
+import { can } from "@/server/auth/permissions";
 import { getLocaleFromParams, getT } from "@/lib/i18n/server";
 import { getQueryClient, HydrateClient, trpc } from "@/lib/trpc/server";
 import { localeHref } from "@/components/layout/routes";
@@ -43,7 +44,7 @@ export default async function IncidentPage({ params }: Props) {
   }
   return (
     <HydrateClient>
-      <IncidentDetail id={id} tileUrl={env.MAP_TILE_URL} tileAttribution={env.MAP_TILE_ATTRIBUTION} />
+      <IncidentDetail id={id} tileUrl={env.MAP_TILE_URL} tileAttribution={env.MAP_TILE_ATTRIBUTION} canReadCostReport={can(actor.roles, "compensation.read")} />
     </HydrateClient>
   );
 }

@@ -3,7 +3,7 @@ import { can } from "@/server/auth/permissions";
 import { isAppError } from "@/server/errors";
 import { getT } from "@/lib/i18n/server";
 import { isLocale } from "@/lib/i18n/config";
-import { buildCostReport, costReportCsv, COST_REPORT_CSV_COLUMNS } from "@/server/modules/compensation/cost-report";
+import { buildCostReport, costReportCsv, COST_REPORT_CSV_COLUMNS, RECOVERY_CSV_COLUMNS } from "@/server/modules/compensation/cost-report";
 
 export const dynamic = "force-dynamic";
 
@@ -20,14 +20,16 @@ export async function GET(req: Request, { params }: { params: Promise<{ incident
   if (!actor) return Response.json({ message: "Sign in to continue.", code: "UNAUTHORIZED" }, { status: 401 });
   if (!can(actor.roles, "compensation.read")) return Response.json({ message: "You do not have permission to do this.", code: "FORBIDDEN" }, { status: 403 });
   const requested = new URL(req.url).searchParams.get("locale") ?? "zh-CN";
-  const t = await getT(isLocale(requested) ? requested : "zh-CN", "compensation");
+  const locale = isLocale(requested) ? requested : "zh-CN";
+  const t = await getT(locale, "compensation");
+  const tr = await getT(locale, "costRecovery");
   try {
     const report = await buildCostReport(db, actor, incidentId);
     const headers = COST_REPORT_CSV_COLUMNS.map((c) => {
       const key = CSV_HEADER_KEY[c];
       return key ? t(`report.${key}`) : c;
     });
-    return new Response(costReportCsv(report, headers), {
+    return new Response(costReportCsv(report, headers, RECOVERY_CSV_COLUMNS.map((c) => tr(`csv.${c}`))), {
       headers: {
         "content-type": "text/csv; charset=utf-8",
         "content-disposition": `attachment; filename="cost-report-${incidentId}.csv"`,

@@ -11,6 +11,7 @@ import { errorCode } from "@/components/incidents/incident-access";
 import { PrintButton } from "@/components/compensation/print-button";
 import { CostReportTable } from "@/components/compensation/cost-report-table";
 import { ResponsibleUnitForm } from "@/components/compensation/responsible-unit-form";
+import { RecoveryPanel } from "@/components/compensation/recovery-panel";
 
 type Props = { params: Promise<{ locale: string; id: string }> };
 
@@ -48,6 +49,7 @@ export default async function CostReportPage({ params }: Props) {
         }
       />
       <ResponsibleUnitForm incidentId={id} current={report.incident.responsibleUnitName} canEdit={can(actor.roles, "compensation.decide")} />
+      <RecoveryPanel incidentId={id} recovery={report.recovery} canEdit={can(actor.roles, "compensation.decide")} />
       {report.rows.length === 0 ? <EmptyState title={t("report.title")} description={t("report.empty")} data-testid="report-empty" /> : <CostReportTable report={report} locale={locale} t={t} />}
     </div>
   );
