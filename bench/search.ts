@@ -48,6 +48,7 @@ async function ensureIndex(db: PrismaClient) {
   let shown = 0;
   const r = await reindexAll(db, [postgresEngine(db)], {
     page: 2000,
+    bulk: true,
     onProgress: ({ kind, done, total }) => {
       if (done < shown) shown = 0; // next kind
       if (done - shown < 20_000) return;

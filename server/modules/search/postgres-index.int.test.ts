@@ -79,3 +79,22 @@ describe("PostgreSQL search: the candidate cap", () => {
     await e.remove([...body, { id: "cap-title" }].map((d) => ({ kind: "resource" as const, id: d.id, version: "2" })));
   });
 });
+
+describe("PostgreSQL search: bulk load", () => {
+  const indexes = async () =>
+    (await t.db.$queryRaw<{ n: string }[]>`SELECT indexname::text AS n FROM pg_indexes WHERE tablename = 'search_document' ORDER BY 1`).map((r) => r.n);
+
+  it("drops the GIN and GiST indexes for the load, builds them after, and ensureSettings repairs a dropped one", async () => {
+    const e = postgresEngine(t.db);
+    const during = await e.bulkLoad!(async () => {
+      await e.upsert([doc("bulk-1", "1", "龙吸水 排涝车")]);
+      return indexes();
+    });
+    expect(during).toEqual(["search_document_pkey"]);
+    expect(await indexes()).toEqual(["search_document_pkey", "search_document_position_gist", "search_document_tsv_gin"]);
+    expect(await find("龙吸水")).toEqual(["bulk-1"]);
+    await t.db.$executeRawUnsafe(`DROP INDEX "search_document_tsv_gin"`);
+    await e.ensureSettings();
+    expect(await indexes()).toContain("search_document_tsv_gin");
+  });
+});

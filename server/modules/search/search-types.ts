@@ -119,6 +119,8 @@ export interface SearchEngine {
   readonly name: SearchEngineName;
   /** Index settings (searchable order, filters, synonyms …); idempotent, run on start and by the reindex. */
   ensureSettings(): Promise<void>;
+  /** A full reindex's writes, when the engine loads faster in bulk (PostgreSQL: indexes built once at the end). */
+  bulkLoad?<T>(load: () => Promise<T>): Promise<T>;
   /** Writes documents; one whose version is lower than the stored one is ignored. */
   upsert(docs: SearchDocument[]): Promise<void>;
   /** Removes documents whose stored version is not newer than the ref's version. */
