@@ -1,8 +1,8 @@
 /**
- * Search benchmark (not a test): `npm run bench:search [-- --scale 1000000] [--runs 3] [--quick] [--explain]`.
+ * Search benchmark (not a test): `npm run bench:search [-- --scale 1000000] [--runs 3] [--quick] [--explain] [--rebuild]`.
  * The scratch database is bench/match.ts's: an embedded PostgreSQL in <MUSTER_DATA_DIR>/bench-N seeded once with
- * `prisma/seed.ts --scale N` (1M listings by default) and reused; the search index is built once (a full reindex,
- * its documents/s printed) and kept. Each run, on the PostgreSQL engine, in the same process and database:
+ * `prisma/seed.ts --scale N` (1M listings by default) and reused; the search index is built once (a full bulk
+ * reindex, its documents/s printed; `--rebuild` forces it, e.g. after an analyser change) and kept. Each run, on the PostgreSQL engine, in the same process and database:
  *  1. the query mix (bench/lib/search-queries.ts: Chinese, English, pinyin, facets, geo) as a supplier: p50/p95/p99;
  *  2. the floor: the bare GIN lookup of the same tsquery (first page of ids; no ranking, count, facets or geo);
  *  3. today's browse text search (ILIKE '%q%' on titles, server/modules/listings/browse-search.ts as it runs: first
@@ -39,11 +39,13 @@ async function supplierActor(db: PrismaClient): Promise<Actor> {
   return { via: "session", userId: m.user_id, roles: ["SUPPLIER"], memberships: [{ orgId: m.org_id, orgRole: "MEMBER", orgKind: "ENTERPRISE", verification: "VERIFIED" }] };
 }
 
-async function ensureIndex(db: PrismaClient) {
+/** Builds the index when it is not complete, or always with `rebuild` (a changed analyser, or to time the full build). */
+async function ensureIndex(db: PrismaClient, rebuild: boolean) {
   const [c] = await db.$queryRaw<{ docs: bigint; rows: bigint }[]>`
     SELECT (SELECT count(*) FROM search_document WHERE kind = 'resource') AS docs,
            (SELECT count(*) FROM resource WHERE status IN ('AVAILABLE', 'OUT_OF_SERVICE')) AS rows`;
-  if (Number(c!.docs) >= Number(c!.rows) * 0.98) return null;
+  if (!rebuild && Number(c!.docs) >= Number(c!.rows) * 0.98) return null;
+  if (rebuild) await db.$executeRawUnsafe("TRUNCATE search_document, search_tombstone, search_term");
   console.info(`[bench] building the search index (${Number(c!.docs).toLocaleString("en-US")} of ${Number(c!.rows).toLocaleString("en-US")} listings indexed) …`);
   let shown = 0;
   const r = await reindexAll(db, [postgresEngine(db)], {
@@ -66,7 +68,7 @@ async function ensureIndex(db: PrismaClient) {
 
 async function main() {
   const { values } = parseArgs({
-    options: { scale: { type: "string" }, runs: { type: "string" }, quick: { type: "boolean" }, explain: { type: "boolean" } },
+    options: { scale: { type: "string" }, runs: { type: "string" }, quick: { type: "boolean" }, explain: { type: "boolean" }, rebuild: { type: "boolean" } },
   });
   const scale = Number(values.scale ?? 1_000_000);
   const runs = Number(values.runs ?? 3);
@@ -75,7 +77,7 @@ async function main() {
   const db = createPrismaClient(database.url, 4);
   const pool = new pg.Pool({ connectionString: database.url, max: 2 });
   try {
-    const fullReindex = await ensureIndex(db);
+    const fullReindex = await ensureIndex(db, values.rebuild ?? false);
     await db.$executeRawUnsafe("CREATE EXTENSION IF NOT EXISTS pg_prewarm");
     await db.$queryRawUnsafe(`SELECT sum(pg_prewarm(c::regclass))::bigint AS pages FROM unnest(ARRAY['search_document', 'search_document_tsv_gin',
       'search_document_position_gist', 'search_document_pkey', 'resource', 'resource_type', 'organization']) AS c`);
