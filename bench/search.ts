@@ -78,6 +78,7 @@ async function main() {
   const pool = new pg.Pool({ connectionString: database.url, max: 2 });
   try {
     const fullReindex = await ensureIndex(db, values.rebuild ?? false);
+    await postgresEngine(db).ensureSettings(); // the GIN/GiST indexes, if an interrupted bulk load left them dropped
     await db.$executeRawUnsafe("CREATE EXTENSION IF NOT EXISTS pg_prewarm");
     await db.$queryRawUnsafe(`SELECT sum(pg_prewarm(c::regclass))::bigint AS pages FROM unnest(ARRAY['search_document', 'search_document_tsv_gin',
       'search_document_position_gist', 'search_document_pkey', 'resource', 'resource_type', 'organization']) AS c`);

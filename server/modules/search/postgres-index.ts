@@ -83,9 +83,13 @@ export async function ensureSearchIndexes(db: Db): Promise<void> {
   const missing = Object.entries(SEARCH_INDEXES).filter(([name]) => !have.some((h) => h.name === name));
   for (const [, sql] of missing) {
     // a build sorts the whole table's entries: give it memory for this statement's transaction only
-    const mem = db.$executeRawUnsafe("SET LOCAL maintenance_work_mem = '512MB'");
-    if ("$transaction" in db) await db.$transaction([mem, db.$executeRawUnsafe(sql)]);
-    else await mem.then(() => db.$executeRawUnsafe(sql));
+    const build = async (tx: Db) => {
+      await tx.$executeRawUnsafe("SET LOCAL maintenance_work_mem = '512MB'");
+      await tx.$executeRawUnsafe(sql);
+    };
+    // a build over a million documents takes minutes: no transaction timeout
+    if ("$transaction" in db) await db.$transaction(build, { timeout: 60 * 60_000, maxWait: 60_000 });
+    else await build(db);
   }
 }
 
