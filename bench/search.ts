@@ -1,11 +1,12 @@
 /**
- * Search benchmark (not a test): `npm run bench:search [-- --scale 1000000] [--runs 3] [--quick] [--explain]`.
+ * Search benchmark (not a test): `npm run bench:search [-- --scale 1000000] [--runs 3] [--quick] [--explain] [--rebuild]`.
  * The scratch database is bench/match.ts's: an embedded PostgreSQL in <MUSTER_DATA_DIR>/bench-N seeded once with
- * `prisma/seed.ts --scale N` (1M listings by default) and reused; the search index is built once (a full reindex,
- * its documents/s printed) and kept. Each run, on the PostgreSQL engine, in the same process and database:
+ * `prisma/seed.ts --scale N` (1M listings by default) and reused; the search index is built once (a full bulk
+ * reindex, its documents/s printed; `--rebuild` forces it, e.g. after an analyser change) and kept. Each run, on the PostgreSQL engine, in the same process and database:
  *  1. the query mix (bench/lib/search-queries.ts: Chinese, English, pinyin, facets, geo) as a supplier: p50/p95/p99;
  *  2. the floor: the bare GIN lookup of the same tsquery (first page of ids; no ranking, count, facets or geo);
- *  3. today's browse text search (ILIKE '%q%' on titles, server/modules/listings/browse-search.ts), same terms;
+ *  3. today's browse text search (ILIKE '%q%' on titles, server/modules/listings/browse-search.ts as it runs: first
+ *     page in id order, or nearest first with a point; it shows no total): every query of the mix, as many times;
  *  4. reindex throughput on a sample of listings (the reindex command's path, documents/s);
  *  5. sync lag: single-row updates committed while the sync worker runs → readable in the index, p95.
  * Prints a min/median/max table over the runs and a final JSON line of the medians, ratios included.
@@ -38,15 +39,18 @@ async function supplierActor(db: PrismaClient): Promise<Actor> {
   return { via: "session", userId: m.user_id, roles: ["SUPPLIER"], memberships: [{ orgId: m.org_id, orgRole: "MEMBER", orgKind: "ENTERPRISE", verification: "VERIFIED" }] };
 }
 
-async function ensureIndex(db: PrismaClient) {
+/** Builds the index when it is not complete, or always with `rebuild` (a changed analyser, or to time the full build). */
+async function ensureIndex(db: PrismaClient, rebuild: boolean) {
   const [c] = await db.$queryRaw<{ docs: bigint; rows: bigint }[]>`
     SELECT (SELECT count(*) FROM search_document WHERE kind = 'resource') AS docs,
            (SELECT count(*) FROM resource WHERE status IN ('AVAILABLE', 'OUT_OF_SERVICE')) AS rows`;
-  if (Number(c!.docs) >= Number(c!.rows) * 0.98) return null;
+  if (!rebuild && Number(c!.docs) >= Number(c!.rows) * 0.98) return null;
+  if (rebuild) await db.$executeRawUnsafe("TRUNCATE search_document, search_tombstone, search_term");
   console.info(`[bench] building the search index (${Number(c!.docs).toLocaleString("en-US")} of ${Number(c!.rows).toLocaleString("en-US")} listings indexed) …`);
   let shown = 0;
   const r = await reindexAll(db, [postgresEngine(db)], {
     page: 2000,
+    bulk: true,
     onProgress: ({ kind, done, total }) => {
       if (done < shown) shown = 0; // next kind
       if (done - shown < 20_000) return;
@@ -64,7 +68,7 @@ async function ensureIndex(db: PrismaClient) {
 
 async function main() {
   const { values } = parseArgs({
-    options: { scale: { type: "string" }, runs: { type: "string" }, quick: { type: "boolean" }, explain: { type: "boolean" } },
+    options: { scale: { type: "string" }, runs: { type: "string" }, quick: { type: "boolean" }, explain: { type: "boolean" }, rebuild: { type: "boolean" } },
   });
   const scale = Number(values.scale ?? 1_000_000);
   const runs = Number(values.runs ?? 3);
@@ -73,7 +77,8 @@ async function main() {
   const db = createPrismaClient(database.url, 4);
   const pool = new pg.Pool({ connectionString: database.url, max: 2 });
   try {
-    const fullReindex = await ensureIndex(db);
+    const fullReindex = await ensureIndex(db, values.rebuild ?? false);
+    await postgresEngine(db).ensureSettings(); // the GIN/GiST indexes, if an interrupted bulk load left them dropped
     await db.$executeRawUnsafe("CREATE EXTENSION IF NOT EXISTS pg_prewarm");
     await db.$queryRawUnsafe(`SELECT sum(pg_prewarm(c::regclass))::bigint AS pages FROM unnest(ARRAY['search_document', 'search_document_tsv_gin',
       'search_document_position_gist', 'search_document_pkey', 'resource', 'resource_type', 'organization']) AS c`);
@@ -89,7 +94,7 @@ async function main() {
     let lastByLabel: Awaited<ReturnType<typeof measureQueries>>["byLabel"] | null = null;
     for (let r = 0; r < runs; r++) {
       console.info(`[bench] run ${r + 1}/${runs}`);
-      const q = await measureQueries(db, pool, engine, actor, viewer, queries, quick ? 1 : 3, 1);
+      const q = await measureQueries(db, pool, engine, actor, viewer, queries, quick ? 1 : 3, quick ? 1 : 3);
       lastByLabel = q.byLabel;
       const reindex = await measureReindex(db, engine, quick ? 5_000 : 20_000);
       const lags = await measureSyncLag(db, database.url, engine, ids, quick ? 40 : 100);
@@ -123,11 +128,15 @@ async function main() {
       row("sync lag p95 (ms)  [target ≤ 1000]", "sync_lag_p95_ms"),
     ]);
     if (lastByLabel) {
-      console.info("slowest queries of the last run (max of its repetitions):");
-      console.table([...lastByLabel.entries()].sort((a, b) => b[1].search - a[1].search).slice(0, 8).map(([label, v]) => ({ query: label, ms: Math.round(v.search * 10) / 10, total: v.total })));
+      console.info("per query, last run (median of its repetitions, ms; total with + when capped):");
+      console.table([...lastByLabel.entries()].map(([label, v]) => ({
+        query: label, search: r1(median(v.search)), floor: r1(median(v.floor)), ilike: r1(median(v.ilike)),
+        "search/floor": r1(median(v.search) / median(v.floor)), "ilike/search": r1(median(v.ilike) / median(v.search)),
+        total: `${v.total}${v.capped ? "+" : ""}`,
+      })));
     }
     if (values.explain && lastByLabel) {
-      const [label] = [...lastByLabel.entries()].sort((a, b) => b[1].search - a[1].search)[0]!;
+      const [label] = [...lastByLabel.entries()].sort((a, b) => median(b[1].search) - median(a[1].search))[0]!;
       const req = ZSearchRequest.parse({ relax: false, ...queries.find((x) => x.label === label)!.request });
       console.info(`floor tsquery of "${label}": ${floorTsquery(req, viewer)}`);
     }

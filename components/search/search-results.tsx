@@ -79,7 +79,7 @@ export function SearchResults(props: {
         {data ? (
           <div className="space-y-2 text-sm" aria-live="polite">
             <p className="flex flex-wrap items-center gap-2 text-slate-700">
-              <span className="font-medium text-slate-900" data-testid="search-total">{t("page.total", { n: data.total })}</span>
+              <span className="font-medium text-slate-900" data-testid="search-total">{data.totalCapped ? t("page.totalCapped", { n: data.total.toLocaleString(locale === "en" ? "en-US" : "zh-CN") }) : t("page.total", { n: data.total })}</span>
               <Badge tone="neutral" data-testid="search-engine" data-engine={data.engine}>{t(`page.engine.${data.engine}`)}</Badge>
             </p>
             {data.fellBack ? <p className="rounded-lg bg-amber-50 px-3 py-2 text-amber-900" data-testid="search-fellback">{t(`page.fellBack.${data.fellBack}`)}</p> : null}

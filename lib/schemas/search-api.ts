@@ -91,7 +91,8 @@ export const ZSearchResult = z
   .object({
     engine: z.enum(["postgres", "meilisearch"]).meta({ description: "Which engine answered." }),
     fellBack: z.enum(["meili-lag-unknown", "meili-lagging", "meili-unreachable"]).optional().meta({ description: "Set when Meilisearch is configured but PostgreSQL answered, and why." }),
-    total: z.number().int(),
+    total: z.number().int().meta({ description: "How many documents match: exact unless totalCapped is true, then a lower bound." }),
+    totalCapped: z.boolean().meta({ description: "More than 1,000 documents matched: only the 1,000 best candidates (title matches first) were ranked and counted, so total and the facet counts are lower bounds (show as \"1,000+\"). Narrow the query or add filters to see an exact count." }),
     hits: z.array(ZSearchHit),
     facets: z.object({ category: ZCounts, region: ZCounts, typeCode: ZCounts, available: ZCounts, priceMode: ZCounts, verified: ZCounts }),
     nextCursor: z.string().nullable(),

@@ -19,6 +19,7 @@ export const search = {
       subtitle: "在资源、需求、机构和资源类型中查找；筛选条件都保存在网址中，可以直接分享。",
       empty: "输入要查找的内容，例如「排涝泵车」「冲锋舟」或拼音「cfz」。",
       total: "共 {n} 条结果",
+      totalCapped: "{n}+ 条结果（只排序了最相关的 {n} 条，加词或筛选可缩小范围）",
       engine: { postgres: "由 PostgreSQL 搜索", meilisearch: "由 Meilisearch 搜索" },
       fellBack: {
         "meili-lag-unknown": "Meilisearch 已配置，但同步状态未知，本次改由 PostgreSQL 搜索。",
@@ -105,6 +106,7 @@ export const search = {
       subtitle: "Find listings, needs, organisations and resource types; every filter lives in the address, so you can share it.",
       empty: "Type what you are looking for, e.g. “排涝泵车”, “boat” or the pinyin initials “cfz”.",
       total: "{n} results",
+      totalCapped: "{n}+ results (only the {n} most relevant were ranked; add words or filters to narrow them down)",
       engine: { postgres: "Answered by PostgreSQL", meilisearch: "Answered by Meilisearch" },
       fellBack: {
         "meili-lag-unknown": "Meilisearch is configured but its sync state is unknown, so PostgreSQL answered this search.",

@@ -3,7 +3,7 @@ import { env } from "@/lib/env";
 import type {
   EngineResult, HighlightPart, SearchDocument, SearchEngine, SearchFacets, SearchKind, SearchRef, SearchRequest, SearchViewer, VersionRow,
 } from "@/server/modules/search/search-types";
-import { EMPTY_FACETS } from "@/server/modules/search/search-types";
+import { EMPTY_FACETS, MAX_TOTAL_HITS } from "@/server/modules/search/search-types";
 import { meiliSettings, MEILI_SEARCHABLE, MEILI_TEXT_ONLY } from "@/server/modules/search/meili-settings";
 import { charBigrams, pinyinTerms, splitRuns } from "@/server/modules/search/text-analyzer";
 import { AppError } from "@/server/errors";
@@ -147,7 +147,7 @@ export function meiliEngine(config: { host: string; apiKey?: string; indexUid: s
           ...(geo ? { lat: Number(geo.lat), lng: Number(geo.lng) } : {}),
         };
       });
-      return { total: res.totalHits, hits, facets, nextCursor: page < res.totalPages ? `p:${page + 1}` : null };
+      return { total: res.totalHits, totalCapped: res.totalHits >= MAX_TOTAL_HITS, hits, facets, nextCursor: page < res.totalPages ? `p:${page + 1}` : null };
     },
     async versions(kind, afterId, limit): Promise<VersionRow[]> {
       // Pages sorted by id; a filter cannot compare strings, so the offset after each page's last id is remembered

@@ -1,6 +1,7 @@
 import type { Settings } from "meilisearch";
 import { DOMAIN_TERMS } from "@/server/modules/search/domain-terms";
 import { SYNONYM_GROUPS } from "@/server/modules/search/synonyms";
+import { MAX_TOTAL_HITS } from "@/server/modules/search/search-types";
 
 /**
  * Meilisearch index settings, in code and applied by ensureSettings (on start and by the reindex). Mirrors the
@@ -42,6 +43,6 @@ export function meiliSettings(): Settings {
     ],
     dictionary: [...DOMAIN_TERMS],
     faceting: { maxValuesPerFacet: 200 },
-    pagination: { maxTotalHits: 10_000 },
+    pagination: { maxTotalHits: MAX_TOTAL_HITS },
   };
 }

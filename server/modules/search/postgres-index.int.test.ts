@@ -3,6 +3,7 @@ import { testDb, type TestDatabase } from "@/tests/helpers/db";
 import type { SearchDocument, SearchViewer } from "@/server/modules/search/search-types";
 import { postgresEngine } from "@/server/modules/search/postgres-engine";
 import { ZSearchRequest } from "@/lib/schemas/search";
+import { MAX_TOTAL_HITS } from "@/server/modules/search/search-types";
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -53,5 +54,47 @@ describe("PostgreSQL search index writes", () => {
     await e.upsert([doc("v3", "30", "发电机 50kW")]);
     await e.remove([{ kind: "resource", id: "v3", version: "29" }]);
     expect(await find("发电机")).toEqual(["v3"]);
+  });
+});
+
+describe("PostgreSQL search: the candidate cap", () => {
+  it("ranks at most MAX_TOTAL_HITS matches, says the total is a lower bound, and puts title matches first", async () => {
+    const e = postgresEngine(t.db);
+    // 1,050 documents name 帐篷 only in their description, inserted before the one whose title holds it: a cap
+    // taken in index order alone would miss it
+    const body = Array.from({ length: MAX_TOTAL_HITS + 50 }, (_, i) => ({
+      ...doc(`cap-${String(i).padStart(4, "0")}`, "1", `物资库存 ${i}`), text: "附带帐篷", category: "MATERIAL",
+    }));
+    for (let i = 0; i < body.length; i += 500) await e.upsert(body.slice(i, i + 500));
+    await e.upsert([{ ...doc("cap-title", "1", "棉帐篷 单顶"), category: "MATERIAL" }]);
+    const broad = await e.search(ZSearchRequest.parse({ q: "帐篷", limit: 5 }), admin);
+    expect(broad.totalCapped).toBe(true);
+    expect(broad.total).toBe(MAX_TOTAL_HITS);
+    expect(broad.hits[0]?.id).toBe("cap-title");
+    expect(broad.facets.category.MATERIAL).toBe(MAX_TOTAL_HITS);
+    // below the cap the count is exact
+    const narrow = await e.search(ZSearchRequest.parse({ q: "棉帐篷" }), admin);
+    expect(narrow).toMatchObject({ total: 1, totalCapped: false });
+    expect(narrow.hits.map((h) => h.id)).toEqual(["cap-title"]);
+    await e.remove([...body, { id: "cap-title" }].map((d) => ({ kind: "resource" as const, id: d.id, version: "2" })));
+  });
+});
+
+describe("PostgreSQL search: bulk load", () => {
+  const indexes = async () =>
+    (await t.db.$queryRaw<{ n: string }[]>`SELECT indexname::text AS n FROM pg_indexes WHERE tablename = 'search_document' ORDER BY 1`).map((r) => r.n);
+
+  it("drops the GIN and GiST indexes for the load, builds them after, and ensureSettings repairs a dropped one", async () => {
+    const e = postgresEngine(t.db);
+    const during = await e.bulkLoad!(async () => {
+      await e.upsert([doc("bulk-1", "1", "龙吸水 排涝车")]);
+      return indexes();
+    });
+    expect(during).toEqual(["search_document_pkey"]);
+    expect(await indexes()).toEqual(["search_document_pkey", "search_document_position_gist", "search_document_tsv_gin"]);
+    expect(await find("龙吸水")).toEqual(["bulk-1"]);
+    await t.db.$executeRawUnsafe(`DROP INDEX "search_document_tsv_gin"`);
+    await e.ensureSettings();
+    expect(await indexes()).toContain("search_document_tsv_gin");
   });
 });

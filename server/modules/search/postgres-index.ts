@@ -66,6 +66,49 @@ export async function removeSearchDocuments(db: Db, input: SearchRef[]): Promise
     ON CONFLICT (kind, id) DO UPDATE SET version = GREATEST(t.version, EXCLUDED.version), removed_at = now()`;
 }
 
+/**
+ * The GIN and GiST indexes of search_document, exactly as the migration creates them. IF NOT EXISTS: ensureSettings
+ * runs this, so a bulk load that died between dropping and rebuilding them is repaired on the next start.
+ */
+const SEARCH_INDEXES: Record<string, string> = {
+  search_document_tsv_gin: `CREATE INDEX IF NOT EXISTS "search_document_tsv_gin" ON "search_document" USING gin ("tsv") WITH (fastupdate = off)`,
+  search_document_position_gist: `CREATE INDEX IF NOT EXISTS "search_document_position_gist" ON "search_document"
+    USING gist (muster_ll_to_earth("lat", "lng")) WHERE "lat" IS NOT NULL AND "lng" IS NOT NULL`,
+};
+
+export async function ensureSearchIndexes(db: Db): Promise<void> {
+  // look first: CREATE INDEX IF NOT EXISTS would still wait for a share lock on the table (blocking writes)
+  const have = await db.$queryRaw<{ name: string }[]>`
+    SELECT indexname::text AS name FROM pg_indexes WHERE schemaname = current_schema() AND tablename = 'search_document'`;
+  const missing = Object.entries(SEARCH_INDEXES).filter(([name]) => !have.some((h) => h.name === name));
+  for (const [, sql] of missing) {
+    // a build sorts the whole table's entries: give it memory for this statement's transaction only
+    const build = async (tx: Db) => {
+      await tx.$executeRawUnsafe("SET LOCAL maintenance_work_mem = '512MB'");
+      await tx.$executeRawUnsafe(sql);
+    };
+    // a build over a million documents takes minutes: no transaction timeout
+    if ("$transaction" in db) await db.$transaction(build, { timeout: 60 * 60_000, maxWait: 60_000 });
+    else await build(db);
+  }
+}
+
+/**
+ * A full reindex with the GIN and GiST indexes dropped and built once at the end: writing every document into
+ * the GIN tree (fastupdate off) cost about as much as computing its terms, and one sorted build is several times
+ * cheaper. Searches meanwhile still answer (slowly, without the indexes); the indexes are rebuilt even on failure.
+ */
+export async function bulkLoadSearchDocuments<T>(db: Db, load: () => Promise<T>): Promise<T> {
+  await db.$executeRawUnsafe(`DROP INDEX IF EXISTS "search_document_tsv_gin"`);
+  await db.$executeRawUnsafe(`DROP INDEX IF EXISTS "search_document_position_gist"`);
+  try {
+    return await load();
+  } finally {
+    await ensureSearchIndexes(db);
+    await db.$executeRawUnsafe("ANALYZE search_document");
+  }
+}
+
 export async function indexedVersions(db: Db, kind: SearchKind, afterId: string | null, limit: number): Promise<VersionRow[]> {
   const after = afterId === null ? Prisma.empty : Prisma.sql`AND id > ${afterId}`;
   return db.$queryRaw<VersionRow[]>`

@@ -1,17 +1,17 @@
 import { Prisma } from "@/server/generated/prisma/client";
 import type { Db } from "@/server/db";
 import type { EngineResult, SearchFacets, SearchHit, SearchKind, SearchRequest, SearchViewer } from "@/server/modules/search/search-types";
-import { EMPTY_FACETS } from "@/server/modules/search/search-types";
+import { EMPTY_FACETS, MAX_TOTAL_HITS } from "@/server/modules/search/search-types";
 import { quoteLexeme, viewerTsquery } from "@/server/modules/search/search-lexemes";
-import { contentTsquery, fuzzyCandidates, highlightTerms, isLatinQuery, parseQuery, rankTerms, type QueryWord } from "@/server/modules/search/query-analyzer";
+import { contentTsquery, fuzzyCandidates, highlightTerms, isLatinQuery, parseQuery, rankTerms, titleTsquery, type QueryWord } from "@/server/modules/search/query-analyzer";
 import { highlightTitle } from "@/server/modules/search/highlight";
 import { decodeCursor, encodeCursor, type SortKey } from "@/server/modules/search/search-cursor";
 
 /**
  * The PostgreSQL engine's search: one statement. The text, every filter and the viewer's visibility are one
- * tsquery on one GIN-indexed tsvector (search_document.tsv), plus the GiST earth_box for a radius. The matched
- * set is ranked (text relevance, then verified, then available, then distance), paged by keyset, counted and
- * grouped for the facets in the same statement. Typo corrections are looked up (trigram similarity on the
+ * tsquery on one GIN-indexed tsvector (search_document.tsv), plus the GiST earth_box for a radius. At most
+ * MAX_CANDIDATES matches (title matches first) are ranked (text relevance, then verified, then available, then
+ * distance), paged by keyset, counted and grouped for the facets in the same statement. Typo corrections are looked up (trigram similarity on the
  * vocabulary) only when the query as typed finds nothing.
  */
 
@@ -61,28 +61,38 @@ function scoreSql(rank: Array<{ typed: string[]; other: string[] }>): Prisma.Sql
   return Prisma.sql`(${Prisma.join(parts, " + ")})::float8`;
 }
 
-export function statement(req: SearchRequest, viewer: SearchViewer, content: string | null, rank: Array<{ typed: string[]; other: string[] }>): Prisma.Sql {
-  const parts = filterTsquery(req, viewer);
-  if (content) parts.unshift(`(${content})`);
-  const conds: Prisma.Sql[] = [];
-  const matches = parts.length > 0 ? Prisma.sql`d.tsv @@ ${parts.join(" & ")}::tsquery` : null;
-  if (matches) conds.push(matches);
+/**
+ * At most this many candidates are ranked, counted and grouped for the facets (Meilisearch's maxTotalHits):
+ * a broad word (救援队 in 30% of the documents) otherwise ranks and groups every match. Past it, `total` is a
+ * lower bound and the answer says so (totalCapped).
+ */
+export const MAX_CANDIDATES = MAX_TOTAL_HITS;
+
+/**
+ * The candidates of one tsquery (text + filters + visibility), at most `cap` + 1, with what ranking and facets
+ * need. With a point, nearest first (so a capped set holds the nearest matches); otherwise in index order.
+ */
+function candidatesSql(req: SearchRequest, tsquery: string, withText: boolean, cap: number, score: Prisma.Sql): Prisma.Sql {
+  const matches = Prisma.sql`d.tsv @@ ${tsquery}::tsquery`;
+  const conds: Prisma.Sql[] = [matches];
   let source = Prisma.sql`search_document d`;
-  const score = content ? scoreSql(rank) : Prisma.sql`0::float8`;
   let dist = Prisma.sql`NULL::float8`;
+  let order = Prisma.empty;
   if (req.near) {
     const { lat, lng } = req.near;
     const cosLat = Math.cos((lat * Math.PI) / 180);
     dist = Prisma.sql`(2 * ${EARTH_RADIUS_M}::float8 * asin(least(1.0, sqrt(
       power(sin(radians(d.lat - ${lat}::float8) / 2), 2)
       + cos(radians(d.lat)) * ${cosLat}::float8 * power(sin(radians(d.lng - ${lng}::float8) / 2), 2)))))`;
+    // the GiST KNN order (chord distance, same order as the great circle; no point → NULL → last)
+    order = Prisma.sql`ORDER BY muster_ll_to_earth(d.lat, d.lng) <-> muster_ll_to_earth(${lat}::float8, ${lng}::float8)`;
     if (req.radiusKm) {
       const radiusM = req.radiusKm * 1000;
       // Text and radius together: the words through the GIN index first, the box on those matches only (OFFSET 0
       // keeps the box out of the scan). Left to itself the planner walks the GiST box, which it underestimates
       // (94 rows estimated, 39,492 read at 100k documents), and tests every row's out-of-line vector: 800 ms vs
       // 40 ms measured. Without words the box is the narrower path, so it stays in the scan.
-      if (content && matches) {
+      if (withText) {
         source = Prisma.sql`(SELECT * FROM search_document d WHERE ${matches} OFFSET 0) d`;
         conds.length = 0;
       }
@@ -91,15 +101,41 @@ export function statement(req: SearchRequest, viewer: SearchViewer, content: str
         AND ${dist} <= ${radiusM}::float8`);
     }
   }
-  const where = conds.length > 0 ? Prisma.join(conds, " AND ") : Prisma.sql`TRUE`;
+  return Prisma.sql`SELECT d.kind, d.id, d.category, d.region_code, d.type_code, d.available, d.price_mode, d.verified,
+      ${dist} AS dist, ${score} AS score
+    FROM ${source} WHERE ${Prisma.join(conds, " AND ")} ${order} LIMIT ${cap + 1}`;
+}
+
+export function statement(
+  req: SearchRequest, viewer: SearchViewer, content: string | null, rank: Array<{ typed: string[]; other: string[] }>,
+  title: string | null = null, cap = MAX_CANDIDATES,
+): Prisma.Sql {
+  const filters = filterTsquery(req, viewer);
+  const all = [...(content ? [`(${content})`] : []), ...filters];
+  // no text and no filter (an admin's empty query): every document matches; 'k:' lexemes name them all
+  const tsq = (head: string[]) => (head.length > 0 ? head.join(" & ") : `(${["resource", "need", "organization", "type"].map((k) => quoteLexeme(`k:${k}`)).join(" | ")})`);
+  const score = content ? scoreSql(rank) : Prisma.sql`0::float8`;
+  // Pre-rank: documents with every typed word in the title (ti: lexemes, one GIN lookup) come first; the rest of
+  // the matches only fill up to the cap, and are not read at all when the title matches alone pass it.
+  const first = title ? candidatesSql(req, tsq([`(${title})`, ...filters]), true, cap, score) : null;
+  const rest = candidatesSql(req, tsq(all), content !== null, cap, score);
   const after = req.cursor ? cursorSql(decodeCursor(req.cursor)) : Prisma.sql`TRUE`;
+  const union = first
+    ? Prisma.sql`c1 AS MATERIALIZED (${first}),
+      c2 AS MATERIALIZED (SELECT * FROM (${rest}) r WHERE (SELECT count(*) FROM c1) <= ${cap}),
+      u AS (
+        SELECT 0 AS tier, * FROM c1
+        UNION ALL
+        SELECT 1 AS tier, * FROM c2 WHERE NOT EXISTS (SELECT 1 FROM c1 WHERE c1.kind = c2.kind AND c1.id = c2.id)
+      )`
+    : Prisma.sql`u AS (SELECT 0 AS tier, * FROM (${rest}) r)`;
   // m holds only what sorting and facets need (narrow rows stay in memory); titles are read for the page alone
   return Prisma.sql`
-    WITH m AS MATERIALIZED (
-      SELECT d.kind, d.id, d.category, d.region_code, d.type_code, d.available, d.price_mode, d.verified, x.dist,
-        -x.score AS k1, (NOT d.verified)::int AS k2, (NOT d.available)::int AS k3, coalesce(x.dist, 1e15::float8) AS k4
-      FROM ${source}, LATERAL (SELECT ${score} AS score, ${dist} AS dist) x
-      WHERE ${where}
+    WITH ${union}, capped AS MATERIALIZED (SELECT count(*) > ${cap} AS capped FROM (SELECT 1 FROM u LIMIT ${cap + 1}) x),
+    m AS MATERIALIZED (
+      SELECT kind, id, category, region_code, type_code, available, price_mode, verified, dist,
+        -score AS k1, (NOT verified)::int AS k2, (NOT available)::int AS k3, coalesce(dist, 1e15::float8) AS k4
+      FROM u ORDER BY tier, coalesce(dist, 1e15::float8) LIMIT ${cap}
     ), top AS (
       SELECT kind, id, dist, k1, k2, k3, k4 FROM m
       WHERE ${after}
@@ -112,7 +148,7 @@ export function statement(req: SearchRequest, viewer: SearchViewer, content: str
         category, region_code, type_code, available, price_mode, verified, count(*) AS n
       FROM m GROUP BY GROUPING SETS ((category), (region_code), (type_code), (available), (price_mode), (verified))
     )
-    SELECT (SELECT count(*) FROM m)::int AS total,
+    SELECT (SELECT count(*) FROM m)::int AS total, (SELECT capped FROM capped) AS capped,
       (SELECT coalesce(json_agg(p ORDER BY p.k1, p.k2, p.k3, p.k4, p.kind, p.id), '[]'::json) FROM page p) AS hits,
       (SELECT coalesce(json_agg(f), '[]'::json) FROM facets f) AS facets`;
 }
@@ -177,10 +213,10 @@ function toHits(rows: Row[], words: QueryWord[]): SearchHit[] {
 
 export async function searchPostgres(db: Db, req: SearchRequest, viewer: SearchViewer): Promise<EngineResult> {
   const words = parseQuery(req.q);
-  if (req.q.trim() && words.length === 0) return { total: 0, hits: [], facets: EMPTY_FACETS(), nextCursor: null };
+  if (req.q.trim() && words.length === 0) return { total: 0, totalCapped: false, hits: [], facets: EMPTY_FACETS(), nextCursor: null };
   const run = async (fixes: ReadonlyMap<string, readonly string[]>) => {
-    const sql = statement(req, viewer, contentTsquery(words, fixes), rankTerms(words, fixes));
-    const [r] = await queryAsIndexLookup<{ total: number; hits: Row[]; facets: FacetRow[] }>(db, sql);
+    const sql = statement(req, viewer, contentTsquery(words, fixes), rankTerms(words, fixes), titleTsquery(words));
+    const [r] = await queryAsIndexLookup<{ total: number; capped: boolean; hits: Row[]; facets: FacetRow[] }>(db, sql);
     return r!;
   };
   let res = await run(new Map());
@@ -192,5 +228,5 @@ export async function searchPostgres(db: Db, req: SearchRequest, viewer: SearchV
   const rows = res.hits.slice(0, req.limit);
   const last = rows[rows.length - 1];
   const nextCursor = res.hits.length > req.limit && last ? encodeCursor([last.k1, last.k2, last.k3, last.k4, last.kind, last.id]) : null;
-  return { total: res.total, hits: toHits(rows, words), facets: facetsOf(res.facets), nextCursor };
+  return { total: res.total, totalCapped: res.capped, hits: toHits(rows, words), facets: facetsOf(res.facets), nextCursor };
 }

@@ -1,5 +1,5 @@
 import { DOMAIN_TERMS } from "@/server/modules/search/domain-terms";
-import { quoteLexeme } from "@/server/modules/search/search-lexemes";
+import { quoteLexeme, TITLE_MARK } from "@/server/modules/search/search-lexemes";
 import { chineseVariants, latinVariants } from "@/server/modules/search/synonyms";
 import { charBigrams, cutHan, splitRuns, stemEnglish, type RunScript } from "@/server/modules/search/text-analyzer";
 
@@ -38,10 +38,10 @@ export function leastImportant(words: QueryWord[]): QueryWord | null {
   return [...words].sort((a, b) => wordImportance(a) - wordImportance(b) || b.position - a.position)[0] ?? null;
 }
 
-function hanTerm(v: string): string {
-  const chars = [...v];
-  if (chars.length <= 2) return quoteLexeme(v);
-  return `(${quoteLexeme(v)} | (${charBigrams(v).map(quoteLexeme).join(" & ")}))`;
+function hanTerm(v: string, mark = ""): string {
+  const q = (x: string) => quoteLexeme(`${mark}${x}`);
+  if ([...v].length <= 2) return q(v);
+  return `(${q(v)} | (${charBigrams(v).map(q).join(" & ")}))`;
 }
 
 export function isLatinQuery(words: QueryWord[]): boolean {
@@ -88,6 +88,30 @@ export function contentTsquery(
   if (words.length === 0) return null;
   const lastPos = Math.max(...words.map((w) => w.position));
   return words.map((w) => wordTsquery(w, w.position === lastPos, synonyms ? fuzzy.get(w.text) : [], synonyms)).join(" & ");
+}
+
+/**
+ * The pre-rank's tsquery: every word as typed (no synonyms or typo fixes) in the title (ti: lexemes). It is a
+ * subset of contentTsquery's matches, and the documents it finds are the ones ranking puts first.
+ */
+export function titleTsquery(words: QueryWord[]): string | null {
+  if (words.length === 0) return null;
+  const lastPos = Math.max(...words.map((w) => w.position));
+  const q = (x: string) => quoteLexeme(`${TITLE_MARK}${x}`);
+  return words
+    .map((w) => {
+      if (w.script === "han") return hanTerm(w.text, TITLE_MARK);
+      if (w.script !== "latin") return q(w.text);
+      const last = w.position === lastPos;
+      const alts = new Set([q(stemEnglish(w.text))]);
+      if (last && w.text.length >= 2) alts.add(`${q(w.text)}:*`);
+      if (w.text.length >= 2) {
+        alts.add(w.text.length >= 3 ? `${q(`py:${w.text}`)}:*` : q(`py:${w.text}`));
+        alts.add(last ? `${q(`in:${w.text}`)}:*` : q(`in:${w.text}`));
+      }
+      return `(${[...alts].join(" | ")})`;
+    })
+    .join(" & ");
 }
 
 /** Latin words worth a typo lookup (short words have too many neighbours). */

@@ -20,6 +20,7 @@ export async function searchAsActor(db: Db, actor: Actor, input: TSearchQuery): 
     engine: res.engine,
     ...(res.fellBack ? { fellBack: res.fellBack } : {}),
     total: res.total,
+    totalCapped: res.totalCapped,
     hits: res.hits,
     facets: res.facets,
     nextCursor: res.nextCursor,

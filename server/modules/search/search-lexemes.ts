@@ -3,10 +3,14 @@ import { latinWords, normalizeText, pinyinTerms, stemEnglish, textTerms } from "
 
 /**
  * The PostgreSQL engine's lexemes. One tsvector per document holds text terms (bare), pinyin (py:) and initials
- * (in:), and filter/visibility terms (k: c: t: r: av: vf: pm: vis: vo: vu: aud:), so a whole search is one GIN
+ * (in:), the title's terms again marked ti: (for the pre-rank), and filter/visibility terms (k: c: t: r: av: vf:
+ * pm: vis: vo: vu: aud:), so a whole search is one GIN
  * lookup. Query words are cut to letters and digits before they become lexemes, so they never reach a
  * namespaced one.
  */
+
+/** Prefix of the title's own terms (ti:泵车, ti:pump, ti:py:chongfengzhou): "this word is in the title". */
+export const TITLE_MARK = "ti:";
 
 /** A lexeme quoted for a tsvector/tsquery literal. */
 export function quoteLexeme(s: string): string {
@@ -39,7 +43,8 @@ export function documentLexemes(doc: SearchDocument): { tsv: string; titleNorm: 
     if (!had || (had === "B" && w === "A") || had === "D") weights.set(lex, w);
   };
   const titles = `${doc.title} ${doc.titleEn ?? ""}`;
-  for (const t of textTerms(titles)) put(t, "A");
+  const titleTerms = textTerms(titles);
+  for (const t of titleTerms) put(t, "A");
   // single characters only from titles: a one-character query looks for what a thing is called, and body
   // characters were a third of each vector (index writes cost per lexeme)
   for (const t of textTerms(`${doc.text} ${doc.textEn}`, false)) put(t, "B");
@@ -54,6 +59,10 @@ export function documentLexemes(doc: SearchDocument): { tsv: string; titleNorm: 
     normalizeText(titles), ...latinWords(titles).map(stemEnglish), ...titlePy.full, ...titlePy.initials.filter((i) => i.length >= 2),
   ].join(" ");
   const parts = [...weights].map(([lex, w]) => `${quoteLexeme(lex)}:1${w}`);
+  // ti: title markers, so the candidate pre-rank (title matches first) is a GIN lookup, not a read of every match
+  for (const t of titleTerms) parts.push(`${quoteLexeme(`${TITLE_MARK}${t}`)}:1D`);
+  for (const p of titlePy.full) parts.push(`${quoteLexeme(`${TITLE_MARK}py:${p}`)}:1D`);
+  for (const i of titlePy.initials) if (i.length >= 2) parts.push(`${quoteLexeme(`${TITLE_MARK}in:${i}`)}:1D`);
   for (const f of filterLexemes(doc)) parts.push(`${quoteLexeme(f)}:1D`);
   const vocabulary = new Set<string>([...latinWords(titles), ...latinWords(doc.textEn), ...py.full, ...titlePy.full].filter((p) => p.length >= 4));
   return { tsv: parts.join(" "), titleNorm, vocabulary: [...vocabulary] };

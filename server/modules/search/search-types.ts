@@ -98,7 +98,10 @@ export type FallbackReason = "meili-lag-unknown" | "meili-lagging" | "meili-unre
 export type SearchResponse = {
   engine: SearchEngineName;
   fellBack?: FallbackReason;
+  /** Exact, unless totalCapped: then a lower bound (MAX_TOTAL_HITS). */
   total: number;
+  /** More than MAX_TOTAL_HITS matched: only that many were ranked, counted and faceted (shown as "1,000+"). */
+  totalCapped: boolean;
   hits: SearchHit[];
   facets: SearchFacets;
   nextCursor: string | null;
@@ -108,7 +111,7 @@ export type SearchResponse = {
 };
 
 /** One engine's answer before relaxation (searchExchange adds engine/fellBack/relaxed). */
-export type EngineResult = Pick<SearchResponse, "total" | "hits" | "facets" | "nextCursor">;
+export type EngineResult = Pick<SearchResponse, "total" | "totalCapped" | "hits" | "facets" | "nextCursor">;
 
 export type VersionRow = { id: string; version: string };
 
@@ -116,6 +119,8 @@ export interface SearchEngine {
   readonly name: SearchEngineName;
   /** Index settings (searchable order, filters, synonyms …); idempotent, run on start and by the reindex. */
   ensureSettings(): Promise<void>;
+  /** A full reindex's writes, when the engine loads faster in bulk (PostgreSQL: indexes built once at the end). */
+  bulkLoad?<T>(load: () => Promise<T>): Promise<T>;
   /** Writes documents; one whose version is lower than the stored one is ignored. */
   upsert(docs: SearchDocument[]): Promise<void>;
   /** Removes documents whose stored version is not newer than the ref's version. */
@@ -124,5 +129,11 @@ export interface SearchEngine {
   /** id → version, ordered by id, after `afterId` (null = from the start): pages for the reconcile. */
   versions(kind: SearchKind, afterId: string | null, limit: number): Promise<VersionRow[]>;
 }
+
+/**
+ * Both engines rank, count and facet at most this many matches (Meilisearch: pagination.maxTotalHits; PostgreSQL:
+ * MAX_CANDIDATES, title matches first), so a broad word costs about what a narrow one does.
+ */
+export const MAX_TOTAL_HITS = 1000;
 
 export const EMPTY_FACETS = (): SearchFacets => ({ category: {}, region: {}, typeCode: {}, available: {}, priceMode: {}, verified: {} });

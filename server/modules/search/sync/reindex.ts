@@ -26,11 +26,30 @@ export async function countRows(db: Db): Promise<Record<SearchKind, number>> {
 export async function reindexAll(
   db: Db,
   engines: SearchEngine[],
-  /** `limit`: stop each kind after about this many documents and skip the orphan pass (the benchmark's sample). */
-  opts: { page?: number; kinds?: SearchKind[]; limit?: number; onProgress?: (p: ReindexProgress) => void } = {},
+  /**
+   * `limit`: stop each kind after about this many documents and skip the orphan pass (the benchmark's sample).
+   * `bulk`: let engines load in bulk (PostgreSQL drops its GIN/GiST indexes and builds them once at the end:
+   * searches are slow until then), for a first build or a planned rebuild.
+   */
+  opts: { page?: number; kinds?: SearchKind[]; limit?: number; bulk?: boolean; onProgress?: (p: ReindexProgress) => void } = {},
 ): Promise<ReindexResult> {
   const started = performance.now();
   for (const engine of engines) await engine.ensureSettings();
+  if (opts.bulk) {
+    // nested: each engine's bulk mode wraps the whole load
+    const load = engines.reduceRight<() => Promise<ReindexResult>>(
+      (inner, e) => (e.bulkLoad ? () => e.bulkLoad!(inner) : inner),
+      () => reindexPages(db, engines, opts, started),
+    );
+    const r = await load();
+    return { ...r, ms: performance.now() - started };
+  }
+  return reindexPages(db, engines, opts, started);
+}
+
+async function reindexPages(
+  db: Db, engines: SearchEngine[], opts: { page?: number; kinds?: SearchKind[]; limit?: number; onProgress?: (p: ReindexProgress) => void }, started: number,
+): Promise<ReindexResult> {
   const page = opts.page ?? 1000;
   const totals = await countRows(db);
   const perKind = {} as Record<SearchKind, number>;
@@ -40,10 +59,14 @@ export async function reindexAll(
     const seen = new Set<string>();
     let after: string | null = null;
     let scanned = 0;
+    // the next page is read while this one is written: the database and the app's term cutting overlap
+    let next = scanSearchDocuments(db, kind, after, page);
     for (;;) {
-      const { docs, lastId } = await scanSearchDocuments(db, kind, after, page);
+      const { docs, lastId } = await next;
       if (lastId === null) break;
       after = lastId;
+      const last = opts.limit !== undefined && scanned + docs.length >= opts.limit;
+      if (!last) next = scanSearchDocuments(db, kind, after, page);
       for (const d of docs) seen.add(d.id);
       await Promise.all(engines.map((e) => e.upsert(docs)));
       scanned += docs.length;
