@@ -1,7 +1,7 @@
--- Available listings counted per region, grid cell and category at the command map's province (0.1°) and
--- city (0.02°) grids, kept by statement triggers on resource, so the map of Jiangsu reads a few thousand rows
--- instead of aggregating every listing (1M on the bench seed, 1–3 s). A district's map (0.005°) still
--- aggregates its own listings directly. Rows are never deleted by the triggers: readers skip n = 0.
+-- Available listings counted per region, grid cell and category at the command map's province (0.1°), city
+-- (0.02°) and district (0.005°) grids, kept by statement triggers on resource, so the map of Jiangsu reads a
+-- few thousand rows instead of aggregating every listing (1M on the bench seed, 1–3 s). Rows are never
+-- deleted by the triggers: readers skip n = 0.
 CREATE TABLE "resource_availability_cell" (
     "cell_mdeg" INTEGER NOT NULL,
     "region_code" VARCHAR(6) NOT NULL,
@@ -16,7 +16,7 @@ CREATE TABLE "resource_availability_cell" (
 
 -- The grids: cell size in thousandths of a degree and as the float8 the map's queries divide by.
 CREATE FUNCTION resource_availability_grids() RETURNS TABLE (mdeg INTEGER, deg DOUBLE PRECISION)
-LANGUAGE sql IMMUTABLE AS $$ VALUES (100, 0.1::float8), (20, 0.02::float8) $$;
+LANGUAGE sql IMMUTABLE AS $$ VALUES (100, 0.1::float8), (20, 0.02::float8), (5, 0.005::float8) $$;
 
 -- One statement's changes, netted per cell and applied in key order (so concurrent statements lock cells in
 -- the same order). On UPDATE only rows whose status, place, region or type changed count: other edits (title,

@@ -34,15 +34,15 @@ export function loadAvailabilityCached(db: Db, level: "PROVINCE" | "CITY" | "DIS
 }
 
 /** The grids the triggers keep (migration 20261206210000_resource_availability_cells), in thousandths of a degree. */
-const SUMMARY_MDEG: Record<number, number> = { [CELL_DEG.PROVINCE]: 100, [CELL_DEG.CITY]: 20 };
+const SUMMARY_MDEG: Record<number, number> = { [CELL_DEG.PROVINCE]: 100, [CELL_DEG.CITY]: 20, [CELL_DEG.DISTRICT]: 5 };
 
 type CellRow = { gy: number; gx: number; category: TResourceCategory; n: number; lat: number; lng: number };
 
 /**
  * Available resources of the region's subtree per grid cell and category, so the page receives a few hundred
- * cells whatever the number of listings (1M on the bench seed). At the province's and a city's grid the counts
- * come from resource_availability_cell, which triggers keep per region and cell (a few thousand rows for
- * Jiangsu instead of a scan of every listing); a district's finer grid is aggregated from its own listings.
+ * cells whatever the number of listings (1M on the bench seed). At the map's three grids the counts come from
+ * resource_availability_cell, which triggers keep per region and cell (a few thousand rows for Jiangsu instead
+ * of a scan of every listing); any other cell size is aggregated from the listings themselves.
  */
 export async function loadAvailability(db: Db, regionCodes: string[], cellDeg: number): Promise<TAvailabilityCell[]> {
   const mdeg = SUMMARY_MDEG[cellDeg];

@@ -128,7 +128,7 @@ describe("trigger-kept availability cells", () => {
       WITH direct AS (
         SELECT g.mdeg, r.region_code, floor(r.lat / g.deg)::int AS gy, floor(r.lng / g.deg)::int AS gx, t.category, count(*)::int AS n,
                round(sum(r.lat)::numeric, 6) AS slat, round(sum(r.lng)::numeric, 6) AS slng
-          FROM resource r JOIN resource_type t ON t.id = r.type_id CROSS JOIN (VALUES (100, 0.1::float8), (20, 0.02::float8)) g(mdeg, deg)
+          FROM resource r JOIN resource_type t ON t.id = r.type_id CROSS JOIN (VALUES (100, 0.1::float8), (20, 0.02::float8), (5, 0.005::float8)) g(mdeg, deg)
          WHERE r.status = 'AVAILABLE' GROUP BY 1, 2, 3, 4, 5
       ), kept AS (
         SELECT cell_mdeg AS mdeg, region_code, gy, gx, category, n, round(sum_lat::numeric, 6) AS slat, round(sum_lng::numeric, 6) AS slng
