@@ -21,7 +21,7 @@ import { createNeed, createResource, propose, seedOfferFixtures } from "@/server
 const LIVE = `('OFFERED','ACCEPTED','MOBILIZED','EN_ROUTE','ON_SCENE')`;
 
 async function oneRun(db: PrismaClient, url: string, clients: number, attempts: number, run: number) {
-  await db.$executeRawUnsafe(`TRUNCATE assignment, need, incident, resource, resource_type, membership, organization, users, region, need_template, job, notification, audit_event CASCADE`);
+  await db.$executeRawUnsafe(`TRUNCATE assignment, need, incident, resource, resource_availability_cell, resource_type, membership, organization, users, region, need_template, job, notification, audit_event CASCADE`);
   const f = await seedOfferFixtures(db);
   const rng = seedrandom(`bench-${run}`);
   const units = await Promise.all(Array.from({ length: 5 }, () => createResource(db, f.orgs.enterprise, f.types.pump)));

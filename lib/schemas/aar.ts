@@ -100,6 +100,22 @@ export type TAarObjective = {
 
 export type TAarParticipant = { orgId: string; name: string; nameEn: string | null; kind: string; role: "LEAD" | "SUPPORT" | "SUPPLIER"; detail: string | null };
 
+/**
+ * One supplier's costs in one payment mode, in fen: amount is what the incident cost (PAID: charged after
+ * reductions and refunds; REIMBURSABLE: compensation approved; PUBLIC_GOOD: in-kind value donated).
+ */
+export type TAarCostLine = { orgId: string | null; name: string; mode: TPaymentMode; amountCents: number; paidCents: number; outstandingCents: number; pendingCents: number };
+
+export type TAarCosts = {
+  paymentModes: { mode: TPaymentMode; needs: number; units: number }[];
+  /** False for readers who may not see the incident's money (see aar-costs.ts): lists are then empty. */
+  visible: boolean;
+  bySupplier: TAarCostLine[];
+  /** One line per mode (orgId null), PAID, REIMBURSABLE, PUBLIC_GOOD. */
+  totals: TAarCostLine[];
+  recoverable: { unitName: string; recoverableCents: number; recoveredCents: number; outstandingCents: number } | null;
+};
+
 export type TAarReport = {
   incident: {
     id: string;
@@ -135,7 +151,7 @@ export type TAarReport = {
   resourcesByCategory: TCommandKpis["committedByCategory"];
   resourcesBySupplier: { orgId: string | null; name: string; category: string; assignments: number; units: number }[];
   unmetDemand: TCommandKpis["unmetDemand"];
-  costs: { paymentModes: { mode: TPaymentMode; needs: number; units: number }[] };
+  costs: TAarCosts;
   improvementPlan: TImprovementItem[];
   /** Organisations an improvement item may name as responsible (the participants). */
   responsibleOrgs: { id: string; name: string }[];

@@ -34,6 +34,7 @@ const tiny: RateLimiter = {
     anonymous: { limit: 2, windowSeconds: 60 },
     authFailure: { limit: 2, windowSeconds: 60 },
     search: { limit: 2, windowSeconds: 60 },
+    pdfExport: { limit: 2, windowSeconds: 60 },
   },
 };
 

@@ -121,6 +121,48 @@ describe("availability aggregate", () => {
   });
 });
 
+describe("trigger-kept availability cells", () => {
+  // The summary at both grids must equal a fresh aggregation of the listings, whatever happened to them.
+  async function drift(): Promise<unknown[]> {
+    return t.db.$queryRaw`
+      WITH direct AS (
+        SELECT g.mdeg, r.region_code, floor(r.lat / g.deg)::int AS gy, floor(r.lng / g.deg)::int AS gx, t.category, count(*)::int AS n,
+               round(sum(r.lat)::numeric, 6) AS slat, round(sum(r.lng)::numeric, 6) AS slng
+          FROM resource r JOIN resource_type t ON t.id = r.type_id CROSS JOIN (VALUES (100, 0.1::float8), (20, 0.02::float8), (5, 0.005::float8)) g(mdeg, deg)
+         WHERE r.status = 'AVAILABLE' GROUP BY 1, 2, 3, 4, 5
+      ), kept AS (
+        SELECT cell_mdeg AS mdeg, region_code, gy, gx, category, n, round(sum_lat::numeric, 6) AS slat, round(sum_lng::numeric, 6) AS slng
+          FROM resource_availability_cell WHERE n <> 0
+      )
+      (SELECT 'missing' AS d, * FROM direct EXCEPT SELECT 'missing', * FROM kept)
+      UNION ALL
+      (SELECT 'extra', * FROM kept EXCEPT SELECT 'extra', * FROM direct)`;
+  }
+
+  it("equal a direct aggregation after inserts, status changes, moves, edits, bulk updates and deletes", async () => {
+    expect(await drift()).toEqual([]);
+    const cells = () => t.db.resourceAvailabilityCell.aggregate({ _sum: { n: true }, where: { cellMdeg: 100 } }).then((x) => x._sum.n ?? 0);
+    const before = await cells();
+    const a = await createResource(t.db, f.orgs.enterprise, f.types.boat, 1, "冲锋舟 A");
+    const b = await createResource(t.db, f.orgs.enterprise, f.types.pump, 1, "排水泵 B");
+    const c = await createResource(t.db, f.orgs.enterprise, f.types.pump, 1, "排水泵 C");
+    expect(await cells()).toBe(before + 3);
+    await t.db.resource.update({ where: { id: a }, data: { status: "OUT_OF_SERVICE" } });
+    await t.db.resource.update({ where: { id: b }, data: { lat: 31.49, lng: 120.31, regionCode: "320200" } }); // to Wuxi: another cell and region
+    await t.db.resource.update({ where: { id: c }, data: { title: "只改标题" } });
+    expect(await cells()).toBe(before + 2);
+    expect(await drift()).toEqual([]);
+    await t.db.resource.updateMany({ where: { id: { in: [a, b, c] } }, data: { status: "AVAILABLE", lat: 32.0612 } });
+    expect(await drift()).toEqual([]);
+    await t.db.resource.delete({ where: { id: c } });
+    expect(await cells()).toBe(before + 2);
+    expect(await drift()).toEqual([]);
+    // A city map reads them: the pump moved to Wuxi is counted there.
+    const wuxi = await loadAvailabilityCached(t.db, "CITY", ["320200"], 0.02, Date.now() + 5_000_000);
+    expect(wuxi.reduce((s, x) => s + (x.byCategory.EQUIPMENT ?? 0), 0)).toBeGreaterThanOrEqual(1);
+  });
+});
+
 describe("region live topic", () => {
   it("may be followed by the region's viewers only", async () => {
     expect(await canSubscribe(t.db, f.actors.admin, liveTopics.region("320000"))).toBe(true);

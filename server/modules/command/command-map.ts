@@ -33,14 +33,23 @@ export function fillBand(quantity: number, filled: number): TFillBand {
  */
 export async function loadCommandMap(db: Db, actor: Actor, regionCode: string): Promise<TCommandMapDto> {
   const region = await assertCommandAccess(db, actor, regionCode);
-  const codes = await regionSubtree(db, regionCode);
-  const regionRows = await db.region.findMany({
-    where: { OR: [{ code: regionCode }, { parentCode: regionCode }] },
-    select: { code: true, nameZh: true, nameEn: true, level: true, parentCode: true, lat: true, lng: true },
-    orderBy: { code: "asc" },
-  });
+  // The layers that need only the region (its subtree, outline and children) start together with the
+  // incidents; the rest wait for the incidents' ids. Each runs on its own pooled connection.
+  const [codes, regionRows] = await Promise.all([
+    regionSubtree(db, regionCode),
+    db.region.findMany({
+      where: { OR: [{ code: regionCode }, { parentCode: regionCode }] },
+      select: { code: true, nameZh: true, nameEn: true, level: true, parentCode: true, lat: true, lng: true },
+      orderBy: { code: "asc" },
+    }),
+  ]);
   const self = regionRows.find((r) => r.code === regionCode)!;
   const children = regionRows.filter((r) => r.parentCode === regionCode);
+  const availableP = loadAvailabilityCached(db, region.level, codes, CELL_DEG[region.level]);
+  const knightsP = loadKnightCounts(db, self, children);
+  const alertsP = loadRecentAlerts(db, regionCode);
+  // Settled later; a failure before then must not surface as an unhandled rejection.
+  for (const p of [availableP, knightsP, alertsP]) p.catch(() => undefined);
 
   const incidentRows = await db.incident.findMany({
     where: { regionCode: { in: codes }, status: { in: [...ACTIVE_INCIDENT] } },
@@ -74,8 +83,8 @@ export async function loadCommandMap(db: Db, actor: Actor, regionCode: string): 
       },
       take: 2000,
     }),
-    loadAvailabilityCached(db, region.level, codes, CELL_DEG[region.level]),
-    loadKnightCounts(db, self, children),
+    availableP,
+    knightsP,
     db.hazardZone.findMany({
       where: {
         active: true,
@@ -90,7 +99,7 @@ export async function loadCommandMap(db: Db, actor: Actor, regionCode: string): 
       select: { id: true, name: true, severity: true, incidentId: true, polygon: true, requiredTraining: true },
       take: 500,
     }),
-    loadRecentAlerts(db, regionCode),
+    alertsP,
   ]);
 
   const needs: TCommandNeed[] = needRows.map((n) => {

@@ -37,6 +37,12 @@ export type RateLimitBudgets = {
    * the budget above: suggestions run as someone types, and each search is heavier than a plain read.
    */
   search: Budget;
+  /**
+   * The after-action report as PDF (GET /api/incidents/<id>/report/pdf), per person or API key, on top of
+   * everything else: each one starts a headless Chromium (seconds of CPU and ~200 MB). A person exporting a
+   * few reports after an incident stays well inside it; a script looping on it does not.
+   */
+  pdfExport: Budget;
 };
 
 export const RATE_LIMITS: RateLimitBudgets = {
@@ -47,6 +53,7 @@ export const RATE_LIMITS: RateLimitBudgets = {
   anonymous: { limit: 60, windowSeconds: 10 },
   authFailure: { limit: 10, windowSeconds: 60 },
   search: { limit: 300, windowSeconds: 60 },
+  pdfExport: { limit: 6, windowSeconds: 300 },
 };
 
 /** Budgets and the clock the limiter uses; tests pass tiny budgets and a fake clock. */

@@ -57,6 +57,15 @@ export function aarCsv(r: TAarReport, locale: "zh-CN" | "en"): string {
   for (const s of r.resourcesBySupplier) rows.push(["resources_by_supplier", s.name || s.category, s.category, s.units]);
   for (const u of r.unmetDemand) rows.push(["unmet_demand", `${u.typeCode ?? ""} ${name(u.typeNameZh, u.typeNameEn)}`.trim(), u.reason, u.unitsShort]);
   for (const m of r.costs.paymentModes) rows.push(["costs_payment_mode", m.mode, "needs", m.needs], ["costs_payment_mode", m.mode, "units", m.units]);
+  // Money in yuan with two decimals; only when the reader may see it (the lists are empty otherwise).
+  const yuan = (c: number) => (c / 100).toFixed(2);
+  const money = (section: string, subject: string, l: TAarReport["costs"]["totals"][number]) =>
+    rows.push([section, subject, `${l.mode}.amount_cny`, yuan(l.amountCents)], [section, subject, `${l.mode}.paid_cny`, yuan(l.paidCents)],
+      [section, subject, `${l.mode}.outstanding_cny`, yuan(l.outstandingCents)], [section, subject, `${l.mode}.pending_cny`, yuan(l.pendingCents)]);
+  for (const l of r.costs.totals) money("costs_total", l.mode, l);
+  for (const l of r.costs.bySupplier) money("costs_supplier", l.name || (l.orgId ?? ""), l);
+  const rec = r.costs.recoverable;
+  if (rec) rows.push(["costs_recoverable", rec.unitName, "recoverable_cny", yuan(rec.recoverableCents)], ["costs_recoverable", rec.unitName, "recovered_cny", yuan(rec.recoveredCents)], ["costs_recoverable", rec.unitName, "outstanding_cny", yuan(rec.outstandingCents)]);
 
   const csv = Papa.unparse({ fields: [...AAR_CSV_COLUMNS], data: rows.map((x) => [x[0], x[1], x[2], x[3] ?? "", x[4] ?? ""]) }, { newline: "\n", escapeFormulae: true });
   return `\uFEFF${csv}\n`;

@@ -9,6 +9,7 @@ import { aarCsv } from "@/server/modules/command/aar/aar-csv";
 import { createImprovementItem, deleteImprovementItem, updateImprovementItem } from "@/server/modules/command/aar/improvement-plan";
 import { ZCreateImprovementItemInput } from "@/lib/schemas/aar";
 import type { TAarReport } from "@/lib/schemas/aar";
+import { postJournal, reverseJournal } from "@/server/modules/ledger/post-journal";
 
 /**
  * The after-action report on a fixed scenario (times from T0), figures computed by hand:
@@ -16,6 +17,13 @@ import type { TAarReport } from "@/lib/schemas/aar";
  *   A2 offered +12, accepted +40, en route +100, on scene +130; A3 and A4 declined ("车辆检修中").
  * N2 sandbags ×5 posted +30, closed unmet (NO_SUPPLIER_IN_RANGE), never offered.
  * Every step also has its audit event, so each finding can be checked against the events behind it.
+ * Money (ledger journals posted through postJournal, fen):
+ *   paid order from the enterprise: accepted 1000.00, reduced 200.00, paid 500.00 by card, refunded 100.00
+ *     → cost 700.00, paid 400.00, outstanding 300.00;
+ *   compensation to the enterprise: approved 300.00 + 150.00 (+ 50.00 approved then reversed), paid 300.00
+ *     → approved 450.00, paid 300.00, outstanding 150.00; claimed and undecided: 120.00 pending + 20.00 disputed;
+ *   in kind: the co-op 80.00, the enterprise 30.00 → 110.00;
+ *   recoverable from 某化工厂: 450.00, recovered 100.00 → 350.00 still owed.
  */
 const T0 = new Date("2026-11-01T00:00:00.000Z");
 const at = (m: number) => new Date(T0.getTime() + m * 60_000);
@@ -64,8 +72,43 @@ beforeAll(async () => {
   await audit("a1.released", "assignment.progress", "Assignment", a1, { status: "RELEASED" });
   await audit("n2.close", "need.setStatus", "Need", n2, { to: "CLOSED" });
 
+  await postMoney(a2);
   report = await loadAar(t.db, f.actors.dispatcherA, f.incidentId);
 });
+
+let coop: string;
+async function postMoney(a2: string) {
+  const inc = f.incidentId;
+  const { govA, enterprise } = f.orgs;
+  coop = (await t.db.organization.create({ data: { name: "江宁救援物资合作社", kind: "ENTERPRISE", verification: "VERIFIED", regionCode: "320102", contactName: "联系人", contactPhone: "025-84000001", address: "南京市" }, select: { id: true } })).id;
+  const orderId = (await t.db.order.create({ data: { buyerOrgId: govA, sellerOrgId: enterprise, amountCents: 100_000, incidentId: inc, status: "ACCEPTED" }, select: { id: true } })).id;
+  const j = (kind: Parameters<typeof postJournal>[1]["kind"], lines: Parameters<typeof postJournal>[1]["lines"], orderIdOf: string | null = null) => postJournal(t.db, { kind, incidentId: inc, orderId: orderIdOf, lines });
+  await j("order.accepted", [{ account: "buyer_receivable", orgId: govA, debitCents: 100_000 }, { account: "incident_clearing", creditCents: 100_000 }], orderId);
+  await j("order.reduced", [{ account: "incident_clearing", debitCents: 20_000 }, { account: "buyer_receivable", orgId: govA, creditCents: 20_000 }], orderId);
+  await j("order.paid", [{ account: "stripe_balance", debitCents: 50_000 }, { account: "buyer_receivable", orgId: govA, creditCents: 50_000 }], orderId);
+  await j("order.refund", [{ account: "incident_clearing", debitCents: 10_000 }, { account: "stripe_balance", creditCents: 10_000 }], orderId);
+  const approve = (cents: number) => j("compensation.approved", [{ account: "compensation_approved", orgId: govA, debitCents: cents }, { account: "compensation_payable", orgId: enterprise, creditCents: cents }]);
+  await approve(30_000);
+  await approve(15_000);
+  await reverseJournal(t.db, (await approve(5_000)).journalId);
+  await j("compensation.paid", [{ account: "compensation_payable", orgId: enterprise, debitCents: 30_000 }, { account: "compensation_paid", orgId: govA, creditCents: 30_000 }]);
+  await j("in_kind.donated", [{ account: "in_kind_cost", debitCents: 8_000 }, { account: "in_kind_donated", orgId: coop, creditCents: 8_000 }]);
+  await j("in_kind.donated", [{ account: "in_kind_cost", debitCents: 3_000 }, { account: "in_kind_donated", orgId: enterprise, creditCents: 3_000 }]);
+  await t.db.incident.update({ where: { id: inc }, data: { responsibleUnitName: "某化工厂" } });
+  await j("cost.recoverable", [{ account: "cost_recoverable", debitCents: 45_000 }, { account: "incident_clearing", creditCents: 45_000 }]);
+  await j("cost.recovered", [{ account: "incident_clearing", orgId: govA, debitCents: 10_000 }, { account: "cost_recoverable", creditCents: 10_000 }]);
+  // Claimed but not decided: in the compensation cost report, not (yet) in the ledger.
+  const claim = await t.db.compensationClaim.create({
+    data: { assignmentId: a2, incidentId: inc, supplierOrgId: enterprise, requesterOrgId: govA, mode: "REIMBURSABLE", status: "FILED", filedAt: at(200), createdById: f.actors.dispatcherA.userId },
+    select: { id: true },
+  });
+  await t.db.claimLine.createMany({
+    data: [
+      { claimId: claim.id, kind: "RENT", description: "租金", amountCents: 12_000, status: "PENDING", createdById: f.actors.dispatcherA.userId },
+      { claimId: claim.id, kind: "FUEL", description: "燃油", amountCents: 2_000, status: "DISPUTED", createdById: f.actors.dispatcherA.userId },
+    ],
+  });
+}
 afterAll(async () => {
   await t?.cleanup();
 });
@@ -128,6 +171,34 @@ describe("after-action report figures", () => {
     expect(finding("SEGMENT_WITHIN:EQ-PUMP-1:TRAVEL")!.evidence.map((e) => e.seq)).toEqual(seqs("a1.enRoute", "a1.onScene", "a2.enRoute", "a2.onScene"));
     // areas for improvement come first
     expect(report.findings.findIndex((x) => x.kind === "STRENGTH")).toBe(3);
+  });
+});
+
+describe("costs from the ledger", () => {
+  const line = (mode: string, amountCents: number, paidCents: number, outstandingCents: number, pendingCents: number) => ({ mode, amountCents, paidCents, outstandingCents, pendingCents });
+  it("by mode: paid services, compensation approved / paid / outstanding / claimed, in-kind value", () => {
+    expect(report.costs.visible).toBe(true);
+    expect(report.costs.totals).toEqual([
+      expect.objectContaining(line("PAID", 70_000, 40_000, 30_000, 0)),
+      expect.objectContaining(line("REIMBURSABLE", 45_000, 30_000, 15_000, 14_000)),
+      expect.objectContaining(line("PUBLIC_GOOD", 11_000, 0, 0, 0)),
+    ]);
+  });
+  it("by supplier, and what is recoverable from the responsible unit", () => {
+    expect(report.costs.bySupplier).toEqual([
+      { orgId: f.orgs.enterprise, name: "苏安应急装备有限公司", ...line("PAID", 70_000, 40_000, 30_000, 0) },
+      { orgId: f.orgs.enterprise, name: "苏安应急装备有限公司", ...line("REIMBURSABLE", 45_000, 30_000, 15_000, 14_000) },
+      { orgId: coop, name: "江宁救援物资合作社", ...line("PUBLIC_GOOD", 8_000, 0, 0, 0) },
+      { orgId: f.orgs.enterprise, name: "苏安应急装备有限公司", ...line("PUBLIC_GOOD", 3_000, 0, 0, 0) },
+    ]);
+    expect(report.costs.recoverable).toEqual({ unitName: "某化工厂", recoverableCents: 45_000, recoveredCents: 10_000, outstandingCents: 35_000 });
+  });
+  it("an admin sees the amounts; a government reader of the region from another organisation does not", async () => {
+    expect((await loadAar(t.db, f.actors.admin, f.incidentId)).costs.totals[0]).toMatchObject({ amountCents: 70_000 });
+    const other = await loadAar(t.db, f.actors.memberB, f.incidentId);
+    expect(other.costs).toMatchObject({ visible: false, bySupplier: [], totals: [], recoverable: null });
+    expect(other.costs.paymentModes).toEqual(report.costs.paymentModes);
+    expect(aarCsv(other, "en")).not.toContain("costs_supplier");
   });
 });
 
@@ -204,6 +275,11 @@ describe("CSV", () => {
     expect(lines).toContain("unmet_demand,MT-SANDBAG MT-SANDBAG,NO_SUPPLIER_IN_RANGE,5,");
     expect(lines).toContain("costs_payment_mode,REIMBURSABLE,needs,1,");
     expect(lines).toContain("supplier_responses,decline_reason,车辆检修中,2,");
+    expect(lines).toContain("costs_total,PAID,PAID.amount_cny,700.00,");
+    expect(lines).toContain("costs_total,REIMBURSABLE,REIMBURSABLE.pending_cny,140.00,");
+    expect(lines).toContain("costs_supplier,苏安应急装备有限公司,REIMBURSABLE.outstanding_cny,150.00,");
+    expect(lines).toContain("costs_supplier,江宁救援物资合作社,PUBLIC_GOOD.amount_cny,80.00,");
+    expect(lines).toContain("costs_recoverable,某化工厂,outstanding_cny,350.00,");
     expect(lines.some((l) => l.startsWith("improvement_plan,\"'=HYPERLINK(\"\"http://x\"\")\",corrective_action,复盘拒单原因"))).toBe(true);
   });
 });

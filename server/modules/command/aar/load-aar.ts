@@ -13,6 +13,7 @@ import { toReplayEvent, type IncidentAuditRow } from "@/server/modules/command/r
 import { canEditImprovementPlan, loadAarIncident } from "@/server/modules/command/aar/aar-access";
 import { loadParticipants } from "@/server/modules/command/aar/aar-participants";
 import { listImprovementItems } from "@/server/modules/command/aar/improvement-plan";
+import { loadAarCosts } from "@/server/modules/command/aar/aar-costs";
 import { deriveFindings, SEGMENT_P90_THRESHOLDS } from "@/server/modules/command/aar/aar-findings";
 
 /** The KPIs' range covers the incident's whole life: needs are narrowed by incident, not by time. */
@@ -29,13 +30,13 @@ export const typeKeyOf = (n: { typeCode: string | null; category: string }) => n
  * An incident's after-action report in the HSEEP AAR/IP structure: overview (incident, dates, area,
  * organisations, objectives from its needs), analysis (the command KPIs narrowed to the incident and to
  * each need type, findings by the rules in aar-findings.ts with their audit events), improvement plan,
- * participants, resources used, unmet demand and costs. Costs: this branch has no ledger, so the report
- * counts needs and units by payment mode; money figures come from the trading module.
+ * participants, resources used, unmet demand and costs (needs and units by payment mode, and the money
+ * from the ledger by supplier and mode: aar-costs.ts).
  */
 export async function loadAar(db: Db, actor: Actor, incidentId: string): Promise<TAarReport> {
   const head = await loadAarIncident(db, actor, incidentId);
   const scope: KpiScope = { codes: [head.regionCode], ...ALL_TIME, incidentId: head.id };
-  const [incident, needs, audit, overallTimes, overallFunnel, suppliers, byCategory, unmet, intervals, people, bySupplier, modes, plan] = await Promise.all([
+  const [incident, needs, audit, overallTimes, overallFunnel, suppliers, byCategory, unmet, intervals, people, bySupplier, modes, plan, money] = await Promise.all([
     db.incident.findUniqueOrThrow({
       where: { id: head.id },
       select: {
@@ -71,6 +72,7 @@ export async function loadAar(db: Db, actor: Actor, incidentId: string): Promise
       SELECT n.payment_mode::text AS mode, count(*)::int AS needs, sum(n.qty_committed + n.qty_en_route + n.qty_on_scene + n.qty_released)::int AS units
       FROM need n WHERE n.incident_id = ${head.id} AND n.status NOT IN ('DRAFT', 'PENDING_APPROVAL') GROUP BY n.payment_mode`,
     listImprovementItems(db, head.id),
+    loadAarCosts(db, actor, head),
   ]);
 
   // Need types: one group per catalogue type (or category, for needs without one), in the needs' order.
@@ -121,7 +123,7 @@ export async function loadAar(db: Db, actor: Actor, incidentId: string): Promise
     resourcesByCategory: byCategory,
     resourcesBySupplier: bySupplier.map((r) => ({ ...r, name: r.name ?? "" })),
     unmetDemand: unmet,
-    costs: { paymentModes: PAYMENT_MODES.map((mode) => ({ mode, needs: modeBy.get(mode)?.needs ?? 0, units: modeBy.get(mode)?.units ?? 0 })) },
+    costs: { paymentModes: PAYMENT_MODES.map((mode) => ({ mode, needs: modeBy.get(mode)?.needs ?? 0, units: modeBy.get(mode)?.units ?? 0 })), ...money },
     improvementPlan: plan,
     responsibleOrgs: people.participants.map((p) => ({ id: p.orgId, name: p.name })),
     canEditPlan: canEditImprovementPlan(actor, head),
