@@ -85,6 +85,9 @@ describe("search sync under a killed worker", () => {
           await pool.query(`UPDATE resource SET title = $1 WHERE id = $2`, [`排涝泵车 第${i}次更新`, rid]);
         }
         if (i === KILL_AT) {
+          // Under load the worker child may still be starting: kill it only once it has synced something, so the
+          // kill always hits a busy worker (the other writers keep writing meanwhile).
+          await waitFor(async () => Number((await pool.query<{ n: string }>(`SELECT count(*) AS n FROM outbox_event WHERE topic LIKE 'search.%' AND processed_at IS NOT NULL`)).rows[0]!.n) > 0, 60_000, 100);
           worker.child.kill("SIGKILL");
           killedAt = i;
           const counts = await pool.query<{ done: string; pending: string }>(
