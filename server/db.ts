@@ -20,6 +20,21 @@ export type PoolOptions = { connectionTimeoutMillis?: number };
 
 const mainPools = new WeakMap<object, pg.Pool>();
 
+/** Per open interactive transaction (opened through a client of createPrismaClient): work to run last. */
+const beforeCommitHooks = new WeakMap<object, (() => Promise<void>)[]>();
+
+/**
+ * Runs `hook` as the last statements of the transaction `tx`, after its callback returned and right before
+ * COMMIT (a lock taken there is held only for the commit). False when `tx` is not such a transaction (a
+ * client, or a transaction this file did not open): the caller then does the work at once.
+ */
+export function runBeforeCommit(tx: Db, hook: () => Promise<void>): boolean {
+  const hooks = beforeCommitHooks.get(tx);
+  if (!hooks) return false;
+  hooks.push(hook);
+  return true;
+}
+
 /** The main pool's counts (for tests and the drill's diagnostics). */
 export function poolStats(db: Db): { total: number; idle: number; waiting: number } | null {
   const pool = mainPools.get(db);
@@ -70,6 +85,18 @@ export function createPrismaClient(url: string, poolSize = 10, options: PoolOpti
     log: [{ level: "error", emit: "stdout" }],
   });
   mainPools.set(client, pool);
+  const transaction = client.$transaction.bind(client) as (arg: unknown, options?: unknown) => Promise<unknown>;
+  client.$transaction = ((arg: unknown, options?: unknown) => {
+    if (typeof arg !== "function") return transaction(arg, options);
+    return transaction(async (tx: Prisma.TransactionClient) => {
+      const hooks: (() => Promise<void>)[] = [];
+      beforeCommitHooks.set(tx, hooks);
+      const result = await (arg as (t: Prisma.TransactionClient) => Promise<unknown>)(tx);
+      for (let hook = hooks.shift(); hook; hook = hooks.shift()) await hook();
+      beforeCommitHooks.delete(tx);
+      return result;
+    }, options);
+  }) as typeof client.$transaction;
   let prepared: pg.Pool | null = null;
   preparedPools.set(client, () => {
     if (prepared) return prepared;
