@@ -59,6 +59,7 @@ function evictDeadCheckedOutClients(pool: pg.Pool) {
         checkedOut.delete(client);
         try {
           client.release(new Error("connection ended while checked out"));
+          console.warn("[muster] database: gave back the pool slot of a connection that ended inside a transaction");
         } catch {
           // Already released meanwhile: nothing to give back.
         }
