@@ -15,11 +15,89 @@ export type { PrismaClient };
  */
 const preparedPools = new WeakMap<object, () => pg.Pool>();
 
-export function createPrismaClient(url: string, poolSize = 10): PrismaClient {
+/** Pool settings a caller (a test) may tighten. */
+export type PoolOptions = { connectionTimeoutMillis?: number };
+
+const mainPools = new WeakMap<object, pg.Pool>();
+
+/** Per open interactive transaction (opened through a client of createPrismaClient): work to run last. */
+const beforeCommitHooks = new WeakMap<object, (() => Promise<void>)[]>();
+
+/**
+ * Runs `hook` as the last statements of the transaction `tx`, after its callback returned and right before
+ * COMMIT (a lock taken there is held only for the commit). False when `tx` is not such a transaction (a
+ * client, or a transaction this file did not open): the caller then does the work at once.
+ */
+export function runBeforeCommit(tx: Db, hook: () => Promise<void>): boolean {
+  const hooks = beforeCommitHooks.get(tx);
+  if (!hooks) return false;
+  hooks.push(hook);
+  return true;
+}
+
+/** The main pool's counts (for tests and the drill's diagnostics). */
+export function poolStats(db: Db): { total: number; idle: number; waiting: number } | null {
+  const pool = mainPools.get(db);
+  return pool ? { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount } : null;
+}
+
+/**
+ * Gives a checked-out client's slot back when its connection ends (server restart, terminated backend).
+ * Prisma's transaction manager releases a transaction's client only after its COMMIT/ROLLBACK succeeds; on a
+ * dead connection that statement fails and the client was never released, so every transaction open during
+ * a PostgreSQL restart leaked a slot, and with all slots gone every query of the instance queued (the surge
+ * drill's stall). The adapter's own release, when it comes, comes at once (a failed BEGIN), hence the delay.
+ */
+function evictDeadCheckedOutClients(pool: pg.Pool) {
+  const checkedOut = new WeakSet<pg.PoolClient>();
+  pool.on("acquire", (c) => checkedOut.add(c));
+  pool.on("release", (_err, c) => checkedOut.delete(c));
+  pool.on("connect", (client) => {
+    client.on("end", () => {
+      setTimeout(() => {
+        if (!checkedOut.has(client)) return;
+        checkedOut.delete(client);
+        try {
+          client.release(new Error("connection ended while checked out"));
+          console.warn("[muster] database: gave back the pool slot of a connection that ended inside a transaction");
+        } catch {
+          // Already released meanwhile: nothing to give back.
+        }
+      }, 1000).unref();
+    });
+  });
+}
+
+export function createPrismaClient(url: string, poolSize = 10, options: PoolOptions = {}): PrismaClient {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    // Prisma's maxWait only checks the clock after the pool hands out a client, and pg's default is to wait
+    // forever: without a bound here a plain read queued behind a stuck pool for as long as the pool stayed
+    // stuck. A wait this long answers 503 (server/db-errors.ts), as a transaction's maxWait does.
+    connectionTimeoutMillis: options.connectionTimeoutMillis ?? 10_000,
+    idleTimeoutMillis: 30_000,
+    keepAlive: true,
+  });
+  pool.on("error", (e) => console.warn(`[muster] database: an idle connection was closed (${e.message})`));
+  evictDeadCheckedOutClients(pool);
   const client = new PrismaClient({
-    adapter: new PrismaPg({ connectionString: url, max: poolSize }),
+    adapter: new PrismaPg(pool),
     log: [{ level: "error", emit: "stdout" }],
   });
+  mainPools.set(client, pool);
+  const transaction = client.$transaction.bind(client) as (arg: unknown, options?: unknown) => Promise<unknown>;
+  client.$transaction = ((arg: unknown, options?: unknown) => {
+    if (typeof arg !== "function") return transaction(arg, options);
+    return transaction(async (tx: Prisma.TransactionClient) => {
+      const hooks: (() => Promise<void>)[] = [];
+      beforeCommitHooks.set(tx, hooks);
+      const result = await (arg as (t: Prisma.TransactionClient) => Promise<unknown>)(tx);
+      for (let hook = hooks.shift(); hook; hook = hooks.shift()) await hook();
+      beforeCommitHooks.delete(tx);
+      return result;
+    }, options);
+  }) as typeof client.$transaction;
   let prepared: pg.Pool | null = null;
   preparedPools.set(client, () => {
     if (prepared) return prepared;
@@ -37,11 +115,18 @@ export function createPrismaClient(url: string, poolSize = 10): PrismaClient {
     return prepared;
   });
   const disconnect = client.$disconnect.bind(client);
+  const mainPool = pool;
+  let mainEnded = false;
   client.$disconnect = async () => {
-    const pool = prepared;
+    const preparedPool = prepared;
     prepared = null;
-    await pool?.end();
+    await preparedPool?.end();
     await disconnect();
+    // The adapter does not end a pool it was given.
+    if (!mainEnded) {
+      mainEnded = true;
+      await mainPool.end();
+    }
   };
   return client;
 }

@@ -32,6 +32,31 @@ describe("recordAudit", () => {
     expect(await t.db.auditEvent.count()).toBe(before);
   });
 
+  it("holds the chain's lock only at commit: a transaction that recorded early does not block another's", async () => {
+    // A records first, then waits for B to record and commit. Were the lock taken where recordAudit is
+    // called, B would queue behind A while A waits for B (B's lock_timeout turns that into an error).
+    let bCommitted!: () => void;
+    const bDone = new Promise<void>((r) => (bCommitted = r));
+    let aRecorded!: () => void;
+    const aReady = new Promise<void>((r) => (aRecorded = r));
+    const a = t.db.$transaction(async (tx) => {
+      await recordAudit(tx, { actorId: "a", action: "test.early", entityType: "Test", entityId: "a" });
+      aRecorded();
+      await bDone;
+    }, { timeout: 20_000, maxWait: 10_000 });
+    await aReady;
+    await t.db.$transaction(async (tx) => {
+      await tx.$executeRaw`SET LOCAL lock_timeout = '2s'`;
+      await recordAudit(tx, { actorId: "b", action: "test.late", entityType: "Test", entityId: "b" });
+    });
+    bCommitted();
+    await a;
+    const last = await t.db.auditEvent.findMany({ orderBy: { seq: "desc" }, take: 2, select: { action: true } });
+    // Chained in commit order: B's row first, A's after it.
+    expect(last.map((r) => r.action)).toEqual(["test.early", "test.late"]);
+    expect((await verifyAuditChain(t.db)).ok).toBe(true);
+  });
+
   it("detects tampering", async () => {
     const row = await t.db.auditEvent.findFirstOrThrow({ orderBy: { seq: "asc" }, skip: 3, select: { id: true, seq: true } });
     await t.db.auditEvent.update({ where: { id: row.id }, data: { data: { tampered: true } } });
