@@ -78,10 +78,7 @@ export async function prepareActors(db: PrismaClient, opts: { suppliers: number;
   const have = await db.knightProfile.count({ where: { id: { startsWith: "bk" } } });
   let knights: { id: string; userId: string }[];
   if (have >= opts.knights) knights = Array.from({ length: opts.knights }, (_, i) => ({ id: `bk${i}`, userId: `bku${i}` }));
-  else {
-    await db.$executeRaw`DELETE FROM users WHERE id LIKE 'bku%'`;
-    knights = await seedOnDutyKnights(db, opts.knights);
-  }
+  else knights = await seedOnDutyKnights(db, opts.knights); // adds the missing riders; earlier ones stay (assignments refer to them)
   await db.$executeRaw`UPDATE assignment SET status = 'CANCELLED' WHERE knight_id LIKE 'bk%' AND status IN ('ACCEPTED','MOBILIZED','EN_ROUTE','ON_SCENE')`;
   await db.$executeRaw`UPDATE knight_profile SET on_duty = true, on_duty_since = now(), last_position_at = now() WHERE id LIKE 'bk%'`;
   const knightCookies = await sessionsFor(db, knights.map((k) => k.userId));

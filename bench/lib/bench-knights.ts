@@ -24,7 +24,7 @@ export async function seedOnDutyKnights(db: PrismaClient, nKnights: number): Pro
   for (let i = 0; i < nKnights; i++) knights.push({ id: `bk${i}`, userId: `bku${i}` });
   for (let i = 0; i < nKnights; i += 2000) {
     const part = knights.slice(i, i + 2000);
-    await db.user.createMany({ data: part.map((k, j) => ({ id: k.userId, email: `bench-rider-${i + j}@knights.test`, name: `骑士${i + j}`, kind: "KNIGHT" as const })) });
+    await db.user.createMany({ data: part.map((k, j) => ({ id: k.userId, email: `bench-rider-${i + j}@knights.test`, name: `骑士${i + j}`, kind: "KNIGHT" as const })), skipDuplicates: true });
     await db.knightProfile.createMany({
       data: part.map((k) => {
         const p = pointAround(rnd, 12);
@@ -33,6 +33,7 @@ export async function seedOnDutyKnights(db: PrismaClient, nKnights: number): Pro
           lastLat: p.lat, lastLng: p.lng, lastPositionAt: new Date(), publicCell: publicCellOf(p.lat, p.lng),
         };
       }),
+      skipDuplicates: true, // riders a previous run made are kept (their tasks may be referenced by assignments)
     });
   }
   return knights;
