@@ -80,11 +80,12 @@ describe("command centre", () => {
     await other.context().close();
 
     // Wall mode: full screen, cycles from the region to the regions below it on its own.
-    await desk.goto(`${base()}/zh-CN/command/${org!.region_code}?wall=1&interval=5`);
+    // 15 s per screen: a slow first paint on a loaded machine must not let it cycle before the first check.
+    await desk.goto(`${base()}/zh-CN/command/${org!.region_code}?wall=1&interval=15`);
     const wall = desk.getByTestId("command-wall");
     await wall.waitFor({ timeout: 30_000 });
     expect(await wall.getAttribute("data-region")).toBe(org!.region_code);
-    await desk.locator('[data-testid="command-wall"][data-index="1"]').waitFor({ timeout: 30_000 });
+    await desk.locator('[data-testid="command-wall"][data-index="1"]').waitFor({ timeout: 45_000 });
     expect(await wall.getAttribute("data-region")).not.toBe(org!.region_code);
     await desk.context().close();
   });
