@@ -43,6 +43,30 @@ describe("pool after a connection dies in a transaction", () => {
     await vi.waitFor(() => expect(poolStats(db)!.total - poolStats(db)!.idle).toBe(0), { timeout: 5000 });
   });
 
+  it("survives a transaction that times out after its connection died (no unhandled rejection)", async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (e: unknown) => unhandled.push(e);
+    process.on("unhandledRejection", onUnhandled);
+    try {
+      await expect(
+        db.$transaction(async (tx) => {
+          const [{ pid }] = await tx.$queryRaw<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`;
+          // Killed from outside while the transaction waits: as a PostgreSQL restart does to every open one.
+          await db.$queryRaw`SELECT pg_terminate_backend(${pid}::int)`;
+          // Past the timeout: Prisma's timer now sends ROLLBACK on the dead connection.
+          await new Promise((r) => setTimeout(r, 600));
+          await tx.$queryRaw`SELECT 1`;
+        }, { timeout: 200 }),
+      ).rejects.toThrow();
+      await new Promise((r) => setTimeout(r, 200));
+      expect(unhandled).toEqual([]);
+      const rows = await db.$queryRaw<{ one: number }[]>`SELECT 1 AS one`;
+      expect(rows[0]!.one).toBe(1);
+    } finally {
+      process.off("unhandledRejection", onUnhandled);
+    }
+  });
+
   it("fails a wait for a connection with a timeout instead of queueing forever", async () => {
     const small = createPrismaClient(t.url, 1, { connectionTimeoutMillis: 300 });
     try {

@@ -2,6 +2,7 @@ import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient, Prisma } from "@/server/generated/prisma/client";
 import { requireDatabaseUrl } from "@/lib/env";
+import { isDbUnavailable } from "@/server/db-errors";
 
 /** A client or an interactive transaction: query functions take this first so tests can pass a transaction. */
 export type Db = PrismaClient | Prisma.TransactionClient;
@@ -68,6 +69,26 @@ function evictDeadCheckedOutClients(pool: pg.Pool) {
   });
 }
 
+/**
+ * A ROLLBACK on a connection that is already gone succeeds as a no-op: the server rolled the transaction back
+ * when the connection ended. Prisma's transaction timeout sends that ROLLBACK from a timer and nobody catches
+ * its failure, so a transaction that timed out while PostgreSQL restarted was an unhandled rejection that killed
+ * the process (both app instances and the worker at once in the surge drill).
+ */
+function tolerateRollbackOnDeadConnection(client: pg.PoolClient) {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
+    const first = args[0] as string | { text?: string } | undefined;
+    const text = typeof first === "string" ? first : first?.text;
+    const result = query(...args);
+    if (text !== "ROLLBACK" || !(result instanceof Promise)) return result;
+    return result.catch((e: unknown) => {
+      if (!isDbUnavailable(e)) throw e;
+      return { command: "ROLLBACK", rowCount: 0, rows: [], fields: [], oid: 0 };
+    });
+  };
+}
+
 export function createPrismaClient(url: string, poolSize = 10, options: PoolOptions = {}): PrismaClient {
   const pool = new pg.Pool({
     connectionString: url,
@@ -81,6 +102,7 @@ export function createPrismaClient(url: string, poolSize = 10, options: PoolOpti
   });
   pool.on("error", (e) => console.warn(`[muster] database: an idle connection was closed (${e.message})`));
   evictDeadCheckedOutClients(pool);
+  pool.on("connect", tolerateRollbackOnDeadConnection);
   const client = new PrismaClient({
     adapter: new PrismaPg(pool),
     log: [{ level: "error", emit: "stdout" }],
