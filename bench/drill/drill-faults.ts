@@ -69,7 +69,12 @@ export async function killWorker(db: PrismaClient, worker: ChildProc, t0: number
   // The jobs it held when killed must be claimed again (after their lease) and finish.
   let reclaimedAt: number | null = null;
   for (let i = 0; i < 240; i++) {
-    const open = held.length ? Number((await db.$queryRawUnsafe<{ n: bigint }[]>(`SELECT count(*) AS n FROM job WHERE id = ANY($1) AND done_at IS NULL AND failed_at IS NULL`, held))[0]!.n) : 0;
+    // Handled = no longer claimed and not due: done, failed, backing off, or a keyed job that re-armed itself for
+    // later (the search reconcile, the live-event prune) — those keep done_at NULL.
+    const open = held.length
+      ? Number((await db.$queryRawUnsafe<{ n: bigint }[]>(
+          `SELECT count(*) AS n FROM job WHERE id = ANY($1) AND (locked_at IS NOT NULL OR (done_at IS NULL AND failed_at IS NULL AND run_at <= now()))`, held))[0]!.n)
+      : 0;
     if (open === 0) {
       reclaimedAt = Date.now();
       break;

@@ -165,13 +165,21 @@ export class LiveClient {
       if (this.closed) return resolve();
       const input = encodeURIComponent(JSON.stringify(superjson.serialize({ topics: this.topics, lastEventId: this.lastId })));
       this.connectedTo = k;
+      // One connection ends once: its 'end', 'error' and the request's 'error' can all fire for the same
+      // close, and a second retry would open a second stream (every event twice).
+      let ended = false;
+      const again = () => {
+        if (ended) return;
+        ended = true;
+        this.retry(k);
+      };
       const req = http.request(
         { host: "127.0.0.1", port: this.cluster.ports[k], path: `/api/trpc/live.events?input=${input}`, agent: this.cluster.sseAgent,
           headers: { accept: "text/event-stream", cookie: this.cookie, "last-event-id": this.lastId } },
         (res) => {
           if (res.statusCode !== 200) {
             res.resume();
-            res.on("end", () => this.retry(k));
+            res.on("end", again);
             return resolve();
           }
           this.attempt = 0;
@@ -185,13 +193,13 @@ export class LiveClient {
               buf = buf.slice(end + 2);
             }
           });
-          res.on("end", () => this.retry(k));
-          res.on("error", () => this.retry(k));
+          res.on("end", again);
+          res.on("error", again);
           resolve();
         },
       );
       req.on("error", () => {
-        this.retry(k);
+        again();
         resolve();
       });
       req.end();

@@ -8,20 +8,6 @@ import { apiKeyFromAuthorization, hashApiKey } from "@/server/modules/api-keys/k
 /** lastUsedAt is informational: write it at most once a minute per key. */
 const API_KEY_TOUCH_MS = 60 * 1000;
 
-const MEMBERSHIP_SELECT = {
-  role: true,
-  org: { select: { id: true, kind: true, verification: true } },
-} as const;
-
-type MembershipRow = {
-  role: ActorMembership["orgRole"];
-  org: { id: string; kind: ActorMembership["orgKind"]; verification: ActorMembership["verification"] };
-};
-
-function toMembership(m: MembershipRow): ActorMembership {
-  return { orgId: m.org.id, orgRole: m.role, orgKind: m.org.kind, verification: m.org.verification };
-}
-
 /**
  * Who is calling. `Authorization: Bearer mk_…` → organisation API key; otherwise the Auth.js session
  * cookie → database session (idle + absolute limits enforced, sliding expiry extended) → user.
@@ -71,33 +57,41 @@ export async function resolveApiKeyActor(db: Db, key: string, now = new Date()):
   };
 }
 
+type SessionRow = {
+  session_token: string;
+  expires: Date;
+  created_at: Date;
+  user_id: string;
+  user_kind: Parameters<typeof deriveRoles>[0]["kind"];
+  platform_role: Parameters<typeof deriveRoles>[0]["platformRole"];
+  disabled_at: Date | null;
+  memberships: { role: ActorMembership["orgRole"]; orgId: string; orgKind: ActorMembership["orgKind"]; verification: ActorMembership["verification"] }[];
+};
+
+/**
+ * Session, user and memberships in one prepared statement: every signed-in request (and every live stream a
+ * knight opens — 10,000 at once in the surge drill) starts here, and Prisma's nested read took four round trips.
+ */
+const SESSION_SQL = `
+SELECT s.session_token, s.expires, s.created_at, u.id AS user_id, u.kind::text AS user_kind,
+       u.platform_role::text AS platform_role, u.disabled_at,
+       COALESCE((SELECT json_agg(json_build_object('role', m.role::text, 'orgId', o.id, 'orgKind', o.kind::text,
+                                                   'verification', o.verification::text) ORDER BY m.id)
+                 FROM membership m JOIN organization o ON o.id = m.org_id WHERE m.user_id = u.id), '[]'::json) AS memberships
+FROM session s JOIN users u ON u.id = s.user_id
+WHERE s.session_token = $1`;
+
 export async function resolveSessionActor(db: Db, sessionToken: string, now = new Date()): Promise<Actor | null> {
-  const s = await db.session.findUnique({
-    where: { sessionToken },
-    select: {
-      sessionToken: true,
-      expires: true,
-      createdAt: true,
-      user: {
-        select: {
-          id: true,
-          kind: true,
-          platformRole: true,
-          disabledAt: true,
-          memberships: { select: MEMBERSHIP_SELECT },
-        },
-      },
-    },
-  });
+  const [s] = await preparedQuery<SessionRow>(db, "auth_session", SESSION_SQL, [sessionToken]);
   if (!s) return null;
-  if (s.user.disabledAt) return null;
-  const expires = await touchSession(db, s, now);
+  if (s.disabled_at) return null;
+  const expires = await touchSession(db, { sessionToken: s.session_token, expires: s.expires, createdAt: s.created_at }, now);
   if (!expires) return null;
-  const memberships = s.user.memberships.map(toMembership);
+  const memberships: ActorMembership[] = s.memberships.map((m) => ({ orgId: m.orgId, orgRole: m.role, orgKind: m.orgKind, verification: m.verification }));
   return {
     via: "session",
-    userId: s.user.id,
-    roles: deriveRoles({ platformRole: s.user.platformRole, kind: s.user.kind, memberships }),
+    userId: s.user_id,
+    roles: deriveRoles({ platformRole: s.platform_role, kind: s.user_kind, memberships }),
     memberships,
   };
 }
