@@ -144,6 +144,8 @@ export class LiveClient {
   resets = 0;
   reconnects = 0;
   connectedTo = -1;
+  /** When each connection was answered 200 (ms) and the last id sent with it: to place a lost event afterwards. */
+  readonly opened: { at: number; after: string; instance: number }[] = [];
   private lastId: string;
   private req: http.ClientRequest | null = null;
   private closed = false;
@@ -183,6 +185,7 @@ export class LiveClient {
             return resolve();
           }
           this.attempt = 0;
+          this.opened.push({ at: Date.now(), after: this.lastId, instance: k });
           res.setEncoding("utf8");
           let buf = "";
           res.on("data", (chunk: string) => {
