@@ -176,6 +176,28 @@ describe("LiveHub", () => {
     await hub.stop();
   });
 
+  it("delivers an event still in flight when the hub started (an instance restarted mid-surge, surge drill)", async () => {
+    const topic = liveTopics.knight("started-mid-flight");
+    const slow = new pg.Client({ connectionString: t.url });
+    await slow.connect();
+    const hub = new LiveHub({ url: t.url, log: () => {} });
+    const ac = new AbortController();
+    try {
+      await slow.query("BEGIN");
+      await slow.query("INSERT INTO live_event (topic, kind, data) VALUES ($1, 'test.event', '{\"n\":1}')", [topic]);
+      await publish(topic, [2]); // later id, committed first: the new hub's cursor starts past the id in flight
+      const s = collect(hub.subscribe([topic], null, ac.signal));
+      await quiet();
+      await slow.query("COMMIT");
+      expect(ns(await s.take(1))).toEqual([1]);
+      ac.abort();
+      await s.done;
+    } finally {
+      await slow.end();
+      await hub.stop();
+    }
+  });
+
   it("keeps delivering after its LISTEN connection is killed (reconnects and catches up)", async () => {
     const topic = liveTopics.user("reconnect");
     const ac = new AbortController();

@@ -5,6 +5,9 @@ import { AppError } from "@/server/errors";
 /** One live event as subscribers see it; `id` is the live_event bigserial as a decimal string (the resume cursor). */
 export type LiveEvent = { id: string; topic: string; kind: string; data: Record<string, unknown> };
 
+/** How far below its starting cursor a hub looks for ids still in flight (far more than commit in 30 s). */
+const START_HOLE_WINDOW = 5000n;
+
 /** Sent first on a resume whose gap can no longer be replayed in full: the client should refetch its state. */
 export const LIVE_RESET_KIND = "live.reset";
 
@@ -126,6 +129,7 @@ export class LiveHub {
       await this.connectListener();
       const { rows } = await this.pool.query<{ max: string | null }>("SELECT max(id)::text AS max FROM live_event");
       this.cursor = BigInt(rows[0]?.max ?? "0");
+      await this.watchHolesBelowCursor();
       this.pollTimer = setInterval(() => void this.pump(), this.opts.pollMs);
       this.pollTimer.unref();
     })().catch((e) => {
@@ -133,6 +137,19 @@ export class LiveHub {
       throw e;
     });
     return this.starting;
+  }
+
+  /**
+   * Ids below the starting cursor that are not visible yet may belong to transactions still in flight: they
+   * are watched as holes like any other, or a process started mid-surge (an instance restarted after a kill)
+   * never delivered them to the clients that moved to it (the surge drill's lost events).
+   */
+  private async watchHolesBelowCursor() {
+    const floor = this.cursor > START_HOLE_WINDOW ? this.cursor - START_HOLE_WINDOW : 0n;
+    const { rows } = await this.pool.query<{ id: string }>("SELECT id::text AS id FROM live_event WHERE id > $1 AND id < $2", [String(floor), String(this.cursor)]);
+    const visible = new Set(rows.map((r) => r.id));
+    const now = Date.now();
+    for (let g = floor + 1n; g < this.cursor; g++) if (!visible.has(String(g))) this.gaps.set(g, now);
   }
 
   async stop(): Promise<void> {
