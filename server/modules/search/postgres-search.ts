@@ -118,7 +118,9 @@ export function statement(
   // Pre-rank: documents with every typed word in the title (ti: lexemes, one GIN lookup) come first; the rest of
   // the matches only fill up to the cap, and are not read at all when the title matches alone pass it.
   const first = title ? candidatesSql(req, tsq([`(${title})`, ...filters]), true, cap, score) : null;
-  const rest = candidatesSql(req, tsq(all), content !== null, cap, score);
+  // the rest excludes the title matches in the tsquery itself (!): no anti-join, whose row estimate after a radius
+  // filter was 1 and made it a nested loop (422,714 comparisons, 240 ms of 357 at 100k documents)
+  const rest = candidatesSql(req, tsq(title ? [...all, `!(${title})`] : all), content !== null, cap, score);
   const after = req.cursor ? cursorSql(decodeCursor(req.cursor)) : Prisma.sql`TRUE`;
   const union = first
     ? Prisma.sql`c1 AS MATERIALIZED (${first}),
@@ -126,7 +128,7 @@ export function statement(
       u AS (
         SELECT 0 AS tier, * FROM c1
         UNION ALL
-        SELECT 1 AS tier, * FROM c2 WHERE NOT EXISTS (SELECT 1 FROM c1 WHERE c1.kind = c2.kind AND c1.id = c2.id)
+        SELECT 1 AS tier, * FROM c2
       )`
     : Prisma.sql`u AS (SELECT 0 AS tier, * FROM (${rest}) r)`;
   // m holds only what sorting and facets need (narrow rows stay in memory); titles are read for the page alone
