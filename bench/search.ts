@@ -163,7 +163,7 @@ async function main() {
     if (values.explain && lastByLabel) {
       const [label] = [...lastByLabel.entries()].sort((a, b) => median(b[1].search) - median(a[1].search))[0]!;
       const req = ZSearchRequest.parse({ relax: false, ...queries.find((x) => x.label === label)!.request });
-      console.info(`floor tsquery of "${label}": ${floorTsquery(req, viewer)}`);
+      console.info(`floor tsquery of "${label}": ${floorTsquery(req)}`);
     }
     const med = (k: keyof RunFigures) => median(col(k));
     console.log(

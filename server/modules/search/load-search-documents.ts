@@ -1,6 +1,7 @@
 import { Prisma } from "@/server/generated/prisma/client";
 import type { Db } from "@/server/db";
 import type { SearchDocument, SearchKind, VersionRow } from "@/server/modules/search/search-types";
+import { publicByColumns } from "@/server/modules/search/search-lexemes";
 
 /**
  * The current search documents, read from the database (the sync worker, the reconcile and the reindex all call
@@ -145,6 +146,14 @@ function typeDoc(r: TypeRow): SearchDocument {
 const ALIAS: Record<SearchKind, string> = { resource: "r", need: "n", organization: "o", type: "t" };
 
 async function load(db: Db, kind: SearchKind, where: Prisma.Sql, limit: Prisma.Sql): Promise<SearchDocument[]> {
+  const docs = await loadRows(db, kind, where, limit);
+  // The PostgreSQL engine tests "public" on the row's columns (search-lexemes publicByColumns): the builders above
+  // agree with it; this makes it hold for every document any engine is given.
+  for (const d of docs) d.visibility.public = publicByColumns(d);
+  return docs;
+}
+
+async function loadRows(db: Db, kind: SearchKind, where: Prisma.Sql, limit: Prisma.Sql): Promise<SearchDocument[]> {
   switch (kind) {
     case "resource":
       return (await db.$queryRaw<ResourceRow[]>(resourceSql(where, limit))).map(resourceDoc);
