@@ -1,6 +1,7 @@
 import { Prisma } from "@/server/generated/prisma/client";
 import type { Db } from "@/server/db";
-import type { SearchDocument, SearchKind } from "@/server/modules/search/search-types";
+import type { SearchDocument, SearchKind, VersionRow } from "@/server/modules/search/search-types";
+import { publicByColumns } from "@/server/modules/search/search-lexemes";
 
 /**
  * The current search documents, read from the database (the sync worker, the reconcile and the reindex all call
@@ -145,6 +146,14 @@ function typeDoc(r: TypeRow): SearchDocument {
 const ALIAS: Record<SearchKind, string> = { resource: "r", need: "n", organization: "o", type: "t" };
 
 async function load(db: Db, kind: SearchKind, where: Prisma.Sql, limit: Prisma.Sql): Promise<SearchDocument[]> {
+  const docs = await loadRows(db, kind, where, limit);
+  // The PostgreSQL engine tests "public" on the row's columns (search-lexemes publicByColumns): the builders above
+  // agree with it; this makes it hold for every document any engine is given.
+  for (const d of docs) d.visibility.public = publicByColumns(d);
+  return docs;
+}
+
+async function loadRows(db: Db, kind: SearchKind, where: Prisma.Sql, limit: Prisma.Sql): Promise<SearchDocument[]> {
   switch (kind) {
     case "resource":
       return (await db.$queryRaw<ResourceRow[]>(resourceSql(where, limit))).map(resourceDoc);
@@ -181,4 +190,43 @@ export async function scanSearchDocuments(
   if (first === null || last === null) return { docs: [], lastId: null };
   const where = Prisma.sql`${a}.id >= ${first} AND ${a}.id <= ${last}`;
   return { docs: await load(db, kind, where, Prisma.empty), lastId: last };
+}
+
+/**
+ * What makes a row indexable, per kind (the same FROM and WHERE as the document queries above, without the
+ * columns): the reconcile compares versions only, and building a million documents to read their versions cost
+ * most of its five minutes at 1M listings.
+ */
+const INDEXABLE: Record<SearchKind, Prisma.Sql> = {
+  resource: Prisma.sql`resource r WHERE r.status IN ('AVAILABLE', 'OUT_OF_SERVICE')`,
+  need: Prisma.sql`need n JOIN incident i ON i.id = n.incident_id
+    WHERE n.status IN ('OPEN', 'PARTIALLY_FILLED') AND i.status IN ('ACTIVE', 'CONTAINED')`,
+  organization: Prisma.sql`organization o WHERE TRUE`,
+  type: Prisma.sql`resource_type t WHERE TRUE`,
+};
+
+/**
+ * (id, version) of the indexable rows in the next `limit` ids after `afterId` (all rows, indexable or not, count
+ * towards the page, as in scanSearchDocuments), and the last id scanned (null when done).
+ */
+export async function scanIndexableVersions(
+  db: Db, kind: SearchKind, afterId: string | null, limit: number,
+): Promise<{ rows: VersionRow[]; lastId: string | null }> {
+  const a = Prisma.raw(ALIAS[kind]);
+  const table = Prisma.raw({ resource: "resource", need: "need", organization: "organization", type: "resource_type" }[kind]);
+  const after = afterId === null ? Prisma.sql`TRUE` : Prisma.sql`x.id > ${afterId}`;
+  const [page] = await db.$queryRaw<{ first: string | null; last: string | null }[]>`
+    SELECT min(id) AS first, max(id) AS last FROM (SELECT x.id FROM ${table} x WHERE ${after} ORDER BY x.id LIMIT ${limit}) p`;
+  if (!page?.first || !page.last) return { rows: [], lastId: null };
+  const rows = await db.$queryRaw<VersionRow[]>`
+    SELECT ${a}.id, ${a}.search_version::text AS version FROM ${INDEXABLE[kind]} AND ${a}.id >= ${page.first} AND ${a}.id <= ${page.last}`;
+  return { rows, lastId: page.last };
+}
+
+/** (id, version) of those of `ids` that are indexable now. */
+export async function indexableVersionsOf(db: Db, kind: SearchKind, ids: string[]): Promise<VersionRow[]> {
+  if (ids.length === 0) return [];
+  const a = Prisma.raw(ALIAS[kind]);
+  return db.$queryRaw<VersionRow[]>`
+    SELECT ${a}.id, ${a}.search_version::text AS version FROM ${INDEXABLE[kind]} AND ${a}.id = ANY(${ids}::text[])`;
 }

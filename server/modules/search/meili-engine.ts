@@ -149,12 +149,23 @@ export function meiliEngine(config: { host: string; apiKey?: string; indexUid: s
       });
       return { total: res.totalHits, totalCapped: res.totalHits >= MAX_TOTAL_HITS, hits, facets, nextCursor: page < res.totalPages ? `p:${page + 1}` : null };
     },
+    async versionsOf(kind, ids): Promise<VersionRow[]> {
+      const out: VersionRow[] = [];
+      for (let i = 0; i < ids.length; i += 500) {
+        const uids = ids.slice(i, i + 500).map((id) => q(uidOf(kind, id)));
+        const res = await index.getDocuments({ filter: `uid IN [${uids.join(", ")}] AND deleted = false`, fields: ["id", "version"], limit: uids.length });
+        for (const d of res.results) out.push({ id: d.id, version: String(d.version) });
+      }
+      return out;
+    },
     async versions(kind, afterId, limit): Promise<VersionRow[]> {
       // Pages sorted by id; a filter cannot compare strings, so the offset after each page's last id is remembered
       // (the reconcile asks for the pages in order) and found by scanning when it is not.
       let offset = afterId === null ? 0 : (nextOffset.get(`${kind}\u0000${afterId}`) ?? -1);
       const page = (o: number, n: number) =>
         index.getDocuments({ filter: `kind = ${q(kind)} AND deleted = false`, fields: ["id", "version"], sort: ["id:asc"], offset: o, limit: n });
+      // a removal since (the reconcile removes orphans as it walks) shifts the offsets: check the one before
+      if (offset > 0 && (await page(offset - 1, 1)).results[0]?.id !== afterId) offset = -1;
       for (let o = 0; offset < 0; o += 1000) {
         const res = await page(o, 1000);
         const at = res.results.findIndex((d) => d.id > afterId!);

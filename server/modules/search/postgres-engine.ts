@@ -1,6 +1,6 @@
 import type { Db } from "@/server/db";
 import type { SearchEngine } from "@/server/modules/search/search-types";
-import { bulkLoadSearchDocuments, ensureSearchIndexes, indexedVersions, removeSearchDocuments, upsertSearchDocuments } from "@/server/modules/search/postgres-index";
+import { bulkLoadSearchDocuments, ensureSearchIndexes, indexedVersions, indexedVersionsOf, removeSearchDocuments, upsertSearchDocuments } from "@/server/modules/search/postgres-index";
 import { searchPostgres } from "@/server/modules/search/postgres-search";
 
 /** The default engine: the search_document table in the app's own PostgreSQL (no extra service). */
@@ -15,5 +15,6 @@ export function postgresEngine(db: Db): SearchEngine {
     remove: (refs) => removeSearchDocuments(db, refs),
     search: (request, viewer) => searchPostgres(db, request, viewer),
     versions: (kind, afterId, limit) => indexedVersions(db, kind, afterId, limit),
+    versionsOf: (kind, ids) => indexedVersionsOf(db, kind, ids),
   };
 }

@@ -1,7 +1,8 @@
 import { Prisma } from "@/server/generated/prisma/client";
 import type { Db } from "@/server/db";
 import type { SearchDocument, SearchKind, SearchRef, VersionRow } from "@/server/modules/search/search-types";
-import { documentLexemes } from "@/server/modules/search/search-lexemes";
+import { documentLexemes, quoteLexeme } from "@/server/modules/search/search-lexemes";
+import { stemEnglish } from "@/server/modules/search/text-analyzer";
 
 /**
  * Writes of the PostgreSQL engine's index (search_document). Versioned: a document replaces the stored one only
@@ -113,4 +114,27 @@ export async function indexedVersions(db: Db, kind: SearchKind, afterId: string 
   const after = afterId === null ? Prisma.empty : Prisma.sql`AND id > ${afterId}`;
   return db.$queryRaw<VersionRow[]>`
     SELECT id, version::text AS version FROM search_document WHERE kind = ${kind} ${after} ORDER BY id LIMIT ${limit}`;
+}
+
+export async function indexedVersionsOf(db: Db, kind: SearchKind, ids: string[]): Promise<VersionRow[]> {
+  if (ids.length === 0) return [];
+  return db.$queryRaw<VersionRow[]>`
+    SELECT id, version::text AS version FROM search_document WHERE kind = ${kind} AND id = ANY(${ids}::text[])`;
+}
+
+/**
+ * Prunes the next `limit` terms (after `afterTerm`, in order) of the typo vocabulary that no document holds any
+ * more, as its stem or its pinyin (the lexemes documentLexemes gave it), so corrections never point at a word that
+ * finds nothing and the vocabulary does not only grow. One GIN probe per term. A document indexed meanwhile adds
+ * its terms again on its upsert. Returns how many were pruned and the last term looked at (null when done).
+ */
+export async function pruneSearchTerms(db: Db, afterTerm: string | null, limit: number): Promise<{ pruned: number; lastTerm: string | null }> {
+  const after = afterTerm === null ? Prisma.sql`TRUE` : Prisma.sql`term > ${afterTerm}`;
+  const terms = (await db.$queryRaw<{ term: string }[]>`SELECT term FROM search_term WHERE ${after} ORDER BY term LIMIT ${limit}`).map((r) => r.term);
+  if (terms.length === 0) return { pruned: 0, lastTerm: null };
+  const probes = terms.map((t) => `${quoteLexeme(stemEnglish(t))} | ${quoteLexeme(`py:${t}`)}`);
+  const pruned = await db.$executeRaw`
+    DELETE FROM search_term s USING unnest(${terms}::text[], ${probes}::text[]) AS x(term, probe)
+    WHERE s.term = x.term AND NOT EXISTS (SELECT 1 FROM search_document d WHERE d.tsv @@ x.probe::tsquery)`;
+  return { pruned, lastTerm: terms[terms.length - 1]! };
 }

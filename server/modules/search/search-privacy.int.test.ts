@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDb, type TestDatabase } from "@/tests/helpers/db";
+import { Prisma } from "@/server/generated/prisma/client";
+import { PUBLIC_ROW } from "@/server/modules/search/postgres-search";
 import { env } from "@/lib/env";
 import type { TSearchRequestInput } from "@/lib/schemas/search";
 import type { SearchEngine, SearchEngineName, SearchKind, SearchViewer } from "@/server/modules/search/search-types";
@@ -128,5 +130,17 @@ describe.each(ENGINES)("search privacy on %s", (name) => {
     expect(JSON.stringify(docs)).not.toMatch(new RegExp(`${SECRET_NOTE}|${SECRET_CODE}|${SECRET_PHONE}`));
     const orgDocs = await loadSearchDocuments(t.db, "organization", [pendingOrgId]);
     expect(JSON.stringify(orgDocs)).not.toContain(SECRET_PHONE);
+  });
+});
+
+describe("search privacy, PostgreSQL index", () => {
+  it("tests 'public' on the row's columns exactly where a document carries the public lexeme ('vis:all')", async () => {
+    const [r] = await t.db.$queryRaw<{ public: bigint; private: bigint; disagree: bigint }[]>(Prisma.sql`
+      SELECT count(*) FILTER (WHERE tsv @@ '''vis:all''') AS public, count(*) FILTER (WHERE NOT tsv @@ '''vis:all''') AS private,
+        count(*) FILTER (WHERE (tsv @@ '''vis:all''') IS DISTINCT FROM ${PUBLIC_ROW}) AS disagree
+      FROM search_document d`);
+    expect(Number(r!.public)).toBeGreaterThan(0);
+    expect(Number(r!.private)).toBeGreaterThan(0);
+    expect(Number(r!.disagree)).toBe(0);
   });
 });

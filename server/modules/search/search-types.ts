@@ -128,6 +128,8 @@ export interface SearchEngine {
   search(request: SearchRequest, viewer: SearchViewer): Promise<EngineResult>;
   /** id → version, ordered by id, after `afterId` (null = from the start): pages for the reconcile. */
   versions(kind: SearchKind, afterId: string | null, limit: number): Promise<VersionRow[]>;
+  /** The stored versions of these ids (absent ones are not indexed), for the reconcile's page-by-page compare. */
+  versionsOf(kind: SearchKind, ids: string[]): Promise<VersionRow[]>;
 }
 
 /**

@@ -10,6 +10,7 @@ import { startSearchSync } from "@/server/modules/search/sync/sync-worker";
 import { reconcileEngine, totalDrift } from "@/server/modules/search/sync/reconcile";
 import { reindexAll } from "@/server/modules/search/sync/reindex";
 import { pruneSearchOutbox } from "@/server/modules/search/sync/outbox-claim";
+import { reconcileSlice, searchJobHandlers, SEARCH_RECONCILE_QUEUE, type ReconcileCursor } from "@/server/jobs/search-jobs";
 import { drainOutbox, hitIds, pendingSearchRows, waitFor } from "@/server/modules/search/sync/search-sync-test-kit";
 
 let t: TestDatabase;
@@ -147,6 +148,36 @@ describe("search sync (outbox → engines)", () => {
     expect(totalDrift(await reconcileEngine(t.db, pg, { repair: false }))).toBe(0);
     expect(await indexedVersion("resource", "orphan-not-in-db")).toBeNull();
     expect(await hitIds(pg, { q: "孤儿文档" })).toEqual([]);
+  });
+
+  it("the reconcile job walks in slices from a saved cursor, repairs drift across them, prunes dead typo terms, re-arms", async () => {
+    await drainOutbox(t.db, [pg]);
+    const [a, b] = (await t.db.$queryRaw<{ id: string }[]>`SELECT id FROM search_document WHERE kind = 'resource' ORDER BY id LIMIT 2`).map((r) => r.id);
+    await t.db.$executeRaw`DELETE FROM search_document WHERE kind = 'resource' AND id = ${a}`;
+    const [doc] = await loadSearchDocuments(t.db, "resource", [b!]);
+    await pg.upsert([{ ...doc!, id: "orphan-sliced", title: "切片孤儿" }]);
+    await t.db.$executeRaw`INSERT INTO search_term (term) VALUES ('qqzzxnowhere') ON CONFLICT DO NOTHING`;
+    const [live] = await t.db.$queryRaw<{ term: string }[]>`SELECT term FROM search_term WHERE term <> 'qqzzxnowhere' ORDER BY term LIMIT 1`;
+
+    // a zero slice: one page per run, each run handing on its cursor (an unknown stage starts from the beginning)
+    let cursor: ReconcileCursor | null = { stage: "gone-engine:resource:db", after: null, drift: 0 };
+    let runs = 0;
+    for (; cursor !== null; runs++) cursor = await reconcileSlice(t.db, [pg], cursor, 0);
+    expect(runs).toBeGreaterThanOrEqual(10); // 4 kinds × 2 walks, the terms, the outbox
+    expect(totalDrift(await reconcileEngine(t.db, pg, { repair: false }))).toBe(0);
+    expect(await indexedVersion("resource", a!)).not.toBeNull();
+    expect(await indexedVersion("resource", "orphan-sliced")).toBeNull();
+    const terms = (await t.db.$queryRaw<{ term: string }[]>`SELECT term FROM search_term WHERE term IN ('qqzzxnowhere', ${live!.term})`).map((r) => r.term);
+    expect(terms).toEqual([live!.term]);
+
+    // the job: continues from the payload's cursor, and once the walk ends re-arms itself an hour on, cursor cleared
+    const handler = searchJobHandlers(t.db)[SEARCH_RECONCILE_QUEUE]!;
+    const cursorIn: ReconcileCursor = { stage: "postgres:type:engine", after: null, drift: 0 };
+    await handler({ id: "unused", queue: SEARCH_RECONCILE_QUEUE, payload: { cursor: cursorIn }, attempts: 1, maxAttempts: 5 });
+    const job = await t.db.job.findUnique({ where: { key: SEARCH_RECONCILE_QUEUE } });
+    expect(job!.payload).toEqual({});
+    expect(job!.doneAt).toBeNull();
+    expect(job!.runAt.getTime()).toBeGreaterThan(Date.now() + 50 * 60_000);
   });
 
   it("reindex rebuilds from the database: an emptied and polluted index comes back exactly", async () => {
