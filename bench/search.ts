@@ -13,13 +13,13 @@
  */
 import { parseArgs } from "node:util";
 import pg from "pg";
-import { createPrismaClient, type PrismaClient } from "@/server/db";
+import type { PrismaClient } from "@/server/db";
 import type { Actor } from "@/server/auth/actor-type";
 import { ZSearchRequest } from "@/lib/schemas/search";
 import { postgresEngine } from "@/server/modules/search/postgres-engine";
 import { searchViewerOf } from "@/server/modules/search/search-viewer";
 import { reindexAll } from "@/server/modules/search/sync/reindex";
-import { openScaleDatabase } from "@/bench/lib/search-scale-database";
+import { openScaleDatabase } from "@/bench/lib/scale-database";
 import { benchQueries, type BenchQuery } from "@/bench/lib/search-queries";
 import { floorTsquery, measureQueries, measureReindex, measureSyncLag, p } from "@/bench/lib/search-bench";
 import { median, r1, spread } from "@/bench/lib/stats";
@@ -83,8 +83,8 @@ async function main() {
   const scale = Number(values.scale ?? 1_000_000);
   const runs = Number(values.runs ?? 3);
   const quick = values.quick ?? false;
-  const database = await openScaleDatabase(scale, (l) => console.info(`[bench] ${l}`));
-  const db = createPrismaClient(database.url, 4);
+  const database = await openScaleDatabase(scale);
+  const db = database.db;
   // The floor's connections: a GIN lookup by construction, as the search statement runs. Left to the planner, a
   // prefix query (paolao: 'py:paolao':*) was planned as a sequential scan detoasting every vector (4 s at 100k
   // documents), a floor slower than the search it is the floor of.
@@ -181,7 +181,6 @@ async function main() {
     );
   } finally {
     await pool.end();
-    await db.$disconnect();
     await database.stop();
   }
 }
