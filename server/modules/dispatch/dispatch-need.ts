@@ -51,7 +51,7 @@ export function filledSlots(need: Pick<DispatchNeed, "qtyCommitted" | "qtyEnRout
   return need.qtyCommitted + need.qtyEnRoute + need.qtyOnScene + need.qtyReleased;
 }
 
-export function openSlots(need: DispatchNeed): number {
+export function openSlots(need: Pick<DispatchNeed, "status" | "quantity" | "qtyCommitted" | "qtyEnRoute" | "qtyOnScene" | "qtyReleased">): number {
   return isLiveNeed(need) ? Math.max(0, need.quantity - filledSlots(need)) : 0;
 }
 
