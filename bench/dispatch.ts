@@ -26,6 +26,7 @@
  */
 import http from "node:http";
 import os from "node:os";
+import { monitorEventLoopDelay, PerformanceObserver } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import seedrandom from "seedrandom";
 import superjson from "superjson";
@@ -74,6 +75,14 @@ function onSseMessage(knightId: string | null, data: string) {
   } else arrivals.other++;
 }
 
+
+/** This process's event-loop delay and GC pauses (reset before each offer phase). */
+const clientLag = monitorEventLoopDelay({ resolution: 5 });
+clientLag.enable();
+const clientGcMs: number[] = [];
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) clientGcMs.push(e.duration);
+}).observe({ entryTypes: ["gc"] });
 
 async function main() {
   const { values } = parseArgs({
@@ -150,6 +159,10 @@ async function main() {
       await db.$executeRawUnsafe(`UPDATE assignment SET status = 'CANCELLED' WHERE knight_id IS NOT NULL AND status IN ('ACCEPTED','MOBILIZED','EN_ROUTE','ON_SCENE')`);
       await db.$executeRawUnsafe(`UPDATE knight_profile SET last_position_at = now()`);
 
+      // Event-loop delay and GC pauses during the offer phase, here (the client of 10,000 sockets) and per server.
+      await Promise.all(servers.map((srv) => srv.ask({ type: "lagReset" })));
+      clientLag.reset();
+      clientGcMs.length = 0;
       const fetchedBefore = await Promise.all(servers.map(async (srv) => ((await srv.ask({ type: "stats" })).fetchMs as number[]).length));
       // OFFER latency through the database and the hubs of every server.
       const lat: number[] = [];
@@ -177,6 +190,14 @@ async function main() {
         await sleep(50);
       }
 
+      const serverLag = await Promise.all(servers.map((srv) => srv.ask({ type: "stats" })));
+      const offerLag = {
+        client_lag_max_ms: r1(clientLag.max / 1e6),
+        client_gc_max_ms: r1(Math.max(0, ...clientGcMs)),
+        server_lag_max_ms: r1(Math.max(...serverLag.map((x) => Number(x.lagMaxMs)))),
+        server_gc_max_ms: r1(Math.max(...serverLag.map((x) => Number(x.gcMaxMs)))),
+        server_heap_mb: r1(Math.max(...serverLag.map((x) => Number(x.heapMb)))),
+      };
       // Hub fetch (read the new rows + hand them to subscribers) during the offer phase, on every server.
       const hubFetch = (
         await Promise.all(servers.map(async (srv, si) => ((await srv.ask({ type: "stats" })).fetchMs as number[]).slice(fetchedBefore[si]!)))
@@ -285,11 +306,13 @@ async function main() {
         settle_server_p99_ms: r1(pct(serverSettle, 99)),
         settle_baseline_p99_ms: r1(pct(settleBase, 99)),
         settle_p99_ratio: Math.round((pct(settle, 99) / pct(settleBase, 99)) * 100) / 100,
+        ...offerLag,
         load_1m: r1(os.loadavg()[0]!),
       };
       results.push(r);
       console.info(
-        `run ${run + 1}: offers ${r.offers} (missing ${r.offers_missing}, other instance ${r.cross_instance_offers}) p50 ${r.offer_p50_ms} p99 ${r.offer_p99_ms} ms · ` +
+        `run ${run + 1}: event-loop lag max during offers: client ${r.client_lag_max_ms} ms (GC max ${r.client_gc_max_ms}), servers ${r.server_lag_max_ms} ms (GC max ${r.server_gc_max_ms}, heap ${r.server_heap_mb} MB)\n` +
+          `run ${run + 1}: offers ${r.offers} (missing ${r.offers_missing}, other instance ${r.cross_instance_offers}) p50 ${r.offer_p50_ms} p99 ${r.offer_p99_ms} ms · ` +
           `baseline p99 ${r.baseline_p99_ms} ms · raw SSE p99 ${r.bare_p99_ms} ms · accept: ${r.accepted}/${slots} accepted, ${r.refused} refused, ` +
           `${r.other_errors} other (${r.rate_limited} rate-limited), ${r.over_accepts} over · settle p99 ${r.settle_p99_ms} ms (all ${holders.length} answered in ${r.settle_all_ms} ms)`,
       );
