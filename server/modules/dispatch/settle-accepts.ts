@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import type { Db } from "@/server/db";
 import type { Actor } from "@/server/auth/actor-type";
 import { AppError } from "@/server/errors";
@@ -7,6 +6,7 @@ import type { TKnightOfferResult } from "@/lib/schemas/dispatch";
 import { recordAudits } from "@/server/modules/audit/record-audit";
 import { isLiveNeed, openSlots, taskWindow } from "@/server/modules/dispatch/dispatch-need";
 import { dispatchTx } from "@/server/modules/dispatch/dispatch-tx";
+import { newRowId } from "@/server/modules/dispatch/row-id";
 import { lockSettleNeed, readClaimState, writeWinnersSql, type SettleNeed, type WinnerRow } from "@/server/modules/dispatch/settle-sql";
 import type { BatchOutcome } from "@/server/modules/dispatch/micro-batcher";
 
@@ -106,9 +106,6 @@ async function settleNeed(db: Db, needId: string, claims: Claim[]): Promise<Map<
 
 type Winner = Claim & { slot: number; window: { start: Date; end: Date } };
 
-/** A cuid-shaped id for a new assignment (the settlement writes its rows in raw SQL, so it names them itself). */
-const newAssignmentId = () => `c${randomUUID().replace(/-/g, "").slice(0, 24)}`;
-
 async function decideAndWrite(tx: Db, needId: string, claims: Claim[]): Promise<Map<number, Outcome>> {
   const need = await lockSettleNeed(tx, needId);
   const windows = claims.map((c) => taskWindow(need, c.attempt.now));
@@ -157,7 +154,7 @@ async function decideAndWrite(tx: Db, needId: string, claims: Claim[]): Promise<
 async function writeWinners(tx: Db, need: SettleNeed, winners: Winner[]): Promise<Map<number, TKnightOfferResult>> {
   // The settlement time: the latest attempt's clock (one attempt: its own, so tests can pin it).
   const now = new Date(Math.max(...winners.map((w) => w.attempt.now.getTime())));
-  const rows: WinnerRow[] = winners.map((w) => ({ offerId: w.attempt.offerId, knightId: w.knightId, slot: w.slot, sentAt: w.sentAt, window: w.window, assignmentId: newAssignmentId() }));
+  const rows: WinnerRow[] = winners.map((w) => ({ offerId: w.attempt.offerId, knightId: w.knightId, slot: w.slot, sentAt: w.sentAt, window: w.window, assignmentId: newRowId() }));
   // Guarded by status (offers) and by quantity (need): the offer-per-slot unique index and the knight
   // exclusion constraint are the backstops. A guard that held → throw, and the whole statement rolls back.
   const res = await writeWinnersSql(tx, need, rows, now);

@@ -93,3 +93,34 @@ describe("one-statement accept settlement", () => {
     expect(await verifyAuditChain(t.db)).toMatchObject({ ok: true });
   });
 });
+
+describe("startDispatch publishes the counts it already knows", () => {
+  it("offers and their events in one statement; dispatch.updated equals the status read back, whether offered at once or widened to unmet", async () => {
+    const at = { lat: 35.2, lng: 119.9 };
+    const ks: TestKnight[] = [];
+    for (let i = 0; i < 5; i++) ks.push(await createKnight(t.db, northOf(0.2 + i * 0.05, at)));
+    const now = new Date();
+    const needId = await createKnightNeed(t.db, f.incidentId, f.actors.dispatcherA.userId, { stagingLat: at.lat, stagingLng: at.lng, quantity: 2 });
+    const started = await startDispatch(t.db, f.actors.dispatcherA, needId, { now });
+    const offers = await t.db.offer.findMany({ where: { needId }, select: { id: true, knightId: true, wave: true, status: true, sentAt: true, distanceBand: true } });
+    expect(offers).toHaveLength(4);
+    for (const o of offers) {
+      expect(o).toMatchObject({ wave: 1, status: "PENDING", sentAt: now });
+      expect(await liveEvents(t.db, liveTopics.knight(o.knightId), "offer.new")).toEqual([expect.objectContaining({ offerId: o.id, needId, distanceBand: o.distanceBand, wave: 1 })]);
+    }
+    const read = await dispatchStatus(t.db, await readDispatchNeed(t.db, needId), now);
+    expect(read).toMatchObject({ wave: 1, pendingOffers: 4 });
+    expect(started).toEqual(read);
+    expect((await liveEvents(t.db, liveTopics.need(needId), "dispatch.updated")).at(-1)).toEqual(read);
+
+    // Nobody anywhere near: the waves widen to the last radius at once and the dispatch ends unmet.
+    const far = { lat: 20.1, lng: 100.1 };
+    const lonely = await createKnightNeed(t.db, f.incidentId, f.actors.dispatcherA.userId, { stagingLat: far.lat, stagingLng: far.lng, quantity: 1 });
+    const unmet = await startDispatch(t.db, f.actors.dispatcherA, lonely, { now });
+    const readUnmet = await dispatchStatus(t.db, await readDispatchNeed(t.db, lonely), now);
+    expect(readUnmet).toMatchObject({ pendingOffers: 0, unmet: true });
+    expect(readUnmet.wave).toBeGreaterThan(1);
+    expect(unmet).toEqual(readUnmet);
+    expect((await liveEvents(t.db, liveTopics.need(lonely), "dispatch.updated")).at(-1)).toEqual(readUnmet);
+  });
+});
