@@ -130,13 +130,15 @@ async function serverMain() {
     }
   });
   process.on("disconnect", () => process.exit(0));
+  // A normal exit, so BENCH_CPU_PROF=1 (--cpu-prof) writes its profile when the parent stops this process.
+  process.on("SIGTERM", () => process.exit(0));
 }
 
 export type BenchServer = { child: ChildProcess; port: number; ask: (m: Record<string, unknown>) => Promise<Record<string, unknown>> };
 
 export async function startBenchServer(url: string): Promise<BenchServer> {
   const child = fork(import.meta.filename, ["--bench-server"], {
-    execArgv: ["--import", "tsx", ...(process.env.BENCH_CPU_PROF ? ["--cpu-prof", "--cpu-prof-dir=/tmp/prof"] : [])],
+    execArgv: ["--import", "tsx", ...(process.env.BENCH_CPU_PROF ? ["--cpu-prof", "--cpu-prof-dir=" + (process.env.BENCH_CPU_PROF_DIR ?? "/tmp/prof")] : [])],
     env: { ...process.env, DATABASE_URL: url },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
