@@ -4,7 +4,7 @@ import { env } from "@/lib/env";
 import { verifyAuditChain } from "@/server/modules/audit/verify-audit-chain";
 import { liveTopics } from "@/server/modules/live/live-topics";
 import { DISPATCH_CONFIG, dispatchWaveKey } from "@/server/modules/dispatch/dispatch-config";
-import { readDispatchNeed } from "@/server/modules/dispatch/dispatch-need";
+import { lockDispatchNeed, readDispatchNeed } from "@/server/modules/dispatch/dispatch-need";
 import { dispatchStatus } from "@/server/modules/dispatch/dispatch-status";
 import { startDispatch } from "@/server/modules/dispatch/dispatch-waves";
 import { acceptKnightOffer } from "@/server/modules/dispatch/answer-knight-offer";
@@ -24,6 +24,21 @@ afterAll(async () => t.cleanup());
 async function offerIds(needId: string): Promise<Map<string, string>> {
   return new Map((await t.db.offer.findMany({ where: { needId }, select: { id: true, knightId: true } })).map((o) => [o.knightId, o.id]));
 }
+
+describe("lockDispatchNeed (lock + read in one statement)", () => {
+  it("reads the need exactly as the Prisma read does, nullable knight-task fields and arrays included", async () => {
+    const full = await createKnightNeed(t.db, f.incidentId, f.actors.dispatcherA.userId, {
+      pickupLat: 32.06, pickupLng: 118.79, pickupAddress: "鼓楼医院", cargoKg: 4.5, cargoVolumeL: 12,
+      requiredVehicle: ["EBIKE", "CAR"], requiredTrainings: ["FIRST_AID"], unmetReason: "ALL_BUSY", quantity: 3,
+    });
+    const bare = await createKnightNeed(t.db, f.incidentId, f.actors.dispatcherA.userId, { taskKind: null, rewardPoints: null });
+    for (const id of [full, bare]) {
+      const locked = await t.db.$transaction((tx) => lockDispatchNeed(tx, id));
+      expect(locked).toEqual(await readDispatchNeed(t.db, id));
+    }
+    await expect(t.db.$transaction((tx) => lockDispatchNeed(tx, "no-such-need"))).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+});
 
 describe("one-statement accept settlement", () => {
   it("a partial and then a filling batch: assignments, timers, counts and every live event as the status read from the database says", async () => {
