@@ -26,6 +26,7 @@
  */
 import http from "node:http";
 import os from "node:os";
+import { monitorEventLoopDelay, PerformanceObserver } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import seedrandom from "seedrandom";
 import superjson from "superjson";
@@ -75,6 +76,14 @@ function onSseMessage(knightId: string | null, data: string) {
 }
 
 
+/** This process's event-loop delay and GC pauses (reset before each offer phase). */
+const clientLag = monitorEventLoopDelay({ resolution: 5 });
+clientLag.enable();
+const clientGcMs: number[] = [];
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) clientGcMs.push(e.duration);
+}).observe({ entryTypes: ["gc"] });
+
 async function main() {
   const { values } = parseArgs({
     options: {
@@ -115,21 +124,33 @@ async function main() {
 
     const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
     const t0 = performance.now();
+    // A stream the server ends (its subscription refused with 503 on a loaded machine, say) is opened again, as
+    // the app's client does; only until the bench shuts down.
+    let closing = false;
+    const connectKnight = (k: { id: string; userId: string }, idx: number): Promise<unknown> =>
+      openSse(agent, serverOf(idx).port, `/api/trpc/live.events?input=${input(k)}`, { "x-bench-user": k.userId }, (d) => onSseMessage(k.id, d), () => {
+        if (!closing) setTimeout(() => void connectKnight(k, idx).catch(() => {}), 500);
+      });
     const input = (k: { id: string }) => encodeURIComponent(JSON.stringify(superjson.serialize({ topics: [`knight:${k.id}`] })));
-    for (let i = 0; i < nKnights; i += 500) {
+    // 100 at a time: each subscription authorises its topics with one query, and 500 at once on a loaded 2-core
+    // machine waited past the pool's 10 s connection timeout (503 on the stream, and the wait below never ended).
+    for (let i = 0; i < nKnights; i += 100) {
       await Promise.all(
-        knights.slice(i, i + 500).map((k, j) => openSse(agent, serverOf(i + j).port, `/api/trpc/live.events?input=${input(k)}`, { "x-bench-user": k.userId }, (d) => onSseMessage(k.id, d))),
+        knights.slice(i, i + 100).map((k, j) => connectKnight(k, i + j)),
       );
     }
     const subscribed = async () => (await Promise.all(servers.map((s) => s.ask({ type: "stats" })))).reduce((n, s) => n + Number(s.subscriptions), 0);
-    while ((await subscribed()) < nKnights) await sleep(100);
+    for (let n = await subscribed(); n < nKnights; n = await subscribed()) {
+      if (performance.now() - t0 > 300_000) throw new Error(`only ${n} of ${nKnights} live.events subscriptions started in 300 s`);
+      await sleep(100);
+    }
     console.info(`[bench] ${nKnights.toLocaleString("en-US")} live.events SSE connections open in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     for (let i = 0; i < nBare; i++) await openSse(agent, serverOf(i).port, `/bare?i=${i}`, {}, (d) => onSseMessage(null, d));
 
-    const postAgent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
     let seq = 0;
     const results: RunResult[] = [];
 
+    const postAgent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
     const dispatchTask = async (at: { lat: number; lng: number }, quantity: number, config = DISPATCH_CONFIG) => {
       const needId = await createKnightNeed(db, f.incidentId, f.actors.dispatcherA.userId, {
         stagingLat: at.lat, stagingLng: at.lng, quantity, maxDistanceKm: 12, title: "送药到安置点",
@@ -142,14 +163,27 @@ async function main() {
       return { needId, start, committed, offers };
     };
 
-    // Warm-up (JIT, connection pools, plans): not measured.
-    for (let i = 0; i < 3; i++) await dispatchTask(pointAround(rnd, 8), slots);
+    // Warm-up (JIT, connection pools, plans): not measured. The accept path of every server too: its first
+    // accepts compile their queries and open the servers' pools, which cost run 1 seconds on a loaded machine.
+    const userOf = (id: string) => knights[knightIndex.get(id)!]!.userId;
+    for (let i = 0; i < 3; i++) {
+      const w = await dispatchTask(pointAround(rnd, 8), slots);
+      await Promise.all(
+        w.offers.map((o) =>
+          postJson(postAgent, serverOf(knightIndex.get(o.knightId)!).port, "/api/trpc/knightOffer.accept", superjson.serialize({ offerId: o.id }), { "x-bench-user": userOf(o.knightId) }),
+        ),
+      );
+    }
 
     for (let run = 0; run < runs; run++) {
       await db.$executeRawUnsafe(`UPDATE offer SET status = 'EXPIRED' WHERE status = 'PENDING'`);
       await db.$executeRawUnsafe(`UPDATE assignment SET status = 'CANCELLED' WHERE knight_id IS NOT NULL AND status IN ('ACCEPTED','MOBILIZED','EN_ROUTE','ON_SCENE')`);
       await db.$executeRawUnsafe(`UPDATE knight_profile SET last_position_at = now()`);
 
+      // Event-loop delay and GC pauses during the offer phase, here (the client of 10,000 sockets) and per server.
+      await Promise.all(servers.map((srv) => srv.ask({ type: "lagReset" })));
+      clientLag.reset();
+      clientGcMs.length = 0;
       const fetchedBefore = await Promise.all(servers.map(async (srv) => ((await srv.ask({ type: "stats" })).fetchMs as number[]).length));
       // OFFER latency through the database and the hubs of every server.
       const lat: number[] = [];
@@ -177,6 +211,14 @@ async function main() {
         await sleep(50);
       }
 
+      const serverLag = await Promise.all(servers.map((srv) => srv.ask({ type: "stats" })));
+      const offerLag = {
+        client_lag_max_ms: r1(clientLag.max / 1e6),
+        client_gc_max_ms: r1(Math.max(0, ...clientGcMs)),
+        server_lag_max_ms: r1(Math.max(...serverLag.map((x) => Number(x.lagMaxMs)))),
+        server_gc_max_ms: r1(Math.max(...serverLag.map((x) => Number(x.gcMaxMs)))),
+        server_heap_mb: r1(Math.max(...serverLag.map((x) => Number(x.heapMb)))),
+      };
       // Hub fetch (read the new rows + hand them to subscribers) during the offer phase, on every server.
       const hubFetch = (
         await Promise.all(servers.map(async (srv, si) => ((await srv.ask({ type: "stats" })).fetchMs as number[]).slice(fetchedBefore[si]!)))
@@ -219,7 +261,6 @@ async function main() {
       const settleTask = await dispatchTask(CENTER, slots, { ...DISPATCH_CONFIG, offersPerSlot: perSlot });
       const arrived = arrivals.offers.get(settleTask.needId) ?? new Map();
       const holders = settleTask.offers.filter((o) => arrived.has(o.knightId)).slice(0, attempts);
-      const userOf = (id: string) => knights[knightIndex.get(id)!]!.userId;
       // SETTLEMENT BASELINE (same run, same knights, same keep-alive connections, same servers): every holder
       // sends one trivial tRPC call (system.health: one SELECT 1) at once — the floor of a 500-request burst here.
       const settleBase: number[] = [];
@@ -285,17 +326,20 @@ async function main() {
         settle_server_p99_ms: r1(pct(serverSettle, 99)),
         settle_baseline_p99_ms: r1(pct(settleBase, 99)),
         settle_p99_ratio: Math.round((pct(settle, 99) / pct(settleBase, 99)) * 100) / 100,
+        ...offerLag,
         load_1m: r1(os.loadavg()[0]!),
       };
       results.push(r);
       console.info(
-        `run ${run + 1}: offers ${r.offers} (missing ${r.offers_missing}, other instance ${r.cross_instance_offers}) p50 ${r.offer_p50_ms} p99 ${r.offer_p99_ms} ms · ` +
+        `run ${run + 1}: event-loop lag max during offers: client ${r.client_lag_max_ms} ms (GC max ${r.client_gc_max_ms}), servers ${r.server_lag_max_ms} ms (GC max ${r.server_gc_max_ms}, heap ${r.server_heap_mb} MB)\n` +
+          `run ${run + 1}: offers ${r.offers} (missing ${r.offers_missing}, other instance ${r.cross_instance_offers}) p50 ${r.offer_p50_ms} p99 ${r.offer_p99_ms} ms · ` +
           `baseline p99 ${r.baseline_p99_ms} ms · raw SSE p99 ${r.bare_p99_ms} ms · accept: ${r.accepted}/${slots} accepted, ${r.refused} refused, ` +
           `${r.other_errors} other (${r.rate_limited} rate-limited), ${r.over_accepts} over · settle p99 ${r.settle_p99_ms} ms (all ${holders.length} answered in ${r.settle_all_ms} ms)`,
       );
     }
 
     printDispatchReport(results, { slots, knights: nKnights, servers: nServers, runs });
+    closing = true;
     agent.destroy();
     postAgent.destroy();
   } finally {

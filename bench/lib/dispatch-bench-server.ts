@@ -8,6 +8,7 @@
  */
 import { fork, type ChildProcess } from "node:child_process";
 import http from "node:http";
+import { monitorEventLoopDelay, PerformanceObserver } from "node:perf_hooks";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { appRouter } from "@/server/api/root";
 import { getDb } from "@/server/db";
@@ -16,6 +17,7 @@ import { liveTopics } from "@/server/modules/live/live-topics";
 
 type ToServer =
   | { type: "stats"; rid: number }
+  | { type: "lagReset"; rid: number }
   | { type: "inject"; rid: number; knightIds: string[]; seq: number }
   | { type: "bare"; rid: number; ids: number[]; seq: number };
 
@@ -24,6 +26,13 @@ async function serverMain() {
   const hub = getLiveHub();
   await hub.start();
   const bare = new Map<number, http.ServerResponse>();
+  // Event-loop delay and GC pauses of this process since the parent's last lagReset (what a slow run costs here).
+  const lag = monitorEventLoopDelay({ resolution: 5 });
+  lag.enable();
+  const gcMs: number[] = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) gcMs.push(e.duration);
+  }).observe({ entryTypes: ["gc"] });
 
   // Server-side time of each accept request (request parsed → response finished): the settlement as this
   // process sees it, without the client's and the sockets' share of the burst.
@@ -100,7 +109,17 @@ async function serverMain() {
     process.send!({ type: "ready", port: typeof addr === "object" && addr ? addr.port : 0 });
   });
   process.on("message", (m: ToServer) => {
-    if (m.type === "stats") process.send!({ rid: m.rid, ...hub.stats(), bare: bare.size, acceptMs });
+    if (m.type === "stats") {
+      process.send!({
+        rid: m.rid, ...hub.stats(), bare: bare.size, acceptMs,
+        lagMaxMs: lag.max / 1e6, lagP99Ms: lag.percentile(99) / 1e6, gcMaxMs: Math.max(0, ...gcMs), gcTotalMs: gcMs.reduce((a, b) => a + b, 0),
+        heapMb: process.memoryUsage().heapUsed / 2 ** 20,
+      });
+    } else if (m.type === "lagReset") {
+      lag.reset();
+      gcMs.length = 0;
+      process.send!({ rid: m.rid });
+    }
     else if (m.type === "inject") {
       for (const k of m.knightIds) hub.fanOutLocal({ id: "0", topic: liveTopics.knight(k), kind: "bench.ping", data: { seq: m.seq } });
       process.send!({ rid: m.rid });
@@ -111,13 +130,15 @@ async function serverMain() {
     }
   });
   process.on("disconnect", () => process.exit(0));
+  // A normal exit, so BENCH_CPU_PROF=1 (--cpu-prof) writes its profile when the parent stops this process.
+  process.on("SIGTERM", () => process.exit(0));
 }
 
 export type BenchServer = { child: ChildProcess; port: number; ask: (m: Record<string, unknown>) => Promise<Record<string, unknown>> };
 
 export async function startBenchServer(url: string): Promise<BenchServer> {
   const child = fork(import.meta.filename, ["--bench-server"], {
-    execArgv: ["--import", "tsx", ...(process.env.BENCH_CPU_PROF ? ["--cpu-prof", "--cpu-prof-dir=/tmp/prof"] : [])],
+    execArgv: ["--import", "tsx", ...(process.env.BENCH_CPU_PROF ? ["--cpu-prof", "--cpu-prof-dir=" + (process.env.BENCH_CPU_PROF_DIR ?? "/tmp/prof")] : [])],
     env: { ...process.env, DATABASE_URL: url },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });

@@ -31,6 +31,12 @@ export type RunResult = {
   settle_baseline_p99_ms: number;
   /** settle_p99_ms / settle_baseline_p99_ms of this run (target ≤ 1.5 in the median of the runs). */
   settle_p99_ratio: number;
+  /** Event-loop delay / GC pause maxima during the offer phase: this client process, and the worst server. */
+  client_lag_max_ms: number;
+  client_gc_max_ms: number;
+  server_lag_max_ms: number;
+  server_gc_max_ms: number;
+  server_heap_mb: number;
   /** 1-minute load average at the end of the run (2-core machine shared with other work: context for the figures). */
   load_1m: number;
 };
@@ -50,6 +56,11 @@ export function printDispatchReport(results: RunResult[], o: { slots: number; kn
     ["startDispatch transaction p50 (ms)", "dispatch_tx_p50_ms"],
     ["commit → offer.new at knight, p99 (ms)", "commit_to_offer_p99_ms"],
     ["hub fetch after NOTIFY (read + hand-off), p99 (ms)", "hub_fetch_p99_ms"],
+    ["event-loop delay max during offers, client (ms)", "client_lag_max_ms"],
+    ["GC pause max during offers, client (ms)", "client_gc_max_ms"],
+    ["event-loop delay max during offers, worst server (ms)", "server_lag_max_ms"],
+    ["GC pause max during offers, worst server (ms)", "server_gc_max_ms"],
+    ["heap used, biggest server (MB)", "server_heap_mb"],
     ["baseline: hub in-process fan-out, same connections, p50 (ms)", "baseline_p50_ms"],
     ["baseline: p99 (ms)", "baseline_p99_ms"],
     ["raw SSE write fan-out p50 (ms)", "bare_p50_ms"],
@@ -91,6 +102,9 @@ export function printDispatchReport(results: RunResult[], o: { slots: number; kn
       hub_fetch_p99_ms: med("hub_fetch_p99_ms"),
       dispatch_tx_p50_ms: med("dispatch_tx_p50_ms"),
       bare_sse_p99_ms: med("bare_p99_ms"),
+      client_lag_max_ms: med("client_lag_max_ms"),
+      server_lag_max_ms: med("server_lag_max_ms"),
+      server_gc_max_ms: med("server_gc_max_ms"),
       offers_missing: results.reduce((n, r) => n + r.offers_missing, 0),
       other_errors: results.reduce((n, r) => n + r.other_errors, 0),
       rate_limited: results.reduce((n, r) => n + r.rate_limited, 0),

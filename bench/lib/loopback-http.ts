@@ -1,12 +1,23 @@
 /** Loopback HTTP helpers for the benchmarks: SSE streams, JSON POSTs, polling. */
 import http from "node:http";
 
-/** One SSE connection; resolves once the response headers arrived. Hands the `data:` of each message to onData. */
-export function openSse(agent: http.Agent, port: number, reqPath: string, headers: Record<string, string>, onData: (data: string) => void): Promise<http.ClientRequest> {
+/**
+ * One SSE connection; resolves once the response headers arrived. Hands the `data:` of each message to onData;
+ * onEnd (optional) hears the server end the stream (e.g. a subscription refused with 503 ends it at once).
+ */
+export function openSse(
+  agent: http.Agent,
+  port: number,
+  reqPath: string,
+  headers: Record<string, string>,
+  onData: (data: string) => void,
+  onEnd?: () => void,
+): Promise<http.ClientRequest> {
   return new Promise((resolve, reject) => {
     const req = http.request({ host: "127.0.0.1", port, path: reqPath, headers: { accept: "text/event-stream", ...headers }, agent }, (res) => {
       if (res.statusCode !== 200) reject(new Error(`SSE ${reqPath}: HTTP ${res.statusCode}`));
       res.setEncoding("utf8");
+      if (onEnd) res.on("end", onEnd);
       let buf = "";
       res.on("data", (chunk: string) => {
         buf += chunk;

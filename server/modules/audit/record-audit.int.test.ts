@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDb, type TestDatabase } from "@/tests/helpers/db";
-import { recordAudit } from "@/server/modules/audit/record-audit";
+import { auditHash, recordAudit, recordAudits } from "@/server/modules/audit/record-audit";
+import type { JsonValue } from "@/server/modules/audit/canonical-json";
 import { verifyAuditChain } from "@/server/modules/audit/verify-audit-chain";
 
 let t: TestDatabase;
@@ -19,6 +20,24 @@ describe("recordAudit", () => {
     const report = await verifyAuditChain(t.db);
     expect(report).toEqual({ ok: true, checked: 25 });
     expect(await t.db.auditEvent.count({ where: { prevHash: null } })).toBe(1);
+  });
+
+  it("chains a batch in SQL exactly as the reference hash does (Chinese text, nested data, nulls), in input order", async () => {
+    const inputs = [
+      { actorId: null, orgId: null, action: "test.batch", entityType: "Test", entityId: "b1", data: { 地址: "玄武区安置点", n: [1, 2.5, { z: null, a: true }] } },
+      { actorId: "u-b", action: "test.batch", entityType: "Test", entityId: "b2", data: {} },
+      { actorId: "u-c", orgId: "org-c", action: "test.batch", entityType: "Test", entityId: "b3", data: { note: "emoji 🚑 and \"quotes\"" } },
+    ];
+    const returned = await recordAudits(t.db, inputs);
+    const stored = await t.db.auditEvent.findMany({
+      where: { id: { in: returned.map((r) => r.id) } }, orderBy: { seq: "asc" },
+      select: { id: true, prevHash: true, hash: true, actorId: true, orgId: true, action: true, entityType: true, entityId: true, data: true, createdAt: true },
+    });
+    expect(stored.map((r) => r.entityId)).toEqual(["b1", "b2", "b3"]);
+    expect(stored.map((r) => ({ id: r.id, hash: r.hash }))).toEqual(returned);
+    for (let i = 1; i < stored.length; i++) expect(stored[i]!.prevHash).toBe(stored[i - 1]!.hash);
+    for (const r of stored) expect(r.hash).toBe(auditHash(r.prevHash, { ...r, data: r.data as JsonValue }));
+    expect((await verifyAuditChain(t.db)).ok).toBe(true);
   });
 
   it("rolls back with the transaction that wrote it", async () => {

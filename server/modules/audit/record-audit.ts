@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { runBeforeCommit, type Db, type PrismaClient } from "@/server/db";
 import type { Prisma } from "@/server/generated/prisma/client";
 import { canonicalJson, toJsonValue, type JsonValue } from "@/server/modules/audit/canonical-json";
@@ -23,9 +23,9 @@ export type AuditHashInput = {
   createdAt: Date;
 };
 
-/** hash = sha256(prevHash ‖ canonical JSON of the row's content). The genesis row chains from "". */
-export function auditHash(prevHash: string | null, row: AuditHashInput): string {
-  const content = canonicalJson({
+/** The canonical JSON of a row's content: what its hash covers after the previous hash. */
+function auditContent(row: AuditHashInput): string {
+  return canonicalJson({
     actorId: row.actorId,
     orgId: row.orgId,
     action: row.action,
@@ -34,7 +34,14 @@ export function auditHash(prevHash: string | null, row: AuditHashInput): string 
     data: row.data,
     createdAt: row.createdAt.toISOString(),
   });
-  return createHash("sha256").update(`${prevHash ?? ""}${content}`, "utf8").digest("hex");
+}
+
+/**
+ * hash = sha256(prevHash ‖ canonical JSON of the row's content). The genesis row chains from "". appendAudits
+ * computes the same in SQL (sha256 of the UTF-8 bytes); this is the reference the verification replays.
+ */
+export function auditHash(prevHash: string | null, row: AuditHashInput): string {
+  return createHash("sha256").update(`${prevHash ?? ""}${auditContent(row)}`, "utf8").digest("hex");
 }
 
 function isClient(db: Db): db is Db & { $transaction: unknown } {
@@ -83,11 +90,14 @@ export async function recordAudits(db: Db, inputs: AuditInput[]): Promise<{ id: 
   pending.set(db, batch);
 }
 
-/** Takes the chain's lock and writes the rows now, chained after the last one. */
+/**
+ * Takes the chain's lock, then reads the last hash and inserts the rows chained after it in ONE statement (the
+ * hashes computed in SQL from the canonical content made here): the lock is global, so every round trip under
+ * it is paid by every audited transaction queued behind. The read must follow the lock in a later statement: a
+ * statement's snapshot is taken when it starts, so a hash read in the locking statement could be stale.
+ */
 async function appendAudits(db: Prisma.TransactionClient, inputs: AuditInput[]): Promise<{ id: string; hash: string }[]> {
   await db.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('muster.audit_chain'))`;
-  const last = await db.auditEvent.findFirst({ orderBy: { seq: "desc" }, select: { hash: true } });
-  let prevHash = last?.hash ?? null;
   const createdAt = new Date();
   const rows = inputs.map((input) => {
     const row: AuditHashInput = {
@@ -99,11 +109,31 @@ async function appendAudits(db: Prisma.TransactionClient, inputs: AuditInput[]):
       data: toJsonValue(input.data ?? {}),
       createdAt,
     };
-    const hash = auditHash(prevHash, row);
-    const out = { ...row, data: row.data as Prisma.InputJsonValue, prevHash, hash };
-    prevHash = hash;
-    return out;
+    return { id: newAuditId(), row, content: auditContent(row) };
   });
-  // createManyAndReturn keeps the input order, so seq follows the chain.
-  return db.auditEvent.createManyAndReturn({ data: rows, select: { id: true, hash: true } });
+  // Inserted in chain order (ORDER BY ord), so seq follows the chain; the answer is put back in input order by id.
+  const inserted = await db.$queryRaw<{ id: string; hash: string }[]>`
+    WITH RECURSIVE input AS (
+      SELECT * FROM unnest(${rows.map((r) => r.id)}::text[], ${rows.map((r) => r.content)}::text[]) WITH ORDINALITY AS t(id, content, ord)
+    ), chain AS (
+      SELECT i.ord, last.hash AS prev_hash, encode(sha256(convert_to(coalesce(last.hash, '') || i.content, 'UTF8')), 'hex') AS hash
+      FROM input i LEFT JOIN (SELECT hash FROM audit_event ORDER BY seq DESC LIMIT 1) last ON true
+      WHERE i.ord = 1
+      UNION ALL
+      SELECT i.ord, c.hash, encode(sha256(convert_to(c.hash || i.content, 'UTF8')), 'hex')
+      FROM chain c JOIN input i ON i.ord = c.ord + 1
+    )
+    INSERT INTO audit_event (id, actor_id, org_id, action, entity_type, entity_id, data, prev_hash, hash, created_at)
+    SELECT v.id, v.actor_id, v.org_id, v.action, v.entity_type, v.entity_id, v.data::jsonb, c.prev_hash, c.hash, ${createdAt}::timestamptz
+    FROM unnest(${rows.map((r) => r.id)}::text[], ${rows.map((r) => r.row.actorId)}::text[], ${rows.map((r) => r.row.orgId)}::text[],
+                ${rows.map((r) => r.row.action)}::text[], ${rows.map((r) => r.row.entityType)}::text[], ${rows.map((r) => r.row.entityId)}::text[],
+                ${rows.map((r) => JSON.stringify(r.row.data))}::text[]) WITH ORDINALITY AS v(id, actor_id, org_id, action, entity_type, entity_id, data, ord)
+    JOIN chain c ON c.ord = v.ord
+    ORDER BY v.ord
+    RETURNING id, hash`;
+  const hashOf = new Map(inserted.map((r) => [r.id, r.hash]));
+  return rows.map((r) => ({ id: r.id, hash: hashOf.get(r.id)! }));
 }
+
+/** A cuid-shaped id (Prisma makes the default only for its own inserts). */
+const newAuditId = (): string => `c${randomUUID().replace(/-/g, "").slice(0, 24)}`;

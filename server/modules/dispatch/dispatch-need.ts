@@ -51,7 +51,7 @@ export function filledSlots(need: Pick<DispatchNeed, "qtyCommitted" | "qtyEnRout
   return need.qtyCommitted + need.qtyEnRoute + need.qtyOnScene + need.qtyReleased;
 }
 
-export function openSlots(need: DispatchNeed): number {
+export function openSlots(need: Pick<DispatchNeed, "status" | "quantity" | "qtyCommitted" | "qtyEnRoute" | "qtyOnScene" | "qtyReleased">): number {
   return isLiveNeed(need) ? Math.max(0, need.quantity - filledSlots(need)) : 0;
 }
 
@@ -86,10 +86,32 @@ export async function lockNeedRow(tx: Db, needId: string): Promise<void> {
   if (!rows[0]) throw new AppError("NOT_FOUND", "This task does not exist.");
 }
 
-/** Locks the need row (lockNeedRow) and reads it. Must run inside a transaction. */
+type LockedNeedRow = Omit<DispatchNeed, "incident"> & { incidentOrgId: string; incidentTitle: string; incidentStatus: DispatchNeed["incident"]["status"] };
+
+/**
+ * Locks the need row and reads it with its incident in ONE statement (lockNeedRow + the Prisma read took three
+ * round trips: Prisma reads the nested incident separately), as dispatchNeedSelect shapes it. Must run inside a
+ * transaction. FOR UPDATE OF need: only the need row is locked; a row we had to wait for is re-read as its
+ * holder committed it (READ COMMITTED), so the figures are current.
+ */
 export async function lockDispatchNeed(tx: Db, needId: string): Promise<DispatchNeed> {
-  await lockNeedRow(tx, needId);
-  return readDispatchNeed(tx, needId);
+  const rows = await tx.$queryRaw<LockedNeedRow[]>`
+    SELECT n.id, n.incident_id AS "incidentId", n.category::text AS category, n.title, n.task_kind::text AS "taskKind",
+           n.quantity, n.unit, n.status::text AS status, n.needed_by AS "neededBy", n.duration_minutes AS "durationMinutes",
+           n.max_distance_km AS "maxDistanceKm", n.staging_lat AS "stagingLat", n.staging_lng AS "stagingLng",
+           n.staging_address AS "stagingAddress", n.pickup_lat AS "pickupLat", n.pickup_lng AS "pickupLng",
+           n.pickup_address AS "pickupAddress", n.cargo_kg AS "cargoKg", n.cargo_volume_l AS "cargoVolumeL",
+           n.required_vehicle::text[] AS "requiredVehicle", n.required_trainings AS "requiredTrainings",
+           n.reward_points AS "rewardPoints", n.qty_committed AS "qtyCommitted", n.qty_en_route AS "qtyEnRoute",
+           n.qty_on_scene AS "qtyOnScene", n.qty_released AS "qtyReleased", n.unmet_reason::text AS "unmetReason",
+           i.org_id AS "incidentOrgId", i.title AS "incidentTitle", i.status::text AS "incidentStatus"
+    FROM need n JOIN incident i ON i.id = n.incident_id
+    WHERE n.id = ${needId}
+    FOR UPDATE OF n`;
+  const row = rows[0];
+  if (!row) throw new AppError("NOT_FOUND", "This task does not exist.");
+  const { incidentOrgId, incidentTitle, incidentStatus, ...need } = row;
+  return { ...need, incident: { orgId: incidentOrgId, title: incidentTitle, status: incidentStatus } };
 }
 
 export async function readDispatchNeed(db: Db, needId: string): Promise<DispatchNeed> {

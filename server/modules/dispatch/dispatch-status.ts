@@ -18,24 +18,27 @@ export async function pendingOfferCount(db: Db, needId: string, now: Date): Prom
   return db.offer.count({ where: { needId, status: "PENDING", expiresAt: { gt: now } } });
 }
 
+/** What the caller already knows after its own writes (the latest wave, the pending offers): not read again. */
+export type KnownDispatchState = { wave: Pick<WaveRow, "wave" | "radiusKm"> | null; pendingOffers: number };
+
 /** Counts only: safe for the requester, the command centre and every subscriber of the need's topics. */
-export async function dispatchStatus(db: Db, need: DispatchNeed, now: Date): Promise<TDispatchStatus> {
-  const wave = await latestWave(db, need.id);
+export async function dispatchStatus(db: Db, need: DispatchNeed, now: Date, known?: KnownDispatchState): Promise<TDispatchStatus> {
+  const wave = known ? known.wave : await latestWave(db, need.id);
   return {
     needId: need.id,
     wave: wave?.wave ?? 0,
     radiusKm: wave?.radiusKm ?? null,
     slots: need.quantity,
     accepted: filledSlots(need),
-    pendingOffers: await pendingOfferCount(db, need.id, now),
+    pendingOffers: known ? known.pendingOffers : await pendingOfferCount(db, need.id, now),
     status: need.status,
     unmet: need.unmetReason !== null,
   };
 }
 
 /** `dispatch.updated` to the need, its incident and the command centre (in the caller's transaction). */
-export async function publishDispatchUpdated(db: Db, need: DispatchNeed, now: Date): Promise<TDispatchStatus> {
-  const status = await dispatchStatus(db, need, now);
+export async function publishDispatchUpdated(db: Db, need: DispatchNeed, now: Date, known?: KnownDispatchState): Promise<TDispatchStatus> {
+  const status = await dispatchStatus(db, need, now, known);
   const data = { ...status };
   await publishLive(db, [
     { topic: liveTopics.need(need.id), kind: "dispatch.updated", data },

@@ -5,14 +5,15 @@ import type { TDispatchStatus } from "@/lib/schemas/dispatch";
 import { recordAudit } from "@/server/modules/audit/record-audit";
 import { cancelJob, enqueueJob } from "@/server/jobs/queue";
 import { notify } from "@/server/modules/notifications/notify";
-import { publishLive } from "@/server/modules/live/publish-live";
+import { assertNoExactPosition } from "@/server/modules/live/publish-live";
 import { liveTopics } from "@/server/modules/live/live-topics";
 import { dispatcherUserIds } from "@/server/modules/offers/offer-recipients";
 import { DISPATCH_CONFIG, DISPATCH_WAVE_QUEUE, dispatchWaveKey, nextRadius, waveRadii, type DispatchConfig } from "@/server/modules/dispatch/dispatch-config";
 import { filledSlots, isLiveNeed, lockDispatchNeed, openSlots, readDispatchNeed, type DispatchNeed } from "@/server/modules/dispatch/dispatch-need";
 import { distanceBand } from "@/server/modules/dispatch/distance-band";
 import { findOfferableKnights } from "@/server/modules/dispatch/find-offerable-knights";
-import { endPendingOffers, latestWave, pendingOfferCount, publishDispatchUpdated, type WaveRow } from "@/server/modules/dispatch/dispatch-status";
+import { endPendingOffers, latestWave, pendingOfferCount, publishDispatchUpdated, type KnownDispatchState, type WaveRow } from "@/server/modules/dispatch/dispatch-status";
+import { newRowId } from "@/server/modules/dispatch/row-id";
 import { loadNeedForDispatcher } from "@/server/modules/dispatch/dispatch-access";
 import { dispatchTx } from "@/server/modules/dispatch/dispatch-tx";
 
@@ -30,54 +31,72 @@ export type DispatchOptions = { now?: Date; config?: DispatchConfig };
 
 const opts = (o: DispatchOptions) => ({ now: o.now ?? new Date(), cfg: o.config ?? DISPATCH_CONFIG });
 
+/**
+ * Offers the task to up to `want` knights: the offers and their `offer.new` events in one statement (the need
+ * lock is held meanwhile, and every statement under it delays the answers queued behind).
+ */
 async function sendOffers(tx: Db, need: DispatchNeed, wave: WaveRow, want: number, now: Date, cfg: DispatchConfig): Promise<number> {
   const knights = await findOfferableKnights(tx, need, wave.radiusKm, want, now, cfg);
   if (knights.length === 0) return 0;
-  const offers = await tx.offer.createManyAndReturn({
-    data: knights.map((k) => ({
-      needId: need.id, knightId: k.id, wave: wave.wave, distanceBand: distanceBand(k.distanceM), status: "PENDING" as const, sentAt: now, expiresAt: wave.endsAt,
-    })),
-    select: { id: true, knightId: true, distanceBand: true },
-  });
-  await publishLive(
-    tx,
-    offers.map((o) => ({
-      topic: liveTopics.knight(o.knightId),
-      kind: "offer.new",
-      data: {
-        offerId: o.id,
-        needId: need.id,
-        incidentId: need.incidentId,
-        title: need.title,
-        taskKind: need.taskKind,
-        distanceBand: o.distanceBand,
-        rewardPoints: need.rewardPoints,
-        expiresAt: wave.endsAt.toISOString(),
-        deadline: need.neededBy.toISOString(),
-        pickupAddress: need.pickupAddress,
-        dropoffAddress: need.stagingAddress,
-        cargoKg: need.cargoKg,
-        wave: wave.wave,
-      },
-    })),
-  );
+  const offers = knights.map((k) => ({ id: newRowId(), knightId: k.id, distanceBand: distanceBand(k.distanceM) }));
+  const events = offers.map((o) => ({
+    topic: liveTopics.knight(o.knightId),
+    kind: "offer.new",
+    data: {
+      offerId: o.id,
+      needId: need.id,
+      incidentId: need.incidentId,
+      title: need.title,
+      taskKind: need.taskKind,
+      distanceBand: o.distanceBand,
+      rewardPoints: need.rewardPoints,
+      expiresAt: wave.endsAt.toISOString(),
+      deadline: need.neededBy.toISOString(),
+      pickupAddress: need.pickupAddress,
+      dropoffAddress: need.stagingAddress,
+      cargoKg: need.cargoKg,
+      wave: wave.wave,
+    },
+  }));
+  assertNoExactPosition(events);
+  await tx.$executeRaw`
+    WITH sent AS (
+      INSERT INTO offer (id, need_id, knight_id, wave, distance_band, status, sent_at, expires_at, updated_at)
+      SELECT v.id, ${need.id}::text, v.knight_id, ${wave.wave}::int, v.band, 'PENDING'::offer_status, ${now}::timestamptz, ${wave.endsAt}::timestamptz, ${now}::timestamptz
+      FROM unnest(${offers.map((o) => o.id)}::text[], ${offers.map((o) => o.knightId)}::text[], ${offers.map((o) => o.distanceBand)}::text[]) AS v(id, knight_id, band)
+      RETURNING id
+    )
+    INSERT INTO live_event (topic, kind, data)
+    SELECT e.topic, 'offer.new', e.data::jsonb
+    FROM unnest(${events.map((e) => e.topic)}::text[], ${events.map((e) => JSON.stringify(e.data))}::text[]) WITH ORDINALITY AS e(topic, data, ord)
+    WHERE (SELECT count(*) FROM sent) = ${offers.length}::int
+    ORDER BY e.ord`;
   return offers.length;
 }
 
 /** Offers the running wave to more knights until offersPerSlot × open slots are pending. Returns how many were sent. */
 export async function topUpOffers(tx: Db, need: DispatchNeed, wave: WaveRow, now: Date, cfg: DispatchConfig = DISPATCH_CONFIG): Promise<number> {
-  const open = openSlots(need);
-  if (open === 0) return 0;
-  const want = open * cfg.offersPerSlot - (await pendingOfferCount(tx, need.id, now));
-  return want > 0 ? sendOffers(tx, need, wave, want, now, cfg) : 0;
+  if (openSlots(need) === 0) return 0;
+  return (await topUp(tx, need, wave, now, cfg)).sent;
+}
+
+/** topUpOffers, also returning how many offers are pending afterwards (read once, before sending). */
+async function topUp(tx: Db, need: DispatchNeed, wave: WaveRow, now: Date, cfg: DispatchConfig): Promise<{ sent: number; pending: number }> {
+  const pending = await pendingOfferCount(tx, need.id, now);
+  const want = openSlots(need) * cfg.offersPerSlot - pending;
+  const sent = want > 0 ? await sendOffers(tx, need, wave, want, now, cfg) : 0;
+  return { sent, pending: pending + sent };
 }
 
 async function closeWave(tx: Db, waveId: string, reason: "WIDENED" | "FILLED" | "UNMET" | "STOPPED", now: Date) {
   await tx.dispatchWave.update({ where: { id: waveId }, data: { closedAt: now, closeReason: reason }, select: { id: true } });
 }
 
-/** Opens wave `waveNo` at `radiusKm` (widening at once past radii where nobody could be offered). */
-async function openWaves(tx: Db, need: DispatchNeed, waveNo: number, radiusKm: number, now: Date, cfg: DispatchConfig): Promise<void> {
+/**
+ * Opens wave `waveNo` at `radiusKm` (widening at once past radii where nobody could be offered). Returns the
+ * last wave opened and the offers pending after it, as dispatchStatus would read them.
+ */
+async function openWaves(tx: Db, need: DispatchNeed, waveNo: number, radiusKm: number, now: Date, cfg: DispatchConfig): Promise<KnownDispatchState> {
   let n = waveNo;
   let r = radiusKm;
   for (;;) {
@@ -86,16 +105,16 @@ async function openWaves(tx: Db, need: DispatchNeed, waveNo: number, radiusKm: n
       data: { needId: need.id, wave: n, radiusKm: r, startedAt: now, endsAt },
       select: { id: true, wave: true, radiusKm: true, startedAt: true, endsAt: true, closedAt: true, closeReason: true },
     });
-    await topUpOffers(tx, need, wave, now, cfg);
-    if ((await pendingOfferCount(tx, need.id, now)) > 0) {
+    const { pending } = await topUp(tx, need, wave, now, cfg);
+    if (pending > 0) {
       await enqueueJob(tx, { queue: DISPATCH_WAVE_QUEUE, payload: { needId: need.id, wave: n }, runAt: endsAt, key: dispatchWaveKey(need.id) });
-      return;
+      return { wave, pendingOffers: pending };
     }
     const next = nextRadius(r, need.maxDistanceKm, cfg);
     if (next === null) {
       await closeWave(tx, wave.id, "UNMET", now);
       await recordUnmet(tx, need, wave, now);
-      return;
+      return { wave, pendingOffers: 0 };
     }
     await closeWave(tx, wave.id, "WIDENED", now);
     n += 1;
@@ -147,9 +166,9 @@ export async function startDispatch(db: Db, actor: Actor, needId: string, o: Dis
     const last = await latestWave(tx, needId);
     if (last && !last.closedAt) throw new AppError("CONFLICT", "This task is already being dispatched.");
     await clearUnmet(tx, need);
-    await openWaves(tx, need, (last?.wave ?? 0) + 1, waveRadii(need.maxDistanceKm, cfg)[0]!, now, cfg);
+    const opened = await openWaves(tx, need, (last?.wave ?? 0) + 1, waveRadii(need.maxDistanceKm, cfg)[0]!, now, cfg);
     await recordAudit(tx, { actorId: actor.userId, orgId: need.incident.orgId, action: "dispatch.start", entityType: "Need", entityId: needId, data: { slots: openSlots(need) } });
-    return publishDispatchUpdated(tx, need, now);
+    return publishDispatchUpdated(tx, need, now, opened);
   });
 }
 

@@ -4,15 +4,10 @@ import { AppError } from "@/server/errors";
 import { dbErrorMentions } from "@/server/db-errors";
 import type { TKnightOfferResult } from "@/lib/schemas/dispatch";
 import { recordAudits } from "@/server/modules/audit/record-audit";
-import { publishLive } from "@/server/modules/live/publish-live";
-import { liveTopics } from "@/server/modules/live/live-topics";
-import { commitQuantity } from "@/server/modules/needs/quantities";
-import { LIVE_ASSIGNMENT_STATUSES } from "@/server/modules/matching/match-types";
-import { isLiveNeed, lockDispatchNeed, openSlots, taskWindow, type DispatchNeed } from "@/server/modules/dispatch/dispatch-need";
-import { publishDispatchUpdated } from "@/server/modules/dispatch/dispatch-status";
-import { finishFilledDispatch } from "@/server/modules/dispatch/dispatch-waves";
+import { isLiveNeed, openSlots, taskWindow } from "@/server/modules/dispatch/dispatch-need";
 import { dispatchTx } from "@/server/modules/dispatch/dispatch-tx";
-import { startKnightTasks } from "@/server/modules/knights/advance-knight-task";
+import { newRowId } from "@/server/modules/dispatch/row-id";
+import { lockSettleNeed, readClaimState, writeWinnersSql, type SettleNeed, type WinnerRow } from "@/server/modules/dispatch/settle-sql";
 import type { BatchOutcome } from "@/server/modules/dispatch/micro-batcher";
 
 export const TAKEN_MESSAGE = "All places on this task are taken.";
@@ -109,34 +104,23 @@ async function settleNeed(db: Db, needId: string, claims: Claim[]): Promise<Map<
   }
 }
 
-/** Knights (of these) with a live task overlapping any of the windows, with those tasks' windows. */
-async function liveTasksOf(tx: Db, knightIds: string[], from: Date, to: Date) {
-  return tx.assignment.findMany({
-    where: { knightId: { in: knightIds }, status: { in: [...LIVE_ASSIGNMENT_STATUSES] }, windowStart: { lt: to }, windowEnd: { gt: from } },
-    select: { knightId: true, windowStart: true, windowEnd: true },
-  });
-}
-
 type Winner = Claim & { slot: number; window: { start: Date; end: Date } };
 
 async function decideAndWrite(tx: Db, needId: string, claims: Claim[]): Promise<Map<number, Outcome>> {
-  const need = await lockDispatchNeed(tx, needId);
-  const ids = [...new Set(claims.map((c) => c.attempt.offerId))];
-  // The claimed offers as they are now, and the places already held (one read).
-  const rows = await tx.offer.findMany({
-    where: { needId, OR: [{ id: { in: ids } }, { status: "ACCEPTED" }] },
-    select: { id: true, status: true, expiresAt: true, slotIndex: true },
-  });
-  const statusOf = new Map(rows.map((o) => [o.id, o]));
-  const taken = new Set(rows.filter((o) => o.status === "ACCEPTED").map((o) => o.slotIndex));
-  const freeSlots = Array.from({ length: need.quantity }, (_, k) => k).filter((k) => !taken.has(k)).slice(0, openSlots(need));
+  const need = await lockSettleNeed(tx, needId);
   const windows = claims.map((c) => taskWindow(need, c.attempt.now));
-  const busy = await liveTasksOf(
+  // The claimed offers as they are now, the places already held, and the claimants' live tasks (one read).
+  const { offers, busy } = await readClaimState(
     tx,
+    needId,
+    [...new Set(claims.map((c) => c.attempt.offerId))],
     [...new Set(claims.map((c) => c.knightId))],
     new Date(Math.min(...windows.map((w) => w.start.getTime()))),
     new Date(Math.max(...windows.map((w) => w.end.getTime()))),
   );
+  const statusOf = new Map(offers.map((o) => [o.id, o]));
+  const taken = new Set(offers.filter((o) => o.status === "ACCEPTED").map((o) => o.slotIndex));
+  const freeSlots = Array.from({ length: need.quantity }, (_, k) => k).filter((k) => !taken.has(k)).slice(0, openSlots(need));
 
   const outcomes = new Map<number, Outcome>();
   const decided = new Map<string, "won" | AppError>();
@@ -166,41 +150,24 @@ async function decideAndWrite(tx: Db, needId: string, claims: Claim[]): Promise<
   return outcomes;
 }
 
-/** Every write of a batch's winners in a fixed number of statements, whatever their number. */
-async function writeWinners(tx: Db, need: DispatchNeed, winners: Winner[]): Promise<Map<number, TKnightOfferResult>> {
+/** Every write of a batch's winners: one statement (settle-sql.ts), then the audit rows at commit. */
+async function writeWinners(tx: Db, need: SettleNeed, winners: Winner[]): Promise<Map<number, TKnightOfferResult>> {
   // The settlement time: the latest attempt's clock (one attempt: its own, so tests can pin it).
   const now = new Date(Math.max(...winners.map((w) => w.attempt.now.getTime())));
-  // Guarded by status: the offer-per-slot unique index and the knight exclusion constraint are the backstops.
-  const won = await tx.$executeRaw`
-    UPDATE offer o SET status = 'ACCEPTED', slot_index = v.slot, responded_at = ${now}
-    FROM unnest(${winners.map((w) => w.attempt.offerId)}::text[], ${winners.map((w) => w.slot)}::int[]) AS v(id, slot)
-    WHERE o.id = v.id AND o.status = 'PENDING'`;
-  if (won !== winners.length) throw new AppError("CONFLICT", TAKEN_MESSAGE);
-  const assignments = await tx.assignment.createManyAndReturn({
-    data: winners.map((w) => ({
-      needId: need.id, knightId: w.knightId, quantity: 1, status: "ACCEPTED" as const, windowStart: w.window.start, windowEnd: w.window.end,
-      unitIndex: null, offeredAt: w.sentAt, respondedAt: now, acceptedAt: now,
-    })),
-    select: { id: true, knightId: true },
-  });
-  const assignmentOf = new Map(assignments.map((a) => [a.knightId!, a.id]));
-  await startKnightTasks(tx, assignments.map((a) => a.id), now);
-  const q = await commitQuantity(tx, need.id, winners.length);
-  Object.assign(need, { status: q.status, qtyCommitted: q.committed, qtyEnRoute: q.enRoute, qtyOnScene: q.onScene, qtyReleased: q.released });
-  await publishLive(
-    tx,
-    winners.map((w) => ({ topic: liveTopics.knight(w.knightId), kind: "offer.accepted", data: { offerId: w.attempt.offerId, needId: need.id, assignmentId: assignmentOf.get(w.knightId)! } })),
-  );
-  const withdrawn = openSlots(need) === 0 ? await finishFilledDispatch(tx, need.id, now) : 0;
+  const rows: WinnerRow[] = winners.map((w) => ({ offerId: w.attempt.offerId, knightId: w.knightId, slot: w.slot, sentAt: w.sentAt, window: w.window, assignmentId: newRowId() }));
+  // Guarded by status (offers) and by quantity (need): the offer-per-slot unique index and the knight
+  // exclusion constraint are the backstops. A guard that held → throw, and the whole statement rolls back.
+  const res = await writeWinnersSql(tx, need, rows, now);
+  if (res.won !== winners.length || !res.need) throw new AppError("CONFLICT", TAKEN_MESSAGE);
+  Object.assign(need, res.need);
   await recordAudits(
     tx,
     winners.map((w, i) => ({
       actorId: w.attempt.actor.userId, orgId: w.attempt.actor.apiKey?.orgId ?? null, action: "knightOffer.accept", entityType: "Offer", entityId: w.attempt.offerId,
-      data: { needId: need.id, assignmentId: assignmentOf.get(w.knightId)!, slotIndex: w.slot, via: w.attempt.actor.via, withdrawn: i === winners.length - 1 ? withdrawn : 0 },
+      data: { needId: need.id, assignmentId: rows[i]!.assignmentId, slotIndex: w.slot, via: w.attempt.actor.via, withdrawn: i === winners.length - 1 ? res.withdrawn : 0 },
     })),
   );
-  await publishDispatchUpdated(tx, need, now);
   return new Map(
-    winners.map((w) => [w.index, { offerId: w.attempt.offerId, needId: need.id, status: "ACCEPTED" as const, assignmentId: assignmentOf.get(w.knightId)!, slotIndex: w.slot }]),
+    winners.map((w, i) => [w.index, { offerId: w.attempt.offerId, needId: need.id, status: "ACCEPTED" as const, assignmentId: rows[i]!.assignmentId, slotIndex: w.slot }]),
   );
 }

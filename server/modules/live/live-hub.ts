@@ -68,7 +68,12 @@ class EventQueue {
       if (this.overflowed) throw new AppError("TOO_MANY_REQUESTS", "The live stream fell behind. Reconnect to resume.");
       if (this.head < this.items.length) {
         const event = this.items[this.head++]!;
-        if (this.head > 1024 && this.head * 2 > this.items.length) {
+        // Drop what was handed out: an idle subscriber (a knight between offers) would otherwise keep every
+        // event it ever got until 1,024 piled up — 5,000 connections per process made that heap grow run after run.
+        if (this.head === this.items.length) {
+          this.items = [];
+          this.head = 0;
+        } else if (this.head > 1024 && this.head * 2 > this.items.length) {
           this.items = this.items.slice(this.head);
           this.head = 0;
         }
