@@ -23,7 +23,8 @@ const doc: SearchDocument = {
 
 beforeAll(async () => {
   t = await testDb();
-  await postgresEngine(t.db).upsert([doc, { ...doc, id: "x2", visibility: { ...doc.visibility, public: false } }]);
+  // x2 is an unverified owner's listing: private by its columns, as the document builders make it (publicByColumns).
+  await postgresEngine(t.db).upsert([doc, { ...doc, id: "x2", verified: false, visibility: { ...doc.visibility, public: false } }]);
 });
 afterAll(async () => {
   await t?.cleanup();
