@@ -30,7 +30,7 @@ type Row = {
 
 // One round trip (a named prepared statement: this runs on every match): the need, its type, the caller's
 // incident scope ($2 = readable organisation ids, NULL = all) and the compatible types with their metrics.
-const LOAD_SQL = `
+const SELECT_SQL = `
 SELECT n.id, n.incident_id, n.title, n.status::text AS status, n.unit, n.quantity,
        n.type_id, t.code AS type_code, t.name_zh AS type_name_zh, t.name_en AS type_name_en, t.kind AS type_kind,
        t.type_level, n.category::text AS category, n.required_capabilities,
@@ -42,8 +42,12 @@ SELECT n.id, n.incident_id, n.title, n.status::text AS status, n.unit, n.quantit
          WHERE ${compatibleTypeRule({ typeId: "n.type_id", category: "n.category::text", kind: "t.kind", level: "t.type_level" })}) AS compatible
 FROM need n
 JOIN incident i ON i.id = n.incident_id
-LEFT JOIN resource_type t ON t.id = n.type_id
+LEFT JOIN resource_type t ON t.id = n.type_id`;
+const LOAD_SQL = `${SELECT_SQL}
 WHERE n.id = $1 AND ($2::text[] IS NULL OR i.org_id = ANY($2::text[]))`;
+// Several needs in one round trip (an incident-wide proposal), unscoped like loadMatchNeed without an actor.
+const LOAD_MANY_SQL = `${SELECT_SQL}
+WHERE n.id = ANY($1::text[])`;
 
 /**
  * The need in matcher shape. With an actor, the need must be on an incident the caller can read (the
@@ -54,6 +58,25 @@ export async function loadMatchNeed(db: Db, needId: string, actor?: Actor): Prom
   const scope = actor ? readableOrgIds(actor) : null;
   const [n] = await preparedQuery<Row>(db, "match_load_need", LOAD_SQL, [needId, scope]);
   if (!n) throw new AppError("NOT_FOUND", "This need does not exist or is not yours to see.");
+  return toMatchNeedInfo(n);
+}
+
+/**
+ * loadMatchNeed for many needs (unscoped: jobs, the solver) in one statement, in the order of `needIds`.
+ * A need that is gone is NOT_FOUND, as it would be one at a time.
+ */
+export async function loadMatchNeeds(db: Db, needIds: string[]): Promise<MatchNeedInfo[]> {
+  if (needIds.length === 0) return [];
+  const rows = await preparedQuery<Row>(db, "match_load_needs", LOAD_MANY_SQL, [needIds]);
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return needIds.map((id) => {
+    const n = byId.get(id);
+    if (!n) throw new AppError("NOT_FOUND", "This need does not exist or is not yours to see.");
+    return toMatchNeedInfo(n);
+  });
+}
+
+function toMatchNeedInfo(n: Row): MatchNeedInfo {
   return {
     id: n.id,
     incidentId: n.incident_id,

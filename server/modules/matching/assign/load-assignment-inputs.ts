@@ -1,7 +1,7 @@
 import type { Db } from "@/server/db";
 import type { Prisma } from "@/server/generated/prisma/client";
 import { findCandidates } from "@/server/modules/matching/find-candidates";
-import { loadMatchNeed, type MatchNeedInfo } from "@/server/modules/matching/load-match-need";
+import { loadMatchNeeds, type MatchNeedInfo } from "@/server/modules/matching/load-match-need";
 import { scoreCandidate } from "@/server/modules/matching/scoring/score-candidate";
 import type { NeedWithCandidates } from "@/server/modules/matching/assign/build-problem";
 import type { PriorityTier } from "@/server/modules/matching/assign/types";
@@ -32,32 +32,50 @@ export async function loadAssignmentInputs(
     select: { id: true },
     orderBy: [{ neededBy: "asc" }, { id: "asc" }],
   });
-  const onOffer = await db.assignment.groupBy({
-    by: ["needId"],
-    where: { needId: { in: rows.map((r) => r.id) }, status: "OFFERED" },
-    _sum: { quantity: true },
-  });
+  const ids = rows.map((r) => r.id);
+  // independent reads, sent together (each sequential round trip queues again on a busy pool)
+  const [onOffer, triedRows, infos] = await Promise.all([
+    db.assignment.groupBy({ by: ["needId"], where: { needId: { in: ids }, status: "OFFERED" }, _sum: { quantity: true } }),
+    // a resource already tried on a need (declined, expired, dropped or withdrawn) is not proposed for it again;
+    // a dispatcher can still swap it back in by hand (matchAssign.replace re-checks only eligibility)
+    db.assignment.findMany({
+      where: { needId: { in: ids }, resourceId: { not: null }, status: { in: ["DECLINED", "EXPIRED", "CANCELLED"] } },
+      select: { needId: true, resourceId: true },
+    }),
+    loadMatchNeeds(db, ids),
+  ]);
   const offered = new Map(onOffer.map((o) => [o.needId, o._sum.quantity ?? 0]));
-  // a resource already tried on a need (declined, expired, dropped or withdrawn) is not proposed for it again;
-  // a dispatcher can still swap it back in by hand (matchAssign.replace re-checks only eligibility)
-  const triedRows = await db.assignment.findMany({
-    where: { needId: { in: rows.map((r) => r.id) }, resourceId: { not: null }, status: { in: ["DECLINED", "EXPIRED", "CANCELLED"] } },
-    select: { needId: true, resourceId: true },
-  });
   const tried = new Set(triedRows.map((t) => `${t.needId}:${t.resourceId}`));
-  const needs: AssignmentInputs["needs"] = [];
+  const needs = infos.map((info) => ({ ...info, quantityOpen: Math.max(0, info.quantityOpen - (offered.get(info.id) ?? 0)) }));
+  // One candidate query per need, a few at a time (the queries are independent; in a transaction they share
+  // its one connection, so they go one by one there).
+  const found = await mapLimit(needs, isClient(db) ? CANDIDATE_CONCURRENCY : 1, (need) =>
+    need.quantityOpen > 0 ? findCandidates(db, need, { poolSize: opts.poolSize, now }) : Promise.resolve([]),
+  );
   const items: NeedWithCandidates[] = [];
   const scored = new Map<string, Map<string, ScoredCandidate>>();
-  for (const r of rows) {
-    const info = await loadMatchNeed(db, r.id);
-    const need = { ...info, quantityOpen: Math.max(0, info.quantityOpen - (offered.get(r.id) ?? 0)) };
-    needs.push(need);
-    const found = need.quantityOpen > 0
-      ? (await findCandidates(db, need, { poolSize: opts.poolSize, now })).filter((c) => !tried.has(`${need.id}:${c.resourceId}`))
-      : [];
-    const list = found.map((c) => scoreCandidate(need, c, { now }));
+  needs.forEach((need, i) => {
+    const list = found[i]!.filter((c) => !tried.has(`${need.id}:${c.resourceId}`)).map((c) => scoreCandidate(need, c, { now }));
     scored.set(need.id, new Map(list.map((c) => [c.resourceId, c])));
     items.push({ needId: need.id, priority: need.priority as PriorityTier, quantityOpen: need.quantityOpen, candidates: list });
-  }
+  });
   return { needs, items, scored };
+}
+
+/** At most this many candidate queries of one proposal at once (the prepared-statement pool is small). */
+const CANDIDATE_CONCURRENCY = 4;
+
+function isClient(db: Db): boolean {
+  return "$transaction" in db;
+}
+
+/** `fn` over `items` with at most `limit` calls in flight; results in input order. */
+async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < items.length; i = next++) out[i] = await fn(items[i]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
 }

@@ -6,6 +6,8 @@ import { createCallerFactory } from "@/server/api/trpc";
 import type { Actor } from "@/server/auth/actor-type";
 import { createNeed, createResource, propose, seedOfferFixtures } from "@/server/modules/offers/test-fixtures";
 import { findCandidates, loadMatchNeed } from "@/server/modules/matching/find-candidates";
+import { loadMatchNeeds } from "@/server/modules/matching/load-match-need";
+import { loadAssignmentInputs } from "@/server/modules/matching/assign/load-assignment-inputs";
 
 let db: PrismaClient;
 let cleanup: () => Promise<void>;
@@ -85,6 +87,23 @@ describe("proposeIncidentAssignment (matchAssign.propose / proposal)", () => {
     expect(read.needs.find((n) => n.needId === ids.routine)).toMatchObject({ quantityOpen: 0, proposed: 0, unfilled: 0 });
     expect(read.needs.find((n) => n.needId === ids.life)).toMatchObject({ quantityOpen: 1, proposed: 1, unfilled: 0 });
     expect(read.assignments.map((a) => a.id).sort()).toEqual(after.map((a) => a.id).sort());
+  });
+
+  it("loads the needs in one statement and their candidates together, as one by one would", async () => {
+    const order = [ids.sandbags, ids.life, ids.routine];
+    const many = await loadMatchNeeds(db, order);
+    expect(many).toEqual(await Promise.all(order.map((id) => loadMatchNeed(db, id))));
+    await expect(loadMatchNeeds(db, [ids.life, "no-such-need"])).rejects.toMatchObject({ code: "NOT_FOUND" });
+
+    const now = new Date();
+    const inputs = await loadAssignmentInputs(db, { incidentId: f.incidentId }, { now });
+    expect(inputs.needs.length).toBeGreaterThanOrEqual(3);
+    for (const need of inputs.needs) {
+      const item = inputs.items.find((i) => i.needId === need.id)!;
+      const alone = need.quantityOpen > 0 ? await findCandidates(db, need, { now }) : [];
+      // the same eligible set in the same order (nothing was declined here, so the tried filter removes none)
+      expect(item.candidates.map((c) => c.resourceId)).toEqual(alone.map((c) => c.resourceId));
+    }
   });
 
   it("hides the incident from another organisation and refuses plain members and suppliers", async () => {

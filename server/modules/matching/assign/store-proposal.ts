@@ -52,9 +52,8 @@ export async function storeProposal(
     const old = await tx.assignment.findMany({ where: { ...args.replace, status: "PROPOSED" }, select: { id: true, need: { select: { incidentId: true } } } });
     if (old.length > 0) await tx.assignment.deleteMany({ where: { id: { in: old.map((o) => o.id) }, status: "PROPOSED" } });
     if (data.length > 0) {
-      await tx.assignment.createMany({ data });
+      const fresh = await tx.assignment.createManyAndReturn({ data, select: { id: true } });
       // Paid needs: the requester sees the quote on the proposal, and it is the one the supplier will get.
-      const fresh = await tx.assignment.findMany({ where: { batchId: data[0]!.batchId }, select: { id: true } });
       await snapshotQuotes(tx, fresh.map((f) => f.id));
     }
     await recordAudits(
@@ -120,15 +119,17 @@ async function proposalRows(
 ): Promise<Prisma.AssignmentCreateManyInput[]> {
   const needById = new Map(inputs.needs.map((n) => [n.id, n]));
   const resourceIds = [...new Set(solution.allocations.map((a) => a.resourceId))];
-  const resources = await db.resource.findMany({
-    where: { id: { in: resourceIds } },
-    select: { id: true, totalQuantity: true, type: { select: { category: true } } },
-  });
+  const [resources, live] = await Promise.all([
+    db.resource.findMany({
+      where: { id: { in: resourceIds } },
+      select: { id: true, totalQuantity: true, type: { select: { category: true } } },
+    }),
+    db.assignment.findMany({
+      where: { resourceId: { in: resourceIds }, status: { in: [...LIVE_ASSIGNMENT_STATUSES] }, unitIndex: { not: null } },
+      select: { resourceId: true, unitIndex: true, windowStart: true, windowEnd: true },
+    }),
+  ]);
   const resInfo = new Map(resources.map((r) => [r.id, r]));
-  const live = await db.assignment.findMany({
-    where: { resourceId: { in: resourceIds }, status: { in: [...LIVE_ASSIGNMENT_STATUSES] }, unitIndex: { not: null } },
-    select: { resourceId: true, unitIndex: true, windowStart: true, windowEnd: true },
-  });
 
   const usedUnits = new Map<string, Set<number>>();
   const data: Prisma.AssignmentCreateManyInput[] = [];
