@@ -18,17 +18,27 @@ export type HitResult = {
   windowSeconds: number;
 };
 
-const HIT_SQL = `
+/**
+ * The upsert of one hit, its subject and window start given as SQL expressions over `source` (a FROM clause,
+ * or none): HIT_SQL counts a known subject; the API-key lookup (server/auth/actor.ts) counts the key it
+ * finds in the same statement.
+ */
+export function hitUpsertSql(subject: string, windowStart: string, source = ""): string {
+  return `
 INSERT INTO rate_limit_bucket AS b (key, window_start, hits)
-VALUES ($1::text, $2::timestamptz, 1)
+SELECT ${subject}, ${windowStart}, 1 ${source}
 ON CONFLICT (key) DO UPDATE
   SET hits = CASE WHEN EXCLUDED.window_start > b.window_start THEN 1 ELSE b.hits + 1 END,
       window_start = GREATEST(b.window_start, EXCLUDED.window_start)
 RETURNING b.hits, b.window_start`;
+}
 
-type Row = { hits: number; window_start: Date };
+const HIT_SQL = hitUpsertSql("$1::text", "$2::timestamptz");
 
-const windowStart = (now: Date, b: Budget) => {
+/** A subject's window after one hit: what the upsert returns. */
+export type CountedHit = { hits: number; window_start: Date };
+
+export const windowStart = (now: Date, b: Budget) => {
   const ms = b.windowSeconds * 1000;
   return new Date(Math.floor(now.getTime() / ms) * ms);
 };
@@ -37,7 +47,12 @@ const secondsLeft = (start: Date, b: Budget, now: Date) =>
   Math.max(1, Math.ceil((start.getTime() + b.windowSeconds * 1000 - now.getTime()) / 1000));
 
 export async function countHit(db: Db, hit: Hit, now: Date): Promise<HitResult> {
-  const [row] = await preparedQuery<Row>(db, "rate_limit_hit", HIT_SQL, [hit.key, windowStart(now, hit.budget)]);
+  const [row] = await preparedQuery<CountedHit>(db, "rate_limit_hit", HIT_SQL, [hit.key, windowStart(now, hit.budget)]);
+  return hitResult(hit, row!, now);
+}
+
+/** The verdict on a hit once counted (here, or in the statement that found the API key). */
+export function hitResult(hit: Hit, row: CountedHit, now: Date): HitResult {
   const { limit } = hit.budget;
   return {
     allowed: row.hits <= limit,
