@@ -10,6 +10,8 @@
  *     baseline (bench/lib/api-bench.ts);
  *  3. the incident-wide assignment of 1,000 need-slots × 5,000 candidates, exact vs greedy (bench/lib/assign-bench.ts).
  * Prints a min/median/max table over the runs and a final JSON line of the medians (plus min/max of the headline).
+ * `--explain N` only explains instead: generic-plan executor time and buffers of the candidate query against
+ * the bare KNN, and EXPLAIN (ANALYZE, BUFFERS) of the N needs furthest above it (bench/lib/candidate-explain.ts).
  */
 import os from "node:os";
 import path from "node:path";
@@ -23,6 +25,9 @@ import { run } from "@/scripts/lib/run";
 import { runCandidateBench, SEQ_SCAN_LIMIT_MS, type CandidateBenchResult } from "@/bench/lib/candidate-bench";
 import { createApiFixture, runApiBench, startApiServers, type ApiBenchResult } from "@/bench/lib/api-bench";
 import { runAssignLayout } from "@/bench/lib/assign-bench";
+import { explainCandidates } from "@/bench/lib/candidate-explain";
+import { randomBenchNeeds } from "@/bench/lib/candidate-bench";
+import { compatibleTypeIds } from "@/server/modules/matching/compatible-types";
 import { median, r1, spread } from "@/bench/lib/stats";
 
 /** The 1M seed's hot set (resource heap, the KNN index, windows, credentials) is about 1 GB: it must fit. */
@@ -49,7 +54,7 @@ const ratio = (x: number, floor: number) => Math.round((x / floor) * 100) / 100;
 
 async function main() {
   const { values } = parseArgs({
-    options: { scale: { type: "string" }, needs: { type: "string" }, requests: { type: "string" }, runs: { type: "string" }, seqsample: { type: "string" } },
+    options: { scale: { type: "string" }, needs: { type: "string" }, requests: { type: "string" }, runs: { type: "string" }, seqsample: { type: "string" }, explain: { type: "string" } },
   });
   const scale = values.scale ? Number(values.scale) : null;
   const runs = Number(values.runs ?? 3);
@@ -71,6 +76,13 @@ async function main() {
       await db.$executeRawUnsafe("ANALYZE");
       const pages = await prewarm(db, HOT_RELATIONS);
       console.info(`[bench] prewarmed ${HOT_RELATIONS.length} relations (${Math.round((pages * 8) / 1024)} MB) into shared buffers, as a long-running server holds them`);
+    }
+    if (values.explain) {
+      const needs = await randomBenchNeeds(db, Number(values.needs ?? 300), 42);
+      const types = new Map<string, string[]>();
+      for (const n of needs) if (!types.has(`${n.typeId}`)) types.set(`${n.typeId}`, await compatibleTypeIds(db, n));
+      await explainCandidates(database.url, needs, (n) => types.get(`${n.typeId}`)!, { top: Number(values.explain), poolSize: 50, log: (l) => console.info(l) });
+      return;
     }
     fixture = await createApiFixture(db, 500);
     const instances = os.availableParallelism();

@@ -32,6 +32,10 @@ const server = http.createServer(async (req, res) => {
     res.writeHead(500).end(String(e));
   }
 });
+// Longer than the client's gaps between requests on one socket: with Node's 5 s default the server closed
+// sockets the bench's keep-alive agent (LIFO) had left idle, just as the agent reused one, and the request
+// failed with ECONNRESET "socket hang up" (as bench/lib/dispatch-bench-server.ts and the drill already do).
+server.keepAliveTimeout = 60_000;
 server.listen(0, "127.0.0.1", () => {
   const addr = server.address();
   console.log(`listening ${typeof addr === "object" && addr ? addr.port : 0}`);

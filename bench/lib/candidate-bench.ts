@@ -36,7 +36,7 @@ export type CandidateBenchResult = {
 
 export const SEQ_SCAN_LIMIT_MS = 20_000;
 
-const KNN_FLOOR_SQL = `SELECT r.id FROM resource r
+export const KNN_FLOOR_SQL = `SELECT r.id FROM resource r
   WHERE r.status = 'AVAILABLE' AND r.type_kind = $1 AND r.type_level <= $2
     AND earth_box(muster_ll_to_earth($3, $4), $5) @> muster_ll_to_earth(r.lat, r.lng)
   ORDER BY muster_ll_to_earth(r.lat, r.lng) <-> muster_ll_to_earth($3, $4) LIMIT $6`;

@@ -8,12 +8,12 @@ import { AppError, type AppErrorCode, type FieldErrors } from "@/server/errors";
 import { DB_UNAVAILABLE_MESSAGE, isDbUnavailable } from "@/server/db-errors";
 import { can, type Permission } from "@/server/auth/permissions";
 import type { Actor } from "@/server/auth/actor-type";
-import { resolveActor } from "@/server/auth/actor";
+import { resolveActor, resolveApiKeyActorCountingHit } from "@/server/auth/actor";
 import { clientIp } from "@/server/auth/client-ip";
 import { missingScope } from "@/server/auth/api-scopes";
 import { apiKeyFromAuthorization } from "@/server/modules/api-keys/key-format";
 import { DEFAULT_RATE_LIMITER, type RateLimiter } from "@/server/modules/rate-limit/rate-limit-config";
-import { checkRequestBudget } from "@/server/modules/rate-limit/request-budget";
+import { checkRequestBudget, type PrecountedHit } from "@/server/modules/rate-limit/request-budget";
 
 /** Set by the HTTP entry points (REST, tRPC); in-process callers (RSC, tests) have none and are not rate-limited. */
 export type HttpContext = {
@@ -21,6 +21,8 @@ export type HttpContext = {
   /** Headers added to the response (RateLimit-*, Retry-After). */
   resHeaders: Headers;
   limiter?: RateLimiter;
+  /** A REST call's API-key hit, counted while the key was looked up (set by createContext). */
+  precounted?: PrecountedHit | null;
 };
 
 export type Context = {
@@ -36,7 +38,17 @@ export async function createContext(opts: { headers: Headers; db?: PrismaClient;
   const ip = clientIp(opts.headers);
   let actor: Actor | null;
   try {
-    actor = await resolveActor(db, opts.headers);
+    // Every REST call is counted (request-budget.ts), so a key's hit is counted with its lookup, in one round
+    // trip; limitRequests then judges that hit instead of counting again. tRPC calls (whose subscriptions are
+    // free) count in limitRequests alone.
+    const key = opts.http?.transport === "rest" ? apiKeyFromAuthorization(opts.headers.get("authorization")) : null;
+    if (key && opts.http) {
+      const found = await resolveApiKeyActorCountingHit(db, key, opts.http.limiter ?? DEFAULT_RATE_LIMITER);
+      actor = found.actor;
+      opts.http.precounted = found.hit;
+    } else {
+      actor = await resolveActor(db, opts.headers);
+    }
   } catch (e) {
     // Resolving the caller is the first database read of every request: a restarting database is a 503 here too.
     throw toUnavailable(e) ?? e;
@@ -134,13 +146,16 @@ export const createCallerFactory = t.createCallerFactory;
  */
 const limitRequests = t.middleware(async ({ ctx, type, next }) => {
   if (!ctx.http) return next();
+  // A precounted hit stands for this one request: taken once.
+  const precounted = ctx.http.precounted;
+  ctx.http.precounted = null;
   const outcome = await checkRequestBudget(ctx.db, ctx.http.limiter ?? DEFAULT_RATE_LIMITER, {
     actor: ctx.actor,
     ip: ctx.ip,
     presentedKey: apiKeyFromAuthorization(ctx.headers.get("authorization")) !== null,
     transport: ctx.http.transport,
     type,
-  });
+  }, precounted);
   if (outcome) {
     for (const [name, value] of Object.entries(outcome.headers)) ctx.http.resHeaders.set(name, value);
     if (!outcome.allowed) throw new AppError("TOO_MANY_REQUESTS", outcome.message);

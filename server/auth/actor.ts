@@ -4,6 +4,9 @@ import { deriveRoles } from "@/server/auth/roles";
 import { sessionTokenFromCookieHeader } from "@/server/auth/session-policy";
 import { touchSession } from "@/server/auth/session-store";
 import { apiKeyFromAuthorization, hashApiKey } from "@/server/modules/api-keys/key-format";
+import type { RateLimiter } from "@/server/modules/rate-limit/rate-limit-config";
+import { hitUpsertSql, windowStart, type CountedHit } from "@/server/modules/rate-limit/rate-limit";
+import { apiKeyBudget, KEY_BUDGET_BY_SCOPE, type PrecountedHit } from "@/server/modules/rate-limit/request-budget";
 
 /** lastUsedAt is informational: write it at most once a minute per key. */
 const API_KEY_TOUCH_MS = 60 * 1000;
@@ -41,9 +44,53 @@ SELECT k.id, k.org_id, k.scopes, k.created_by_id, k.revoked_at, k.expires_at, k.
 FROM api_key k JOIN organization o ON o.id = k.org_id
 WHERE k.hashed_key = $1`;
 
+// The same lookup for a REST call, which pays for itself with the key's budget (request-budget.ts): a valid
+// key's hit is counted in the same statement, one round trip instead of two. The key's budget is the first of
+// KEY_BUDGET_BY_SCOPE's scopes it holds ($3), else the default; $4 holds each budget's window start, in order.
+const API_KEY_COUNTING_SQL = `
+WITH k AS (${API_KEY_SQL}
+), hit AS (${hitUpsertSql(
+  "'key:' || k.id",
+  `(SELECT w.start FROM unnest($3::text[], $4::timestamptz[]) WITH ORDINALITY AS w(scope, start, i)
+    WHERE w.scope IS NULL OR w.scope = ANY(k.scopes) ORDER BY w.i LIMIT 1)`,
+  "FROM k WHERE k.revoked_at IS NULL AND (k.expires_at IS NULL OR k.expires_at > $2)",
+)}
+)
+SELECT k.*, hit.hits, hit.window_start FROM k LEFT JOIN hit ON true`;
+
+const usable = (k: ApiKeyRow | undefined, now: Date): k is ApiKeyRow =>
+  !!k && !k.revoked_at && !(k.expires_at && k.expires_at.getTime() <= now.getTime());
+
 export async function resolveApiKeyActor(db: Db, key: string, now = new Date()): Promise<Actor | null> {
   const [k] = await preparedQuery<ApiKeyRow>(db, "auth_api_key", API_KEY_SQL, [hashApiKey(key)]);
-  if (!k || k.revoked_at || (k.expires_at && k.expires_at.getTime() <= now.getTime())) return null;
+  return usable(k, now) ? apiKeyActor(db, k, now) : null;
+}
+
+/**
+ * A REST call's key: the actor, and its hit on the key's request budget counted in the same round trip
+ * (null when the key is not usable: that request pays the client IP's failed-key budget as before).
+ */
+export async function resolveApiKeyActorCountingHit(
+  db: Db,
+  key: string,
+  limiter: RateLimiter,
+  now = new Date(),
+): Promise<{ actor: Actor | null; hit: PrecountedHit | null }> {
+  const at = limiter.now();
+  const order = [...KEY_BUDGET_BY_SCOPE.map(([, b]) => limiter.budgets[b]), limiter.budgets.apiKey];
+  const [k] = await preparedQuery<ApiKeyRow & Partial<CountedHit>>(db, "auth_api_key_hit", API_KEY_COUNTING_SQL, [
+    hashApiKey(key),
+    now,
+    KEY_BUDGET_BY_SCOPE.map(([scope]) => scope),
+    order.map((b) => windowStart(at, b)),
+  ]);
+  if (!usable(k, now)) return { actor: null, hit: null };
+  const counted = k.hits != null && k.window_start ? { hits: k.hits, window_start: k.window_start } : null;
+  const hit = counted && { key: `key:${k.id}`, budget: apiKeyBudget(k.scopes, limiter.budgets), row: counted };
+  return { actor: await apiKeyActor(db, k, now), hit };
+}
+
+async function apiKeyActor(db: Db, k: ApiKeyRow, now: Date): Promise<Actor> {
   if (!k.last_used_at || now.getTime() - k.last_used_at.getTime() >= API_KEY_TOUCH_MS) {
     await db.apiKey.update({ where: { id: k.id }, data: { lastUsedAt: now }, select: { id: true } });
   }

@@ -3,7 +3,7 @@ import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import superjson from "superjson";
 import { testDb, type TestDatabase } from "@/tests/helpers/db";
 import { createPrismaClient, type PrismaClient } from "@/server/db";
-import { generateApiKey } from "@/server/modules/api-keys/key-format";
+import { generateApiKey, hashApiKey } from "@/server/modules/api-keys/key-format";
 import { createSessionForUser } from "@/server/auth/session-store";
 import { appRouter } from "@/server/api/root";
 import { createContext } from "@/server/api/trpc";
@@ -104,6 +104,51 @@ describe("REST request budgets", () => {
     const statuses: number[] = [];
     for (const instance of [a, b, a, b, a, b, a]) statuses.push((await instance(get("/resource-types", withKey(key)))).status);
     expect(statuses).toEqual([200, 200, 200, 200, 200, 429, 429]);
+  });
+
+  it("a key's budget follows its scopes (counted with the key's lookup): command:read → the command budget, platform:riders before it", async () => {
+    // windows of different lengths and a clock where each window started at another second, so a hit counted in
+    // the wrong budget's window shows in RateLimit-Reset
+    const b = tiny.budgets;
+    const at = new Date("2026-12-06T08:01:13.000Z");
+    const mixed: RateLimiter = {
+      now: () => at,
+      budgets: { ...b, apiKey: { limit: 3, windowSeconds: 60 }, commandKey: { limit: 4, windowSeconds: 40 }, platformKey: { limit: 5, windowSeconds: 25 } },
+    };
+    const rest = createRestHandler({ db: t.db, limiter: mixed });
+    const seen = async (key: string, calls: number) => {
+      const out: string[] = [];
+      for (let i = 0; i < calls; i++) {
+        const res = await rest(get("/resource-types", withKey(key)));
+        out.push(`${res.status} ${res.headers.get("ratelimit-policy")} left ${res.headers.get("ratelimit-remaining")} reset ${res.headers.get("ratelimit-reset")}`);
+      }
+      return out;
+    };
+    const reset = (w: number) => w - ((at.getTime() / 1000) % w);
+    const command = await seen(await addKey(["catalogue:read", "command:read"]), 5);
+    expect(command).toEqual([3, 2, 1, 0].map((left) => `200 4;w=40 left ${left} reset ${reset(40)}`).concat(`429 4;w=40 left 0 reset ${reset(40)}`));
+    const platform = await seen(await addKey(["command:read", "catalogue:read", "platform:riders"]), 6);
+    expect(platform).toEqual([4, 3, 2, 1, 0].map((left) => `200 5;w=25 left ${left} reset ${reset(25)}`).concat(`429 5;w=25 left 0 reset ${reset(25)}`));
+    const plain = await seen(await addKey(["catalogue:read"]), 4);
+    expect(plain).toEqual([2, 1, 0].map((left) => `200 3;w=60 left ${left} reset ${reset(60)}`).concat(`429 3;w=60 left 0 reset ${reset(60)}`));
+    expect(new Set([reset(25), reset(40), reset(60)]).size).toBe(3);
+  });
+
+  it("a revoked or expired key is not counted on its own budget: its calls pay the IP's failed-key budget", async () => {
+    const rest = createRestHandler({ db: t.db, limiter: tiny });
+    const revoked = await addKey(["catalogue:read"]);
+    const expired = await addKey(["catalogue:read"]);
+    await t.db.apiKey.updateMany({ where: { hashedKey: hashApiKey(revoked) }, data: { revokedAt: new Date() } });
+    await t.db.apiKey.updateMany({ where: { hashedKey: hashApiKey(expired) }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    const ip = "203.0.113.77";
+    expect((await rest(get("/resource-types", withKey(revoked, ip)))).status).toBe(401);
+    expect((await rest(get("/resource-types", withKey(expired, ip)))).status).toBe(401);
+    expect((await rest(get("/resource-types", withKey(revoked, ip)))).status).toBe(429);
+    const buckets = await t.db.rateLimitBucket.findMany({ where: { key: { startsWith: "key:" } }, select: { key: true } });
+    const ids = await t.db.apiKey.findMany({ where: { hashedKey: { in: [hashApiKey(revoked), hashApiKey(expired)] } }, select: { id: true } });
+    expect(ids).toHaveLength(2);
+    expect(buckets.filter((b) => ids.some((k) => b.key === `key:${k.id}`))).toEqual([]);
+    tick(60);
   });
 
   it("invalid keys are slowed per IP: past the failed-key budget that IP gets 429, yet a valid key still passes", async () => {

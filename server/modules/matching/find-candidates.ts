@@ -1,7 +1,6 @@
 import crypto from "node:crypto";
 import { preparedQuery, type Db } from "@/server/db";
-import type { Prisma } from "@/server/generated/prisma/client";
-import { candidateSql } from "@/server/modules/matching/candidate-sql";
+import { candidateSql, type CandidateStatement } from "@/server/modules/matching/candidate-sql";
 import { compatibleTypeIds } from "@/server/modules/matching/compatible-types";
 import type { Candidate, MatchNeed } from "@/server/modules/matching/match-types";
 
@@ -90,7 +89,7 @@ const statementNames = new Map<string, string>();
  * Runs the candidate SQL as a named prepared statement (planned once per connection: planning this query
  * costs more than running it). In a transaction it stays on the transaction's connection.
  */
-function queryCandidates(db: Db, sql: Prisma.Sql): Promise<Row[]> {
+function queryCandidates(db: Db, sql: CandidateStatement): Promise<Row[]> {
   let name = statementNames.get(sql.text);
   if (!name) {
     name = `match_candidates_${crypto.createHash("sha1").update(sql.text).digest("hex").slice(0, 12)}`;

@@ -46,11 +46,11 @@ function toDto(s: ScoredCandidate, volunteered: TMatchCandidateDto["volunteered"
  * organisation) — else NOT_FOUND. Read-only: nothing is held or offered here.
  */
 export async function matchCandidates(db: Db, actor: Actor, input: TMatchCandidatesInput, now = new Date()): Promise<TMatchResult> {
-  const need = await loadMatchNeed(db, input.id, actor);
+  const need = await loadMatchNeed(db, input.id, actor, { withVolunteers: true });
   const limit = input.limit ?? DEFAULT_MATCH_LIMIT;
   const candidates = await findCandidates(db, need, { poolSize: Math.max(limit, 50), now });
   const metrics = metricLabelsOf(need.compatibleTypes, need.typeId);
-  const ranked = await addVolunteered(db, need, rankCandidates(need, candidates, { now, metrics }, { limit }), { now, metrics });
+  const ranked = await addVolunteered(db, need, rankCandidates(need, candidates, { now, metrics }, { limit }), { now, metrics }, need.liveVolunteers);
   return {
     need: {
       id: need.id,

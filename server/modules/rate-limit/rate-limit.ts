@@ -19,9 +19,24 @@ export type HitResult = {
   windowSeconds: number;
 };
 
-type Row = { hits: number; window_start: Date };
+/**
+ * The upsert of one hit, its subject and window start given as SQL expressions over `source` (a FROM clause):
+ * the API-key lookup (server/auth/actor.ts) counts the key it finds in the same statement.
+ */
+export function hitUpsertSql(subject: string, windowStart: string, source = ""): string {
+  return `
+INSERT INTO rate_limit_bucket AS b (key, window_start, hits)
+SELECT ${subject}, ${windowStart}, 1 ${source}
+ON CONFLICT (key) DO UPDATE
+  SET hits = CASE WHEN EXCLUDED.window_start > b.window_start THEN 1 ELSE b.hits + 1 END,
+      window_start = GREATEST(b.window_start, EXCLUDED.window_start)
+RETURNING b.hits, b.window_start`;
+}
 
-const windowStart = (now: Date, b: Budget) => {
+/** A subject's window after one hit: what the upsert returns. */
+export type CountedHit = { hits: number; window_start: Date };
+
+export const windowStart = (now: Date, b: Budget) => {
   const ms = b.windowSeconds * 1000;
   return new Date(Math.floor(now.getTime() / ms) * ms);
 };
@@ -71,7 +86,7 @@ async function countHits(db: Db, items: { hit: Hit; now: Date }[]): Promise<{ ok
     }
   });
   const keys = [...byKey.keys()];
-  const rows = await preparedQuery<Row & { key: string }>(db, "rate_limit_hits", HITS_SQL, [
+  const rows = await preparedQuery<CountedHit & { key: string }>(db, "rate_limit_hits", HITS_SQL, [
     keys,
     keys.map((k) => byKey.get(k)!.windowStart),
     keys.map((k) => byKey.get(k)!.indexes.length),
@@ -81,15 +96,22 @@ async function countHits(db: Db, items: { hit: Hit; now: Date }[]): Promise<{ ok
     const g = byKey.get(row.key)!;
     g.indexes.forEach((index, i) => {
       const { hit, now } = items[index]!;
-      const hits = row.hits - g.indexes.length + i + 1;
-      const { limit } = hit.budget;
-      out[index] = {
-        ok: true,
-        value: { allowed: hits <= limit, limit, remaining: Math.max(0, limit - hits), resetSeconds: secondsLeft(row.window_start, hit.budget, now), windowSeconds: hit.budget.windowSeconds },
-      };
+      out[index] = { ok: true, value: hitResult(hit, { hits: row.hits - g.indexes.length + i + 1, window_start: row.window_start }, now) };
     });
   }
   return out;
+}
+
+/** The verdict on a hit once counted (here, or in the statement that found the API key). */
+export function hitResult(hit: Hit, row: CountedHit, now: Date): HitResult {
+  const { limit } = hit.budget;
+  return {
+    allowed: row.hits <= limit,
+    limit,
+    remaining: Math.max(0, limit - row.hits),
+    resetSeconds: secondsLeft(row.window_start, hit.budget, now),
+    windowSeconds: hit.budget.windowSeconds,
+  };
 }
 
 /** Rows whose window ended long ago carry no information; the worker drops them now and then. */

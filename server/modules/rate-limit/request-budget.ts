@@ -1,7 +1,7 @@
 import type { Db } from "@/server/db";
 import type { Actor } from "@/server/auth/actor-type";
-import type { RateLimiter } from "@/server/modules/rate-limit/rate-limit-config";
-import { countHit, type Hit, type HitResult } from "@/server/modules/rate-limit/rate-limit";
+import type { Budget, RateLimitBudgets, RateLimiter } from "@/server/modules/rate-limit/rate-limit-config";
+import { countHit, hitResult, type CountedHit, type Hit, type HitResult } from "@/server/modules/rate-limit/rate-limit";
 
 /** What the limiter needs to know about one request (see rate-limit-config.ts for who pays). */
 export type BudgetRequest = {
@@ -22,16 +22,26 @@ export type BudgetOutcome = {
 
 const ipOf = (r: BudgetRequest) => r.ip ?? "unknown";
 
+/** An API key draws on the budget of the first of these scopes it holds, else on `apiKey`. */
+export const KEY_BUDGET_BY_SCOPE: readonly (readonly [scope: string, budget: keyof RateLimitBudgets])[] = [
+  ["platform:riders", "platformKey"],
+  ["command:read", "commandKey"],
+];
+
+export function apiKeyBudget(scopes: readonly string[], budgets: RateLimitBudgets): Budget {
+  const found = KEY_BUDGET_BY_SCOPE.find(([scope]) => scopes.includes(scope));
+  return budgets[found ? found[1] : "apiKey"];
+}
+
+/** A REST call's API-key hit, counted already by the statement that looked the key up (server/auth/actor.ts). */
+export type PrecountedHit = Hit & { row: CountedHit };
+
 /** The subject this request is counted against, or null when it is free (tRPC reads by people). */
 export function budgetHit(r: BudgetRequest, limiter: RateLimiter): Hit | null {
   const b = limiter.budgets;
   if (r.presentedKey && !r.actor) return { key: `authfail:${ipOf(r)}`, budget: b.authFailure };
   if (r.type === "subscription") return null;
-  if (r.actor?.apiKey) {
-    const scopes = r.actor.apiKey.scopes;
-    const budget = scopes.includes("platform:riders") ? b.platformKey : scopes.includes("command:read") ? b.commandKey : b.apiKey;
-    return { key: `key:${r.actor.apiKey.id}`, budget };
-  }
+  if (r.actor?.apiKey) return { key: `key:${r.actor.apiKey.id}`, budget: apiKeyBudget(r.actor.apiKey.scopes, b) };
   if (r.transport === "trpc" && r.type !== "mutation") return null;
   if (r.actor) return { key: `user:${r.actor.userId}`, budget: b.user };
   return { key: `ip:${ipOf(r)}`, budget: b.anonymous };
@@ -59,9 +69,14 @@ function outcomeOf(hit: Hit, res: HitResult): BudgetOutcome {
   };
 }
 
-/** Count this request against its budget; null when it is not counted at all. */
-export async function checkRequestBudget(db: Db, limiter: RateLimiter, r: BudgetRequest): Promise<BudgetOutcome | null> {
+/**
+ * Count this request against its budget; null when it is not counted at all. A hit `precounted` for the same
+ * subject and window (by the API-key lookup) is judged as it stands instead of being counted twice.
+ */
+export async function checkRequestBudget(db: Db, limiter: RateLimiter, r: BudgetRequest, precounted?: PrecountedHit | null): Promise<BudgetOutcome | null> {
   const hit = budgetHit(r, limiter);
   if (!hit) return null;
-  return outcomeOf(hit, await countHit(db, hit, limiter.now()));
+  const now = limiter.now();
+  const counted = precounted && precounted.key === hit.key && precounted.budget === hit.budget ? precounted.row : null;
+  return outcomeOf(hit, counted ? hitResult(hit, counted, now) : await countHit(db, hit, now));
 }

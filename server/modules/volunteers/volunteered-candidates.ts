@@ -27,8 +27,10 @@ export async function addVolunteered(
   need: MatchNeed,
   ranked: ScoredCandidate[],
   ctx: { now: Date; metrics: Record<string, MetricLabel> },
+  /** The need's live volunteers when already loaded with it (loadMatchNeed `withVolunteers`). */
+  loaded?: Map<string, { volunteerId: string; at: Date }>,
 ): Promise<{ candidate: ScoredCandidate; volunteered: Volunteered }[]> {
-  const offers = await liveVolunteers(db, need.id);
+  const offers = loaded ?? (await liveVolunteers(db, need.id));
   const out = ranked.map((candidate) => ({ candidate, volunteered: offers.get(candidate.resourceId) ?? null }));
   const listed = new Set(ranked.map((c) => c.resourceId));
   const extra: { candidate: ScoredCandidate; volunteered: Volunteered }[] = [];
