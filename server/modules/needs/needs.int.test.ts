@@ -138,12 +138,18 @@ describe("need.update", () => {
     const other = createPrismaClient(t.url, 2);
     try {
       let commit!: () => void;
+      let held!: () => void;
       const go = new Promise<void>((r) => (commit = r));
+      const holding = new Promise<void>((r) => (held = r));
+      // The edit starts only once the writer holds the row (a fresh client may take seconds to connect under load);
+      // the long timeout keeps Prisma from rolling the writer back while the edit is still on its way.
       const holder = other.$transaction(async (tx) => {
         await tx.$executeRaw`UPDATE need SET qty_committed = 3 WHERE id = ${need.id}`;
+        held();
         await go;
-      });
-      await expect.poll(() => t.db.need.findUniqueOrThrow({ where: { id: need.id }, select: { qtyCommitted: true } })).toEqual({ qtyCommitted: 0 });
+      }, { timeout: 60_000 });
+      await holding;
+      expect(await t.db.need.findUniqueOrThrow({ where: { id: need.id }, select: { qtyCommitted: true } })).toEqual({ qtyCommitted: 0 });
       const edit = m.need.update({ id: need.id, version: need.version, quantity: 1 }).catch((e) => e);
       // Wait until the edit's UPDATE is blocked on the commitment's row lock, then let the commitment commit.
       await expect.poll(async () => (await t.db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock'`)[0]!.n, { timeout: 10_000 }).toBeGreaterThan(0);
