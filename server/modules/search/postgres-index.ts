@@ -27,9 +27,9 @@ export async function upsertSearchDocuments(db: Db, input: SearchDocument[]): Pr
   const col = <K extends keyof SearchDocument>(k: K) => docs.map((d) => d[k]);
   await db.$executeRaw`
     INSERT INTO search_document AS s (kind, id, version, title, title_en, category, type_code, region_code, available,
-      verified, price_mode, owner_org_id, lat, lng, tsv, title_norm, indexed_at)
+      verified, price_mode, owner_org_id, lat, lng, tsv, title_tsv, title_norm, indexed_at)
     SELECT d.kind, d.id, d.version, d.title, d.title_en, d.category, d.type_code, d.region_code, d.available,
-      d.verified, d.price_mode, d.owner_org_id, d.lat, d.lng, d.tsv::tsvector, d.title_norm, now()
+      d.verified, d.price_mode, d.owner_org_id, d.lat, d.lng, d.tsv::tsvector, muster_search_row_lexemes(d.tsv::tsvector), d.title_norm, now()
     FROM unnest(${col("kind")}::text[], ${col("id")}::text[], ${col("version")}::bigint[], ${col("title")}::text[],
       ${col("titleEn")}::text[], ${col("category")}::text[], ${col("typeCode")}::text[], ${col("regionCode")}::text[],
       ${col("available")}::boolean[], ${col("verified")}::boolean[], ${col("priceMode")}::text[], ${col("ownerOrgId")}::text[],
@@ -41,7 +41,8 @@ export async function upsertSearchDocuments(db: Db, input: SearchDocument[]): Pr
     ON CONFLICT (kind, id) DO UPDATE SET version = EXCLUDED.version, title = EXCLUDED.title, title_en = EXCLUDED.title_en,
       category = EXCLUDED.category, type_code = EXCLUDED.type_code, region_code = EXCLUDED.region_code,
       available = EXCLUDED.available, verified = EXCLUDED.verified, price_mode = EXCLUDED.price_mode,
-      owner_org_id = EXCLUDED.owner_org_id, lat = EXCLUDED.lat, lng = EXCLUDED.lng, tsv = EXCLUDED.tsv, title_norm = EXCLUDED.title_norm,
+      owner_org_id = EXCLUDED.owner_org_id, lat = EXCLUDED.lat, lng = EXCLUDED.lng, tsv = EXCLUDED.tsv, title_tsv = EXCLUDED.title_tsv,
+      title_norm = EXCLUDED.title_norm,
       indexed_at = EXCLUDED.indexed_at
     WHERE s.version <= EXCLUDED.version`;
   const vocabulary = [...new Set(lex.flatMap((l) => l.vocabulary))].sort();

@@ -94,10 +94,7 @@ function candidatesSql(req: SearchRequest, tsquery: string, withText: boolean, c
   let order = Prisma.empty;
   if (req.near) {
     const { lat, lng } = req.near;
-    const cosLat = Math.cos((lat * Math.PI) / 180);
-    dist = Prisma.sql`(2 * ${EARTH_RADIUS_M}::float8 * asin(least(1.0, sqrt(
-      power(sin(radians(d.lat - ${lat}::float8) / 2), 2)
-      + cos(radians(d.lat)) * ${cosLat}::float8 * power(sin(radians(d.lng - ${lng}::float8) / 2), 2)))))`;
+    dist = distanceSql(req.near);
     // the GiST KNN order (chord distance, same order as the great circle; no point → NULL → last)
     order = Prisma.sql`ORDER BY muster_ll_to_earth(d.lat, d.lng) <-> muster_ll_to_earth(${lat}::float8, ${lng}::float8)`;
     if (req.radiusKm) {
@@ -130,9 +127,40 @@ function candidatesSql(req: SearchRequest, tsquery: string, withText: boolean, c
     FROM ${source} WHERE ${Prisma.join(conds, " AND ")} ${order} LIMIT ${cap + 1}`;
 }
 
+/** Great-circle distance in metres from the row's point to `near` (NULL without a point). */
+function distanceSql({ lat, lng }: { lat: number; lng: number }): Prisma.Sql {
+  const cosLat = Math.cos((lat * Math.PI) / 180);
+  return Prisma.sql`(2 * ${EARTH_RADIUS_M}::float8 * asin(least(1.0, sqrt(
+      power(sin(radians(d.lat - ${lat}::float8) / 2), 2)
+      + cos(radians(d.lat)) * ${cosLat}::float8 * power(sin(radians(d.lng - ${lng}::float8) / 2), 2)))))`;
+}
+
+/**
+ * The title candidates near a point, nearest first through the GiST index: each row's title and filters are tested
+ * on title_tsv (the same ti:/filter lexemes as tsv, kept in the row), at most `budget` rows are read, and it stops at
+ * `cap` + 1 matches. With that many it is exactly the text-first plan's set (the cap + 1 nearest title matches:
+ * every nearer row was read); with fewer, the caller falls back to the text-first plan.
+ */
+function walkSql(req: SearchRequest, tsquery: string, budget: number, cap: number, score: Prisma.Sql, visible: Prisma.Sql): Prisma.Sql {
+  const near = req.near!;
+  const dist = distanceSql(near);
+  const here = Prisma.sql`muster_ll_to_earth(${near.lat}::float8, ${near.lng}::float8)`;
+  const radiusM = req.radiusKm ? req.radiusKm * 1000 : null;
+  const within = radiusM
+    ? Prisma.sql`AND earth_box(${here}, ${radiusM}::float8) @> muster_ll_to_earth(d.lat, d.lng) AND ${dist} <= ${radiusM}::float8`
+    : Prisma.empty;
+  return Prisma.sql`SELECT d.kind, d.id, d.category, d.region_code, d.type_code, d.available, d.price_mode, d.verified,
+      ${dist} AS dist, ${score} AS score
+    FROM (SELECT d.kind, d.id, d.category, d.region_code, d.type_code, d.available, d.price_mode, d.verified, d.lat, d.lng,
+        d.title_norm, d.title_tsv, d.tsv
+      FROM search_document d WHERE d.lat IS NOT NULL AND d.lng IS NOT NULL ${within}
+      ORDER BY muster_ll_to_earth(d.lat, d.lng) <-> ${here} LIMIT ${budget}) d
+    WHERE d.title_tsv @@ ${tsquery}::tsquery AND ${visible} LIMIT ${cap + 1}`;
+}
+
 export function statement(
   req: SearchRequest, viewer: SearchViewer, content: string | null, rank: Array<{ typed: string[]; other: string[] }>,
-  title: string | null = null, cap = MAX_CANDIDATES,
+  title: string | null = null, cap = MAX_CANDIDATES, walkBudget: number | null = null,
 ): Prisma.Sql {
   const filters = filterTsquery(req);
   const visible = visibleSql(viewer);
@@ -142,13 +170,22 @@ export function statement(
   const score = content ? scoreSql(rank) : Prisma.sql`0::float8`;
   // Pre-rank: documents with every typed word in the title (ti: lexemes, one GIN lookup) come first; the rest of
   // the matches only fill up to the cap, and are not read at all when the title matches alone pass it.
-  const first = title ? candidatesSql(req, tsq([`(${title})`, ...filters]), true, cap, score, visible) : null;
+  const titleTsq = title ? tsq([`(${title})`, ...filters]) : null;
+  const first = titleTsq ? candidatesSql(req, titleTsq, true, cap, score, visible) : null;
+  const walk = titleTsq && req.near && walkBudget ? walkSql(req, titleTsq, walkBudget, cap, score, visible) : null;
   // the rest excludes the title matches in the tsquery itself (!): no anti-join, whose row estimate after a radius
   // filter was 1 and made it a nested loop (422,714 comparisons, 240 ms of 357 at 100k documents)
   const rest = candidatesSql(req, tsq(title ? [...all, `!(${title})`] : all), content !== null, cap, score, visible);
   const after = req.cursor ? cursorSql(decodeCursor(req.cursor)) : Prisma.sql`TRUE`;
+  // the walk answers when it found more than the cap; otherwise the text-first plan runs (its one-time filter is false
+  // when the walk answered, so it is not executed)
+  const c1 = walk
+    ? Prisma.sql`w AS MATERIALIZED (${walk}),
+      c1 AS MATERIALIZED (SELECT * FROM w WHERE (SELECT count(*) FROM w) > ${cap}
+        UNION ALL SELECT * FROM (${first!}) e WHERE (SELECT count(*) FROM w) <= ${cap}),`
+    : Prisma.sql`c1 AS MATERIALIZED (${first}),`;
   const union = first
-    ? Prisma.sql`c1 AS MATERIALIZED (${first}),
+    ? Prisma.sql`${c1}
       c2 AS MATERIALIZED (SELECT * FROM (${rest}) r WHERE (SELECT count(*) FROM c1) <= ${cap}),
       u AS (
         SELECT 0 AS tier, * FROM c1
@@ -175,7 +212,7 @@ export function statement(
         category, region_code, type_code, available, price_mode, verified, count(*) AS n
       FROM m GROUP BY GROUPING SETS ((category), (region_code), (type_code), (available), (price_mode), (verified))
     )
-    SELECT (SELECT count(*) FROM m)::int AS total, (SELECT capped FROM capped) AS capped,
+    SELECT (SELECT count(*) FROM m)::int AS total, (SELECT capped FROM capped) AS capped, ${walk ? Prisma.sql`(SELECT count(*) FROM w) > ${cap}` : Prisma.sql`false`} AS walked,
       (SELECT coalesce(json_agg(p ORDER BY p.k1, p.k2, p.k3, p.k4, p.kind, p.id), '[]'::json) FROM page p) AS hits,
       (SELECT coalesce(json_agg(f), '[]'::json) FROM facets f) AS facets`;
 }
@@ -238,12 +275,44 @@ function toHits(rows: Row[], words: QueryWord[]): SearchHit[] {
   }));
 }
 
+/** Rows a nearest-first walk may read before the text-first plan takes over. */
+export const WALK_BUDGET = 20_000;
+
+/**
+ * How the title candidates near a point are found: "auto" walks nearest first when the planner's estimate of the
+ * title matches says the cap's worth lies within half the budget of the point (a common word), else text first (a
+ * rare word: its few matches are cheap to read and sort, and a walk would read its whole budget in vain); "walk"
+ * always tries the walk (unbounded), "exact" never (tests compare the two).
+ */
+export type GeoPlan = "auto" | "walk" | "exact";
+
+async function walkBudget(db: Db, tsquery: string, cap: number): Promise<number | null> {
+  const [plan] = await db.$queryRaw<{ "QUERY PLAN": Array<{ Plan: { "Plan Rows": number } }> }[]>`
+    EXPLAIN (FORMAT JSON) SELECT 1 FROM search_document d WHERE d.tsv @@ ${tsquery}::tsquery`;
+  const [rel] = await db.$queryRaw<{ n: number }[]>`SELECT reltuples::float8 AS n FROM pg_class WHERE oid = 'search_document'::regclass`;
+  const matches = Math.max(1, plan?.["QUERY PLAN"][0]?.Plan["Plan Rows"] ?? 1);
+  const rowsToRead = ((cap + 1) * Math.max(rel?.n ?? 0, matches)) / matches;
+  return rowsToRead <= WALK_BUDGET / 2 ? WALK_BUDGET : null;
+}
+
 export async function searchPostgres(db: Db, req: SearchRequest, viewer: SearchViewer): Promise<EngineResult> {
+  return (await searchPostgresPlanned(db, req, viewer)).result;
+}
+
+/** The search, saying whether the nearest-first walk answered (`walked`); `cap` is MAX_CANDIDATES but in tests. */
+export async function searchPostgresPlanned(
+  db: Db, req: SearchRequest, viewer: SearchViewer, opts: { geo?: GeoPlan; cap?: number } = {},
+): Promise<{ result: EngineResult; walked: boolean }> {
+  const cap = opts.cap ?? MAX_CANDIDATES;
   const words = parseQuery(req.q);
-  if (req.q.trim() && words.length === 0) return { total: 0, totalCapped: false, hits: [], facets: EMPTY_FACETS(), nextCursor: null };
+  if (req.q.trim() && words.length === 0) return { result: { total: 0, totalCapped: false, hits: [], facets: EMPTY_FACETS(), nextCursor: null }, walked: false };
+  const title = titleTsquery(words);
+  const geo = opts.geo ?? "auto";
+  const budget = !req.near || !title || geo === "exact" ? null
+    : geo === "walk" ? 2_000_000_000 : await walkBudget(db, [`(${title})`, ...filterTsquery(req)].join(" & "), cap);
   const run = async (fixes: ReadonlyMap<string, readonly string[]>) => {
-    const sql = statement(req, viewer, contentTsquery(words, fixes), rankTerms(words, fixes), titleTsquery(words));
-    const [r] = await queryAsIndexLookup<{ total: number; capped: boolean; hits: Row[]; facets: FacetRow[] }>(db, sql);
+    const sql = statement(req, viewer, contentTsquery(words, fixes), rankTerms(words, fixes), title, cap, budget);
+    const [r] = await queryAsIndexLookup<{ total: number; capped: boolean; walked: boolean; hits: Row[]; facets: FacetRow[] }>(db, sql);
     return r!;
   };
   let res = await run(new Map());
@@ -255,5 +324,5 @@ export async function searchPostgres(db: Db, req: SearchRequest, viewer: SearchV
   const rows = res.hits.slice(0, req.limit);
   const last = rows[rows.length - 1];
   const nextCursor = res.hits.length > req.limit && last ? encodeCursor([last.k1, last.k2, last.k3, last.k4, last.kind, last.id]) : null;
-  return { total: res.total, totalCapped: res.capped, hits: toHits(rows, words), facets: facetsOf(res.facets), nextCursor };
+  return { result: { total: res.total, totalCapped: res.capped, hits: toHits(rows, words), facets: facetsOf(res.facets), nextCursor }, walked: res.walked };
 }

@@ -1,0 +1,109 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { testDb, type TestDatabase } from "@/tests/helpers/db";
+import type { SearchDocument, SearchViewer } from "@/server/modules/search/search-types";
+import type { TSearchRequestInput } from "@/lib/schemas/search";
+import { ZSearchRequest } from "@/lib/schemas/search";
+import { postgresEngine } from "@/server/modules/search/postgres-engine";
+import { searchPostgresPlanned } from "@/server/modules/search/postgres-search";
+
+/**
+ * The nearest-first walk (title and filters tested on the row's title_tsv) against the text-first plan on the same
+ * fixture: with a small candidate cap both apply, and every answer — hits in order, distances, total, capped flag,
+ * facets, next pages — must be the same, for an admin and for a viewer who may not see every document.
+ */
+
+let t: TestDatabase;
+const admin: SearchViewer = { admin: true, userId: null, orgIds: [], audiences: [] };
+const outsider: SearchViewer = { admin: false, userId: "walk-user", orgIds: ["walk-org-b"], audiences: [] };
+const CAP = 12;
+const HERE = { lat: 32.06, lng: 118.79 };
+
+function doc(i: number, title: string): SearchDocument {
+  // a spiral around HERE: distinct distances (no ties at the cap), up to ~40 km out
+  const r = 0.004 * (i + 1) + 0.0001 * (i % 7);
+  const a = i * 2.399;
+  return {
+    kind: "resource", id: `walk-${String(i).padStart(3, "0")}`, version: "1", title, titleEn: null, text: "", textEn: "",
+    personName: null, category: i % 3 === 0 ? "EQUIPMENT" : "MATERIAL", typeCode: "EQ-BOAT-1", regionCode: "320104",
+    regionPath: ["320104", "320100", "320000"], available: i % 4 !== 0, verified: i % 5 !== 0, priceMode: "FREE",
+    ownerOrgId: i % 5 === 0 ? "walk-org-a" : null, lat: HERE.lat + r * Math.sin(a), lng: HERE.lng + r * Math.cos(a),
+    visibility: { public: i % 5 !== 0, orgIds: i % 5 === 0 ? ["walk-org-a"] : [], userIds: [], audiences: [] },
+  };
+}
+
+beforeAll(async () => {
+  t = await testDb();
+  const docs: SearchDocument[] = [];
+  for (let i = 0; i < 120; i++) {
+    // titles with the word (some also with a second word), body-only mentions, and unrelated documents
+    if (i % 2 === 0) docs.push(doc(i, i % 6 === 0 ? `冲锋舟 橡皮艇 ${i}号` : `冲锋舟 ${i}号`));
+    else if (i % 3 === 1) docs.push({ ...doc(i, `救生衣 ${i}件`), text: "可配冲锋舟" });
+    else docs.push(doc(i, `发电机 ${i}kW`));
+  }
+  // title matches without a point: the text-first plan puts them last
+  docs.push({ ...doc(200, "冲锋舟 无坐标"), lat: null, lng: null });
+  await postgresEngine(t.db).upsert(docs);
+}, 120_000);
+
+afterAll(async () => {
+  await t?.cleanup();
+});
+
+async function both(input: TSearchRequestInput, viewer: SearchViewer) {
+  const req = ZSearchRequest.parse({ relax: false, ...input });
+  const walk = await searchPostgresPlanned(t.db, req, viewer, { geo: "walk", cap: CAP });
+  const exact = await searchPostgresPlanned(t.db, req, viewer, { geo: "exact", cap: CAP });
+  return { walk, exact };
+}
+
+describe("PostgreSQL search near a point: the nearest-first walk equals the text-first plan", () => {
+  const cases: Array<[string, TSearchRequestInput]> = [
+    ["no radius", { q: "冲锋舟", near: HERE, limit: 5 }],
+    ["a radius", { q: "冲锋舟", near: HERE, radiusKm: 30, limit: 5 }],
+    ["a filter", { q: "冲锋舟", near: HERE, category: "MATERIAL", limit: 4 }],
+    ["two words", { q: "冲锋舟 橡皮艇", near: HERE, limit: 3 }],
+  ];
+
+  it.each(cases)("%s: same hits, order, distances, total and facets, with the walk answering", async (_, input) => {
+    for (const viewer of [admin, outsider]) {
+      const { walk, exact } = await both(input, viewer);
+      expect(walk.walked).toBe(true);
+      expect(exact.walked).toBe(false);
+      expect(walk.result.hits.length).toBeGreaterThan(0);
+      expect(walk.result).toEqual(exact.result);
+      // the next pages too
+      let a = walk.result.nextCursor;
+      let b = exact.result.nextCursor;
+      for (let page = 0; page < 3 && a; page++) {
+        const req = ZSearchRequest.parse({ relax: false, ...input, cursor: a });
+        const wa = await searchPostgresPlanned(t.db, req, viewer, { geo: "walk", cap: CAP });
+        const ex = await searchPostgresPlanned(t.db, { ...req, cursor: b ?? undefined }, viewer, { geo: "exact", cap: CAP });
+        expect(wa.result).toEqual(ex.result);
+        a = wa.result.nextCursor;
+        b = ex.result.nextCursor;
+      }
+    }
+  });
+
+  it("the outsider never gets the documents only walk-org-a may see, on either plan", async () => {
+    const { walk } = await both({ q: "冲锋舟", near: HERE, limit: 50 }, outsider);
+    expect(walk.walked).toBe(true);
+    expect(walk.result.hits.some((h) => Number(h.id.slice(5)) % 5 === 0)).toBe(false);
+  });
+
+  it("falls back to the text-first plan when the walk finds no more than the cap (a small radius)", async () => {
+    const { walk, exact } = await both({ q: "冲锋舟", near: HERE, radiusKm: 4, limit: 50 }, admin);
+    expect(walk.walked).toBe(false);
+    expect(walk.result.total).toBeGreaterThan(0);
+    expect(walk.result.total).toBeLessThanOrEqual(CAP);
+    expect(walk.result).toEqual(exact.result);
+  });
+
+  it("auto, with the cap above every match: the text-first plan answers, with the same result", async () => {
+    const req = ZSearchRequest.parse({ q: "冲锋舟 橡皮艇", near: HERE, relax: false });
+    const auto = await searchPostgresPlanned(t.db, req, admin, { cap: 1000 });
+    const exact = await searchPostgresPlanned(t.db, req, admin, { geo: "exact", cap: 1000 });
+    expect(auto.walked).toBe(false);
+    expect(auto.result).toEqual(exact.result);
+  });
+});
