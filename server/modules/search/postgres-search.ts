@@ -136,31 +136,47 @@ function distanceSql({ lat, lng }: { lat: number; lng: number }): Prisma.Sql {
 }
 
 /**
- * The title candidates near a point, nearest first through the GiST index: each row's title and filters are tested
- * on title_tsv (the same ti:/filter lexemes as tsv, kept in the row), at most `budget` rows are read, and it stops at
- * `cap` + 1 matches. With that many it is exactly the text-first plan's set (the cap + 1 nearest title matches:
- * every nearer row was read); with fewer, the caller falls back to the text-first plan.
+ * The title candidates near a point, read ring by ring: every document within R of the point (a GiST box scan),
+ * its title and filters tested on title_tsv (the same ti:/filter lexemes as tsv, kept in the row: no detoasting),
+ * for R = radii[0], then the next radius only while no ring held more than `cap` matches and the next ring (~4×
+ * the last one's documents) stays within RING_ROWS. A ring with more than `cap` matches holds the cap + 1 nearest
+ * title matches of the whole index (every document nearer than its farthest match was read), so its cap + 1
+ * nearest are exactly the text-first plan's set; when no ring answers, the text-first plan runs. (A nearest-first
+ * KNN walk was tried first: ~5× dearer per row than a box scan.) Returns the CTEs, the candidates, and whether a
+ * ring answered.
  */
-function walkSql(req: SearchRequest, tsquery: string, budget: number, cap: number, score: Prisma.Sql, visible: Prisma.Sql): Prisma.Sql {
+function ringsSql(
+  req: SearchRequest, tsquery: string, radii: number[], cap: number, score: Prisma.Sql, visible: Prisma.Sql, exact: Prisma.Sql,
+): { ctes: Prisma.Sql; c1: Prisma.Sql; answered: Prisma.Sql } {
   const near = req.near!;
   const dist = distanceSql(near);
   const here = Prisma.sql`muster_ll_to_earth(${near.lat}::float8, ${near.lng}::float8)`;
-  const radiusM = req.radiusKm ? req.radiusKm * 1000 : null;
-  const within = radiusM
-    ? Prisma.sql`AND earth_box(${here}, ${radiusM}::float8) @> muster_ll_to_earth(d.lat, d.lng) AND ${dist} <= ${radiusM}::float8`
-    : Prisma.empty;
-  return Prisma.sql`SELECT d.kind, d.id, d.category, d.region_code, d.type_code, d.available, d.price_mode, d.verified,
-      ${dist} AS dist, ${score} AS score
-    FROM (SELECT d.kind, d.id, d.category, d.region_code, d.type_code, d.available, d.price_mode, d.verified, d.lat, d.lng,
-        d.title_norm, d.title_tsv, d.tsv
-      FROM search_document d WHERE d.lat IS NOT NULL AND d.lng IS NOT NULL ${within}
-      ORDER BY muster_ll_to_earth(d.lat, d.lng) <-> ${here} LIMIT ${budget}) d
-    WHERE d.title_tsv @@ ${tsquery}::tsquery AND ${visible} LIMIT ${cap + 1}`;
+  const ctes: Prisma.Sql[] = [];
+  const enough: Prisma.Sql[] = [];
+  radii.forEach((r, i) => {
+    const name = Prisma.raw(`r${i}`);
+    const prev = Prisma.raw(`r${i - 1}`);
+    const go = i === 0 ? Prisma.empty
+      : Prisma.sql`AND NOT (${Prisma.join(enough, " OR ")}) AND (SELECT count(*) FROM ${prev}) * 4 <= ${RING_ROWS}`;
+    // every document of the ring is kept (narrow), so the next ring's size can be judged; `hit` marks the matches
+    ctes.push(Prisma.sql`${name} AS MATERIALIZED (SELECT hit, kind, id, category, region_code, type_code, available, price_mode, verified,
+        dist, CASE WHEN hit THEN ${score} END AS score FROM (
+      SELECT d.*, ${dist} AS dist, (d.title_tsv @@ ${tsquery}::tsquery AND ${visible}) AS hit
+      FROM search_document d WHERE d.lat IS NOT NULL AND d.lng IS NOT NULL
+        AND earth_box(${here}, ${r}::float8) @> muster_ll_to_earth(d.lat, d.lng) AND ${dist} <= ${r}::float8 ${go}) d)`);
+    enough.push(Prisma.sql`(SELECT count(*) FILTER (WHERE hit) FROM ${name}) > ${cap}`);
+  });
+  const answered = Prisma.sql`(${Prisma.join(enough, " OR ")})`;
+  const cols = Prisma.sql`kind, id, category, region_code, type_code, available, price_mode, verified, dist, score`;
+  const ringRows = Prisma.join(radii.map((_, i) => Prisma.sql`SELECT ${cols} FROM ${Prisma.raw(`r${i}`)} WHERE hit AND ${enough[i]!}`), " UNION ALL ");
+  const c1 = Prisma.sql`(SELECT * FROM (${ringRows}) x ORDER BY dist LIMIT ${cap + 1})
+    UNION ALL (SELECT * FROM (${exact}) e WHERE NOT ${answered})`;
+  return { ctes: Prisma.join(ctes, ", "), c1, answered };
 }
 
 export function statement(
   req: SearchRequest, viewer: SearchViewer, content: string | null, rank: Array<{ typed: string[]; other: string[] }>,
-  title: string | null = null, cap = MAX_CANDIDATES, walkBudget: number | null = null,
+  title: string | null = null, cap = MAX_CANDIDATES, ringRadii: number[] | null = null,
 ): Prisma.Sql {
   const filters = filterTsquery(req);
   const visible = visibleSql(viewer);
@@ -172,18 +188,12 @@ export function statement(
   // the matches only fill up to the cap, and are not read at all when the title matches alone pass it.
   const titleTsq = title ? tsq([`(${title})`, ...filters]) : null;
   const first = titleTsq ? candidatesSql(req, titleTsq, true, cap, score, visible) : null;
-  const walk = titleTsq && req.near && walkBudget ? walkSql(req, titleTsq, walkBudget, cap, score, visible) : null;
-  // the rest excludes the title matches in the tsquery itself (!): no anti-join, whose row estimate after a radius
-  // filter was 1 and made it a nested loop (422,714 comparisons, 240 ms of 357 at 100k documents)
   const rest = candidatesSql(req, tsq(title ? [...all, `!(${title})`] : all), content !== null, cap, score, visible);
+  const rings = titleTsq && req.near && ringRadii && ringRadii.length > 0 ? ringsSql(req, titleTsq, ringRadii, cap, score, visible, first!) : null;
   const after = req.cursor ? cursorSql(decodeCursor(req.cursor)) : Prisma.sql`TRUE`;
-  // the walk answers when it found more than the cap; otherwise the text-first plan runs (its one-time filter is false
-  // when the walk answered, so it is not executed)
-  const c1 = walk
-    ? Prisma.sql`w AS MATERIALIZED (${walk}),
-      c1 AS MATERIALIZED (SELECT * FROM w WHERE (SELECT count(*) FROM w) > ${cap}
-        UNION ALL SELECT * FROM (${first!}) e WHERE (SELECT count(*) FROM w) <= ${cap}),`
-    : Prisma.sql`c1 AS MATERIALIZED (${first}),`;
+  // a ring answers when it holds more than the cap; otherwise the text-first plan runs (the one-time filters of
+  // the rings after an answering one, and of the text-first plan, are false, so those are not executed)
+  const c1 = rings ? Prisma.sql`${rings.ctes}, c1 AS MATERIALIZED (${rings.c1}),` : Prisma.sql`c1 AS MATERIALIZED (${first}),`;
   const union = first
     ? Prisma.sql`${c1}
       c2 AS MATERIALIZED (SELECT * FROM (${rest}) r WHERE (SELECT count(*) FROM c1) <= ${cap}),
@@ -212,7 +222,7 @@ export function statement(
         category, region_code, type_code, available, price_mode, verified, count(*) AS n
       FROM m GROUP BY GROUPING SETS ((category), (region_code), (type_code), (available), (price_mode), (verified))
     )
-    SELECT (SELECT count(*) FROM m)::int AS total, (SELECT capped FROM capped) AS capped, ${walk ? Prisma.sql`(SELECT count(*) FROM w) > ${cap}` : Prisma.sql`false`} AS walked,
+    SELECT (SELECT count(*) FROM m)::int AS total, (SELECT capped FROM capped) AS capped, ${rings ? rings.answered : Prisma.sql`false`} AS ringed,
       (SELECT coalesce(json_agg(p ORDER BY p.k1, p.k2, p.k3, p.k4, p.kind, p.id), '[]'::json) FROM page p) AS hits,
       (SELECT coalesce(json_agg(f), '[]'::json) FROM facets f) AS facets`;
 }
@@ -275,44 +285,58 @@ function toHits(rows: Row[], words: QueryWord[]): SearchHit[] {
   }));
 }
 
-/** Rows a nearest-first walk may read before the text-first plan takes over. */
-export const WALK_BUDGET = 20_000;
+/** The first ring's radius (m) and the widest ring tried before the text-first plan. */
+const FIRST_RING_M = 1_000;
+const WIDEST_RING_M = 64_000;
+/** Rings are tried when the matches the text-first plan would read are at least this many times what the rings should read. */
+const RING_ADVANTAGE = 2;
+/** The most documents the widest ring tried may hold (estimated as 4× the ring before it). */
+const RING_ROWS = 50_000;
+
+/** The ring radii for a point (each twice the last, all inside the requested radius). */
+function ringRadii(req: SearchRequest): number[] {
+  const radius = req.radiusKm ? req.radiusKm * 1000 : Infinity;
+  const out: number[] = [];
+  for (let r = FIRST_RING_M; r <= WIDEST_RING_M && r < radius; r *= 2) out.push(r);
+  return out;
+}
 
 /**
- * How the title candidates near a point are found: "auto" walks nearest first when the planner's estimate of the
- * title matches says the cap's worth lies within half the budget of the point (a common word), else text first (a
- * rare word: its few matches are cheap to read and sort, and a walk would read its whole budget in vain); "walk"
- * always tries the walk (unbounded), "exact" never (tests compare the two).
+ * How the title candidates near a point are found: "auto" reads rings when the planner's estimate of the title
+ * matches (its statistics of the tsv lexemes) says the text-first plan would read several times the documents the
+ * rings should (a common word: the cap's worth of matches lies close to the point), else text first (a rare word:
+ * its few matches are cheap to read and sort); "rings" always tries the rings, "exact" never (tests compare them).
  */
-export type GeoPlan = "auto" | "walk" | "exact";
+export type GeoPlan = "auto" | "rings" | "exact";
 
-async function walkBudget(db: Db, tsquery: string, cap: number): Promise<number | null> {
+async function ringsPay(db: Db, tsquery: string, cap: number): Promise<boolean> {
   const [plan] = await db.$queryRaw<{ "QUERY PLAN": Array<{ Plan: { "Plan Rows": number } }> }[]>`
     EXPLAIN (FORMAT JSON) SELECT 1 FROM search_document d WHERE d.tsv @@ ${tsquery}::tsquery`;
   const [rel] = await db.$queryRaw<{ n: number }[]>`SELECT reltuples::float8 AS n FROM pg_class WHERE oid = 'search_document'::regclass`;
   const matches = Math.max(1, plan?.["QUERY PLAN"][0]?.Plan["Plan Rows"] ?? 1);
-  const rowsToRead = ((cap + 1) * Math.max(rel?.n ?? 0, matches)) / matches;
-  return rowsToRead <= WALK_BUDGET / 2 ? WALK_BUDGET : null;
+  // documents read until cap + 1 of them match, if the word is spread like the documents; the rings read ~2× that
+  const toRead = ((cap + 1) * Math.max(rel?.n ?? 0, matches)) / matches;
+  return matches >= RING_ADVANTAGE * 2 * toRead;
 }
 
 export async function searchPostgres(db: Db, req: SearchRequest, viewer: SearchViewer): Promise<EngineResult> {
   return (await searchPostgresPlanned(db, req, viewer)).result;
 }
 
-/** The search, saying whether the nearest-first walk answered (`walked`); `cap` is MAX_CANDIDATES but in tests. */
+/** The search, saying whether a ring answered (`ringed`); `cap` is MAX_CANDIDATES but in tests. */
 export async function searchPostgresPlanned(
   db: Db, req: SearchRequest, viewer: SearchViewer, opts: { geo?: GeoPlan; cap?: number } = {},
-): Promise<{ result: EngineResult; walked: boolean }> {
+): Promise<{ result: EngineResult; ringed: boolean }> {
   const cap = opts.cap ?? MAX_CANDIDATES;
   const words = parseQuery(req.q);
-  if (req.q.trim() && words.length === 0) return { result: { total: 0, totalCapped: false, hits: [], facets: EMPTY_FACETS(), nextCursor: null }, walked: false };
+  if (req.q.trim() && words.length === 0) return { result: { total: 0, totalCapped: false, hits: [], facets: EMPTY_FACETS(), nextCursor: null }, ringed: false };
   const title = titleTsquery(words);
   const geo = opts.geo ?? "auto";
-  const budget = !req.near || !title || geo === "exact" ? null
-    : geo === "walk" ? 2_000_000_000 : await walkBudget(db, [`(${title})`, ...filterTsquery(req)].join(" & "), cap);
+  const radii = req.near && title && geo !== "exact" ? ringRadii(req) : [];
+  const useRings = radii.length > 0 && (geo === "rings" || (await ringsPay(db, [`(${title})`, ...filterTsquery(req)].join(" & "), cap)));
   const run = async (fixes: ReadonlyMap<string, readonly string[]>) => {
-    const sql = statement(req, viewer, contentTsquery(words, fixes), rankTerms(words, fixes), title, cap, budget);
-    const [r] = await queryAsIndexLookup<{ total: number; capped: boolean; walked: boolean; hits: Row[]; facets: FacetRow[] }>(db, sql);
+    const sql = statement(req, viewer, contentTsquery(words, fixes), rankTerms(words, fixes), title, cap, useRings ? radii : null);
+    const [r] = await queryAsIndexLookup<{ total: number; capped: boolean; ringed: boolean; hits: Row[]; facets: FacetRow[] }>(db, sql);
     return r!;
   };
   let res = await run(new Map());
@@ -324,5 +348,5 @@ export async function searchPostgresPlanned(
   const rows = res.hits.slice(0, req.limit);
   const last = rows[rows.length - 1];
   const nextCursor = res.hits.length > req.limit && last ? encodeCursor([last.k1, last.k2, last.k3, last.k4, last.kind, last.id]) : null;
-  return { result: { total: res.total, totalCapped: res.capped, hits: toHits(rows, words), facets: facetsOf(res.facets), nextCursor }, walked: res.walked };
+  return { result: { total: res.total, totalCapped: res.capped, hits: toHits(rows, words), facets: facetsOf(res.facets), nextCursor }, ringed: res.ringed };
 }

@@ -7,7 +7,7 @@ import { postgresEngine } from "@/server/modules/search/postgres-engine";
 import { searchPostgresPlanned } from "@/server/modules/search/postgres-search";
 
 /**
- * The nearest-first walk (title and filters tested on the row's title_tsv) against the text-first plan on the same
+ * The rings near a point (title and filters tested on the row's title_tsv) against the text-first plan on the same
  * fixture: with a small candidate cap both apply, and every answer — hits in order, distances, total, capped flag,
  * facets, next pages — must be the same, for an admin and for a viewer who may not see every document.
  */
@@ -51,12 +51,12 @@ afterAll(async () => {
 
 async function both(input: TSearchRequestInput, viewer: SearchViewer) {
   const req = ZSearchRequest.parse({ relax: false, ...input });
-  const walk = await searchPostgresPlanned(t.db, req, viewer, { geo: "walk", cap: CAP });
+  const rings = await searchPostgresPlanned(t.db, req, viewer, { geo: "rings", cap: CAP });
   const exact = await searchPostgresPlanned(t.db, req, viewer, { geo: "exact", cap: CAP });
-  return { walk, exact };
+  return { rings, exact };
 }
 
-describe("PostgreSQL search near a point: the nearest-first walk equals the text-first plan", () => {
+describe("PostgreSQL search near a point: reading rings equals the text-first plan", () => {
   const cases: Array<[string, TSearchRequestInput]> = [
     ["no radius", { q: "冲锋舟", near: HERE, limit: 5 }],
     ["a radius", { q: "冲锋舟", near: HERE, radiusKm: 30, limit: 5 }],
@@ -64,19 +64,19 @@ describe("PostgreSQL search near a point: the nearest-first walk equals the text
     ["two words", { q: "冲锋舟 橡皮艇", near: HERE, limit: 3 }],
   ];
 
-  it.each(cases)("%s: same hits, order, distances, total and facets, with the walk answering", async (_, input) => {
+  it.each(cases)("%s: same hits, order, distances, total and facets, with a ring answering", async (_, input) => {
     for (const viewer of [admin, outsider]) {
-      const { walk, exact } = await both(input, viewer);
-      expect(walk.walked).toBe(true);
-      expect(exact.walked).toBe(false);
-      expect(walk.result.hits.length).toBeGreaterThan(0);
-      expect(walk.result).toEqual(exact.result);
+      const { rings, exact } = await both(input, viewer);
+      expect(rings.ringed).toBe(true);
+      expect(exact.ringed).toBe(false);
+      expect(rings.result.hits.length).toBeGreaterThan(0);
+      expect(rings.result).toEqual(exact.result);
       // the next pages too
-      let a = walk.result.nextCursor;
+      let a = rings.result.nextCursor;
       let b = exact.result.nextCursor;
       for (let page = 0; page < 3 && a; page++) {
         const req = ZSearchRequest.parse({ relax: false, ...input, cursor: a });
-        const wa = await searchPostgresPlanned(t.db, req, viewer, { geo: "walk", cap: CAP });
+        const wa = await searchPostgresPlanned(t.db, req, viewer, { geo: "rings", cap: CAP });
         const ex = await searchPostgresPlanned(t.db, { ...req, cursor: b ?? undefined }, viewer, { geo: "exact", cap: CAP });
         expect(wa.result).toEqual(ex.result);
         a = wa.result.nextCursor;
@@ -86,24 +86,24 @@ describe("PostgreSQL search near a point: the nearest-first walk equals the text
   });
 
   it("the outsider never gets the documents only walk-org-a may see, on either plan", async () => {
-    const { walk } = await both({ q: "冲锋舟", near: HERE, limit: 50 }, outsider);
-    expect(walk.walked).toBe(true);
-    expect(walk.result.hits.some((h) => Number(h.id.slice(5)) % 5 === 0)).toBe(false);
+    const { rings } = await both({ q: "冲锋舟", near: HERE, limit: 50 }, outsider);
+    expect(rings.ringed).toBe(true);
+    expect(rings.result.hits.some((h) => Number(h.id.slice(5)) % 5 === 0)).toBe(false);
   });
 
-  it("falls back to the text-first plan when the walk finds no more than the cap (a small radius)", async () => {
-    const { walk, exact } = await both({ q: "冲锋舟", near: HERE, radiusKm: 4, limit: 50 }, admin);
-    expect(walk.walked).toBe(false);
-    expect(walk.result.total).toBeGreaterThan(0);
-    expect(walk.result.total).toBeLessThanOrEqual(CAP);
-    expect(walk.result).toEqual(exact.result);
+  it("falls back to the text-first plan when no ring inside a small radius holds more than the cap", async () => {
+    const { rings, exact } = await both({ q: "冲锋舟", near: HERE, radiusKm: 4, limit: 50 }, admin);
+    expect(rings.ringed).toBe(false);
+    expect(rings.result.total).toBeGreaterThan(0);
+    expect(rings.result.total).toBeLessThanOrEqual(CAP);
+    expect(rings.result).toEqual(exact.result);
   });
 
   it("auto, with the cap above every match: the text-first plan answers, with the same result", async () => {
     const req = ZSearchRequest.parse({ q: "冲锋舟 橡皮艇", near: HERE, relax: false });
     const auto = await searchPostgresPlanned(t.db, req, admin, { cap: 1000 });
     const exact = await searchPostgresPlanned(t.db, req, admin, { geo: "exact", cap: 1000 });
-    expect(auto.walked).toBe(false);
+    expect(auto.ringed).toBe(false);
     expect(auto.result).toEqual(exact.result);
   });
 });
