@@ -92,6 +92,11 @@ async function main() {
   try {
     const fullReindex = await ensureIndex(db, values.rebuild ?? false);
     await postgresEngine(db).ensureSettings(); // the GIN/GiST indexes, if an interrupted bulk load left them dropped
+    // a migration that rewrote every row (20261207210000 backfills title_tsv) leaves the old versions behind: bitmap
+    // scans would read twice the pages until autovacuum gets there
+    const [dead] = await db.$queryRaw<{ dead: number; live: number }[]>`
+      SELECT n_dead_tup::float8 AS dead, n_live_tup::float8 AS live FROM pg_stat_user_tables WHERE relname = 'search_document'`;
+    if (dead && dead.dead > 0.1 * dead.live) await db.$executeRawUnsafe("VACUUM (ANALYZE) search_document");
     await db.$executeRawUnsafe("CREATE EXTENSION IF NOT EXISTS pg_prewarm");
     await db.$queryRawUnsafe(`SELECT sum(pg_prewarm(c::regclass))::bigint AS pages FROM unnest(ARRAY['search_document', 'search_document_tsv_gin',
       'search_document_position_gist', 'search_document_pkey', 'resource', 'resource_type', 'organization']) AS c`);
