@@ -138,8 +138,9 @@ function distanceSql({ lat, lng }: { lat: number; lng: number }): Prisma.Sql {
 /**
  * The title candidates near a point, read ring by ring: every document within R of the point (a GiST box scan),
  * its title and filters tested on title_tsv (the same ti:/filter lexemes as tsv, kept in the row: no detoasting),
- * for R = radii[0], then the next radius only while no ring held more than `cap` matches and the next ring (~4×
- * the last one's documents) stays within RING_ROWS. A ring with more than `cap` matches holds the cap + 1 nearest
+ * for R = radii[0], then the next radius only while no ring held more than `cap` matches, the next ring (~4× the
+ * last one's documents) stays within RING_ROWS, and the last ring's share of matches says the cap's worth lies
+ * within RING_ROWS documents (a word rare here stops after the first, small ring). A ring with more than `cap` matches holds the cap + 1 nearest
  * title matches of the whole index (every document nearer than its farthest match was read), so its cap + 1
  * nearest are exactly the text-first plan's set; when no ring answers, the text-first plan runs. (A nearest-first
  * KNN walk was tried first: ~5× dearer per row than a box scan.) Returns the CTEs, the candidates, and whether a
@@ -157,7 +158,8 @@ function ringsSql(
     const name = Prisma.raw(`r${i}`);
     const prev = Prisma.raw(`r${i - 1}`);
     const go = i === 0 ? Prisma.empty
-      : Prisma.sql`AND NOT (${Prisma.join(enough, " OR ")}) AND (SELECT count(*) FROM ${prev}) * 4 <= ${RING_ROWS}`;
+      : Prisma.sql`AND NOT (${Prisma.join(enough, " OR ")}) AND (SELECT count(*) FROM ${prev}) * 4 <= ${RING_ROWS}
+        AND (SELECT count(*) * ${cap + 1} <= ${RING_ROWS} * greatest(1, count(*) FILTER (WHERE hit)) FROM ${prev})`;
     // every document of the ring is kept (narrow), so the next ring's size can be judged; `hit` marks the matches
     ctes.push(Prisma.sql`${name} AS MATERIALIZED (SELECT hit, kind, id, category, region_code, type_code, available, price_mode, verified,
         dist, CASE WHEN hit THEN ${score} END AS score FROM (
@@ -289,7 +291,7 @@ function toHits(rows: Row[], words: QueryWord[]): SearchHit[] {
 const FIRST_RING_M = 1_000;
 const WIDEST_RING_M = 64_000;
 /** Rings are tried when the matches the text-first plan would read are at least this many times what the rings should read. */
-const RING_ADVANTAGE = 2;
+const RING_ADVANTAGE = 1;
 /** The most documents the widest ring tried may hold (estimated as 4× the ring before it). */
 const RING_ROWS = 50_000;
 
@@ -303,8 +305,8 @@ function ringRadii(req: SearchRequest): number[] {
 
 /**
  * How the title candidates near a point are found: "auto" reads rings when the planner's estimate of the title
- * matches (its statistics of the tsv lexemes) says the text-first plan would read several times the documents the
- * rings should (a common word: the cap's worth of matches lies close to the point), else text first (a rare word:
+ * matches (its statistics of the tsv lexemes) says the text-first plan would read more documents than the rings
+ * should (a common word: the cap's worth of matches lies close to the point), else text first (a rare word:
  * its few matches are cheap to read and sort); "rings" always tries the rings, "exact" never (tests compare them).
  */
 export type GeoPlan = "auto" | "rings" | "exact";
