@@ -206,27 +206,32 @@ describe("accepting knight offers", () => {
     expect((await offerOf(needId, ks[0]!.id)).status).toBe("WITHDRAWN");
   });
 
-  it("the race is real: a naive check-then-insert accept without the need lock over-accepts under the same load", async () => {
-    // Proves the concurrency test above can fail: the same 40 parallel clients, but counting then inserting
-    // without locking anything, take more than K = 3 places.
+  it("the race is real: a naive check-then-insert accept without the need lock over-accepts", async () => {
+    // Proves the concurrency test above can fail: clients that count then insert without locking anything take
+    // more than K = 3 places when their reads interleave. The interleaving is forced (every client has read before
+    // any inserts) so a loaded machine cannot serialise them by chance and hide the race.
     await t.db.$executeRawUnsafe(`CREATE TABLE naive_accept (slot_holder text PRIMARY KEY)`);
-    const clients: PrismaClient[] = Array.from({ length: 40 }, () => createPrismaClient(t.url, 1));
+    const clients: PrismaClient[] = Array.from({ length: 8 }, () => createPrismaClient(t.url, 1));
+    let read = 0;
+    let allRead!: () => void;
+    const everyoneRead = new Promise<void>((r) => (allRead = r));
     try {
       await Promise.all(
         clients.map((c, i) =>
           c.$transaction(async (tx) => {
             const [{ n }] = await tx.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM naive_accept`;
-            await tx.$executeRaw`SELECT pg_sleep(0.05)`;
+            if (++read === clients.length) allRead();
+            await everyoneRead;
             if (n < 3) await tx.$executeRaw`INSERT INTO naive_accept (slot_holder) VALUES (${`k${i}`})`;
-          }, { timeout: 20_000, maxWait: 10_000 }),
+          }, { timeout: 60_000, maxWait: 30_000 }),
         ),
       );
     } finally {
       await Promise.all(clients.map((c) => c.$disconnect()));
     }
     const [{ n }] = await t.db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM naive_accept`;
-    expect(n).toBeGreaterThan(3);
-  }, 60_000);
+    expect(n).toBe(clients.length);
+  }, 120_000);
 
   it("the database refuses a second ACCEPTED offer on one slot (backstop) and overlapping live tasks of one knight", async () => {
     const at = nextArea();
