@@ -173,6 +173,19 @@ export async function loadSearchDocuments(db: Db, kind: SearchKind, ids: string[
   return load(db, kind, where, Prisma.empty);
 }
 
+const TABLE: Record<SearchKind, string> = { resource: "resource", need: "need", organization: "organization", type: "resource_type" };
+
+/**
+ * The id range [first, last] of the next `limit` rows of the kind's table after `afterId` (every row counts,
+ * indexable or not, so a page's size does not depend on how many pass), or null when no row is left.
+ */
+async function nextIdPage(db: Db, kind: SearchKind, afterId: string | null, limit: number): Promise<{ first: string; last: string } | null> {
+  const after = afterId === null ? Prisma.sql`TRUE` : Prisma.sql`x.id > ${afterId}`;
+  const [page] = await db.$queryRaw<{ first: string | null; last: string | null }[]>`
+    SELECT min(id) AS first, max(id) AS last FROM (SELECT x.id FROM ${Prisma.raw(TABLE[kind])} x WHERE ${after} ORDER BY x.id LIMIT ${limit}) p`;
+  return page?.first && page.last ? { first: page.first, last: page.last } : null;
+}
+
 /**
  * One page of indexable documents in id order, after `afterId` (null = from the start), for the reindex. The
  * page may hold fewer than `limit` documents although more follow (rows that are not indexable are skipped), so
@@ -181,15 +194,11 @@ export async function loadSearchDocuments(db: Db, kind: SearchKind, ids: string[
 export async function scanSearchDocuments(
   db: Db, kind: SearchKind, afterId: string | null, limit: number,
 ): Promise<{ docs: SearchDocument[]; lastId: string | null }> {
+  const page = await nextIdPage(db, kind, afterId, limit);
+  if (!page) return { docs: [], lastId: null };
   const a = Prisma.raw(ALIAS[kind]);
-  const table = Prisma.raw({ resource: "resource", need: "need", organization: "organization", type: "resource_type" }[kind]);
-  const after = afterId === null ? Prisma.sql`TRUE` : Prisma.sql`x.id > ${afterId}`;
-  const page = await db.$queryRaw<{ first: string | null; last: string | null }[]>`
-    SELECT min(id) AS first, max(id) AS last FROM (SELECT x.id FROM ${table} x WHERE ${after} ORDER BY x.id LIMIT ${limit}) p`;
-  const { first, last } = page[0] ?? { first: null, last: null };
-  if (first === null || last === null) return { docs: [], lastId: null };
-  const where = Prisma.sql`${a}.id >= ${first} AND ${a}.id <= ${last}`;
-  return { docs: await load(db, kind, where, Prisma.empty), lastId: last };
+  const where = Prisma.sql`${a}.id >= ${page.first} AND ${a}.id <= ${page.last}`;
+  return { docs: await load(db, kind, where, Prisma.empty), lastId: page.last };
 }
 
 /**
@@ -212,12 +221,9 @@ const INDEXABLE: Record<SearchKind, Prisma.Sql> = {
 export async function scanIndexableVersions(
   db: Db, kind: SearchKind, afterId: string | null, limit: number,
 ): Promise<{ rows: VersionRow[]; lastId: string | null }> {
+  const page = await nextIdPage(db, kind, afterId, limit);
+  if (!page) return { rows: [], lastId: null };
   const a = Prisma.raw(ALIAS[kind]);
-  const table = Prisma.raw({ resource: "resource", need: "need", organization: "organization", type: "resource_type" }[kind]);
-  const after = afterId === null ? Prisma.sql`TRUE` : Prisma.sql`x.id > ${afterId}`;
-  const [page] = await db.$queryRaw<{ first: string | null; last: string | null }[]>`
-    SELECT min(id) AS first, max(id) AS last FROM (SELECT x.id FROM ${table} x WHERE ${after} ORDER BY x.id LIMIT ${limit}) p`;
-  if (!page?.first || !page.last) return { rows: [], lastId: null };
   const rows = await db.$queryRaw<VersionRow[]>`
     SELECT ${a}.id, ${a}.search_version::text AS version FROM ${INDEXABLE[kind]} AND ${a}.id >= ${page.first} AND ${a}.id <= ${page.last}`;
   return { rows, lastId: page.last };
