@@ -115,6 +115,25 @@ describe("recordAudit", () => {
     expect((await verifyAuditChain(t.db)).ok).toBe(true);
   });
 
+  it("a chaining that fails after commit does not fail the committed write; its rows wait pending for the next", async () => {
+    // Stands in for the database going away between the commit and the chaining.
+    await t.db.$executeRawUnsafe(`ALTER FUNCTION muster_chain_audits() RENAME TO muster_chain_audits_away`);
+    try {
+      const result = await t.db.$transaction(async (tx) => {
+        await recordAudit(tx, { actorId: "f", action: "test.chain-failed", entityType: "Test", entityId: "f1" });
+        return "committed";
+      });
+      expect(result).toBe("committed");
+    } finally {
+      await t.db.$executeRawUnsafe(`ALTER FUNCTION muster_chain_audits_away() RENAME TO muster_chain_audits`);
+    }
+    expect(await t.db.auditPending.count()).toBe(1);
+    expect(await t.db.auditEvent.count({ where: { action: "test.chain-failed" } })).toBe(0);
+    expect(await chainAudits(t.db)).toBe(1);
+    expect(await t.db.auditEvent.count({ where: { action: "test.chain-failed" } })).toBe(1);
+    expect((await verifyAuditChain(t.db)).ok).toBe(true);
+  });
+
   it("a transaction holding its pending audit row open does not block another audited write", async () => {
     // Every lock wait of B's client gives up after 2 s: were the chain's lock held by open transaction A (as
     // when the rows were chained inside the writing transaction), B's chaining would fail and its row would be
