@@ -36,6 +36,21 @@ export function runBeforeCommit(tx: Db, hook: () => Promise<void>): boolean {
   return true;
 }
 
+/** Per open interactive transaction: work to run once it has committed, given the client that opened it. */
+const afterCommitHooks = new WeakMap<object, ((client: PrismaClient) => Promise<void>)[]>();
+
+/**
+ * Runs `hook` once the transaction `tx` has committed, before the `$transaction` call returns (never when it
+ * rolls back). The hook's failure is the caller's to handle: the transaction's change is already committed.
+ * False when `tx` is not a transaction opened through a client of createPrismaClient.
+ */
+export function runAfterCommit(tx: Db, hook: (client: PrismaClient) => Promise<void>): boolean {
+  const hooks = afterCommitHooks.get(tx);
+  if (!hooks) return false;
+  hooks.push(hook);
+  return true;
+}
+
 /** The main pool's counts (for tests and the drill's diagnostics). */
 export function poolStats(db: Db): { total: number; idle: number; waiting: number } | null {
   const pool = mainPools.get(db);
@@ -111,14 +126,20 @@ export function createPrismaClient(url: string, poolSize = 10, options: PoolOpti
   const transaction = client.$transaction.bind(client) as (arg: unknown, options?: unknown) => Promise<unknown>;
   client.$transaction = ((arg: unknown, options?: unknown) => {
     if (typeof arg !== "function") return transaction(arg, options);
+    const afterCommit: ((c: PrismaClient) => Promise<void>)[] = [];
     return transaction(async (tx: Prisma.TransactionClient) => {
       const hooks: (() => Promise<void>)[] = [];
       beforeCommitHooks.set(tx, hooks);
+      afterCommitHooks.set(tx, afterCommit);
       const result = await (arg as (t: Prisma.TransactionClient) => Promise<unknown>)(tx);
       for (let hook = hooks.shift(); hook; hook = hooks.shift()) await hook();
       beforeCommitHooks.delete(tx);
+      afterCommitHooks.delete(tx);
       return result;
-    }, options);
+    }, options).then(async (result) => {
+      for (const hook of afterCommit) await hook(client);
+      return result;
+    });
   }) as typeof client.$transaction;
   let prepared: pg.Pool | null = null;
   preparedPools.set(client, () => {

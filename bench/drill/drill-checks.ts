@@ -3,6 +3,7 @@
  * Each returns counts of violations; the drill fails a run whose invariants do not all hold.
  */
 import type { PrismaClient } from "@/server/db";
+import { verifyAuditChain } from "@/server/modules/audit/verify-audit-chain";
 import { bucketsOf } from "@/prisma/seed/need-quantities";
 import type { LiveClient } from "@/bench/drill/drill-http";
 
@@ -25,11 +26,20 @@ export type Invariants = {
   jobs_stuck: number;
   jobs_dead: number;
   outbox_pending: number;
+  /** Audit rows committed but never chained (record-audit.ts; the worker chains them every 2 s). */
+  audit_pending: number;
+  /** 1 when the audit chain does not verify over the rows the run added. */
+  audit_chain_broken: number;
 };
+
+/** The chain's last row, where a run's audit rows start (null: empty chain). */
+export async function auditChainEnd(db: PrismaClient): Promise<{ seq: bigint; hash: string } | null> {
+  return db.auditEvent.findFirst({ orderBy: { seq: "desc" }, select: { seq: true, hash: true } });
+}
 
 const n = (rows: { n: number | bigint }[]) => Number(rows[0]?.n ?? 0);
 
-export async function checkDatabase(db: PrismaClient, needIds: string[]): Promise<Invariants> {
+export async function checkDatabase(db: PrismaClient, needIds: string[], auditFrom: { seq: bigint; hash: string } | null): Promise<Invariants> {
   const q = <T,>(sql: string, ...args: unknown[]) => db.$queryRawUnsafe<T[]>(sql, ...args);
   const doubleUnits = n(await q<{ n: bigint }>(`
     SELECT count(*) AS n FROM assignment a JOIN assignment b ON a.resource_id = b.resource_id AND a.id < b.id AND a.unit_index = b.unit_index
@@ -81,6 +91,9 @@ export async function checkDatabase(db: PrismaClient, needIds: string[]): Promis
     SELECT count(*) AS n FROM job WHERE done_at IS NULL AND failed_at IS NULL AND run_at < now() - make_interval(secs => $1)`, GRACE_S));
   const dead = n(await q<{ n: bigint }>(`SELECT count(*) AS n FROM job WHERE failed_at > now() - interval '1 hour'`));
   const outbox = n(await q<{ n: bigint }>(`SELECT count(*) AS n FROM outbox_event WHERE processed_at IS NULL`));
+  const auditPending = await db.auditPending.count();
+  const chain = await verifyAuditChain(db, 1000, auditFrom ?? undefined);
+  if (!chain.ok) console.warn(`[drill] audit chain broken at seq ${chain.brokenAtSeq}: ${chain.reason}`);
   return {
     double_booked_units: doubleUnits,
     overcommitted_listings: overcommitted,
@@ -95,6 +108,8 @@ export async function checkDatabase(db: PrismaClient, needIds: string[]): Promis
     jobs_stuck: stuck,
     jobs_dead: dead,
     outbox_pending: outbox,
+    audit_pending: auditPending,
+    audit_chain_broken: chain.ok ? 0 : 1,
   };
 }
 

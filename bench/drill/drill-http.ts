@@ -8,7 +8,8 @@ import http from "node:http";
 import superjson from "superjson";
 
 export type Outcome = "ok" | "business" | "unavailable" | "network" | "server_error";
-export type Attempt = { at: number; op: string; outcome: Outcome; status: number; write: boolean };
+/** `at`: when the attempt ended (what the fault windows are matched against); `sent`: when it was sent. */
+export type Attempt = { at: number; sent: number; op: string; outcome: Outcome; status: number; write: boolean };
 export type CallResult = { status: number; ok: boolean; data: unknown; errorCode: string | null; retried: number; gaveUp: boolean };
 
 export const attempts: Attempt[] = [];
@@ -76,11 +77,12 @@ async function send(
     const k = cluster.pick();
     let status = 0;
     let text = "";
+    const sent = Date.now();
     try {
       ({ status, text } = await raw(cluster, k, method, path, body, headers));
     } catch {
       cluster.markDown(k);
-      attempts.push({ at: Date.now(), op, outcome: "network", status: 0, write });
+      attempts.push({ at: Date.now(), sent, op, outcome: "network", status: 0, write });
       if (attempt >= 12) {
         gaveUp.n++;
         return { status: 0, ok: false, data: null, errorCode: "NETWORK", retried: attempt, gaveUp: true };
@@ -96,7 +98,7 @@ async function send(
     }
     if (status >= 500) {
       const clear = status === 503 && /unavailable/i.test(text) && !/\bat .*\.(ts|js):\d+/.test(text);
-      attempts.push({ at: Date.now(), op, outcome: clear ? "unavailable" : "server_error", status, write });
+      attempts.push({ at: Date.now(), sent, op, outcome: clear ? "unavailable" : "server_error", status, write });
       if (!clear && serverErrors.length < 20) serverErrors.push(`${op} → ${status}: ${text.slice(0, 300)}`);
       if (attempt >= 12) {
         gaveUp.n++;
@@ -106,7 +108,7 @@ async function send(
       continue;
     }
     const r = parse(status, json);
-    attempts.push({ at: Date.now(), op, outcome: r.ok ? "ok" : "business", status, write });
+    attempts.push({ at: Date.now(), sent, op, outcome: r.ok ? "ok" : "business", status, write });
     return { status, ...r, retried: attempt, gaveUp: false };
   }
 }

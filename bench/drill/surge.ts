@@ -23,7 +23,7 @@ import { appInstances, startDrillDatabase, workerProcess, type ChildProc, type D
 import { attempts, Cluster, gaveUp, serverErrors } from "@/bench/drill/drill-http";
 import { prepareActors } from "@/bench/drill/drill-actors";
 import { dispatcherScript, openKnightStreams, supplierLoop, writeProbe, type StormState } from "@/bench/drill/drill-storm";
-import { checkDatabase, checkLiveEvents, type Invariants, type LiveCheck, type LiveGap } from "@/bench/drill/drill-checks";
+import { auditChainEnd, checkDatabase, checkLiveEvents, type Invariants, type LiveCheck, type LiveGap } from "@/bench/drill/drill-checks";
 import { errorsOutside, killApp, killWorker, restartPostgres, type FaultReport } from "@/bench/drill/drill-faults";
 import { median, spread } from "@/bench/lib/stats";
 
@@ -61,6 +61,7 @@ async function oneRun(
   log(`run ${r + 1}: ${actors.dispatchers.length} district dispatchers, ${actors.suppliers.length} supplier organisations with API keys, ${actors.knights.length} knights, ${actors.typeIds.length} resource types in demand`);
   const state: StormState = { incidentIds: [], needIds: [], autoIncidents: 0, requesters: [], knights: [], counts: {}, stopped: false };
   const knightStart = await maxLiveId(db);
+  const auditFrom = await auditChainEnd(db);
   await openKnightStreams(cluster, actors, knightStart, state, rnd, log);
 
   const t0 = Date.now();
@@ -102,7 +103,7 @@ async function oneRun(
     last = now;
   }
   await sleep(2000);
-  const invariants = await checkDatabase(db, state.needIds);
+  const invariants = await checkDatabase(db, state.needIds, auditFrom);
   const liveGaps: LiveGap[] = [];
   const live = await checkLiveEvents(db, [...state.knights, ...state.requesters], liveGaps);
   for (const c of [...state.knights, ...state.requesters]) c.close();
@@ -113,7 +114,7 @@ async function oneRun(
   const ok =
     invariants.double_booked_units + invariants.overcommitted_listings + invariants.double_booked_knights + invariants.need_quantity_mismatches +
       invariants.needs_overfilled + invariants.unexplained_assignments + invariants.holds_past_time + invariants.knight_offers_past_time +
-      invariants.next_candidate_missing + invariants.jobs_stuck + invariants.outbox_pending === 0 &&
+      invariants.next_candidate_missing + invariants.jobs_stuck + invariants.outbox_pending + invariants.audit_pending + invariants.audit_chain_broken === 0 &&
     live.lost + live.duplicates + live.unexpected + live.resets === 0 &&
     errs.outside === 0 && errs.server_errors === 0 && gaveUp.n === 0;
   return {
@@ -223,6 +224,8 @@ async function main() {
       live_events_lost: figures.reduce((s, f) => s + f.live.lost + f.live.duplicates + f.live.unexpected, 0),
       live_events_delivered: med(figures.map((f) => f.live.events_received)),
       outbox_pending: figures.reduce((s, f) => s + f.invariants.outbox_pending, 0),
+      audit_pending: figures.reduce((s, f) => s + f.invariants.audit_pending, 0),
+      audit_chain_broken: figures.reduce((s, f) => s + f.invariants.audit_chain_broken, 0),
       total_s: Math.round((Date.now() - started) / 1000),
     }),
   );

@@ -6,6 +6,7 @@ import { knightJobHandlers } from "@/server/jobs/knight-jobs";
 import { dispatchJobHandlers } from "@/server/jobs/dispatch-jobs";
 import { armLivePrune, liveJobHandlers } from "@/server/jobs/live-jobs";
 import { armSearchReconcile, searchJobHandlers, startSearchSyncWorker } from "@/server/jobs/search-jobs";
+import { startAuditChainer } from "@/server/jobs/audit-jobs";
 import { NOTIFICATION_EMAIL_QUEUE, sendNotificationEmail } from "@/server/modules/notifications/notify";
 
 /** Every queue the app runs; other slices add their handlers here (e.g. knight dispatch waves). */
@@ -22,7 +23,8 @@ export function allJobHandlers(db: PrismaClient): Record<string, JobHandler> {
 
 /**
  * Starts the app's worker over every registered queue, and beside it the search sync loop (outbox → search
- * engines, woken by NOTIFY); `stop()` finishes the current batches and returns.
+ * engines, woken by NOTIFY) and the chaining of audit rows left pending; `stop()` finishes the current batches
+ * and returns.
  */
 export function startAppWorker(db: PrismaClient, intervalMs = 1000): JobWorker {
   const handlers = allJobHandlers(db);
@@ -30,5 +32,6 @@ export function startAppWorker(db: PrismaClient, intervalMs = 1000): JobWorker {
   void armSearchReconcile(db).catch((e) => console.error("[muster] could not arm the search reconcile job", e));
   const jobs = startJobWorker(db, { queues: Object.keys(handlers), handlers, workerId: `${hostname()}:${process.pid}`, batch: 10, intervalMs });
   const search = startSearchSyncWorker(db);
-  return { stop: async () => void (await Promise.all([jobs.stop(), search.stop()])) };
+  const audits = startAuditChainer(db);
+  return { stop: async () => void (await Promise.all([jobs.stop(), search.stop(), audits.stop()])) };
 }

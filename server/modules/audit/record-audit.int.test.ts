@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDb, type TestDatabase } from "@/tests/helpers/db";
-import { auditHash, recordAudit, recordAudits } from "@/server/modules/audit/record-audit";
+import { createPrismaClient, runBeforeCommit } from "@/server/db";
+import { startAuditChainer } from "@/server/jobs/audit-jobs";
+import { auditHash, chainAudits, recordAudit, recordAudits, recordPendingAudits } from "@/server/modules/audit/record-audit";
 import type { JsonValue } from "@/server/modules/audit/canonical-json";
 import { verifyAuditChain } from "@/server/modules/audit/verify-audit-chain";
 
@@ -40,39 +42,134 @@ describe("recordAudit", () => {
     expect((await verifyAuditChain(t.db)).ok).toBe(true);
   });
 
-  it("rolls back with the transaction that wrote it", async () => {
+  it("chains 50 concurrent audited transactions into one linear chain, nothing left pending", async () => {
     const before = await t.db.auditEvent.count();
-    await t.db
-      .$transaction(async (tx) => {
-        await recordAudit(tx, { actorId: null, action: "test.rollback", entityType: "Test", entityId: "x" });
-        throw new Error("abort");
-      })
-      .catch(() => undefined);
-    expect(await t.db.auditEvent.count()).toBe(before);
+    const returned = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        t.db.$transaction(async (tx) => {
+          await recordAudit(tx, { actorId: `c${i}`, action: "test.concurrent", entityType: "Test", entityId: `c${i}` });
+          await recordAudits(tx, [{ actorId: `c${i}`, action: "test.concurrent2", entityType: "Test", entityId: `c${i}`, data: { i } }]);
+          return i;
+        }),
+      ),
+    );
+    expect(returned).toHaveLength(50);
+    // Each transaction's rows are chained by the time its call returns.
+    expect(await t.db.auditEvent.count()).toBe(before + 100);
+    expect(await t.db.auditPending.count()).toBe(0);
+    expect(await verifyAuditChain(t.db)).toEqual({ ok: true, checked: before + 100 });
+    expect(await t.db.auditEvent.count({ where: { prevHash: null } })).toBe(1);
+    // A transaction's rows are chained in call order (those of concurrent transactions may interleave).
+    const rows = await t.db.auditEvent.findMany({ where: { action: { startsWith: "test.concurrent" } }, orderBy: { seq: "asc" }, select: { action: true, entityId: true } });
+    const firstSeen = new Set<string>();
+    for (const r of rows) {
+      if (r.action === "test.concurrent") firstSeen.add(r.entityId);
+      else expect(firstSeen.has(r.entityId)).toBe(true);
+    }
+    expect(firstSeen.size).toBe(50);
   });
 
-  it("holds the chain's lock only at commit: a transaction that recorded early does not block another's", async () => {
-    // A records first, then waits for B to record and commit. Were the lock taken where recordAudit is
-    // called, B would queue behind A while A waits for B (B's lock_timeout turns that into an error).
+  it("rolls back with the transaction that wrote it: no pending row, no chained row", async () => {
+    const before = await t.db.auditEvent.count();
+    await expect(
+      t.db.$transaction(async (tx) => {
+        await recordAudit(tx, { actorId: null, action: "test.rollback", entityType: "Test", entityId: "x" });
+        throw new Error("abort");
+      }),
+    ).rejects.toThrow("abort");
+    await chainAudits(t.db);
+    expect(await t.db.auditEvent.count()).toBe(before);
+    expect(await t.db.auditPending.count()).toBe(0);
+    expect(await t.db.auditEvent.count({ where: { action: "test.rollback" } })).toBe(0);
+  });
+
+  it("chains rows a crash left pending: the worker's chainer moves them, and the chain verifies", async () => {
+    // Committed but never chained, as when a process dies between its commit and the chaining.
+    const ids = await recordPendingAudits(t.db, [
+      { actorId: "crashed", action: "test.crash", entityType: "Test", entityId: "k1", data: { 站点: "鼓楼" } },
+      { actorId: "crashed", action: "test.crash", entityType: "Test", entityId: "k2" },
+    ]);
+    expect(await t.db.auditPending.count()).toBe(2);
+    expect(await t.db.auditEvent.count({ where: { id: { in: ids } } })).toBe(0);
+    const chainer = startAuditChainer(t.db, 50);
+    try {
+      for (let i = 0; i < 200 && (await t.db.auditPending.count()) > 0; i++) await new Promise((r) => setTimeout(r, 50));
+    } finally {
+      await chainer.stop();
+    }
+    expect(await t.db.auditPending.count()).toBe(0);
+    const chained = await t.db.auditEvent.findMany({ where: { id: { in: ids } }, orderBy: { seq: "asc" }, select: { entityId: true } });
+    expect(chained.map((r) => r.entityId)).toEqual(["k1", "k2"]);
+    expect((await verifyAuditChain(t.db)).ok).toBe(true);
+  });
+
+  it("chains rows a crash left pending with the next audited write, before that write's own rows", async () => {
+    const [left] = await recordPendingAudits(t.db, [{ actorId: "crashed", action: "test.crash", entityType: "Test", entityId: "k3" }]);
+    await t.db.$transaction(async (tx) => {
+      await recordAudit(tx, { actorId: "next", action: "test.next", entityType: "Test", entityId: "n1" });
+    });
+    expect(await t.db.auditPending.count()).toBe(0);
+    const last = await t.db.auditEvent.findMany({ orderBy: { seq: "desc" }, take: 2, select: { id: true, action: true } });
+    expect(last.map((r) => r.action)).toEqual(["test.next", "test.crash"]);
+    expect(last[1]!.id).toBe(left);
+    expect((await verifyAuditChain(t.db)).ok).toBe(true);
+  });
+
+  it("a chaining that fails after commit does not fail the committed write; its rows wait pending for the next", async () => {
+    // Stands in for the database going away between the commit and the chaining.
+    await t.db.$executeRawUnsafe(`ALTER FUNCTION muster_chain_audits() RENAME TO muster_chain_audits_away`);
+    try {
+      const result = await t.db.$transaction(async (tx) => {
+        await recordAudit(tx, { actorId: "f", action: "test.chain-failed", entityType: "Test", entityId: "f1" });
+        return "committed";
+      });
+      expect(result).toBe("committed");
+    } finally {
+      await t.db.$executeRawUnsafe(`ALTER FUNCTION muster_chain_audits_away() RENAME TO muster_chain_audits`);
+    }
+    expect(await t.db.auditPending.count()).toBe(1);
+    expect(await t.db.auditEvent.count({ where: { action: "test.chain-failed" } })).toBe(0);
+    expect(await chainAudits(t.db)).toBe(1);
+    expect(await t.db.auditEvent.count({ where: { action: "test.chain-failed" } })).toBe(1);
+    expect((await verifyAuditChain(t.db)).ok).toBe(true);
+  });
+
+  it("a transaction holding its pending audit row open does not block another audited write", async () => {
+    // Every lock wait of B's client gives up after 2 s: were the chain's lock held by open transaction A (as
+    // when the rows were chained inside the writing transaction), B's chaining would fail and its row would be
+    // left pending instead of chained when its call returns.
+    const bDb = createPrismaClient(`${t.url}${t.url.includes("?") ? "&" : "?"}options=${encodeURIComponent("-c lock_timeout=2s")}`, 2);
     let bCommitted!: () => void;
     const bDone = new Promise<void>((r) => (bCommitted = r));
-    let aRecorded!: () => void;
-    const aReady = new Promise<void>((r) => (aRecorded = r));
-    const a = t.db.$transaction(async (tx) => {
-      await recordAudit(tx, { actorId: "a", action: "test.early", entityType: "Test", entityId: "a" });
-      aRecorded();
-      await bDone;
-    }, { timeout: 20_000, maxWait: 10_000 });
-    await aReady;
-    await t.db.$transaction(async (tx) => {
-      await tx.$executeRaw`SET LOCAL lock_timeout = '2s'`;
-      await recordAudit(tx, { actorId: "b", action: "test.late", entityType: "Test", entityId: "b" });
-    });
-    bCommitted();
-    await a;
+    let aWritten!: () => void;
+    const aReady = new Promise<void>((r) => (aWritten = r));
+    try {
+      const a = t.db.$transaction(async (tx) => {
+        await recordAudit(tx, { actorId: "a", action: "test.open", entityType: "Test", entityId: "a" });
+        // Runs after recordAudit's own last statement (hooks run in order): A's pending row is written, A stays open.
+        runBeforeCommit(tx, async () => {
+          aWritten();
+          await bDone;
+        });
+      }, { timeout: 20_000, maxWait: 10_000 });
+      await aReady;
+      const aPending = await t.db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM pg_stat_activity WHERE state = 'idle in transaction' AND datname = current_database()`;
+      expect(Number(aPending[0]!.n)).toBeGreaterThanOrEqual(1);
+      await bDb.$transaction(async (tx) => {
+        await recordAudit(tx, { actorId: "b", action: "test.while-open", entityType: "Test", entityId: "b" });
+      });
+      // B's row is chained when its call returns, while A is still open.
+      expect(await t.db.auditEvent.count({ where: { action: "test.while-open" } })).toBe(1);
+      expect(await t.db.auditEvent.count({ where: { action: "test.open" } })).toBe(0);
+      bCommitted();
+      await a;
+    } finally {
+      bCommitted();
+      await bDb.$disconnect();
+    }
     const last = await t.db.auditEvent.findMany({ orderBy: { seq: "desc" }, take: 2, select: { action: true } });
-    // Chained in commit order: B's row first, A's after it.
-    expect(last.map((r) => r.action)).toEqual(["test.early", "test.late"]);
+    expect(last.map((r) => r.action)).toEqual(["test.open", "test.while-open"]);
+    expect(await t.db.auditPending.count()).toBe(0);
     expect((await verifyAuditChain(t.db)).ok).toBe(true);
   });
 

@@ -17,10 +17,13 @@ type AuditRow = {
 
 export type AuditChainReport = { ok: true; checked: number } | { ok: false; checked: number; brokenAtSeq: bigint; reason: string };
 
-/** Walks the chain in seq order and recomputes every hash; reports the first row that does not fit. */
-export async function verifyAuditChain(db: Db, batchSize = 1000): Promise<AuditChainReport> {
-  let prevHash: string | null = null;
-  let afterSeq: bigint | null = null;
+/**
+ * Walks the chain in seq order and recomputes every hash; reports the first row that does not fit. With `after`
+ * (a row of the chain), only the rows after it, chained from its hash (the surge drill checks a run's tail).
+ */
+export async function verifyAuditChain(db: Db, batchSize = 1000, after?: { seq: bigint; hash: string }): Promise<AuditChainReport> {
+  let prevHash: string | null = after?.hash ?? null;
+  let afterSeq: bigint | null = after?.seq ?? null;
   let checked = 0;
   for (;;) {
     const rows: AuditRow[] = await db.auditEvent.findMany({
