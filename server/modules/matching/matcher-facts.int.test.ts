@@ -209,3 +209,36 @@ describe("units held by live assignments", () => {
     expect(c?.availableQuantity).toBe(1);
   });
 });
+
+describe("concurrent writers", () => {
+  it("a listing inserted while its organisation is being verified ends up verified (the insert holds the org row FOR SHARE)", async () => {
+    const { default: pg } = await import("pg");
+    const [a, b] = [new pg.Client({ connectionString: t.url }), new pg.Client({ connectionString: t.url })];
+    await Promise.all([a.connect(), b.connect()]);
+    try {
+      await t.db.organization.update({ where: { id: ids.org }, data: { verification: "PENDING" } });
+      await a.query("BEGIN");
+      await a.query(
+        `INSERT INTO resource (id, type_id, owner_org_id, title, unit, lat, lng, address, region_code, travel_range, max_travel_km, mobilization_minutes, status, updated_at)
+         VALUES ('mf_r_race', $1, $2, 'race', 'unit', 32.07, 118.79, 'x', '320100', 'CITY', 100, 10, 'AVAILABLE', now())`,
+        [ids.pump, ids.org],
+      );
+      const bPid = (await b.query<{ pid: number }>("SELECT pg_backend_pid() AS pid")).rows[0]!.pid;
+      let settled = false;
+      const verifying = b.query(`UPDATE organization SET verification = 'VERIFIED' WHERE id = $1`, [ids.org]).finally(() => (settled = true));
+      // the verification waits for the insert's row lock (observed, not timed); were it not to wait, it settles
+      // first and the listing is left unverified, which the assertion below reports
+      while (!settled) {
+        const w = await t.db.$queryRaw<{ waiting: boolean }[]>`SELECT wait_event_type = 'Lock' AS waiting FROM pg_stat_activity WHERE pid = ${bPid}`;
+        if (w[0]?.waiting) break;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      await a.query("COMMIT");
+      await verifying;
+      expect((await facts("mf_r_race")).owner_verified).toBe(true);
+      await expectConsistent();
+    } finally {
+      await Promise.all([a.end(), b.end()]);
+    }
+  });
+});
