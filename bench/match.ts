@@ -37,6 +37,8 @@ const SCALE_SHARED_BUFFERS = "2GB";
 const HOT_RELATIONS = [
   "resource", "resource_available_kind_level_position_gist", "availability_window", "availability_window_resource_id_kind_idx",
   "credential", "credential_resource_id_idx", "organization", "assignment",
+  // the per-row held-units probe (candidate-sql.ts) reads the live assignments through this exclusion index
+  "assignment_no_overlap",
 ];
 
 /** Loads relations into shared buffers with the contrib pg_prewarm extension; returns the pages read. */

@@ -188,12 +188,21 @@ export function toRestErrorBody(status: number, raw: unknown): RestErrorBody {
  * Pass results through (plus `extraHeaders`, e.g. RateLimit-*); rewrite error bodies to the documented shape. `failed` comes from the
  * adapter's onError, because a successful result may also carry an error status (health → 503).
  */
-export async function normaliseRestResponse(res: Response, failed: boolean, extraHeaders?: Headers): Promise<Response> {
-  const headers = new Headers(res.headers);
+/**
+ * The REST response from the adapter's result (rest-adapter.ts): no caching, the handler's extra headers
+ * (RateLimit-*), and errors in the REST error shape.
+ */
+export function restResponse(res: { status: number; headers: Headers; body: string | undefined }, failed: boolean, extraHeaders?: Headers): Response {
+  const headers = res.headers;
   extraHeaders?.forEach((value, name) => headers.set(name, value));
   headers.set("Cache-Control", "no-store");
   if (!failed) return new Response(res.body, { status: res.status, headers });
-  const raw: unknown = await res.json().catch(() => null);
+  let raw: unknown = null;
+  try {
+    raw = res.body === undefined ? null : JSON.parse(res.body);
+  } catch {
+    raw = null;
+  }
   headers.set("Content-Type", "application/json");
   headers.delete("Content-Length");
   return new Response(JSON.stringify(toRestErrorBody(res.status, raw)), { status: res.status, headers });

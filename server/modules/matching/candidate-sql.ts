@@ -5,14 +5,16 @@ import { LIVE_ASSIGNMENT_STATUSES, needWindow, shanghaiClock, type MatchNeed } f
  * resource_available_kind_level_position_gist (type_kind, type_level, position) WHERE status = 'AVAILABLE'
  * (migration 20261129140000_matching_kind_level_stream) — a typed need's compatible types are exactly "its kind,
  * its level or more capable", so one scan serves them all; a category-only need gets one scan per kind —
- * bounded by the need's radius box, and pass through every rule as they come: row-local ones first (status,
- * type, capability minimums, uncommitted quantity, the need's radius and the resource's max travel km, exact
- * great-circle re-check, not fully held by live unit assignments — a set built once per query), then the
- * correlated ones (owner verification: a VERIFIED organisation, or an individual with an expert profile whose
- * account is not disabled; blackout/weekly/dated availability; required credentials valid over the whole
- * window, for types that require some) — until `limit` have passed. So the pool is exact and no row past the
- * last needed one is read. Streams are merged by great-circle distance and cut to `limit`; type, busy units and
- * supplier loads (fairness, from assignment.supplier_id) are added for those rows only.
+ * bounded by the need's radius box, and pass through every rule as they come, all but one on the row itself:
+ * status, type, capability minimums, uncommitted quantity, the need's radius and the resource's max travel km,
+ * exact great-circle re-check, owner verification (a VERIFIED organisation, or an individual with an expert
+ * profile whose account is not disabled), blackout/weekly/dated availability and required credentials valid
+ * over the whole window — the last three from columns the database keeps on the row (migration
+ * 20261207220000_matching_row_local_rules; credentials are probed only for a listing holding several of one
+ * required kind) — then, last, units held by live assignments over the window (one probe of a small index),
+ * until `limit` have passed. So the pool is exact and no row past the last needed one is read. Streams are
+ * merged by great-circle distance and cut to `limit`; type, busy units and supplier loads (fairness, from
+ * assignment.supplier_id) are added for those rows only.
  * Nothing here locks: the offers step locks chosen rows by id afterwards.
  *
  * Availability simplification (documented): a BLACKOUT overlapping [start, end) excludes; if the resource
@@ -55,6 +57,19 @@ const POINT = `muster_ll_to_earth(${P.lat}, ${P.lng})`;
  * that goes through the `earth` domain's CHECK constraints on every row, which made the distance cost more than
  * the KNN scan itself.
  */
+/** The job window [start, end) as a range. */
+const JOB = `tstzrange(${P.start}, ${P.end}, '[)')`;
+
+/**
+ * Distinct units of a listing held by live assignments overlapping the job window. Written as the
+ * assignment_no_overlap exclusion constraint's GiST index is (resource_id, unit_index, tstzrange &&, WHERE live),
+ * so it is one index probe; window_end > window_start (CHECK) and end > start make && the same as
+ * window_start < end AND window_end > start.
+ */
+const busyUnits = (id: string) => `(SELECT count(DISTINCT a.unit_index)::int FROM assignment a
+        WHERE a.resource_id = ${id} AND a.resource_id IS NOT NULL AND a.status IN (${LIVE}) AND a.unit_index IS NOT NULL
+          AND tstzrange(a.window_start, a.window_end, '[)') && ${JOB})`;
+
 const DIST_M = `(2 * ${EARTH_RADIUS_M}::float8 * asin(least(1.0, sqrt(
     power(sin(radians(r.lat - ${P.lat}) / 2), 2)
     + cos(radians(r.lat)) * ${P.cosLat} * power(sin(radians(r.lng - ${P.lng}) / 2), 2)))))`;
@@ -76,15 +91,6 @@ WITH types AS (
   -- one KNN stream per kind: a typed need's compatible types are exactly kind K, level <= L (one stream); a
   -- category-only need gets one per kind in its category. The type id list below keeps the set exact.
   SELECT ty.kind, max(ty.type_level) AS max_level FROM types ty GROUP BY ty.kind
-), busy AS (
-  -- units held over the window, from assignments alone (a handful of rows pass the window); resource is read
-  -- only for those, not for every live assignment
-  SELECT a.resource_id, count(DISTINCT a.unit_index)::int AS n FROM assignment a
-  WHERE a.status IN (${LIVE}) AND a.resource_id IS NOT NULL AND a.unit_index IS NOT NULL
-    AND a.window_start < ${P.end} AND a.window_end > ${P.start}
-  GROUP BY a.resource_id
-), fully_busy AS (
-  SELECT b.resource_id FROM busy b JOIN resource r2 ON r2.id = b.resource_id WHERE b.n >= r2.total_quantity
 ), hits AS (
   SELECT k.* FROM streams s
   CROSS JOIN LATERAL (
@@ -102,30 +108,23 @@ WITH types AS (
       AND r.total_quantity - r.committed_quantity >= 1
       AND ${DIST_M} <= LEAST(${P.radiusM}, r.max_travel_km * 1000.0::float8)
       ${caps}
-      -- a hashed set, built once: no per-row probe of assignments
-      AND r.id NOT IN (SELECT f.resource_id FROM fully_busy f)
-      AND (CASE WHEN r.owner_org_id IS NOT NULL
-                THEN EXISTS (SELECT 1 FROM organization o WHERE o.id = r.owner_org_id AND o.verification = 'VERIFIED')
-                ELSE EXISTS (SELECT 1 FROM expert_profile e JOIN users u ON u.id = e.user_id
-                             WHERE e.user_id = r.owner_user_id AND u.disabled_at IS NULL) END)
-      -- all of a resource's windows in one probe, for listings that have any: no overlapping blackout, and no
-      -- weekly pattern or a weekly/dated window that contains the start
-      AND (CASE WHEN r.has_availability_windows THEN
-             (SELECT NOT coalesce(bool_or(w.kind = 'BLACKOUT' AND w.starts_at < ${P.end} AND w.ends_at > ${P.start}), false)
-                     AND (NOT coalesce(bool_or(w.kind = 'WEEKLY'), false)
-                          OR coalesce(bool_or((w.kind = 'WEEKLY' AND w.weekday = ${P.weekday} AND w.start_minute <= ${P.minute}
-                                               AND w.end_minute > ${P.minute})
-                                              OR (w.kind = 'DATED' AND w.starts_at <= ${P.start} AND w.ends_at > ${P.start})), false))
-              FROM availability_window w WHERE w.resource_id = r.id)
-           ELSE true END)
-      -- credentials are probed only for types that require some (the id list is computed once)
-      AND (CASE WHEN r.type_id = ANY(coalesce((SELECT array_agg(ty.id) FROM types ty WHERE cardinality(ty.required_credential_kinds) > 0), '{}'))
-                THEN NOT EXISTS (SELECT 1 FROM types ty CROSS JOIN unnest(ty.required_credential_kinds) AS ck(kind)
+      -- owner verification, availability windows and credentials as the database keeps them on the row
+      -- (migration 20261207220000_matching_row_local_rules): no probe of another table in the common case
+      AND r.owner_verified
+      AND NOT coalesce(r.avail_blackout && ${JOB}, false)
+      AND (r.avail_weekly IS NULL OR r.avail_weekly @> (${P.weekday} * 1440 + ${P.minute})
+           OR coalesce(r.avail_dated @> ${P.start}, false))
+      -- credential_cover is NULL only when a required kind has several credentials: then probe as before
+      AND (CASE WHEN r.credential_cover IS NOT NULL THEN r.credential_cover @> tstzrange(${P.start}, ${P.end}, '[]')
+                ELSE NOT EXISTS (SELECT 1 FROM types ty CROSS JOIN unnest(ty.required_credential_kinds) AS ck(kind)
                                  WHERE ty.id = r.type_id
                                    AND NOT EXISTS (SELECT 1 FROM credential c WHERE c.resource_id = r.id AND c.kind = ck.kind
                                      AND (c.valid_from IS NULL OR c.valid_from <= ${P.start})
                                      AND (c.valid_until IS NULL OR c.valid_until >= ${P.end})))
-                ELSE true END)
+           END)
+      -- last (costliest): not every unit held by live assignments over the window, probed per row through the
+      -- assignment_no_overlap exclusion index (only live unit assignments are in it)
+      AND ${busyUnits("r.id")} < r.total_quantity
     ORDER BY muster_ll_to_earth(r.lat, r.lng) <-> ${POINT}
     LIMIT ${P.limit}
   ) k
@@ -138,11 +137,10 @@ WITH types AS (
   WHERE a.status IN (${LIVE}) AND a.supplier_id IN (SELECT coalesce(h2.owner_org_id, h2.owner_user_id) FROM hits h2)
   GROUP BY a.supplier_id
 )
-SELECT h.*, ty.code AS type_code, ty.type_level, ty.category, coalesce(b.n, 0) AS busy_units,
+SELECT h.*, ty.code AS type_code, ty.type_level, ty.category, ${busyUnits("h.id")} AS busy_units,
        o.name AS org_name, o.name_en AS org_name_en, coalesce(l.n, 0) AS active_assignments
 FROM hits h
 JOIN types ty ON ty.id = h.type_id
-LEFT JOIN busy b ON b.resource_id = h.id
 LEFT JOIN organization o ON o.id = h.owner_org_id
 LEFT JOIN loads l ON l.supplier_id = coalesce(h.owner_org_id, h.owner_user_id)
 ORDER BY h.dist_m, h.id`;
