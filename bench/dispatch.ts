@@ -1,6 +1,6 @@
 /**
  * Live dispatch benchmark (not a test):
- *   npm run bench:dispatch [-- --knights 10000 --servers 2 --tasks 30 --attempts 500 --slots 10 --runs 3 --bare 1000]
+ *   npm run bench:dispatch [-- --knights 10000 --servers 2 --tasks 30 --attempts 500 --slots 10 --runs 3 --bare 1000 --live-heap]
  * Database: a scratch database on DATABASE_URL's server (dropped at the end), else a scratch embedded
  * PostgreSQL (<MUSTER_DATA_DIR>/bench-dispatch, ephemeral). Seeds `knights` on-duty knights spread over a
  * 12 km disc around Nanjing (Xuanwu) with fresh positions, then forks `servers` app-like processes: node
@@ -26,7 +26,7 @@
  */
 import http from "node:http";
 import os from "node:os";
-import { monitorEventLoopDelay, PerformanceObserver } from "node:perf_hooks";
+import fs from "node:fs";
 import { parseArgs } from "node:util";
 import seedrandom from "seedrandom";
 import superjson from "superjson";
@@ -41,6 +41,7 @@ import { startBenchServer, type BenchServer } from "@/bench/lib/dispatch-bench-s
 import { getJson, openSse, postJson, sleep, waitFor } from "@/bench/lib/loopback-http";
 import { pct, r1 } from "@/bench/lib/stats";
 import { printDispatchReport, type RunResult } from "@/bench/lib/dispatch-report";
+import { startLoopMonitor, type LoopStats } from "@/bench/lib/loop-monitor";
 
 
 /** Arrival times (performance.now()) of offer.new per need → knight, and of baseline pings per seq. */
@@ -77,12 +78,7 @@ function onSseMessage(knightId: string | null, data: string) {
 
 
 /** This process's event-loop delay and GC pauses (reset before each offer phase). */
-const clientLag = monitorEventLoopDelay({ resolution: 5 });
-clientLag.enable();
-const clientGcMs: number[] = [];
-new PerformanceObserver((list) => {
-  for (const e of list.getEntries()) clientGcMs.push(e.duration);
-}).observe({ entryTypes: ["gc"] });
+const clientLoop = startLoopMonitor();
 
 async function main() {
   const { values } = parseArgs({
@@ -94,6 +90,9 @@ async function main() {
       slots: { type: "string" },
       runs: { type: "string" },
       bare: { type: "string" },
+      // A full GC in each server at the end of every run, to report the heap it keeps (off by default: the
+      // forced collection would spare the next run the natural one, which may fall in its offer phase).
+      "live-heap": { type: "boolean" },
     },
   });
   const nKnights = Number(values.knights ?? 10_000);
@@ -182,14 +181,15 @@ async function main() {
 
       // Event-loop delay and GC pauses during the offer phase, here (the client of 10,000 sockets) and per server.
       await Promise.all(servers.map((srv) => srv.ask({ type: "lagReset" })));
-      clientLag.reset();
-      clientGcMs.length = 0;
+      clientLoop.reset();
       const fetchedBefore = await Promise.all(servers.map(async (srv) => ((await srv.ask({ type: "stats" })).fetchMs as number[]).length));
       // OFFER latency through the database and the hubs of every server.
       const lat: number[] = [];
       const afterCommit: number[] = [];
       const txMs: number[] = [];
       const chosen: string[][] = [];
+      // [epoch ms at the post, transaction ms, slowest offer.new ms] per task, for BENCH_TIMELINE.
+      const tasksTimeline: [number, number, number][] = [];
       let offersTotal = 0;
       let missing = 0;
       let cross = 0;
@@ -197,6 +197,7 @@ async function main() {
         const task = await dispatchTask(pointAround(rnd, 8), slots);
         txMs.push(task.committed - task.start);
         const got = arrivals.offers.get(task.needId) ?? new Map<string, number>();
+        tasksTimeline.push([Math.round(performance.timeOrigin + task.start), Math.round(task.committed - task.start), Math.round(Math.max(0, ...[...got.values()].map((at) => at - task.start)))]);
         for (const o of task.offers) {
           offersTotal++;
           const at = got.get(o.knightId);
@@ -212,9 +213,14 @@ async function main() {
       }
 
       const serverLag = await Promise.all(servers.map((srv) => srv.ask({ type: "stats" })));
+      const client = clientLoop.stats();
+      if (process.env.BENCH_TIMELINE) {
+        const loops = { client, servers: serverLag.map((x) => ({ timeline: x.timeline, gcs: x.gcs }) as Pick<LoopStats, "timeline" | "gcs">) };
+        fs.writeFileSync(`${process.env.BENCH_TIMELINE}-run${run + 1}.json`, JSON.stringify({ tasks: tasksTimeline, ...loops }));
+      }
       const offerLag = {
-        client_lag_max_ms: r1(clientLag.max / 1e6),
-        client_gc_max_ms: r1(Math.max(0, ...clientGcMs)),
+        client_lag_max_ms: r1(client.lagMaxMs),
+        client_gc_max_ms: r1(client.gcMaxMs),
         server_lag_max_ms: r1(Math.max(...serverLag.map((x) => Number(x.lagMaxMs)))),
         server_gc_max_ms: r1(Math.max(...serverLag.map((x) => Number(x.gcMaxMs)))),
         server_heap_mb: r1(Math.max(...serverLag.map((x) => Number(x.heapMb)))),
@@ -298,6 +304,11 @@ async function main() {
         `SELECT count(*)::int AS n FROM assignment WHERE need_id = $1 AND status IN ('ACCEPTED','MOBILIZED','EN_ROUTE','ON_SCENE')`,
         settleTask.needId,
       );
+      // Heap each server still holds after a full GC, at the end of the run (growth run over run = something kept).
+      const liveHeap = values["live-heap"] ? await Promise.all(servers.map((srv) => srv.ask({ type: "liveHeap" }))) : [{ liveHeapMb: NaN }];
+      if (process.env.BENCH_HEAP_SNAPSHOT_DIR) {
+        for (const [si, srv] of servers.entries()) await srv.ask({ type: "heapSnapshot", file: `${process.env.BENCH_HEAP_SNAPSHOT_DIR}/server${si}-run${run + 1}.heapsnapshot` });
+      }
       const r: RunResult = {
         offer_p50_ms: r1(pct(lat, 50)),
         offer_p99_ms: r1(pct(lat, 99)),
@@ -327,6 +338,7 @@ async function main() {
         settle_baseline_p99_ms: r1(pct(settleBase, 99)),
         settle_p99_ratio: Math.round((pct(settle, 99) / pct(settleBase, 99)) * 100) / 100,
         ...offerLag,
+        server_live_heap_mb: r1(Math.max(...liveHeap.map((x) => Number(x.liveHeapMb)))),
         load_1m: r1(os.loadavg()[0]!),
       };
       results.push(r);

@@ -8,16 +8,19 @@
  */
 import { fork, type ChildProcess } from "node:child_process";
 import http from "node:http";
-import { monitorEventLoopDelay, PerformanceObserver } from "node:perf_hooks";
+import v8 from "node:v8";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { appRouter } from "@/server/api/root";
 import { getDb } from "@/server/db";
 import { getLiveHub } from "@/server/modules/live/live-hub";
 import { liveTopics } from "@/server/modules/live/live-topics";
+import { liveHeapMb, startLoopMonitor } from "@/bench/lib/loop-monitor";
 
 type ToServer =
   | { type: "stats"; rid: number }
   | { type: "lagReset"; rid: number }
+  | { type: "liveHeap"; rid: number }
+  | { type: "heapSnapshot"; rid: number; file: string }
   | { type: "inject"; rid: number; knightIds: string[]; seq: number }
   | { type: "bare"; rid: number; ids: number[]; seq: number };
 
@@ -27,12 +30,7 @@ async function serverMain() {
   await hub.start();
   const bare = new Map<number, http.ServerResponse>();
   // Event-loop delay and GC pauses of this process since the parent's last lagReset (what a slow run costs here).
-  const lag = monitorEventLoopDelay({ resolution: 5 });
-  lag.enable();
-  const gcMs: number[] = [];
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) gcMs.push(e.duration);
-  }).observe({ entryTypes: ["gc"] });
+  const loop = startLoopMonitor();
 
   // Server-side time of each accept request (request parsed → response finished): the settlement as this
   // process sees it, without the client's and the sockets' share of the burst.
@@ -110,15 +108,14 @@ async function serverMain() {
   });
   process.on("message", (m: ToServer) => {
     if (m.type === "stats") {
-      process.send!({
-        rid: m.rid, ...hub.stats(), bare: bare.size, acceptMs,
-        lagMaxMs: lag.max / 1e6, lagP99Ms: lag.percentile(99) / 1e6, gcMaxMs: Math.max(0, ...gcMs), gcTotalMs: gcMs.reduce((a, b) => a + b, 0),
-        heapMb: process.memoryUsage().heapUsed / 2 ** 20,
-      });
+      process.send!({ rid: m.rid, ...hub.stats(), bare: bare.size, acceptMs, ...loop.stats() });
     } else if (m.type === "lagReset") {
-      lag.reset();
-      gcMs.length = 0;
+      loop.reset();
       process.send!({ rid: m.rid });
+    } else if (m.type === "liveHeap") {
+      process.send!({ rid: m.rid, liveHeapMb: liveHeapMb() });
+    } else if (m.type === "heapSnapshot") {
+      process.send!({ rid: m.rid, file: v8.writeHeapSnapshot(m.file) });
     }
     else if (m.type === "inject") {
       for (const k of m.knightIds) hub.fanOutLocal({ id: "0", topic: liveTopics.knight(k), kind: "bench.ping", data: { seq: m.seq } });

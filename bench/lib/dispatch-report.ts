@@ -37,6 +37,8 @@ export type RunResult = {
   server_lag_max_ms: number;
   server_gc_max_ms: number;
   server_heap_mb: number;
+  /** Heap the worst server still holds after a full GC at the end of the run (rising run over run = a leak). */
+  server_live_heap_mb: number;
   /** 1-minute load average at the end of the run (2-core machine shared with other work: context for the figures). */
   load_1m: number;
 };
@@ -61,6 +63,7 @@ export function printDispatchReport(results: RunResult[], o: { slots: number; kn
     ["event-loop delay max during offers, worst server (ms)", "server_lag_max_ms"],
     ["GC pause max during offers, worst server (ms)", "server_gc_max_ms"],
     ["heap used, biggest server (MB)", "server_heap_mb"],
+    ["heap kept after a full GC at the end of the run, biggest server (MB)", "server_live_heap_mb"],
     ["baseline: hub in-process fan-out, same connections, p50 (ms)", "baseline_p50_ms"],
     ["baseline: p99 (ms)", "baseline_p99_ms"],
     ["raw SSE write fan-out p50 (ms)", "bare_p50_ms"],
@@ -116,6 +119,9 @@ export function printDispatchReport(results: RunResult[], o: { slots: number; kn
       slots: o.slots,
       runs: o.runs,
       offer_p99_ms_runs: stat("offer_p99_ms"),
+      // the offer target holds in every run: each run's p99, in order, and the live heap after each run
+      offer_p99_ms_per_run: results.map((r) => r.offer_p99_ms),
+      server_live_heap_mb_per_run: results.map((r) => r.server_live_heap_mb),
       settle_p99_ms_runs: stat("settle_p99_ms"),
       settle_p99_ratio_runs: stat("settle_p99_ratio"),
       baseline_p99_ms_runs: stat("baseline_p99_ms"),

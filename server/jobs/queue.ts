@@ -45,8 +45,13 @@ export async function enqueueJob(db: Db, input: EnqueueInput): Promise<{ id: str
 /** Keyed jobs, several in one statement (same re-arm rules as enqueueJob). Keys must be distinct. */
 export async function enqueueKeyedJobs(db: Db, inputs: (EnqueueInput & { key: string })[]): Promise<{ id: string }[]> {
   if (inputs.length === 0) return [];
+  return db.$queryRaw<{ id: string }[]>(keyedJobsUpsertSql(inputs));
+}
+
+/** The INSERT … ON CONFLICT of enqueueKeyedJobs (RETURNING id), for callers that fold it into a statement of their own. */
+export function keyedJobsUpsertSql(inputs: (EnqueueInput & { key: string })[]): Prisma.Sql {
   const now = new Date();
-  return db.$queryRaw<{ id: string }[]>`
+  return Prisma.sql`
     INSERT INTO job (id, queue, payload, run_at, max_attempts, key, updated_at)
     SELECT v.id, v.queue, v.payload::jsonb, v.run_at::timestamptz, v.max_attempts, v.key, now()
     FROM unnest(${inputs.map(() => `job_${crypto.randomUUID()}`)}::text[], ${inputs.map((i) => i.queue)}::text[],

@@ -1,5 +1,5 @@
 import type { Db } from "@/server/db";
-import type { Prisma } from "@/server/generated/prisma/client";
+import { Prisma } from "@/server/generated/prisma/client";
 import { AppError } from "@/server/errors";
 
 /**
@@ -88,6 +88,22 @@ export async function lockNeedRow(tx: Db, needId: string): Promise<void> {
 
 type LockedNeedRow = Omit<DispatchNeed, "incident"> & { incidentOrgId: string; incidentTitle: string; incidentStatus: DispatchNeed["incident"]["status"] };
 
+/** The columns of dispatchNeedSelect (need n, incident i), as LockedNeedRow names them. */
+const NEED_COLUMNS = Prisma.sql`n.id, n.incident_id AS "incidentId", n.category::text AS category, n.title, n.task_kind::text AS "taskKind",
+           n.quantity, n.unit, n.status::text AS status, n.needed_by AS "neededBy", n.duration_minutes AS "durationMinutes",
+           n.max_distance_km AS "maxDistanceKm", n.staging_lat AS "stagingLat", n.staging_lng AS "stagingLng",
+           n.staging_address AS "stagingAddress", n.pickup_lat AS "pickupLat", n.pickup_lng AS "pickupLng",
+           n.pickup_address AS "pickupAddress", n.cargo_kg AS "cargoKg", n.cargo_volume_l AS "cargoVolumeL",
+           n.required_vehicle::text[] AS "requiredVehicle", n.required_trainings AS "requiredTrainings",
+           n.reward_points AS "rewardPoints", n.qty_committed AS "qtyCommitted", n.qty_en_route AS "qtyEnRoute",
+           n.qty_on_scene AS "qtyOnScene", n.qty_released AS "qtyReleased", n.unmet_reason::text AS "unmetReason",
+           i.org_id AS "incidentOrgId", i.title AS "incidentTitle", i.status::text AS "incidentStatus"`;
+
+function toDispatchNeed<R extends LockedNeedRow>(row: R): DispatchNeed & Omit<R, keyof LockedNeedRow> {
+  const { incidentOrgId, incidentTitle, incidentStatus, ...need } = row;
+  return { ...need, incident: { orgId: incidentOrgId, title: incidentTitle, status: incidentStatus } } as DispatchNeed & Omit<R, keyof LockedNeedRow>;
+}
+
 /**
  * Locks the need row and reads it with its incident in ONE statement (lockNeedRow + the Prisma read took three
  * round trips: Prisma reads the nested incident separately), as dispatchNeedSelect shapes it. Must run inside a
@@ -96,22 +112,35 @@ type LockedNeedRow = Omit<DispatchNeed, "incident"> & { incidentOrgId: string; i
  */
 export async function lockDispatchNeed(tx: Db, needId: string): Promise<DispatchNeed> {
   const rows = await tx.$queryRaw<LockedNeedRow[]>`
-    SELECT n.id, n.incident_id AS "incidentId", n.category::text AS category, n.title, n.task_kind::text AS "taskKind",
-           n.quantity, n.unit, n.status::text AS status, n.needed_by AS "neededBy", n.duration_minutes AS "durationMinutes",
-           n.max_distance_km AS "maxDistanceKm", n.staging_lat AS "stagingLat", n.staging_lng AS "stagingLng",
-           n.staging_address AS "stagingAddress", n.pickup_lat AS "pickupLat", n.pickup_lng AS "pickupLng",
-           n.pickup_address AS "pickupAddress", n.cargo_kg AS "cargoKg", n.cargo_volume_l AS "cargoVolumeL",
-           n.required_vehicle::text[] AS "requiredVehicle", n.required_trainings AS "requiredTrainings",
-           n.reward_points AS "rewardPoints", n.qty_committed AS "qtyCommitted", n.qty_en_route AS "qtyEnRoute",
-           n.qty_on_scene AS "qtyOnScene", n.qty_released AS "qtyReleased", n.unmet_reason::text AS "unmetReason",
-           i.org_id AS "incidentOrgId", i.title AS "incidentTitle", i.status::text AS "incidentStatus"
+    SELECT ${NEED_COLUMNS}
     FROM need n JOIN incident i ON i.id = n.incident_id
     WHERE n.id = ${needId}
     FOR UPDATE OF n`;
   const row = rows[0];
   if (!row) throw new AppError("NOT_FOUND", "This task does not exist.");
-  const { incidentOrgId, incidentTitle, incidentStatus, ...need } = row;
-  return { ...need, incident: { orgId: incidentOrgId, title: incidentTitle, status: incidentStatus } };
+  return toDispatchNeed(row);
+}
+
+/**
+ * lockDispatchNeed for a dispatcher starting the task, folding in the reads that used to be round trips of
+ * their own: the caller's incident scope (`orgIds`, null = every organisation; outside it the task is not
+ * found and not locked) and the active hazard zones of the incident plus the global ones. Only rows the need
+ * lock does not serialise are read here: a statement reads with the snapshot it started with, so the waves
+ * and offers a transaction we waited for committed must be read in a later statement.
+ */
+export async function lockDispatchNeedToStart(tx: Db, needId: string, orgIds: string[] | null): Promise<{ need: DispatchNeed; zoneRows: unknown[] }> {
+  const rows = await tx.$queryRaw<(LockedNeedRow & { zoneRows: unknown[] })[]>`
+    SELECT ${NEED_COLUMNS},
+           coalesce((SELECT json_agg(json_build_object('id', z.id, 'requiredTraining', z.required_training, 'polygon', z.polygon,
+                                                       'minLat', z.min_lat, 'minLng', z.min_lng, 'maxLat', z.max_lat, 'maxLng', z.max_lng))
+                     FROM hazard_zone z WHERE z.active AND (z.incident_id = n.incident_id OR z.incident_id IS NULL)), '[]'::json) AS "zoneRows"
+    FROM need n JOIN incident i ON i.id = n.incident_id
+    WHERE n.id = ${needId} AND (${orgIds === null}::boolean OR i.org_id = ANY(${orgIds ?? []}::text[]))
+    FOR UPDATE OF n`;
+  const row = rows[0];
+  if (!row) throw new AppError("NOT_FOUND", "This task does not exist or is not yours to see.");
+  const { zoneRows, ...need } = toDispatchNeed(row);
+  return { need, zoneRows };
 }
 
 export async function readDispatchNeed(db: Db, needId: string): Promise<DispatchNeed> {

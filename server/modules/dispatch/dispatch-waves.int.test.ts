@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDb, type TestDatabase } from "@/tests/helpers/db";
+import { countStatements } from "@/tests/helpers/count-statements";
 import { liveTopics } from "@/server/modules/live/live-topics";
 import { createPrismaClient } from "@/server/db";
 import { claimJobs, runJobs } from "@/server/jobs/queue";
@@ -166,5 +167,59 @@ describe("dispatch waves", () => {
     expect(job.runAt.getTime()).toBeGreaterThan(Date.now());
     expect(job.lastError).toBeNull();
     expect(job.doneAt).toBeNull();
+  });
+});
+
+describe("startDispatch round trips", () => {
+  it("locks, checks scope and reads the zones in one statement; the wave, offers, events and timer in one more (8 in all)", async () => {
+    const at = nextArea();
+    const knights = [];
+    for (let i = 0; i < 5; i++) knights.push(await createKnight(t.db, northOf(0.5 + i * 0.3, at)));
+    const needId = await createKnightNeed(t.db, f.incidentId, f.actors.dispatcherA.userId, { stagingLat: at.lat, stagingLng: at.lng, quantity: 2 });
+    const T0 = new Date();
+    const { result, statements } = await countStatements(() => startDispatch(t.db, f.actors.dispatcherA, needId, { now: T0 }));
+    // BEGIN, lock (+ scope + zones), waves and pending offers, candidates, the wave's one write, audit lock + row, COMMIT
+    expect(statements.length).toBe(8);
+    expect(result).toEqual({ needId, wave: 1, radiusKm: 3, slots: 2, accepted: 0, pendingOffers: 4, status: "OPEN", unmet: false });
+    // The one write: the wave, 2×K offers to the nearest, their offer.new, the timer, then dispatch.updated after them.
+    expect(await offeredByWave(t.db, needId)).toEqual({ 1: knights.slice(0, 4).map((k) => k.id).sort() });
+    expect(await t.db.dispatchWave.findMany({ where: { needId }, select: { wave: true, radiusKm: true, closedAt: true, endsAt: true } })).toEqual([
+      { wave: 1, radiusKm: 3, closedAt: null, endsAt: sec(T0, 60) },
+    ]);
+    expect(await t.db.job.findUniqueOrThrow({ where: { key: dispatchWaveKey(needId) }, select: { runAt: true, payload: true, doneAt: true } })).toEqual({
+      runAt: sec(T0, 60), payload: { needId, wave: 1 }, doneAt: null,
+    });
+    const events = await t.db.liveEvent.findMany({
+      where: { OR: [{ topic: liveTopics.need(needId) }, ...knights.map((k) => ({ topic: liveTopics.knight(k.id) }))] },
+      orderBy: { id: "asc" }, select: { kind: true, topic: true, data: true },
+    });
+    expect(events.map((e) => e.kind)).toEqual(["offer.new", "offer.new", "offer.new", "offer.new", "dispatch.updated"]);
+    expect(events.at(-1)!.data).toEqual(result);
+    expect(await t.db.auditEvent.count({ where: { entityId: needId, action: "dispatch.start" } })).toBe(1);
+  });
+
+  it("a need outside the caller's scope is not found and not locked; a resource need is refused before anything is written", async () => {
+    const at = nextArea();
+    await createKnight(t.db, northOf(1, at));
+    const needId = await createKnightNeed(t.db, f.incidentId, f.actors.dispatcherA.userId, { stagingLat: at.lat, stagingLng: at.lng });
+    // Another session holds the need's lock: an out-of-scope caller is answered at once instead of waiting on it.
+    const holder = createPrismaClient(t.url, 1);
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    const holding = holder.$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT id FROM need WHERE id = ${needId} FOR UPDATE`;
+      await held;
+    });
+    try {
+      await new Promise((r) => setTimeout(r, 200));
+      await expect(startDispatch(t.db, f.actors.memberB, needId)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    } finally {
+      release();
+      await holding;
+      await holder.$disconnect();
+    }
+    const resource = await createKnightNeed(t.db, f.incidentId, f.actors.dispatcherA.userId, { category: "MATERIAL" });
+    await expect(startDispatch(t.db, f.actors.dispatcherA, resource)).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    expect(await t.db.dispatchWave.count({ where: { needId: { in: [needId, resource] } } })).toBe(0);
   });
 });

@@ -2,7 +2,7 @@ import type { Db } from "@/server/db";
 import { DISPATCH_CONFIG, type DispatchConfig } from "@/server/modules/dispatch/dispatch-config";
 import { routePoints, taskOrigin, taskWindow, type DispatchNeed } from "@/server/modules/dispatch/dispatch-need";
 import { eligibleKnightsSql } from "@/server/modules/dispatch/eligible-knights-sql";
-import { blockingZone, loadActiveZones } from "@/server/modules/dispatch/hazard-filter";
+import { blockingZone, loadActiveZones, type ActiveZone } from "@/server/modules/dispatch/hazard-filter";
 import { rankKnights } from "@/server/modules/dispatch/knight-ranking";
 
 /** Internal: carries the exact distance for banding; never leaves the dispatch module. */
@@ -14,7 +14,7 @@ type Row = OfferableKnight & { lat: number; lng: number; trainings: string[] };
  * Up to `want` knights to offer the task to, within `radiusKm`: the SQL's eligible nearest knights, minus
  * those a hazard zone keeps off this task, ranked (nearest first, nudged by record). The SQL is asked for
  * a margin beyond `want` so hazard exclusions and re-ranking still fill the wave; if exclusions eat the
- * margin, the query is repeated with a larger limit.
+ * margin, the query is repeated with a larger limit. `knownZones`: the active zones, when the caller already read them.
  */
 export async function findOfferableKnights(
   db: Db,
@@ -23,9 +23,10 @@ export async function findOfferableKnights(
   want: number,
   now: Date,
   cfg: DispatchConfig = DISPATCH_CONFIG,
+  knownZones?: readonly ActiveZone[],
 ): Promise<OfferableKnight[]> {
   if (want <= 0) return [];
-  const zones = await loadActiveZones(db, need.incidentId);
+  const zones = knownZones ?? (await loadActiveZones(db, need.incidentId));
   const route = routePoints(need);
   let limit = want * 3 + 10;
   for (;;) {

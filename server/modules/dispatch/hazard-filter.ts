@@ -33,13 +33,20 @@ export function blockingZone(knight: Point & { trainings: readonly string[] }, r
   return null;
 }
 
+type ZoneRow = { id: string; requiredTraining: string | null; polygon: unknown; minLat: number; minLng: number; maxLat: number; maxLng: number };
+
 /** Active zones of the incident plus global ones (incidentId NULL). Rows that fail to parse are skipped. */
 export async function loadActiveZones(db: Db, incidentId: string): Promise<ActiveZone[]> {
   const rows = await db.hazardZone.findMany({
     where: { active: true, OR: [{ incidentId }, { incidentId: null }] },
     select: { id: true, requiredTraining: true, polygon: true, minLat: true, minLng: true, maxLat: true, maxLng: true },
   });
-  return rows.flatMap((r) => {
+  return toActiveZones(rows);
+}
+
+/** Zone rows (read by loadActiveZones, or folded into another statement as JSON) as the filter uses them. */
+export function toActiveZones(rows: readonly unknown[]): ActiveZone[] {
+  return (rows as ZoneRow[]).flatMap((r) => {
     const g = ZHazardGeometry.safeParse(r.polygon);
     if (!g.success) return [];
     return [{ id: r.id, requiredTraining: r.requiredTraining, geometry: g.data, bbox: { minLat: r.minLat, minLng: r.minLng, maxLat: r.maxLat, maxLng: r.maxLng } }];
