@@ -1,5 +1,5 @@
 import type { PrismaClient } from "@/server/db";
-import type { JobWorker } from "@/server/jobs/queue";
+import { startPollingLoop, type JobWorker } from "@/server/jobs/queue";
 import { chainAudits } from "@/server/modules/audit/record-audit";
 
 /** How often the worker chains audit rows left pending. */
@@ -13,36 +13,17 @@ export const AUDIT_CHAIN_EVERY_MS = 2000;
  * (the chaining takes the chain's lock).
  */
 export function startAuditChainer(db: PrismaClient, everyMs = AUDIT_CHAIN_EVERY_MS): JobWorker {
-  let stopped = false;
   let failing = false;
-  const state: { wake: (() => void) | null } = { wake: null };
-  const loop = (async () => {
-    while (!stopped) {
-      try {
-        await chainAudits(db);
-        if (failing) console.info("[muster] audit: chaining pending rows works again");
-        failing = false;
-      } catch (e) {
-        // Once per outage, not every tick.
-        if (!failing) console.warn(`[muster] audit: could not chain pending rows, trying again every ${everyMs} ms (${(e as Error).message})`);
-        failing = true;
-      }
-      if (stopped) break;
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, everyMs);
-        state.wake = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
-      state.wake = null;
+  return startPollingLoop(async () => {
+    try {
+      await chainAudits(db);
+      if (failing) console.info("[muster] audit: chaining pending rows works again");
+      failing = false;
+    } catch (e) {
+      // Once per outage, not every tick.
+      if (!failing) console.warn(`[muster] audit: could not chain pending rows, trying again every ${everyMs} ms (${(e as Error).message})`);
+      failing = true;
     }
-  })();
-  return {
-    stop: async () => {
-      stopped = true;
-      state.wake?.();
-      await loop;
-    },
-  };
+    return false;
+  }, everyMs);
 }

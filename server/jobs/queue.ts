@@ -148,28 +148,24 @@ async function runOne(db: PrismaClient, opts: RunJobsOptions, job: JobRow): Prom
 
 export type JobWorker = { stop: () => Promise<void> };
 
-/** Polls until stopped; drains ready batches back to back, sleeps `intervalMs` when idle. */
-export function startJobWorker(db: PrismaClient, opts: RunJobsOptions & { intervalMs?: number; onError?: (e: unknown) => void }): JobWorker {
+/**
+ * Calls `tick` until stopped: again at once after a tick that found work (true), after `intervalMs` otherwise;
+ * stop() wakes the sleep and waits for the tick under way.
+ */
+export function startPollingLoop(tick: () => Promise<boolean>, intervalMs: number): JobWorker {
   let stopped = false;
   const state: { wake: (() => void) | null } = { wake: null };
   const loop = (async () => {
     while (!stopped) {
-      let ran = 0;
-      try {
-        ran = await runJobs(db, opts);
-      } catch (e) {
-        (opts.onError ?? console.error)(e);
-      }
-      if (ran === 0 && !stopped) {
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, opts.intervalMs ?? 1000);
-          state.wake = () => {
-            clearTimeout(timer);
-            resolve();
-          };
-        });
-        state.wake = null;
-      }
+      if ((await tick()) || stopped) continue;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, intervalMs);
+        state.wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      state.wake = null;
     }
   })();
   return {
@@ -179,4 +175,16 @@ export function startJobWorker(db: PrismaClient, opts: RunJobsOptions & { interv
       await loop;
     },
   };
+}
+
+/** Polls until stopped; drains ready batches back to back, sleeps `intervalMs` when idle. */
+export function startJobWorker(db: PrismaClient, opts: RunJobsOptions & { intervalMs?: number; onError?: (e: unknown) => void }): JobWorker {
+  return startPollingLoop(async () => {
+    try {
+      return (await runJobs(db, opts)) > 0;
+    } catch (e) {
+      (opts.onError ?? console.error)(e);
+      return false;
+    }
+  }, opts.intervalMs ?? 1000);
 }
