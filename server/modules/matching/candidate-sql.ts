@@ -13,8 +13,8 @@ import { LIVE_ASSIGNMENT_STATUSES, needWindow, shanghaiClock, type MatchNeed } f
  * 20261207220000_matching_row_local_rules; credentials are probed only for a listing holding several of one
  * required kind) — then, last, units held by live assignments over the window (one probe of a small index),
  * until `limit` have passed. So the pool is exact and no row past the last needed one is read. Streams are
- * merged by great-circle distance and cut to `limit`; type, busy units and supplier loads (fairness, from
- * assignment.supplier_id) are added for those rows only.
+ * merged by great-circle distance and cut to `limit`; type, organisation and supplier loads (fairness, from
+ * assignment.supplier_id) are added for those rows only; the busy-unit count of the last rule is returned as is.
  * Nothing here locks: the offers step locks chosen rows by id afterwards.
  *
  * Availability simplification (documented): a BLACKOUT overlapping [start, end) excludes; if the resource
@@ -61,14 +61,15 @@ const POINT = `muster_ll_to_earth(${P.lat}, ${P.lng})`;
 const JOB = `tstzrange(${P.start}, ${P.end}, '[)')`;
 
 /**
- * Distinct units of a listing held by live assignments overlapping the job window. Written as the
- * assignment_no_overlap exclusion constraint's GiST index is (resource_id, unit_index, tstzrange &&, WHERE live),
- * so it is one index probe; window_end > window_start (CHECK) and end > start make && the same as
- * window_start < end AND window_end > start.
+ * Distinct units of a listing held by live assignments overlapping the job window, as a LATERAL row `busy(n)`
+ * joined to each row that passed every other rule (so it is probed once per such row, and its figure is
+ * returned too). Written as the assignment_no_overlap exclusion constraint's GiST index is (resource_id,
+ * unit_index, tstzrange &&, WHERE live), so it is one index probe; window_end > window_start (CHECK) and
+ * end > start make && the same as window_start < end AND window_end > start.
  */
-const busyUnits = (id: string) => `(SELECT count(DISTINCT a.unit_index)::int FROM assignment a
-        WHERE a.resource_id = ${id} AND a.resource_id IS NOT NULL AND a.status IN (${LIVE}) AND a.unit_index IS NOT NULL
-          AND tstzrange(a.window_start, a.window_end, '[)') && ${JOB})`;
+const BUSY_UNITS = `CROSS JOIN LATERAL (SELECT count(DISTINCT a.unit_index)::int AS n FROM assignment a
+        WHERE a.resource_id = r.id AND a.resource_id IS NOT NULL AND a.status IN (${LIVE}) AND a.unit_index IS NOT NULL
+          AND tstzrange(a.window_start, a.window_end, '[)') && ${JOB}) busy`;
 
 const DIST_M = `(2 * ${EARTH_RADIUS_M}::float8 * asin(least(1.0, sqrt(
     power(sin(radians(r.lat - ${P.lat}) / 2), 2)
@@ -98,8 +99,9 @@ WITH types AS (
            r.total_quantity, r.committed_quantity, r.mobilization_minutes, r.speed_kmh, r.travel_range::text AS travel_range,
            r.max_travel_km, r.pricing_mode::text AS pricing_mode, r.price_cents, r.completed_count, r.declined_count,
            r.offered_count, r.rating_avg, r.rating_count,
-           ${DIST_M} AS dist_m
+           ${DIST_M} AS dist_m, busy.n AS busy_units
     FROM resource r
+    ${BUSY_UNITS}
     WHERE r.status = 'AVAILABLE'
       AND r.type_kind = s.kind AND r.type_level <= s.max_level
       AND r.type_id = ANY(${P.typeIds})
@@ -122,22 +124,23 @@ WITH types AS (
                                      AND (c.valid_from IS NULL OR c.valid_from <= ${P.start})
                                      AND (c.valid_until IS NULL OR c.valid_until >= ${P.end})))
            END)
-      -- last (costliest): not every unit held by live assignments over the window, probed per row through the
-      -- assignment_no_overlap exclusion index (only live unit assignments are in it)
-      AND ${busyUnits("r.id")} < r.total_quantity
+      -- last (costliest): not every unit held by live assignments over the window, probed only for rows that
+      -- passed every rule above, through the assignment_no_overlap exclusion index (only live unit assignments)
+      AND busy.n < r.total_quantity
     ORDER BY muster_ll_to_earth(r.lat, r.lng) <-> ${POINT}
     LIMIT ${P.limit}
   ) k
   ORDER BY k.dist_m, k.id
   LIMIT ${P.limit}
 ), loads AS (
-  -- live assignments of the returned rows' suppliers only (assignment.supplier_id, kept by triggers: no
-  -- resource probe per live assignment; at most the pool size of suppliers to count and join)
+  -- live assignments of the returned rows' suppliers only (assignment.supplier_id, kept by triggers), read
+  -- through the partial index of live assignments by supplier (migration 20261208000000_assignment_live_supplier)
   SELECT a.supplier_id, count(*)::int AS n FROM assignment a
-  WHERE a.status IN (${LIVE}) AND a.supplier_id IN (SELECT coalesce(h2.owner_org_id, h2.owner_user_id) FROM hits h2)
+  WHERE a.status IN (${LIVE})
+    AND a.supplier_id = ANY(ARRAY(SELECT DISTINCT coalesce(h2.owner_org_id, h2.owner_user_id) FROM hits h2))
   GROUP BY a.supplier_id
 )
-SELECT h.*, ty.code AS type_code, ty.type_level, ty.category, ${busyUnits("h.id")} AS busy_units,
+SELECT h.*, ty.code AS type_code, ty.type_level, ty.category,
        o.name AS org_name, o.name_en AS org_name_en, coalesce(l.n, 0) AS active_assignments
 FROM hits h
 JOIN types ty ON ty.id = h.type_id
