@@ -13,6 +13,10 @@ export type { PrismaClient };
  * (see preparedQuery). Its sessions use plan_cache_mode = force_generic_plan: those statements are planned
  * once per connection and reused, which is the point (planning the candidate query costs more than running
  * it), while Prisma's own queries keep PostgreSQL's default plan choice on the main pool.
+ * Its only writes outside a transaction are per-request counters (rate-limit hits, an API key's hit and
+ * last use), so its sessions also commit without waiting for the WAL flush (synchronous_commit = off): a crash
+ * can lose the last fraction of a second of counts, never a change of anyone's data, and no request waits for
+ * a disk flush just to be counted.
  */
 const preparedPools = new WeakMap<object, () => pg.Pool>();
 
@@ -147,7 +151,7 @@ export function createPrismaClient(url: string, poolSize = 10, options: PoolOpti
     prepared = new pg.Pool({
       connectionString: url,
       max: Math.max(2, Math.ceil(poolSize / 2)),
-      options: "-c plan_cache_mode=force_generic_plan",
+      options: "-c plan_cache_mode=force_generic_plan -c synchronous_commit=off",
       idleTimeoutMillis: 30_000,
       allowExitOnIdle: true,
     });
@@ -175,7 +179,8 @@ export function createPrismaClient(url: string, poolSize = 10, options: PoolOpti
 }
 
 /**
- * Runs one read-only statement as a named prepared statement on the client's prepared-statement pool.
+ * Runs one hot statement (a read, or a per-request counter: see preparedPools) as a named prepared statement
+ * on the client's prepared-statement pool.
  * Inside an interactive transaction it runs on the transaction's own connection instead ($queryRawUnsafe),
  * so it sees the transaction's writes.
  */

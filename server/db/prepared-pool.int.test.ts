@@ -23,4 +23,15 @@ describe("the prepared-statement pool", () => {
     expect(await pid()).not.toBe(before);
     warn.mockRestore();
   });
+
+  it("counts without waiting for a WAL flush, while transactions (everyone's data) keep the server's setting", async () => {
+    type Setting = { v: string; source: string };
+    const sql = "SELECT setting AS v, source FROM pg_settings WHERE name = 'synchronous_commit'";
+    const [pooled] = await preparedQuery<Setting>(t.db, "test_sync_commit", sql, []);
+    // set by this pool's own connection options ("client"), not inherited from the server or the database
+    expect(pooled).toEqual({ v: "off", source: "client" });
+    // inside a transaction preparedQuery runs on the transaction's own (main pool) connection
+    const [inTx] = await t.db.$transaction((tx) => preparedQuery<Setting>(tx, "test_sync_commit", sql, []));
+    expect(inTx!.source).not.toBe("client");
+  });
 });
