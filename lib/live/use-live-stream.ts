@@ -1,67 +1,95 @@
 "use client";
 
-import { skipToken } from "@tanstack/react-query";
-import { useSubscription } from "@trpc/tanstack-react-query";
-import { useCallback, useEffect, useMemo, useState } from "react";
-import type { TLiveEventDto } from "@/lib/schemas/live";
+import { useEffect, useRef, useState } from "react";
+import { liveStreamPath, type TLiveEventDto } from "@/lib/schemas/live";
 import type { LiveConnectionState } from "@/lib/live/live-mux";
-import { useTRPC } from "@/lib/trpc/react";
 
-/** Errors a retry cannot fix: stop instead of reconnecting. */
-const FINAL_CODES = new Set(["UNAUTHORIZED", "FORBIDDEN", "BAD_REQUEST"]);
+/** Refusals a retry cannot fix: stop instead of reconnecting. */
+const FINAL_STATUSES = new Set([400, 401, 403]);
 
-/** The last event id a stream has seen, read only in callbacks: a retry resumes after it. */
-class StreamCursor {
-  constructor(public last: string | null) {}
-  see(id: string) {
-    this.last = id;
-  }
+/** Backoff before reopening a stream the server refused for now (429, 503, …), at least its Retry-After. */
+function backoffMs(attempt: number, retryAfter: string | null): number {
+  const hinted = Number(retryAfter) * 1000;
+  return Math.max(Number.isFinite(hinted) ? hinted : 0, Math.min(30_000, 1000 * 2 ** Math.min(attempt, 5)));
 }
 
 /**
- * One `live.events` SSE subscription for a fixed topic set (remount for another set), starting after
- * `startAfter`. Connection drops are retried by the tRPC link, which resends the last event id; a stream the
- * server ended with an error (e.g. the client fell behind) is reopened here after a backoff from the last
- * event seen, so no event is lost or repeated. Used by LiveProvider only: components call useLiveEvents.
+ * One live stream (GET /api/live) for a fixed topic set (remount for another set), starting after
+ * `startAfter`, over the browser's EventSource: a dropped connection or a stream the server ended (e.g. the
+ * client fell behind) is reopened by the browser with Last-Event-ID, so no event is lost or repeated.
+ * A refusal (an HTTP error) closes an EventSource for good without telling why, so one request reads the
+ * status: 400/401/403 → "denied"; anything else → reopened after a backoff from the last event seen.
+ * Used by LiveProvider only: components call useLiveEvents.
  */
 export function useLiveStream(
   topics: string[],
   startAfter: string | null,
   onEvent: (id: string, event: TLiveEventDto) => void,
 ): LiveConnectionState {
-  const trpc = useTRPC();
-  const [cursor] = useState(() => new StreamCursor(startAfter));
-  const [retry, setRetry] = useState<{ lastEventId: string | null; attempt: number }>({ lastEventId: startAfter, attempt: 0 });
-  const [gotEvent, setGotEvent] = useState(false);
-  const input = useMemo(() => (topics.length > 0 ? { topics, lastEventId: retry.lastEventId } : skipToken), [topics, retry]);
-  const onData = useCallback(
-    (tracked: { id: string; data: TLiveEventDto }) => {
-      cursor.see(tracked.id);
-      onEvent(tracked.id, tracked.data);
-      setGotEvent(true);
-    },
-    [onEvent, cursor],
-  );
-  const sub = useSubscription(trpc.live.events.subscriptionOptions(input, { onData }));
-
-  const code = sub.error?.data?.code;
-  const final = sub.status === "error" && !!code && FINAL_CODES.has(code);
-  const { status, reset } = sub;
-  const { attempt } = retry;
+  const [state, setState] = useState<LiveConnectionState>("connecting");
+  const deliver = useRef(onEvent);
   useEffect(() => {
-    if (status !== "error" || final) return;
-    const timer = setTimeout(() => {
-      const id = cursor.last;
-      setRetry((r) => ({ lastEventId: id, attempt: r.attempt + 1 }));
-      // Same input (no event since the last start): the query key is unchanged, so restart explicitly.
-      if (id === retry.lastEventId) reset();
-    }, Math.min(30_000, 1000 * 2 ** Math.min(attempt, 5)));
-    return () => clearTimeout(timer);
-  }, [status, final, attempt, retry.lastEventId, reset, cursor]);
+    deliver.current = onEvent;
+  }, [onEvent]);
 
-  if (topics.length === 0) return "idle";
-  if (final) return "denied";
-  if (sub.status === "pending") return "live";
-  if (sub.status === "error" || gotEvent || attempt > 0) return "reconnecting";
-  return "connecting";
+  useEffect(() => {
+    if (topics.length === 0) return;
+    let cursor = startAfter;
+    let source: EventSource | null = null;
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    let attempt = 0;
+    let stopped = false;
+    const probe = new AbortController();
+
+    const open = () => {
+      const es = (source = new EventSource(liveStreamPath(topics, cursor)));
+      es.onopen = () => {
+        attempt = 0;
+        setState("live");
+      };
+      es.onmessage = (m: MessageEvent<string>) => {
+        cursor = m.lastEventId || cursor;
+        deliver.current(m.lastEventId, JSON.parse(m.data) as TLiveEventDto);
+      };
+      es.onerror = () => {
+        if (es.readyState !== EventSource.CLOSED) {
+          setState("reconnecting"); // the browser retries by itself
+          return;
+        }
+        void refused();
+      };
+    };
+
+    const refused = async () => {
+      source?.close();
+      source = null;
+      let status = 0;
+      let retryAfter: string | null = null;
+      try {
+        const res = await fetch(liveStreamPath(topics, cursor), { headers: { accept: "text/event-stream" }, signal: probe.signal });
+        status = res.status;
+        retryAfter = res.headers.get("retry-after");
+        void res.body?.cancel().catch(() => {}); // a stream that opened after all: the EventSource reopens it
+      } catch {
+        /* offline, or unmounted: retry after the backoff */
+      }
+      if (stopped) return;
+      if (FINAL_STATUSES.has(status)) {
+        setState("denied");
+        return;
+      }
+      setState("reconnecting");
+      timer = setTimeout(open, backoffMs(attempt++, retryAfter));
+    };
+
+    open();
+    return () => {
+      stopped = true;
+      probe.abort();
+      if (timer) clearTimeout(timer);
+      source?.close();
+    };
+  }, [topics, startAfter]);
+
+  return topics.length === 0 ? "idle" : state;
 }
