@@ -10,6 +10,9 @@ import { openLiveSseCount } from "@/server/modules/live/live-sse-response";
 import { handleLiveSse } from "@/server/api/live-sse";
 import { GET } from "@/app/api/live/route";
 import { createSessionForUser } from "@/server/auth/session-store";
+import { createContext } from "@/server/api/trpc";
+import { createPrismaClient } from "@/server/db";
+import { freePort } from "@/server/db/embedded-postgres";
 import type { RateLimiter } from "@/server/modules/rate-limit/rate-limit-config";
 import { notify } from "@/server/modules/notifications/notify";
 import { createNeed, seedOfferFixtures } from "@/server/modules/offers/test-fixtures";
@@ -187,6 +190,18 @@ describe("the live stream (GET /api/live)", () => {
     expect(limited.headers.get("retry-after")).toBe("59");
     expect(limited.headers.get("ratelimit-limit")).toBe("1");
     expect(await refusal(limited)).toMatchObject({ status: 429, body: { code: "TOO_MANY_REQUESTS" } });
+  });
+
+  it("answers 503 with Retry-After when the database is unreachable while resolving the caller", async () => {
+    const dead = createPrismaClient(`postgresql://muster@127.0.0.1:${await freePort()}/muster`, 1);
+    try {
+      const req = new Request(`http://localhost/api/live?topic=${encodeURIComponent(liveTopics.command())}`, { headers: { cookie: "authjs.session-token=abc" } });
+      const res = await handleLiveSse(req, () => createContext({ headers: req.headers, db: dead, http: { transport: "sse", resHeaders: new Headers() } }));
+      expect(res.headers.get("retry-after")).toBeTruthy();
+      expect(await refusal(res)).toMatchObject({ status: 503, body: { code: "SERVICE_UNAVAILABLE" } });
+    } finally {
+      await dead.$disconnect();
+    }
   });
 
   it("resolves the caller from the Auth.js session cookie in the route (401 without one)", async () => {
