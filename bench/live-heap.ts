@@ -51,6 +51,7 @@ async function main() {
     while ((await subscriptions()) > 0) await sleep(50);
     await sleep(500);
     const base = await heap();
+    if (process.env.BENCH_HEAP_SNAPSHOT) await server.ask({ type: "heapSnapshot", file: `${process.env.BENCH_HEAP_SNAPSHOT}.base` });
     console.info(`[bench] ${{ bare: "bare res.write SSE", trpc: "tRPC live.events (old)", plain: "GET /api/live (new)" }[stack]}: heap after full GC with 0 connections ${base.toFixed(1)} MB`);
     const rows: { conns: number; heap_mb: number; kb_per_conn: number }[] = [];
     let opened = 0;
@@ -67,7 +68,7 @@ async function main() {
       const h = await heap();
       rows.push({ conns: n, heap_mb: Math.round(h * 10) / 10, kb_per_conn: Math.round(((h - base) * 1024 * 10) / n) / 10 });
     }
-    // BENCH_HEAP_SNAPSHOT=<file>: the server's heap at the last step, to see what a connection holds.
+    // BENCH_HEAP_SNAPSHOT=<file>: the server's heap at the last step (and <file>.base at 0), to see what a connection holds.
     if (process.env.BENCH_HEAP_SNAPSHOT) await server.ask({ type: "heapSnapshot", file: process.env.BENCH_HEAP_SNAPSHOT });
     console.table(rows);
     console.info(JSON.stringify({ stack, base_mb: Math.round(base * 10) / 10, rows }));

@@ -6,7 +6,7 @@ import type { TLiveEventDto } from "@/lib/schemas/live";
 import { publishLive } from "@/server/modules/live/publish-live";
 import { liveTopics } from "@/server/modules/live/live-topics";
 import { getLiveHub, LiveHub, stopLiveHub } from "@/server/modules/live/live-hub";
-import { openLiveSseCount } from "@/server/modules/live/live-sse-response";
+import { LIVE_RETRY_MS, openLiveSseCount, pingLiveStreams } from "@/server/modules/live/live-sse-response";
 import { handleLiveSse } from "@/server/api/live-sse";
 import { GET } from "@/app/api/live/route";
 import { createSessionForUser } from "@/server/auth/session-store";
@@ -253,6 +253,18 @@ describe("the live stream (GET /api/live)", () => {
     } finally {
       await hub.stop();
     }
+  });
+
+  it("starts with a retry hint; the shared ping reaches every open stream as an SSE comment", async () => {
+    const before = openLiveSseCount();
+    const streams = await Promise.all([knightActor, otherKnight].map((a) => openLiveSse({ db: t.db, actor: a, topics: [liveTopics.user(a.userId)] })));
+    const readers = streams.map((r) => r.body!.getReader());
+    const text = async (r: ReadableStreamDefaultReader<Uint8Array>) => new TextDecoder().decode((await r.read()).value);
+    for (const r of readers) expect(await text(r)).toBe(`retry: ${LIVE_RETRY_MS}\n\n`);
+    pingLiveStreams();
+    for (const r of readers) expect(await text(r)).toBe(": ping\n\n");
+    for (const r of readers) await r.cancel();
+    expect(openLiveSseCount()).toBe(before);
   });
 
   it("closes cleanly when the client goes away: the hub subscription and the ping registration end", async () => {

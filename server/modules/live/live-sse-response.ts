@@ -29,7 +29,8 @@ type Controller = ReadableStreamDefaultController<Uint8Array>;
 const open = new Set<Controller>();
 let pingTimer: NodeJS.Timeout | null = null;
 
-function pingAll() {
+/** Pings every open stream (the shared interval; exported for tests). */
+export function pingLiveStreams(): void {
   for (const c of open) {
     try {
       c.enqueue(PING);
@@ -42,7 +43,7 @@ function pingAll() {
 function watch(c: Controller) {
   open.add(c);
   if (!pingTimer) {
-    pingTimer = setInterval(pingAll, LIVE_PING_MS);
+    pingTimer = setInterval(pingLiveStreams, LIVE_PING_MS);
     pingTimer.unref();
   }
 }
