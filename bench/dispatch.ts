@@ -4,10 +4,11 @@
  * Database: a scratch database on DATABASE_URL's server (dropped at the end), else a scratch embedded
  * PostgreSQL (<MUSTER_DATA_DIR>/bench-dispatch, ephemeral). Seeds `knights` on-duty knights spread over a
  * 12 km disc around Nanjing (Xuanwu) with fresh positions, then forks `servers` app-like processes: node
- * http + the real tRPC fetch handler (appRouter, so `live.events` and `knightOffer.accept` run exactly as
- * in app/api/trpc/[trpc]/route.ts; the context's actor comes from an `x-bench-user` header instead of an
- * Auth.js session) and each its own LiveHub. Every knight holds one live.events SSE connection to server
- * (i mod servers) on loopback; this process is the client side and the dispatcher.
+ * http + the real handlers (the live stream's handleLiveSse as app/api/live/route.ts serves it, and the tRPC
+ * fetch handler for `knightOffer.accept` as in app/api/trpc/[trpc]/route.ts; the actor comes from an
+ * `x-bench-user` header instead of an Auth.js session) and each its own LiveHub. Every knight holds one
+ * live stream (GET /api/live) to server (i mod servers) on loopback; this process is the client side and
+ * the dispatcher.
  *
  * Per run:
  *  - OFFER: `tasks` knight tasks (10 places → 20 offers each), one after another, each at a random spot;
@@ -16,8 +17,8 @@
  *    of every server, which fetches the batch once and fans it out — so the knights on the other server
  *    prove the cross-instance path.
  *  - BASELINE (same run, no database): the same number of messages to the same chosen knights' connections,
- *    injected in-process into each server's hub (LiveHub.fanOutLocal → same subscription, tRPC SSE
- *    encoding, socket), and a RAW baseline: plain `res.write` SSE on `bare` extra connections.
+ *    injected in-process into each server's hub (LiveHub.fanOutLocal → same subscription, SSE encoding,
+ *    socket), and a RAW baseline: plain `res.write` SSE on `bare` extra connections.
  *  - SETTLEMENT: one task with `slots` places offered to `attempts` knights (offersPerSlot = attempts/slots);
  *    once every offer.new arrived, all knights POST knightOffer.accept at once over HTTP. Counts accepted,
  *    clear refusals (CONFLICT), other errors, and over-accepts in the database (ACCEPTED offers / live
@@ -42,6 +43,7 @@ import { getJson, openSse, postJson, sleep, waitFor } from "@/bench/lib/loopback
 import { pct, r1 } from "@/bench/lib/stats";
 import { printDispatchReport, type RunResult } from "@/bench/lib/dispatch-report";
 import { startLoopMonitor, type LoopStats } from "@/bench/lib/loop-monitor";
+import { liveStreamPath } from "@/lib/schemas/live";
 
 
 /** Arrival times (performance.now()) of offer.new per need → knight, and of baseline pings per seq. */
@@ -54,7 +56,7 @@ const arrivals = {
 
 function onSseMessage(knightId: string | null, data: string) {
   const now = performance.now();
-  let msg: { json?: { kind?: string; data?: Record<string, unknown> }; seq?: number };
+  let msg: { kind?: string; data?: Record<string, unknown>; seq?: number };
   try {
     msg = JSON.parse(data);
   } catch {
@@ -65,8 +67,7 @@ function onSseMessage(knightId: string | null, data: string) {
     (arrivals.bare.get(seq) ?? arrivals.bare.set(seq, []).get(seq)!).push(now);
     return;
   }
-  const e = msg.json;
-  if (!e) return;
+  const e = msg;
   if (e.kind === "offer.new") {
     const needId = String(e.data?.needId);
     (arrivals.offers.get(needId) ?? arrivals.offers.set(needId, new Map()).get(needId)!).set(knightId, now);
@@ -127,10 +128,9 @@ async function main() {
     // the app's client does; only until the bench shuts down.
     let closing = false;
     const connectKnight = (k: { id: string; userId: string }, idx: number): Promise<unknown> =>
-      openSse(agent, serverOf(idx).port, `/api/trpc/live.events?input=${input(k)}`, { "x-bench-user": k.userId }, (d) => onSseMessage(k.id, d), () => {
+      openSse(agent, serverOf(idx).port, liveStreamPath([`knight:${k.id}`]), { "x-bench-user": k.userId }, (d) => onSseMessage(k.id, d), () => {
         if (!closing) setTimeout(() => void connectKnight(k, idx).catch(() => {}), 500);
       });
-    const input = (k: { id: string }) => encodeURIComponent(JSON.stringify(superjson.serialize({ topics: [`knight:${k.id}`] })));
     // 100 at a time: each subscription authorises its topics with one query, and 500 at once on a loaded 2-core
     // machine waited past the pool's 10 s connection timeout (503 on the stream, and the wait below never ended).
     for (let i = 0; i < nKnights; i += 100) {
@@ -140,10 +140,10 @@ async function main() {
     }
     const subscribed = async () => (await Promise.all(servers.map((s) => s.ask({ type: "stats" })))).reduce((n, s) => n + Number(s.subscriptions), 0);
     for (let n = await subscribed(); n < nKnights; n = await subscribed()) {
-      if (performance.now() - t0 > 300_000) throw new Error(`only ${n} of ${nKnights} live.events subscriptions started in 300 s`);
+      if (performance.now() - t0 > 300_000) throw new Error(`only ${n} of ${nKnights} live stream subscriptions started in 300 s`);
       await sleep(100);
     }
-    console.info(`[bench] ${nKnights.toLocaleString("en-US")} live.events SSE connections open in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    console.info(`[bench] ${nKnights.toLocaleString("en-US")} live SSE connections open in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     for (let i = 0; i < nBare; i++) await openSse(agent, serverOf(i).port, `/bare?i=${i}`, {}, (d) => onSseMessage(null, d));
 
     let seq = 0;

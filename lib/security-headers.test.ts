@@ -12,7 +12,7 @@ function directives(csp: string): Record<string, string[]> {
 describe("responseKindFor", () => {
   it("splits pages, API routes and static files", () => {
     for (const p of ["/", "/zh-CN", "/en/knight/tasks/abc", "/apiary"]) expect(responseKindFor(p), p).toBe("document");
-    for (const p of ["/api", "/api/health", "/api/trpc/live.events", "/api/v1/incidents", "/api/task-photos/x"]) expect(responseKindFor(p), p).toBe("api");
+    for (const p of ["/api", "/api/health", "/api/trpc/live.myTopics", "/api/live", "/api/v1/incidents", "/api/task-photos/x"]) expect(responseKindFor(p), p).toBe("api");
     for (const p of ["/_next/static/chunks/a.js", "/sw.js", "/offline.html", "/icons/knight.svg", "/manifest.webmanifest"]) expect(responseKindFor(p), p).toBe("static");
   });
 });

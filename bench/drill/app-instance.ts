@@ -1,7 +1,7 @@
 /**
  * One app instance of the surge drill (bench/drill/surge.ts): the app's own route handlers — tRPC
- * (app/api/trpc/[trpc]/route.ts, SSE subscriptions included), REST v1 (app/api/v1/[...path]/route.ts) and
- * GET /api/health — served by node:http on a fixed port, with its own database pool and LiveHub, as one
+ * (app/api/trpc/[trpc]/route.ts), the live stream (app/api/live/route.ts), REST v1
+ * (app/api/v1/[...path]/route.ts) and GET /api/health — served by node:http on a fixed port, with its own database pool and LiveHub, as one
  * process behind a load balancer would run them. The pages are not served: the drill drives the API, and
  * skipping `next build` keeps the drill's CPU for the load (2 cores). Prints "listening <port>" when ready.
  *   PORT=4101 DATABASE_URL=… node --import tsx bench/drill/app-instance.ts
@@ -10,11 +10,13 @@ import http from "node:http";
 import { GET as trpcGet, POST as trpcPost } from "@/app/api/trpc/[trpc]/route";
 import { GET as restGet, POST as restPost } from "@/app/api/v1/[...path]/route";
 import { GET as healthGet } from "@/app/api/health/route";
+import { GET as liveGet } from "@/app/api/live/route";
 
 type Handler = (req: Request) => Promise<Response>;
 
 function route(method: string, pathname: string): Handler | null {
   if (pathname === "/api/health") return method === "GET" ? healthGet : null;
+  if (pathname === "/api/live") return method === "GET" ? liveGet : null;
   if (pathname.startsWith("/api/trpc/")) return method === "POST" ? trpcPost : trpcGet;
   if (pathname.startsWith("/api/v1/")) return method === "GET" ? restGet : restPost;
   return null;

@@ -2,10 +2,11 @@
  * The surge drill's clients (bench/drill/surge.ts): tRPC and REST calls that behave like a well-written client
  * behind a load balancer (on a refused/reset connection or a 503, retry on the next healthy instance with
  * backoff), and every attempt recorded so the drill can tell a clear 503 from a 500 and place it in a fault
- * window; plus SSE subscriptions of live.events that reconnect to the other instance with their last event id.
+ * window; plus live streams (GET /api/live) that reconnect to the other instance with their last event id.
  */
 import http from "node:http";
 import superjson from "superjson";
+import { liveStreamPath, type TLiveEventDto } from "@/lib/schemas/live";
 
 export type Outcome = "ok" | "business" | "unavailable" | "network" | "server_error";
 /** `at`: when the attempt ended (what the fault windows are matched against); `sent`: when it was sent. */
@@ -135,10 +136,10 @@ export function restPost<T = unknown>(cluster: Cluster, op: string, path: string
   }) as Promise<CallResult & { data: T }>;
 }
 
-export type LiveEventDto = { id: string; topic: string; kind: string; data: Record<string, unknown> };
+export type LiveEventDto = TLiveEventDto;
 
 /**
- * A live.events subscription that survives instance kills and database restarts: on any end it reconnects
+ * A live stream (GET /api/live) that survives instance kills and database restarts: on any end it reconnects
  * (next instance) with the last event id it got. `received` keeps every event id per topic, in arrival order.
  */
 export class LiveClient {
@@ -167,7 +168,6 @@ export class LiveClient {
   open(k = this.instance): Promise<void> {
     return new Promise((resolve) => {
       if (this.closed) return resolve();
-      const input = encodeURIComponent(JSON.stringify(superjson.serialize({ topics: this.topics, lastEventId: this.lastId })));
       this.connectedTo = k;
       // One connection ends once: its 'end', 'error' and the request's 'error' can all fire for the same
       // close, and a second retry would open a second stream (every event twice).
@@ -178,7 +178,7 @@ export class LiveClient {
         this.retry(k);
       };
       const req = http.request(
-        { host: "127.0.0.1", port: this.cluster.ports[k], path: `/api/trpc/live.events?input=${input}`, agent: this.cluster.sseAgent,
+        { host: "127.0.0.1", port: this.cluster.ports[k], path: liveStreamPath(this.topics, this.lastId), agent: this.cluster.sseAgent,
           headers: { accept: "text/event-stream", cookie: this.cookie, "last-event-id": this.lastId } },
         (res) => {
           if (res.statusCode !== 200) {
@@ -213,20 +213,13 @@ export class LiveClient {
   }
 
   private block(block: string) {
-    let event = "message";
+    // A stream that failed server-side (e.g. the database restarting) just ends: 'end' reconnects and resumes.
     let data = "";
-    for (const line of block.split("\n")) {
-      if (line.startsWith("event:")) event = line.slice(6).trim();
-      else if (line.startsWith("data:")) data += line.slice(5).trimStart();
-    }
-    if (event === "serialized-error") {
-      this.req?.destroy(); // the stream failed server-side (e.g. database restarting): reconnect and resume
-      return;
-    }
-    if (event !== "message" || !data) return;
+    for (const line of block.split("\n")) if (line.startsWith("data:")) data += line.slice(5).trimStart();
+    if (!data) return; // `: ping`, `retry:`
     let dto: LiveEventDto;
     try {
-      dto = superjson.deserialize(JSON.parse(data)) as LiveEventDto;
+      dto = JSON.parse(data) as LiveEventDto;
     } catch {
       return;
     }

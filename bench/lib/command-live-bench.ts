@@ -1,7 +1,7 @@
 /**
  * The live part of `npm run bench:command` (bench/command.ts): in a scratch database with `knights` on-duty
- * knights, two app-like server processes (bench/lib/dispatch-bench-server.ts: the real tRPC handler and a
- * LiveHub each). Every knight follows its own topic; two command centres (an admin, one per server, so the
+ * knights, two app-like server processes (bench/lib/dispatch-bench-server.ts: the real live stream and tRPC
+ * handlers and a LiveHub each). Every knight follows its own topic; two command centres (an admin, one per server, so the
  * cross-instance path counts) follow `region:320000` (Jiangsu). Per sample, in the same run and database:
  *  - COMMAND: a need is posted on a live incident in Xuanwu (320102); the need trigger writes the
  *    `region:<code>` events in that transaction; time from the INSERT's commit (the client got its answer)
@@ -11,7 +11,6 @@
  */
 import http from "node:http";
 import seedrandom from "seedrandom";
-import superjson from "superjson";
 import { createPrismaClient } from "@/server/db";
 import { migrate } from "@/scripts/lib/migrate";
 import { createKnightNeed, seedDispatchFixtures } from "@/server/modules/dispatch/test-fixtures";
@@ -21,6 +20,7 @@ import { scratchDatabase } from "@/bench/lib/scratch-database";
 import { startBenchServer, type BenchServer } from "@/bench/lib/dispatch-bench-server";
 import { openSse, sleep, waitFor } from "@/bench/lib/loopback-http";
 import { pct, r1 } from "@/bench/lib/stats";
+import { liveStreamPath, type TLiveEventDto } from "@/lib/schemas/live";
 
 export type LiveFigures = { live_p50_ms: number; live_p95_ms: number; knight_offer_p50_ms: number; knight_offer_p95_ms: number; live_samples: number; offer_samples: number; live_missing: number };
 
@@ -40,10 +40,9 @@ export async function startLiveBench(opts: { knights: number; log: (l: string) =
     const knights = await seedOnDutyKnights(db, opts.knights);
     await db.$executeRawUnsafe("ANALYZE");
     for (let i = 0; i < 2; i++) servers.push(await startBenchServer(url));
-    const input = (topic: string) => encodeURIComponent(JSON.stringify(superjson.serialize({ topics: [topic] })));
     const parse = (d: string) => {
       try {
-        return (JSON.parse(d) as { json?: { kind?: string; data?: Record<string, unknown> } }).json;
+        return JSON.parse(d) as TLiveEventDto;
       } catch {
         return undefined;
       }
@@ -51,7 +50,7 @@ export async function startLiveBench(opts: { knights: number; log: (l: string) =
     for (let i = 0; i < knights.length; i += 500) {
       await Promise.all(
         knights.slice(i, i + 500).map((k, j) =>
-          openSse(agent, servers[(i + j) % 2]!.port, `/api/trpc/live.events?input=${input(`knight:${k.id}`)}`, { "x-bench-user": k.userId }, (d) => {
+          openSse(agent, servers[(i + j) % 2]!.port, liveStreamPath([`knight:${k.id}`]), { "x-bench-user": k.userId }, (d) => {
             const e = parse(d);
             if (e?.kind !== "offer.new") return;
             const needId = String(e.data?.needId);
@@ -61,7 +60,7 @@ export async function startLiveBench(opts: { knights: number; log: (l: string) =
       );
     }
     for (let s = 0; s < 2; s++) {
-      await openSse(agent, servers[s]!.port, `/api/trpc/live.events?input=${input("region:320000")}`, { "x-bench-user": f.actors.admin.userId, "x-bench-role": "ADMIN" }, (d) => {
+      await openSse(agent, servers[s]!.port, liveStreamPath(["region:320000"]), { "x-bench-user": f.actors.admin.userId, "x-bench-role": "ADMIN" }, (d) => {
         const e = parse(d);
         if (e?.kind === "command.changed") command.push({ at: performance.now(), source: String(e.data?.source), sub: s });
       });

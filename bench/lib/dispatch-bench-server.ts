@@ -1,8 +1,8 @@
 /**
- * The app-like server process of `npm run bench:dispatch` (bench/dispatch.ts): node http + the real tRPC fetch
- * handler (appRouter, so `live.events` and `knightOffer.accept` run exactly as in app/api/trpc/[trpc]/route.ts;
- * the context's actor comes from an `x-bench-user` header instead of an Auth.js session, a knight unless
- * `x-bench-role: ADMIN`) and its own LiveHub.
+ * The app-like server process of `npm run bench:dispatch` (bench/dispatch.ts): node http + the real handlers
+ * (GET /api/live → handleLiveSse as app/api/live/route.ts serves it; /api/trpc → the tRPC fetch handler, so
+ * `knightOffer.accept` runs exactly as in app/api/trpc/[trpc]/route.ts; the context's actor comes from an
+ * `x-bench-user` header instead of an Auth.js session, a knight unless `x-bench-role: ADMIN`) and its own LiveHub.
  * It also serves the no-database baselines on request from the parent: hub-local fan-out ("inject") and plain
  * `res.write` SSE on `/bare` connections. `startBenchServer` forks this file; the child runs `serverMain`.
  */
@@ -14,6 +14,12 @@ import { appRouter } from "@/server/api/root";
 import { getDb } from "@/server/db";
 import { getLiveHub } from "@/server/modules/live/live-hub";
 import { liveTopics } from "@/server/modules/live/live-topics";
+import { handleLiveSse } from "@/server/api/live-sse";
+import { LIVE_STREAM_PATH } from "@/lib/schemas/live";
+import { legacyLiveHandler } from "@/bench/lib/legacy-trpc-live";
+
+/** bench/live-heap.ts --legacy: also serve the removed tRPC live.events subscription, to compare heap per connection. */
+const LEGACY_LIVE = process.env.BENCH_LEGACY_LIVE === "1";
 import { liveHeapMb, startLoopMonitor } from "@/bench/lib/loop-monitor";
 
 type ToServer =
@@ -49,7 +55,9 @@ async function serverMain() {
       res.on("close", () => bare.delete(id));
       return;
     }
-    if (!url.pathname.startsWith("/api/trpc/")) {
+    const isLive = url.pathname === LIVE_STREAM_PATH;
+    const legacy = LEGACY_LIVE && url.pathname === "/api/trpc/live.events";
+    if (!url.pathname.startsWith("/api/trpc/") && !isLive) {
       res.writeHead(404).end();
       return;
     }
@@ -66,16 +74,18 @@ async function serverMain() {
     const userId = headers.get("x-bench-user");
     // bench:command follows a region's command centre as an admin; every other caller is a knight.
     const role = headers.get("x-bench-role") === "ADMIN" ? ("ADMIN" as const) : ("KNIGHT" as const);
-    const response = await fetchRequestHandler({
-      endpoint: "/api/trpc",
-      req: request,
-      router: appRouter,
-      // transport "trpc": requests go through the request budgets exactly as in the app (accepts are mutations).
-      createContext: ({ resHeaders }) => ({
-        db, actor: userId ? { via: "session" as const, userId, roles: [role], memberships: [] } : null, headers, ip: null,
-        http: { transport: "trpc" as const, resHeaders },
-      }),
-    });
+    const actor = userId ? { via: "session" as const, userId, roles: [role], memberships: [] } : null;
+    // Requests go through the request budgets exactly as in the app (accepts are mutations).
+    const response = legacy && actor
+      ? await legacyLiveHandler(request, { db, actor, hub })
+      : isLive
+      ? await handleLiveSse(request, async () => ({ db, actor, headers, ip: null, http: { transport: "sse", resHeaders: new Headers() } }), hub)
+      : await fetchRequestHandler({
+          endpoint: "/api/trpc",
+          req: request,
+          router: appRouter,
+          createContext: ({ resHeaders }) => ({ db, actor, headers, ip: null, http: { transport: "trpc" as const, resHeaders } }),
+        });
     res.writeHead(response.status, Object.fromEntries(response.headers));
     if (!response.body) {
       res.end();
@@ -86,7 +96,7 @@ async function serverMain() {
       for (;;) {
         const { value, done } = await reader.read();
         if (done) break;
-        // tRPC emits an event as several small chunks; cork until the microtask queue drains so one event is one segment.
+        // A response may come as several small chunks; cork until the microtask queue drains so they go as one segment.
         if (!res.writableCorked) {
           res.cork();
           queueMicrotask(() => res.uncork());
@@ -113,7 +123,7 @@ async function serverMain() {
       loop.reset();
       process.send!({ rid: m.rid });
     } else if (m.type === "liveHeap") {
-      process.send!({ rid: m.rid, liveHeapMb: liveHeapMb() });
+      process.send!({ rid: m.rid, liveHeapMb: liveHeapMb(), subscriptions: hub.stats().subscriptions });
     } else if (m.type === "heapSnapshot") {
       process.send!({ rid: m.rid, file: v8.writeHeapSnapshot(m.file) });
     }

@@ -3,7 +3,7 @@ import type { TLiveEventDto } from "@/lib/schemas/live";
 /** idle: no topics · connecting: first connect · live: streaming · reconnecting: lost, resuming · denied: not allowed. */
 export type LiveConnectionState = "idle" | "connecting" | "live" | "reconnecting" | "denied";
 
-/** The server takes at most this many topics per `live.events` subscription (ZLiveEventsInput). */
+/** The server takes at most this many topics per live stream (ZLiveEventsInput). */
 export const MAX_TOPICS_PER_STREAM = 20;
 
 /** One SSE subscription the page should hold: its topics, and (split mode) the one registration it serves. */

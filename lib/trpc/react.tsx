@@ -1,7 +1,7 @@
 "use client";
 
 import { QueryClientProvider, type QueryClient } from "@tanstack/react-query";
-import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink } from "@trpc/client";
+import { createTRPCClient, httpBatchLink } from "@trpc/client";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 import { useState, type ReactNode } from "react";
 import superjson from "superjson";
@@ -13,7 +13,7 @@ import { makeQueryClient } from "@/lib/trpc/query-client";
  *   const trpc = useTRPC();
  *   const { data } = useQuery(trpc.dashboard.summary.queryOptions());
  *   const verify = useMutation(trpc.org.verify.mutationOptions({ onSuccess: ... }));
- *   useSubscription(trpc.knight.offers.subscriptionOptions(...))   // SSE
+ * Live events are not tRPC: an EventSource on /api/live (lib/live/use-live-stream.ts).
  */
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
 
@@ -43,14 +43,7 @@ export function TRPCReactProvider(props: {
     const url = typeof window === "undefined" ? `${props.ssrOrigin ?? "http://127.0.0.1:3000"}${API_PATH}` : API_PATH;
     const headers = () => ({ "x-trpc-source": "react", ...(props.locale ? { "x-muster-locale": props.locale } : {}) });
     return createTRPCClient<AppRouter>({
-      links: [
-        splitLink({
-          // Subscriptions are server-sent events; everything else is batched over HTTP.
-          condition: (op) => op.type === "subscription",
-          true: httpSubscriptionLink({ url, transformer: superjson }),
-          false: httpBatchLink({ url, transformer: superjson, headers }),
-        }),
-      ],
+      links: [httpBatchLink({ url, transformer: superjson, headers })],
     });
   });
   return (

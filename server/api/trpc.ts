@@ -6,18 +6,18 @@ import { ZodError } from "zod";
 import { getDb, type PrismaClient } from "@/server/db";
 import { AppError, type AppErrorCode, type FieldErrors } from "@/server/errors";
 import { DB_UNAVAILABLE_MESSAGE, isDbUnavailable } from "@/server/db-errors";
-import { can, type Permission } from "@/server/auth/permissions";
+import type { Permission } from "@/server/auth/permissions";
+import { requirePermission } from "@/server/auth/require-permission";
 import type { Actor } from "@/server/auth/actor-type";
 import { resolveActor, resolveApiKeyActorCountingHit } from "@/server/auth/actor";
 import { clientIp } from "@/server/auth/client-ip";
-import { missingScope } from "@/server/auth/api-scopes";
 import { apiKeyFromAuthorization } from "@/server/modules/api-keys/key-format";
 import { DEFAULT_RATE_LIMITER, type RateLimiter } from "@/server/modules/rate-limit/rate-limit-config";
 import { checkRequestBudget, type PrecountedHit } from "@/server/modules/rate-limit/request-budget";
 
-/** Set by the HTTP entry points (REST, tRPC); in-process callers (RSC, tests) have none and are not rate-limited. */
+/** Set by the HTTP entry points (REST, tRPC, the live stream); in-process callers (RSC, tests) have none and are not rate-limited. */
 export type HttpContext = {
-  transport: "rest" | "trpc";
+  transport: "rest" | "trpc" | "sse";
   /** Headers added to the response (RateLimit-*, Retry-After). */
   resHeaders: Headers;
   limiter?: RateLimiter;
@@ -71,7 +71,7 @@ const CODE_MAP: Record<AppErrorCode, TRPC_ERROR_CODE_KEY> = {
   INTERNAL_SERVER_ERROR: "INTERNAL_SERVER_ERROR",
 };
 
-function zodFieldErrors(error: ZodError): FieldErrors {
+export function zodFieldErrors(error: ZodError): FieldErrors {
   const out: FieldErrors = {};
   for (const issue of error.issues) {
     const key = issue.path.join(".") || "_";
@@ -85,12 +85,6 @@ const t = initTRPC
   .meta<Meta>()
   .create({
     transformer: superjson,
-    // SSE subscriptions (live.events): a ping keeps proxies from closing an idle stream; a client that hears
-    // nothing for longer reconnects on its own and resumes from its last event id.
-    sse: {
-      ping: { enabled: true, intervalMs: 15_000 },
-      client: { reconnectAfterInactivityMs: 40_000 },
-    },
     errorFormatter({ shape, error }) {
       const cause = error.cause;
       const fieldErrors =
@@ -111,7 +105,7 @@ export function toUnavailable(e: unknown): TRPCError | null {
   return isDbUnavailable(e) ? new TRPCError({ code: "SERVICE_UNAVAILABLE", message: DB_UNAVAILABLE_MESSAGE, cause: e }) : null;
 }
 
-/** AppError → TRPCError, database unavailable → 503; anything else unchanged. For errors raised inside a subscription's stream. */
+/** AppError → TRPCError, database unavailable → 503; anything else unchanged (also the plain routes' status: server/api/http-error.ts). */
 export function toTRPCError(e: unknown): unknown {
   if (e instanceof AppError) return new TRPCError({ code: CODE_MAP[e.code], message: e.message, cause: e });
   return toUnavailable(e) ?? e;
@@ -141,11 +135,12 @@ export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
 /**
- * Request budgets (server/modules/rate-limit/rate-limit-config.ts), before anything else runs: over budget →
- * TOO_MANY_REQUESTS (429) with Retry-After; every counted response carries RateLimit-* headers.
+ * Counts an HTTP request against its budget (server/modules/rate-limit/rate-limit-config.ts): over budget →
+ * TOO_MANY_REQUESTS (429) with Retry-After; every counted response carries RateLimit-* headers. In-process
+ * callers (no `http`) are not counted.
  */
-const limitRequests = t.middleware(async ({ ctx, type, next }) => {
-  if (!ctx.http) return next();
+export async function limitRequest(ctx: Context, type: "query" | "mutation" | "subscription"): Promise<void> {
+  if (!ctx.http) return;
   // A precounted hit stands for this one request: taken once.
   const precounted = ctx.http.precounted;
   ctx.http.precounted = null;
@@ -160,6 +155,11 @@ const limitRequests = t.middleware(async ({ ctx, type, next }) => {
     for (const [name, value] of Object.entries(outcome.headers)) ctx.http.resHeaders.set(name, value);
     if (!outcome.allowed) throw new AppError("TOO_MANY_REQUESTS", outcome.message);
   }
+}
+
+/** Request budgets, before anything else runs. */
+const limitRequests = t.middleware(async ({ ctx, type, next }) => {
+  await limitRequest(ctx, type);
   return next();
 });
 
@@ -170,18 +170,10 @@ export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
   return next({ ctx: { ...ctx, actor: ctx.actor } });
 });
 
-/**
- * Deny by default: the caller's roles must grant `permission` (server/auth/permissions.ts), and an API key
- * must also hold the scope that permission needs (server/auth/api-scopes.ts) — 403 naming the scope.
- */
+/** Deny by default: see requirePermission (roles, then an API key's scope). */
 export function permissionProcedure(permission: Permission) {
   return protectedProcedure.meta({ permission }).use(({ ctx, next }) => {
-    if (!can(ctx.actor.roles, permission)) {
-      throw new TRPCError({ code: "FORBIDDEN", message: "You do not have permission to do this." });
-    }
-    const missing = missingScope(ctx.actor, permission);
-    if (missing === "none") throw new AppError("FORBIDDEN", "API keys cannot do this.");
-    if (missing) throw new AppError("FORBIDDEN", `This API key lacks the scope "${missing}".`);
+    requirePermission(ctx.actor, permission);
     return next({ ctx });
   });
 }

@@ -2,6 +2,7 @@ import superjson from "superjson";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { launchBrowser, signInAs, takeCspViolations } from "@/tests/helpers/browser";
+import { liveStreamPath } from "@/lib/schemas/live";
 
 const base = () => inject("appBaseUrl");
 
@@ -73,13 +74,17 @@ describe("security headers on every kind of response, from the built app", () =>
     const topics = await page.request.get(`${base()}/api/trpc/live.myTopics`);
     const { topics: mine } = superjson.deserialize<{ topics: string[] }>((await topics.json()).result.data);
     expect(mine.length).toBeGreaterThan(0);
-    const input = encodeURIComponent(JSON.stringify(superjson.serialize({ topics: mine })));
     const ac = new AbortController();
-    const stream = await fetch(`${base()}/api/trpc/live.events?input=${input}`, { headers: { accept: "text/event-stream", cookie }, signal: ac.signal });
+    const stream = await fetch(`${base()}${liveStreamPath(mine)}`, { headers: { accept: "text/event-stream", cookie }, signal: ac.signal });
     try {
       expect(stream.status).toBe(200);
       expect(stream.headers.get("content-type")).toContain("text/event-stream");
+      expect(stream.headers.get("cache-control")).toBe("no-cache, no-transform");
       expect(expectSecurityHeaders(stream, "SSE")).toContain("default-src 'none'");
+      // A refusal is a plain status before any stream (a browser's EventSource stops on it).
+      const anonymous = await fetch(`${base()}${liveStreamPath(mine)}`, { headers: { accept: "text/event-stream" } });
+      expect(anonymous.status).toBe(401);
+      expect(expectSecurityHeaders(anonymous, "SSE 401")).toContain("default-src 'none'");
     } finally {
       ac.abort();
       await page.context().close();

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import { watchBrowser } from "@/tests/helpers/axe";
 import { chromium, type Browser, type BrowserContext, type Locator, type Page, type Request } from "playwright-core";
+import { LIVE_STREAM_PATH } from "@/lib/schemas/live";
 
 const FLAGS = [
   "--headless=new",
@@ -79,13 +80,13 @@ export async function signInAs(
 }
 
 /**
- * Counts the page's open live-event streams (SSE requests to live.events not yet finished). A page should
+ * Counts the page's open live-event streams (requests to GET /api/live not yet finished). A page should
  * hold one, however many components follow live topics (lib/live/live-mux.ts).
  */
 export function trackLiveStreams(page: Page): () => number {
   const open = new Set<Request>();
   page.on("request", (r) => {
-    if (r.url().includes("live.events")) open.add(r);
+    if (new URL(r.url()).pathname === LIVE_STREAM_PATH) open.add(r);
   });
   page.on("requestfinished", (r) => open.delete(r));
   page.on("requestfailed", (r) => open.delete(r));

@@ -1,13 +1,15 @@
-import superjson from "superjson";
-import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
-import { appRouter } from "@/server/api/root";
-import type { Context } from "@/server/api/trpc";
+import { handleLiveSse } from "@/server/api/live-sse";
+import type { Context, HttpContext } from "@/server/api/trpc";
+import { liveStreamPath, type TLiveEventDto } from "@/lib/schemas/live";
 import type { PrismaClient } from "@/server/db";
 import type { Actor } from "@/server/auth/actor-type";
 
 export type SseMessage = { id?: string; event: string; data: string };
 
-/** Parses a text/event-stream body into messages (event defaults to "message"). */
+/**
+ * Parses a text/event-stream body into messages (event defaults to "message"). As in a browser, a block
+ * without data (a `: ping` comment, a `retry:` hint) is no message.
+ */
 export async function* readSse(body: ReadableStream<Uint8Array>): AsyncGenerator<SseMessage> {
   const decoder = new TextDecoder();
   let buf = "";
@@ -32,6 +34,7 @@ export async function* readSse(body: ReadableStream<Uint8Array>): AsyncGenerator
           else if (field === "event") msg.event = value;
           else if (field === "data") data.push(value);
         }
+        if (data.length === 0) continue;
         msg.data = data.join("\n");
         yield msg;
       }
@@ -42,31 +45,28 @@ export async function* readSse(body: ReadableStream<Uint8Array>): AsyncGenerator
 }
 
 /**
- * Opens a tRPC SSE subscription through the real fetch adapter (the handler app/api/trpc/[trpc]/route.ts
- * uses), with a fixed actor as context — the test stand-in for a signed-in browser's EventSource.
+ * Opens the live stream through the real handler (the one app/api/live/route.ts serves), with a fixed actor
+ * as context — the test stand-in for a signed-in browser's EventSource. `lastEventId` is sent as the
+ * Last-Event-ID header, as a reconnecting EventSource does; `query` adds raw URL parameters.
  */
-export async function openTrpcSse(opts: {
+export async function openLiveSse(opts: {
   db: PrismaClient;
   actor: Actor | null;
-  path: string;
-  input: unknown;
+  topics: string[];
   lastEventId?: string;
+  query?: Record<string, string>;
   signal?: AbortSignal;
+  http?: HttpContext;
 }): Promise<Response> {
-  const url = new URL(`http://localhost/api/trpc/${opts.path}`);
-  url.searchParams.set("input", JSON.stringify(superjson.serialize(opts.input)));
+  const url = new URL(`http://localhost${liveStreamPath(opts.topics)}`);
+  for (const [k, v] of Object.entries(opts.query ?? {})) url.searchParams.set(k, v);
   const headers = new Headers({ accept: "text/event-stream" });
   if (opts.lastEventId) headers.set("last-event-id", opts.lastEventId);
   const req = new Request(url, { headers, signal: opts.signal });
-  return fetchRequestHandler({
-    endpoint: "/api/trpc",
-    req,
-    router: appRouter,
-    createContext: (): Context => ({ db: opts.db, actor: opts.actor, headers: req.headers, ip: null }),
-  });
+  return handleLiveSse(req, async (): Promise<Context> => ({ db: opts.db, actor: opts.actor, headers: req.headers, ip: null, http: opts.http }));
 }
 
-/** The payload of a tRPC SSE data message (superjson-encoded). */
-export function sseData<T = unknown>(msg: SseMessage): T {
-  return superjson.deserialize(JSON.parse(msg.data)) as T;
+/** The payload of a live stream data message (plain JSON). */
+export function sseData<T = TLiveEventDto>(msg: SseMessage): T {
+  return JSON.parse(msg.data) as T;
 }

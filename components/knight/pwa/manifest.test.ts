@@ -56,7 +56,8 @@ describe("knight app service worker", () => {
   const handles = swHandles();
   it("never answers API, tRPC or live (SSE) requests — they always go to the network", () => {
     expect(handles("https://muster.example/api/trpc/knightOffer.list?batch=1")).toBe(false);
-    expect(handles("https://muster.example/api/trpc/live.events?input=x", { headers: { accept: "text/event-stream" } })).toBe(false);
+    expect(handles("https://muster.example/api/live?topic=knight%3Ax", { headers: { accept: "text/event-stream" } })).toBe(false);
+    expect(handles("https://muster.example/api/live?topic=knight%3Ax")).toBe(false);
     expect(handles("https://muster.example/api/trpc/knightOffer.accept", { method: "POST" })).toBe(false);
     expect(handles("https://muster.example/zh-CN/knight?_rsc=abc")).toBe(false);
   });

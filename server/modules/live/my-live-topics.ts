@@ -5,7 +5,7 @@ import { liveTopics } from "@/server/modules/live/live-topics";
 
 /** Incident feeds a requester follows by default: the open incidents of their organisations, newest first. */
 const MAX_INCIDENTS = 17;
-/** live.events takes at most this many topics at once. */
+/** The live stream (GET /api/live) takes at most this many topics at once. */
 const MAX_TOPICS = 20;
 
 /**

@@ -9,7 +9,7 @@ export type BudgetRequest = {
   ip: string | null;
   /** The request carried `Authorization: Bearer mk_…` (valid or not). */
   presentedKey: boolean;
-  transport: "rest" | "trpc";
+  transport: "rest" | "trpc" | "sse";
   type: "query" | "mutation" | "subscription";
 };
 

@@ -4,9 +4,7 @@ import { createContext } from "@/server/api/trpc";
 import { DB_UNAVAILABLE_RETRY_AFTER_S } from "@/server/db-errors";
 
 export const dynamic = "force-dynamic";
-// Node runtime: live.events holds a PostgreSQL LISTEN connection per process (server/modules/live/live-hub.ts).
-// Subscriptions answer with a streamed text/event-stream body (no-transform, X-Accel-Buffering: no), which
-// Next passes through chunk by chunk; a client disconnect aborts req.signal and ends the subscription.
+// Node runtime: Prisma over node-postgres. (Live events are not a tRPC subscription: app/api/live/route.ts.)
 export const runtime = "nodejs";
 
 function handler(req: Request) {
