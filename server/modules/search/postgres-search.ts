@@ -6,6 +6,9 @@ import { quoteLexeme } from "@/server/modules/search/search-lexemes";
 import { contentTsquery, fuzzyCandidates, highlightTerms, isLatinQuery, parseQuery, rankTerms, titleTsquery, type QueryWord } from "@/server/modules/search/query-analyzer";
 import { highlightTitle } from "@/server/modules/search/highlight";
 import { decodeCursor, encodeCursor, type SortKey } from "@/server/modules/search/search-cursor";
+import {
+  distanceSql, EARTH_RADIUS_M, estimateTitleMatches, firstBlocksSql, ringRadii, ringsPay, ringsSql, scanBlocks,
+} from "@/server/modules/search/postgres-search-plans";
 
 /**
  * The PostgreSQL engine's search: one statement. The text, every filter and the viewer's visibility are one
@@ -14,9 +17,6 @@ import { decodeCursor, encodeCursor, type SortKey } from "@/server/modules/searc
  * distance), paged by keyset, counted and grouped for the facets in the same statement. Typo corrections are looked up (trigram similarity on the
  * vocabulary) only when the query as typed finds nothing.
  */
-
-/** earthdistance's sphere (earth() = 6378168 m), as in the matcher, so radius and distance agree with earth_box. */
-const EARTH_RADIUS_M = 6378168;
 
 function filterTsquery(req: SearchRequest): string[] {
   const parts: string[] = [];
@@ -84,12 +84,15 @@ export const MAX_CANDIDATES = MAX_TOTAL_HITS;
 
 /**
  * The candidates of one tsquery (text + filters + visibility), at most `cap` + 1, with what ranking and facets
- * need. With a point, nearest first (so a capped set holds the nearest matches); otherwise in index order.
+ * need. With a point, nearest first (so a capped set holds the nearest matches); otherwise in table order (the
+ * index lookup's bitmap heap scan), or, given `blocks` (no point), the title matches among the table's first blocks.
  */
-function candidatesSql(req: SearchRequest, tsquery: string, withText: boolean, cap: number, score: Prisma.Sql, visible: Prisma.Sql): Prisma.Sql {
-  const matches = Prisma.sql`d.tsv @@ ${tsquery}::tsquery`;
+function candidatesSql(
+  req: SearchRequest, tsquery: string, withText: boolean, cap: number, score: Prisma.Sql, visible: Prisma.Sql, blocks: number | null = null,
+): Prisma.Sql {
+  const matches = blocks === null ? Prisma.sql`d.tsv @@ ${tsquery}::tsquery` : Prisma.sql`d.title_tsv @@ ${tsquery}::tsquery`;
   const conds: Prisma.Sql[] = [matches];
-  let source = Prisma.sql`search_document d`;
+  let source = blocks === null ? Prisma.sql`search_document d` : firstBlocksSql(blocks);
   let dist = Prisma.sql`NULL::float8`;
   let order = Prisma.empty;
   if (req.near) {
@@ -127,58 +130,9 @@ function candidatesSql(req: SearchRequest, tsquery: string, withText: boolean, c
     FROM ${source} WHERE ${Prisma.join(conds, " AND ")} ${order} LIMIT ${cap + 1}`;
 }
 
-/** Great-circle distance in metres from the row's point to `near` (NULL without a point). */
-function distanceSql({ lat, lng }: { lat: number; lng: number }): Prisma.Sql {
-  const cosLat = Math.cos((lat * Math.PI) / 180);
-  return Prisma.sql`(2 * ${EARTH_RADIUS_M}::float8 * asin(least(1.0, sqrt(
-      power(sin(radians(d.lat - ${lat}::float8) / 2), 2)
-      + cos(radians(d.lat)) * ${cosLat}::float8 * power(sin(radians(d.lng - ${lng}::float8) / 2), 2)))))`;
-}
-
-/**
- * The title candidates near a point, read ring by ring: every document within R of the point (a GiST box scan),
- * its title and filters tested on title_tsv (the same ti:/filter lexemes as tsv, kept in the row: no detoasting),
- * for R = radii[0], then the next radius only while no ring held more than `cap` matches, the next ring (~4× the
- * last one's documents) stays within RING_ROWS, and the last ring's share of matches says the cap's worth lies
- * within RING_ROWS documents (a word rare here stops after the first, small ring). A ring with more than `cap` matches holds the cap + 1 nearest
- * title matches of the whole index (every document nearer than its farthest match was read), so its cap + 1
- * nearest are exactly the text-first plan's set; when no ring answers, the text-first plan runs. (A nearest-first
- * KNN walk was tried first: ~5× dearer per row than a box scan.) Returns the CTEs, the candidates, and whether a
- * ring answered.
- */
-function ringsSql(
-  req: SearchRequest, tsquery: string, radii: number[], cap: number, score: Prisma.Sql, visible: Prisma.Sql, exact: Prisma.Sql,
-): { ctes: Prisma.Sql; c1: Prisma.Sql; answered: Prisma.Sql } {
-  const near = req.near!;
-  const dist = distanceSql(near);
-  const here = Prisma.sql`muster_ll_to_earth(${near.lat}::float8, ${near.lng}::float8)`;
-  const ctes: Prisma.Sql[] = [];
-  const enough: Prisma.Sql[] = [];
-  radii.forEach((r, i) => {
-    const name = Prisma.raw(`r${i}`);
-    const prev = Prisma.raw(`r${i - 1}`);
-    const go = i === 0 ? Prisma.empty
-      : Prisma.sql`AND NOT (${Prisma.join(enough, " OR ")}) AND (SELECT count(*) FROM ${prev}) * 4 <= ${RING_ROWS}
-        AND (SELECT count(*) * ${cap + 1} <= ${RING_ROWS} * greatest(1, count(*) FILTER (WHERE hit)) FROM ${prev})`;
-    // every document of the ring is kept (narrow), so the next ring's size can be judged; `hit` marks the matches
-    ctes.push(Prisma.sql`${name} AS MATERIALIZED (SELECT hit, kind, id, category, region_code, type_code, available, price_mode, verified,
-        dist, CASE WHEN hit THEN ${score} END AS score FROM (
-      SELECT d.*, ${dist} AS dist, (d.title_tsv @@ ${tsquery}::tsquery AND ${visible}) AS hit
-      FROM search_document d WHERE d.lat IS NOT NULL AND d.lng IS NOT NULL
-        AND earth_box(${here}, ${r}::float8) @> muster_ll_to_earth(d.lat, d.lng) AND ${dist} <= ${r}::float8 ${go}) d)`);
-    enough.push(Prisma.sql`(SELECT count(*) FILTER (WHERE hit) FROM ${name}) > ${cap}`);
-  });
-  const answered = Prisma.sql`(${Prisma.join(enough, " OR ")})`;
-  const cols = Prisma.sql`kind, id, category, region_code, type_code, available, price_mode, verified, dist, score`;
-  const ringRows = Prisma.join(radii.map((_, i) => Prisma.sql`SELECT ${cols} FROM ${Prisma.raw(`r${i}`)} WHERE hit AND ${enough[i]!}`), " UNION ALL ");
-  const c1 = Prisma.sql`(SELECT * FROM (${ringRows}) x ORDER BY dist LIMIT ${cap + 1})
-    UNION ALL (SELECT * FROM (${exact}) e WHERE NOT ${answered})`;
-  return { ctes: Prisma.join(ctes, ", "), c1, answered };
-}
-
 export function statement(
   req: SearchRequest, viewer: SearchViewer, content: string | null, rank: Array<{ typed: string[]; other: string[] }>,
-  title: string | null = null, cap = MAX_CANDIDATES, ringRadii: number[] | null = null,
+  title: string | null = null, cap = MAX_CANDIDATES, plan: { rings?: number[]; scanBlocks?: number } = {},
 ): Prisma.Sql {
   const filters = filterTsquery(req);
   const visible = visibleSql(viewer);
@@ -191,11 +145,18 @@ export function statement(
   const titleTsq = title ? tsq([`(${title})`, ...filters]) : null;
   const first = titleTsq ? candidatesSql(req, titleTsq, true, cap, score, visible) : null;
   const rest = candidatesSql(req, tsq(title ? [...all, `!(${title})`] : all), content !== null, cap, score, visible);
-  const rings = titleTsq && req.near && ringRadii && ringRadii.length > 0 ? ringsSql(req, titleTsq, ringRadii, cap, score, visible, first!) : null;
+  const rings = titleTsq && req.near && plan.rings && plan.rings.length > 0 ? ringsSql(req, titleTsq, plan.rings, cap, score, visible, first!) : null;
+  const scan = titleTsq && !req.near && plan.scanBlocks ? candidatesSql(req, titleTsq, true, cap, score, visible, plan.scanBlocks) : null;
   const after = req.cursor ? cursorSql(decodeCursor(req.cursor)) : Prisma.sql`TRUE`;
-  // a ring answers when it holds more than the cap; otherwise the text-first plan runs (the one-time filters of
-  // the rings after an answering one, and of the text-first plan, are false, so those are not executed)
-  const c1 = rings ? Prisma.sql`${rings.ctes}, c1 AS MATERIALIZED (${rings.c1}),` : Prisma.sql`c1 AS MATERIALIZED (${first}),`;
+  // A ring, or the first blocks, answer when they hold more than the cap; otherwise the index lookup runs (the
+  // one-time filters of the rings after an answering one, and of the lookup, are false, so those are not executed).
+  const scanned = Prisma.sql`((SELECT count(*) FROM s) > ${cap})`;
+  const c1 = rings
+    ? Prisma.sql`${rings.ctes}, c1 AS MATERIALIZED (${rings.c1}),`
+    : scan
+      ? Prisma.sql`s AS MATERIALIZED (${scan}),
+        c1 AS MATERIALIZED ((SELECT * FROM s WHERE ${scanned}) UNION ALL (SELECT * FROM (${first}) e WHERE NOT ${scanned})),`
+      : Prisma.sql`c1 AS MATERIALIZED (${first}),`;
   const union = first
     ? Prisma.sql`${c1}
       c2 AS MATERIALIZED (SELECT * FROM (${rest}) r WHERE (SELECT count(*) FROM c1) <= ${cap}),
@@ -224,7 +185,7 @@ export function statement(
         category, region_code, type_code, available, price_mode, verified, count(*) AS n
       FROM m GROUP BY GROUPING SETS ((category), (region_code), (type_code), (available), (price_mode), (verified))
     )
-    SELECT (SELECT count(*) FROM m)::int AS total, (SELECT capped FROM capped) AS capped, ${rings ? rings.answered : Prisma.sql`false`} AS ringed,
+    SELECT (SELECT count(*) FROM m)::int AS total, (SELECT capped FROM capped) AS capped, ${rings ? rings.answered : scan ? scanned : Prisma.sql`false`} AS shortcut,
       (SELECT coalesce(json_agg(p ORDER BY p.k1, p.k2, p.k3, p.k4, p.kind, p.id), '[]'::json) FROM page p) AS hits,
       (SELECT coalesce(json_agg(f), '[]'::json) FROM facets f) AS facets`;
 }
@@ -287,58 +248,37 @@ function toHits(rows: Row[], words: QueryWord[]): SearchHit[] {
   }));
 }
 
-/** The first ring's radius (m) and the widest ring tried before the text-first plan. */
-const FIRST_RING_M = 1_000;
-const WIDEST_RING_M = 64_000;
-/** Rings are tried when the matches the text-first plan would read are at least this many times what the rings should read. */
-const RING_ADVANTAGE = 1;
-/** The most documents the widest ring tried may hold (estimated as 4× the ring before it). */
-const RING_ROWS = 50_000;
-
-/** The ring radii for a point (each twice the last, all inside the requested radius). */
-function ringRadii(req: SearchRequest): number[] {
-  const radius = req.radiusKm ? req.radiusKm * 1000 : Infinity;
-  const out: number[] = [];
-  for (let r = FIRST_RING_M; r <= WIDEST_RING_M && r < radius; r *= 2) out.push(r);
-  return out;
-}
-
-/**
- * How the title candidates near a point are found: "auto" reads rings when the planner's estimate of the title
- * matches (its statistics of the tsv lexemes) says the text-first plan would read more documents than the rings
- * should (a common word: the cap's worth of matches lies close to the point), else text first (a rare word:
- * its few matches are cheap to read and sort); "rings" always tries the rings, "exact" never (tests compare them).
- */
-export type GeoPlan = "auto" | "rings" | "exact";
-
-async function ringsPay(db: Db, tsquery: string, cap: number): Promise<boolean> {
-  const [plan] = await db.$queryRaw<{ "QUERY PLAN": Array<{ Plan: { "Plan Rows": number } }> }[]>`
-    EXPLAIN (FORMAT JSON) SELECT 1 FROM search_document d WHERE d.tsv @@ ${tsquery}::tsquery`;
-  const [rel] = await db.$queryRaw<{ n: number }[]>`SELECT reltuples::float8 AS n FROM pg_class WHERE oid = 'search_document'::regclass`;
-  const matches = Math.max(1, plan?.["QUERY PLAN"][0]?.Plan["Plan Rows"] ?? 1);
-  // documents read until cap + 1 of them match, if the word is spread like the documents; the rings read ~2× that
-  const toRead = ((cap + 1) * Math.max(rel?.n ?? 0, matches)) / matches;
-  return matches >= RING_ADVANTAGE * 2 * toRead;
-}
-
 export async function searchPostgres(db: Db, req: SearchRequest, viewer: SearchViewer): Promise<EngineResult> {
   return (await searchPostgresPlanned(db, req, viewer)).result;
 }
 
-/** The search, saying whether a ring answered (`ringed`); `cap` is MAX_CANDIDATES but in tests. */
+/**
+ * How the title candidates are found: "auto" lets the planner's estimate of the title matches choose (rings near a
+ * point, the first blocks without one, else the index lookup); "shortcut" always tries the rings or the first
+ * blocks, "lookup" never (tests compare them: the answers must be the same).
+ */
+export type TitlePlan = "auto" | "shortcut" | "lookup";
+
+/** The search, saying what answered (`answeredBy`); `cap` is MAX_CANDIDATES but in tests. */
 export async function searchPostgresPlanned(
-  db: Db, req: SearchRequest, viewer: SearchViewer, opts: { geo?: GeoPlan; cap?: number } = {},
-): Promise<{ result: EngineResult; ringed: boolean }> {
+  db: Db, req: SearchRequest, viewer: SearchViewer, opts: { plan?: TitlePlan; cap?: number } = {},
+): Promise<{ result: EngineResult; answeredBy: "rings" | "scan" | "lookup" }> {
   const cap = opts.cap ?? MAX_CANDIDATES;
   const words = parseQuery(req.q);
-  if (req.q.trim() && words.length === 0) return { result: { total: 0, totalCapped: false, hits: [], facets: EMPTY_FACETS(), nextCursor: null }, ringed: false };
+  if (req.q.trim() && words.length === 0) return { result: { total: 0, totalCapped: false, hits: [], facets: EMPTY_FACETS(), nextCursor: null }, answeredBy: "lookup" };
   const title = titleTsquery(words);
-  const geo = opts.geo ?? "auto";
-  const radii = req.near && title && geo !== "exact" ? ringRadii(req) : [];
-  const useRings = radii.length > 0 && (geo === "rings" || (await ringsPay(db, [`(${title})`, ...filterTsquery(req)].join(" & "), cap)));
+  const mode = opts.plan ?? "auto";
+  const radii = req.near && title && mode !== "lookup" ? ringRadii(req) : [];
+  const canScan = !req.near && title !== null && mode !== "lookup";
+  const est = mode === "auto" && (radii.length > 0 || canScan) ? await estimateTitleMatches(db, [`(${title})`, ...filterTsquery(req)].join(" & ")) : null;
+  const plan = {
+    rings: radii.length > 0 && (est === null || ringsPay(est, cap)) ? radii : undefined,
+    // forced: the whole table, so the first blocks answer whenever the index lookup would find more than the cap
+    scanBlocks: canScan ? (est === null ? 2 ** 31 - 1 : scanBlocks(est, cap) ?? undefined) : undefined,
+  };
   const run = async (fixes: ReadonlyMap<string, readonly string[]>) => {
-    const sql = statement(req, viewer, contentTsquery(words, fixes), rankTerms(words, fixes), title, cap, useRings ? radii : null);
-    const [r] = await queryAsIndexLookup<{ total: number; capped: boolean; ringed: boolean; hits: Row[]; facets: FacetRow[] }>(db, sql);
+    const sql = statement(req, viewer, contentTsquery(words, fixes), rankTerms(words, fixes), title, cap, plan);
+    const [r] = await queryAsIndexLookup<{ total: number; capped: boolean; shortcut: boolean; hits: Row[]; facets: FacetRow[] }>(db, sql);
     return r!;
   };
   let res = await run(new Map());
@@ -350,5 +290,8 @@ export async function searchPostgresPlanned(
   const rows = res.hits.slice(0, req.limit);
   const last = rows[rows.length - 1];
   const nextCursor = res.hits.length > req.limit && last ? encodeCursor([last.k1, last.k2, last.k3, last.k4, last.kind, last.id]) : null;
-  return { result: { total: res.total, totalCapped: res.capped, hits: toHits(rows, words), facets: facetsOf(res.facets), nextCursor }, ringed: res.ringed };
+  return {
+    result: { total: res.total, totalCapped: res.capped, hits: toHits(rows, words), facets: facetsOf(res.facets), nextCursor },
+    answeredBy: !res.shortcut ? "lookup" : plan.rings ? "rings" : "scan",
+  };
 }

@@ -7,9 +7,10 @@ import { postgresEngine } from "@/server/modules/search/postgres-engine";
 import { searchPostgresPlanned } from "@/server/modules/search/postgres-search";
 
 /**
- * The rings near a point (title and filters tested on the row's title_tsv) against the text-first plan on the same
- * fixture: with a small candidate cap both apply, and every answer — hits in order, distances, total, capped flag,
- * facets, next pages — must be the same, for an admin and for a viewer who may not see every document.
+ * The shortcuts to the title candidates (postgres-search-plans.ts: rings near a point, the table's first blocks
+ * without one; title and filters tested on the row's title_tsv) against the index lookup on the same fixture: with
+ * a small candidate cap both apply, and every answer — hits in order, distances, total, capped flag, facets, next
+ * pages — must be the same, for an admin and for a viewer who may not see every document.
  */
 
 let t: TestDatabase;
@@ -51,8 +52,8 @@ afterAll(async () => {
 
 async function both(input: TSearchRequestInput, viewer: SearchViewer) {
   const req = ZSearchRequest.parse({ relax: false, ...input });
-  const rings = await searchPostgresPlanned(t.db, req, viewer, { geo: "rings", cap: CAP });
-  const exact = await searchPostgresPlanned(t.db, req, viewer, { geo: "exact", cap: CAP });
+  const rings = await searchPostgresPlanned(t.db, req, viewer, { plan: "shortcut", cap: CAP });
+  const exact = await searchPostgresPlanned(t.db, req, viewer, { plan: "lookup", cap: CAP });
   return { rings, exact };
 }
 
@@ -67,8 +68,8 @@ describe("PostgreSQL search near a point: reading rings equals the text-first pl
   it.each(cases)("%s: same hits, order, distances, total and facets, with a ring answering", async (_, input) => {
     for (const viewer of [admin, outsider]) {
       const { rings, exact } = await both(input, viewer);
-      expect(rings.ringed).toBe(true);
-      expect(exact.ringed).toBe(false);
+      expect(rings.answeredBy).toBe("rings");
+      expect(exact.answeredBy).toBe("lookup");
       expect(rings.result.hits.length).toBeGreaterThan(0);
       expect(rings.result).toEqual(exact.result);
       // the next pages too
@@ -76,8 +77,8 @@ describe("PostgreSQL search near a point: reading rings equals the text-first pl
       let b = exact.result.nextCursor;
       for (let page = 0; page < 3 && a; page++) {
         const req = ZSearchRequest.parse({ relax: false, ...input, cursor: a });
-        const wa = await searchPostgresPlanned(t.db, req, viewer, { geo: "rings", cap: CAP });
-        const ex = await searchPostgresPlanned(t.db, { ...req, cursor: b ?? undefined }, viewer, { geo: "exact", cap: CAP });
+        const wa = await searchPostgresPlanned(t.db, req, viewer, { plan: "shortcut", cap: CAP });
+        const ex = await searchPostgresPlanned(t.db, { ...req, cursor: b ?? undefined }, viewer, { plan: "lookup", cap: CAP });
         expect(wa.result).toEqual(ex.result);
         a = wa.result.nextCursor;
         b = ex.result.nextCursor;
@@ -87,13 +88,13 @@ describe("PostgreSQL search near a point: reading rings equals the text-first pl
 
   it("the outsider never gets the documents only walk-org-a may see, on either plan", async () => {
     const { rings } = await both({ q: "冲锋舟", near: HERE, limit: 50 }, outsider);
-    expect(rings.ringed).toBe(true);
+    expect(rings.answeredBy).toBe("rings");
     expect(rings.result.hits.some((h) => Number(h.id.slice(5)) % 5 === 0)).toBe(false);
   });
 
   it("falls back to the text-first plan when no ring inside a small radius holds more than the cap", async () => {
     const { rings, exact } = await both({ q: "冲锋舟", near: HERE, radiusKm: 4, limit: 50 }, admin);
-    expect(rings.ringed).toBe(false);
+    expect(rings.answeredBy).toBe("lookup");
     expect(rings.result.total).toBeGreaterThan(0);
     expect(rings.result.total).toBeLessThanOrEqual(CAP);
     expect(rings.result).toEqual(exact.result);
@@ -102,8 +103,55 @@ describe("PostgreSQL search near a point: reading rings equals the text-first pl
   it("auto, with the cap above every match: the text-first plan answers, with the same result", async () => {
     const req = ZSearchRequest.parse({ q: "冲锋舟 橡皮艇", near: HERE, relax: false });
     const auto = await searchPostgresPlanned(t.db, req, admin, { cap: 1000 });
-    const exact = await searchPostgresPlanned(t.db, req, admin, { geo: "exact", cap: 1000 });
-    expect(auto.ringed).toBe(false);
+    const exact = await searchPostgresPlanned(t.db, req, admin, { plan: "lookup", cap: 1000 });
+    expect(auto.answeredBy).toBe("lookup");
     expect(auto.result).toEqual(exact.result);
+  });
+});
+
+describe("PostgreSQL search without a point: the table's first blocks equal the index lookup", () => {
+  const cases: Array<[string, TSearchRequestInput]> = [
+    ["one word", { q: "冲锋舟", limit: 5 }],
+    ["a filter", { q: "冲锋舟", category: "MATERIAL", limit: 4 }],
+    ["two words", { q: "冲锋舟 橡皮艇", limit: 3 }],
+    ["a word also in bodies", { q: "冲锋舟 号", limit: 6 }],
+  ];
+
+  it.each(cases)("%s: same hits, order, total and facets, with the first blocks answering", async (_, input) => {
+    for (const viewer of [admin, outsider]) {
+      const { rings: scan, exact: lookup } = await both(input, viewer);
+      expect(scan.answeredBy).toBe("scan");
+      expect(lookup.answeredBy).toBe("lookup");
+      expect(scan.result.hits.length).toBeGreaterThan(0);
+      expect(scan.result.totalCapped).toBe(true);
+      expect(scan.result).toEqual(lookup.result);
+      let a = scan.result.nextCursor;
+      let b = lookup.result.nextCursor;
+      for (let page = 0; page < 3 && a; page++) {
+        const req = ZSearchRequest.parse({ relax: false, ...input, cursor: a });
+        const sa = await searchPostgresPlanned(t.db, req, viewer, { plan: "shortcut", cap: CAP });
+        const lb = await searchPostgresPlanned(t.db, { ...req, cursor: b ?? undefined }, viewer, { plan: "lookup", cap: CAP });
+        expect(sa.result).toEqual(lb.result);
+        a = sa.result.nextCursor;
+        b = lb.result.nextCursor;
+      }
+    }
+  });
+
+  it("hands over to the index lookup when the first blocks hold no more than the cap", async () => {
+    const req = ZSearchRequest.parse({ q: "冲锋舟 橡皮艇", relax: false });
+    const scan = await searchPostgresPlanned(t.db, req, admin, { plan: "shortcut", cap: 1000 });
+    const lookup = await searchPostgresPlanned(t.db, req, admin, { plan: "lookup", cap: 1000 });
+    expect(scan.answeredBy).toBe("lookup");
+    expect(scan.result.total).toBeGreaterThan(0);
+    expect(scan.result.totalCapped).toBe(false);
+    expect(scan.result).toEqual(lookup.result);
+  });
+
+  it("the outsider never gets the documents only walk-org-a may see through the first blocks", async () => {
+    const { rings: scan } = await both({ q: "冲锋舟", limit: 50 }, outsider);
+    expect(scan.answeredBy).toBe("scan");
+    expect(scan.result.hits.length).toBeGreaterThan(0);
+    expect(scan.result.hits.some((h) => Number(h.id.slice(5)) % 5 === 0)).toBe(false);
   });
 });
