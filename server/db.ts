@@ -3,6 +3,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient, Prisma } from "@/server/generated/prisma/client";
 import { requireDatabaseUrl } from "@/lib/env";
 import { isDbUnavailable } from "@/server/db-errors";
+import { survivesLostConnections } from "@/server/db/pool-errors";
 
 /** A client or an interactive transaction: query functions take this first so tests can pass a transaction. */
 export type Db = PrismaClient | Prisma.TransactionClient;
@@ -108,6 +109,8 @@ function tolerateRollbackOnDeadConnection(client: pg.PoolClient) {
   };
 }
 
+const idleConnectionClosed = (e: Error) => console.warn(`[muster] database: an idle connection was closed (${e.message})`);
+
 export function createPrismaClient(url: string, poolSize = 10, options: PoolOptions = {}): PrismaClient {
   const pool = new pg.Pool({
     connectionString: url,
@@ -119,7 +122,7 @@ export function createPrismaClient(url: string, poolSize = 10, options: PoolOpti
     idleTimeoutMillis: 30_000,
     keepAlive: true,
   });
-  pool.on("error", (e) => console.warn(`[muster] database: an idle connection was closed (${e.message})`));
+  survivesLostConnections(pool, idleConnectionClosed);
   evictDeadCheckedOutClients(pool);
   pool.on("connect", tolerateRollbackOnDeadConnection);
   const client = new PrismaClient({
@@ -155,10 +158,10 @@ export function createPrismaClient(url: string, poolSize = 10, options: PoolOpti
       idleTimeoutMillis: 30_000,
       allowExitOnIdle: true,
     });
-    // An idle connection the server ends (restart, failover, admin) is an 'error' event on the pool: without a
-    // listener it would crash the process. The pool drops that client and opens a new one on the next query.
-    // Added once, when the pool is made (this getter runs on every query).
-    prepared.on("error", (e) => console.warn(`[muster] database: an idle connection was closed (${e.message})`));
+    // A connection the server ends (restart, failover, admin) must not crash the process (pool-errors.ts); the
+    // pool drops that client and opens a new one on the next query. Added once, when the pool is made (this
+    // getter runs on every query).
+    survivesLostConnections(prepared, idleConnectionClosed);
     return prepared;
   });
   const disconnect = client.$disconnect.bind(client);

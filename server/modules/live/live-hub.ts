@@ -1,4 +1,5 @@
 import pg from "pg";
+import { survivesLostConnections } from "@/server/db/pool-errors";
 import { requireDatabaseUrl } from "@/lib/env";
 import { AppError } from "@/server/errors";
 
@@ -118,8 +119,8 @@ export class LiveHub {
 
   constructor(options: LiveHubOptions) {
     this.opts = { pollMs: 5000, batch: 1000, replayLimit: 1000, gapGraceMs: 30_000, maxQueue: 5000, poolSize: 3, ...options };
-    this.pool = new pg.Pool({ connectionString: options.url, max: this.opts.poolSize });
-    this.pool.on("error", (e) => this.log("live hub: idle pool connection failed", e));
+    this.pool = survivesLostConnections(new pg.Pool({ connectionString: options.url, max: this.opts.poolSize }), (e) =>
+      this.log("live hub: idle pool connection failed", e));
   }
 
   private log(message: string, error?: unknown) {
