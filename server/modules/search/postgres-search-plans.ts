@@ -4,7 +4,7 @@ import type { SearchRequest } from "@/server/modules/search/search-types";
 
 /**
  * The PostgreSQL engine's cheaper ways to the title candidates (postgres-search.ts), each answering exactly what
- * the index lookup would, or handing over to it: rings near a point, and a scan of the table's first blocks for
+ * the index lookup would, or handing over to it: rings near a point, and a scan of the table's first rows for
  * a word in many titles. Both test the words on the row's title_tsv (the title and filter lexemes, in the row: no
  * detoasting) and are chosen from the planner's estimate of the title matches.
  */
@@ -82,12 +82,14 @@ export function ringsSql(
 const FIRST_RING_M = 1_000;
 const WIDEST_RING_M = 64_000;
 /**
- * Measured at 1M documents: a ring costs ~25 µs per document the cap's worth of matches is spread over (box scan,
- * overshoot of the doubling radius, the in-row test) and the text-first plan ~2.4 µs per match, so rings pay only
- * when the matches outnumber the documents to read by about this factor (drone ≤ 20 km in Nanjing, 5% of the
- * documents: rings 470 ms, text first 124 ms; 救援队 ≤ 10 km, 30%: rings 53 ms, text first 177 ms).
+ * Rings are tried when the estimated title matches are at least this many times the documents the rings should
+ * read. Measured at 1M documents (Nanjing holds 45% of them), this picks the faster plan for four of the bench's
+ * five queries near a point: 救援队 ≤ 10 km (rings 53 ms, text first 177 ms), and text first for 排涝泵车 ≤ 30 km,
+ * 冲锋舟 ≤ 50 km and 发电机 near 南京. Not for drone ≤ 20 km: its prefix terms make the planner count 106,706 title
+ * matches for 51,033, and the rings read 470 ms against 124 ms. A higher factor that leaves drone to text first
+ * also took 救援队 off the rings (263 ms in the bench); the estimate alone cannot tell them apart.
  */
-const RING_ADVANTAGE = 15;
+const RING_ADVANTAGE = 2;
 /** The most documents the widest ring tried may hold (estimated as 4× the ring before it). */
 const RING_ROWS = 50_000;
 
@@ -114,24 +116,28 @@ export function ringsPay(est: TitleEstimate, cap: number): boolean {
 
 /**
  * A word in many titles (救援队, rescue team: 8–30% of the documents) costs the index lookup its whole posting
- * lists (72,454 title matches of "rescue team" at 1M: 122–172 ms for the first 1,001), while its first cap + 1
- * matches in table order lie in the table's first few thousand rows (36 ms to read in a plain scan). The index
- * lookup returns its matches in table order too (a bitmap heap scan), so when the first `blocks` blocks hold more
- * than the cap, their first cap + 1 matches are exactly the index lookup's; otherwise the lookup runs.
- * Measured per row: ~2.7 µs scanned against ~1.7 µs per match for the lookup. `blocks` is twice the estimate's
- * need; null when the lookup is cheaper.
+ * lists (72,454 title matches of "rescue team" at 1M: 78 ms for the first 1,001), while its first cap + 1 matches
+ * in table order lie in the table's first few thousand rows (21 ms to read them in a plain scan). The index
+ * lookup returns its matches in table order too (a bitmap heap scan), so when the table's first `rows` rows hold
+ * more than the cap, their first cap + 1 matches are exactly the index lookup's; otherwise the lookup runs.
+ * Measured per row: ~2.7 µs scanned against ~1.7 µs per match for the lookup. `rows` is 4× the estimate's need:
+ * the planner counts prefix terms twice over (pump: 124,365 for 59,687), and rows, not blocks, because a table's
+ * head can be nearly empty after churn (191 live rows in its first 2,000 blocks at 1M after the surge drills).
+ * Null when the lookup is cheaper.
  */
 const SCAN_ROW_US = 2.7;
 const LOOKUP_MATCH_US = 1.7;
 
-export function scanBlocks(est: TitleEstimate, cap: number): number | null {
+export function scanRows(est: TitleEstimate, cap: number): number | null {
   const rows = rowsToRead(est, cap);
   if (rows * SCAN_ROW_US > est.matches * LOOKUP_MATCH_US) return null;
-  const blocks = Math.ceil((2 * rows * est.pages) / est.docs) + 1;
-  return blocks < est.pages ? blocks : null;
+  return Math.ceil(4 * rows);
 }
 
-/** The first `blocks` blocks of the table, in table order (a TID range scan), as candidatesSql's source. */
-export function firstBlocksSql(blocks: number): Prisma.Sql {
-  return Prisma.sql`(SELECT * FROM search_document d WHERE d.ctid < ${`(${blocks},0)`}::tid) d`;
+/**
+ * The table's first `rows` live rows, in table order (a TID range scan from the first block: never a pkey-ordered
+ * index scan, nor a seq scan that a synchronized scan could start mid-table), as candidatesSql's source.
+ */
+export function firstRowsSql(rows: number): Prisma.Sql {
+  return Prisma.sql`(SELECT * FROM search_document d WHERE d.ctid >= '(0,0)'::tid LIMIT ${rows}) d`;
 }

@@ -7,7 +7,7 @@ import { contentTsquery, fuzzyCandidates, highlightTerms, isLatinQuery, parseQue
 import { highlightTitle } from "@/server/modules/search/highlight";
 import { decodeCursor, encodeCursor, type SortKey } from "@/server/modules/search/search-cursor";
 import {
-  distanceSql, EARTH_RADIUS_M, estimateTitleMatches, firstBlocksSql, ringRadii, ringsPay, ringsSql, scanBlocks,
+  distanceSql, EARTH_RADIUS_M, estimateTitleMatches, firstRowsSql, ringRadii, ringsPay, ringsSql, scanRows,
 } from "@/server/modules/search/postgres-search-plans";
 
 /**
@@ -85,14 +85,14 @@ export const MAX_CANDIDATES = MAX_TOTAL_HITS;
 /**
  * The candidates of one tsquery (text + filters + visibility), at most `cap` + 1, with what ranking and facets
  * need. With a point, nearest first (so a capped set holds the nearest matches); otherwise in table order (the
- * index lookup's bitmap heap scan), or, given `blocks` (no point), the title matches among the table's first blocks.
+ * index lookup's bitmap heap scan), or, given `rows` (no point), the title matches among the table's first rows.
  */
 function candidatesSql(
-  req: SearchRequest, tsquery: string, withText: boolean, cap: number, score: Prisma.Sql, visible: Prisma.Sql, blocks: number | null = null,
+  req: SearchRequest, tsquery: string, withText: boolean, cap: number, score: Prisma.Sql, visible: Prisma.Sql, rows: number | null = null,
 ): Prisma.Sql {
-  const matches = blocks === null ? Prisma.sql`d.tsv @@ ${tsquery}::tsquery` : Prisma.sql`d.title_tsv @@ ${tsquery}::tsquery`;
+  const matches = rows === null ? Prisma.sql`d.tsv @@ ${tsquery}::tsquery` : Prisma.sql`d.title_tsv @@ ${tsquery}::tsquery`;
   const conds: Prisma.Sql[] = [matches];
-  let source = blocks === null ? Prisma.sql`search_document d` : firstBlocksSql(blocks);
+  let source = rows === null ? Prisma.sql`search_document d` : firstRowsSql(rows);
   let dist = Prisma.sql`NULL::float8`;
   let order = Prisma.empty;
   if (req.near) {
@@ -132,7 +132,7 @@ function candidatesSql(
 
 export function statement(
   req: SearchRequest, viewer: SearchViewer, content: string | null, rank: Array<{ typed: string[]; other: string[] }>,
-  title: string | null = null, cap = MAX_CANDIDATES, plan: { rings?: number[]; scanBlocks?: number } = {},
+  title: string | null = null, cap = MAX_CANDIDATES, plan: { rings?: number[]; scanRows?: number } = {},
 ): Prisma.Sql {
   const filters = filterTsquery(req);
   const visible = visibleSql(viewer);
@@ -146,9 +146,9 @@ export function statement(
   const first = titleTsq ? candidatesSql(req, titleTsq, true, cap, score, visible) : null;
   const rest = candidatesSql(req, tsq(title ? [...all, `!(${title})`] : all), content !== null, cap, score, visible);
   const rings = titleTsq && req.near && plan.rings && plan.rings.length > 0 ? ringsSql(req, titleTsq, plan.rings, cap, score, visible, first!) : null;
-  const scan = titleTsq && !req.near && plan.scanBlocks ? candidatesSql(req, titleTsq, true, cap, score, visible, plan.scanBlocks) : null;
+  const scan = titleTsq && !req.near && plan.scanRows ? candidatesSql(req, titleTsq, true, cap, score, visible, plan.scanRows) : null;
   const after = req.cursor ? cursorSql(decodeCursor(req.cursor)) : Prisma.sql`TRUE`;
-  // A ring, or the first blocks, answer when they hold more than the cap; otherwise the index lookup runs (the
+  // A ring, or the first rows, answer when they hold more than the cap; otherwise the index lookup runs (the
   // one-time filters of the rings after an answering one, and of the lookup, are false, so those are not executed).
   const scanned = Prisma.sql`((SELECT count(*) FROM s) > ${cap})`;
   const c1 = rings
@@ -254,8 +254,8 @@ export async function searchPostgres(db: Db, req: SearchRequest, viewer: SearchV
 
 /**
  * How the title candidates are found: "auto" lets the planner's estimate of the title matches choose (rings near a
- * point, the first blocks without one, else the index lookup); "shortcut" always tries the rings or the first
- * blocks, "lookup" never (tests compare them: the answers must be the same).
+ * point, the first rows without one, else the index lookup); "shortcut" always tries the rings or the first
+ * rows, "lookup" never (tests compare them: the answers must be the same).
  */
 export type TitlePlan = "auto" | "shortcut" | "lookup";
 
@@ -273,8 +273,8 @@ export async function searchPostgresPlanned(
   const est = mode === "auto" && (radii.length > 0 || canScan) ? await estimateTitleMatches(db, [`(${title})`, ...filterTsquery(req)].join(" & ")) : null;
   const plan = {
     rings: radii.length > 0 && (est === null || ringsPay(est, cap)) ? radii : undefined,
-    // forced: the whole table, so the first blocks answer whenever the index lookup would find more than the cap
-    scanBlocks: canScan ? (est === null ? 2 ** 31 - 1 : scanBlocks(est, cap) ?? undefined) : undefined,
+    // forced: the whole table, so the first rows answer whenever the index lookup would find more than the cap
+    scanRows: canScan ? (est === null ? 2 ** 31 - 1 : scanRows(est, cap) ?? undefined) : undefined,
   };
   const run = async (fixes: ReadonlyMap<string, readonly string[]>) => {
     const sql = statement(req, viewer, contentTsquery(words, fixes), rankTerms(words, fixes), title, cap, plan);

@@ -7,7 +7,7 @@ import { postgresEngine } from "@/server/modules/search/postgres-engine";
 import { searchPostgresPlanned } from "@/server/modules/search/postgres-search";
 
 /**
- * The shortcuts to the title candidates (postgres-search-plans.ts: rings near a point, the table's first blocks
+ * The shortcuts to the title candidates (postgres-search-plans.ts: rings near a point, the table's first rows
  * without one; title and filters tested on the row's title_tsv) against the index lookup on the same fixture: with
  * a small candidate cap both apply, and every answer — hits in order, distances, total, capped flag, facets, next
  * pages — must be the same, for an admin and for a viewer who may not see every document.
@@ -112,7 +112,7 @@ describe("PostgreSQL search near a point: reading rings equals the text-first pl
   });
 });
 
-describe("PostgreSQL search without a point: the table's first blocks equal the index lookup", () => {
+describe("PostgreSQL search without a point: the table's first rows equal the index lookup", () => {
   const cases: Array<[string, TSearchRequestInput]> = [
     ["one word", { q: "冲锋舟", limit: 5 }],
     ["a filter", { q: "冲锋舟", category: "MATERIAL", limit: 4 }],
@@ -120,11 +120,11 @@ describe("PostgreSQL search without a point: the table's first blocks equal the 
     ["a word also in bodies", { q: "冲锋舟 号", limit: 6 }],
   ];
 
-  it.each(cases)("%s: same hits, order, total and facets, with the first blocks answering", async (_, input) => {
+  it.each(cases)("%s: same hits, order, total and facets, with the first rows answering", async (_, input) => {
     for (const viewer of [admin, outsider]) expect((await expectSameAnswers(input, viewer, "scan")).totalCapped).toBe(true);
   });
 
-  it("hands over to the index lookup when the first blocks hold no more than the cap", async () => {
+  it("hands over to the index lookup when the first rows hold no more than the cap", async () => {
     const req = ZSearchRequest.parse({ q: "冲锋舟 橡皮艇", relax: false });
     const scan = await searchPostgresPlanned(t.db, req, admin, { plan: "shortcut", cap: 1000 });
     const lookup = await searchPostgresPlanned(t.db, req, admin, { plan: "lookup", cap: 1000 });
@@ -134,7 +134,7 @@ describe("PostgreSQL search without a point: the table's first blocks equal the 
     expect(scan.result).toEqual(lookup.result);
   });
 
-  it("the outsider never gets the documents only walk-org-a may see through the first blocks", async () => {
+  it("the outsider never gets the documents only walk-org-a may see through the first rows", async () => {
     const { rings: scan } = await both({ q: "冲锋舟", limit: 50 }, outsider);
     expect(scan.answeredBy).toBe("scan");
     expect(scan.result.hits.length).toBeGreaterThan(0);
