@@ -13,15 +13,14 @@ import type { SearchRequest } from "@/server/modules/search/search-types";
 export const EARTH_RADIUS_M = 6378168;
 
 /** The planner's estimate of a title tsquery's matches, and the table's size. */
-export type TitleEstimate = { matches: number; docs: number; pages: number };
+export type TitleEstimate = { matches: number; docs: number };
 
 export async function estimateTitleMatches(db: Db, tsquery: string): Promise<TitleEstimate> {
   const [plan] = await db.$queryRaw<{ "QUERY PLAN": Array<{ Plan: { "Plan Rows": number } }> }[]>`
     EXPLAIN (FORMAT JSON) SELECT 1 FROM search_document d WHERE d.tsv @@ ${tsquery}::tsquery`;
-  const [rel] = await db.$queryRaw<{ n: number; pages: number }[]>`
-    SELECT reltuples::float8 AS n, relpages::int AS pages FROM pg_class WHERE oid = 'search_document'::regclass`;
+  const [rel] = await db.$queryRaw<{ n: number }[]>`SELECT reltuples::float8 AS n FROM pg_class WHERE oid = 'search_document'::regclass`;
   const matches = Math.max(1, plan?.["QUERY PLAN"][0]?.Plan["Plan Rows"] ?? 1);
-  return { matches, docs: Math.max(rel?.n ?? 0, matches), pages: Math.max(1, rel?.pages ?? 1) };
+  return { matches, docs: Math.max(rel?.n ?? 0, matches) };
 }
 
 /** Documents read until cap + 1 of them match, if the words are spread like the documents. */
@@ -101,18 +100,10 @@ export function ringRadii(req: SearchRequest): number[] {
   return out;
 }
 
-/**
- * How the title candidates near a point are found: "auto" reads rings when the planner's estimate of the title
- * matches (its statistics of the tsv lexemes) says the text-first plan would read more documents than the rings
- * should (a common word: the cap's worth of matches lies close to the point), else text first (a rare word:
- * its few matches are cheap to read and sort); "rings" always tries the rings, "exact" never (tests compare them).
- */
-export type GeoPlan = "auto" | "rings" | "exact";
-
+/** Whether rings near a point pay: a word common enough that the cap's worth of matches lies close to the point. */
 export function ringsPay(est: TitleEstimate, cap: number): boolean {
   return est.matches >= RING_ADVANTAGE * rowsToRead(est, cap);
 }
-
 
 /**
  * A word in many titles (救援队, rescue team: 8–30% of the documents) costs the index lookup its whole posting
