@@ -6,6 +6,7 @@ import { loadAssignmentInputs } from "@/server/modules/matching/assign/load-assi
 import { loadIncidentForAssignment } from "@/server/modules/matching/assign/proposal-access";
 import { solveAssignment } from "@/server/modules/matching/assign/solve-assignment";
 import { storeProposal } from "@/server/modules/matching/assign/store-proposal";
+import { phaseTimer } from "@/server/phase-timer";
 
 /**
  * Propose an incident-wide assignment: every OPEN / PARTIALLY_FILLED need of the incident, its eligible
@@ -21,9 +22,14 @@ export async function proposeIncidentAssignment(
   incidentId: string,
   opts: { poolSize?: number; timeLimitMs?: number; now?: Date } = {},
 ): Promise<TProposeResult> {
+  const timer = phaseTimer(`proposal for incident ${incidentId}`);
   const incident = await loadIncidentForAssignment(db, actor, incidentId, true);
+  timer.mark("access");
   const inputs = await loadAssignmentInputs(db, { incidentId }, opts);
+  timer.mark(`candidates of ${inputs.needs.length} needs`);
   const solution = solveAssignment(buildAssignmentProblem(inputs.items), { timeLimitMs: opts.timeLimitMs });
-  const stored = await storeProposal(db, actor, { inputs, solution, incidents: [incident], replace: { need: { incidentId } } });
+  timer.mark("solve");
+  const stored = await storeProposal(db, actor, { inputs, solution, incidents: [incident], replace: { need: { incidentId } }, timer });
+  timer.done();
   return { incidentId, autoDispatch: incident.autoDispatch, ...stored };
 }

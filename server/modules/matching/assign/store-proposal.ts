@@ -14,6 +14,7 @@ import { proposalAssignmentSelect, toProposalAssignment } from "@/server/modules
 import type { AssignmentSolution } from "@/server/modules/matching/assign/types";
 import { loadOffer } from "@/server/modules/offers/offer-access";
 import { DEFAULT_HOLD_MINUTES, sendOffer } from "@/server/modules/offers/send-offer";
+import type { PhaseTimer } from "@/server/phase-timer";
 
 /** An incident whose needs a proposal covers (its row is locked while the proposal is written). */
 export type ProposalIncident = { id: string; orgId: string; autoDispatch: boolean };
@@ -37,12 +38,14 @@ export async function storeProposal(
     incidents: ProposalIncident[];
     replace: Prisma.AssignmentWhereInput;
     auditData?: Record<string, unknown>;
+    timer?: PhaseTimer;
   },
 ): Promise<StoredProposal> {
   const { inputs, solution, incidents } = args;
   const batchId = randomUUID();
   const data = await proposalRows(db, actor.userId, inputs, solution, batchId);
   const incidentOfNeed = new Map(inputs.needs.map((n) => [n.id, n.incidentId]));
+  args.timer?.mark(`units of ${data.length} rows`);
 
   const written = await db.$transaction(async (tx) => {
     // one proposal at a time per incident: concurrent re-proposals serialise here instead of both deleting
@@ -83,10 +86,12 @@ export async function storeProposal(
       orderBy: [{ needId: "asc" }, { score: "desc" }, { id: "asc" }],
     });
   }, CONTENDED_TX_OPTIONS);
+  args.timer?.mark("write");
 
   const auto = new Set(incidents.filter((i) => i.autoDispatch).map((i) => i.id));
   const autoRows = written.filter((r) => auto.has(incidentOfNeed.get(r.needId) ?? ""));
   const autoOffered = autoRows.length > 0 ? await offerAll(db, actor, autoRows.map((r) => r.id)) : new Set<string>();
+  if (autoRows.length > 0) args.timer?.mark(`auto offers of ${autoRows.length} rows`);
   const proposed = new Map<string, number>();
   for (const r of written) proposed.set(r.needId, (proposed.get(r.needId) ?? 0) + r.quantity);
   return {
