@@ -7,7 +7,8 @@ import { stemEnglish } from "@/server/modules/search/text-analyzer";
 /**
  * Writes of the PostgreSQL engine's index (search_document). Versioned: a document replaces the stored one only
  * when its version is not lower, and a removal leaves a tombstone so a late, older upsert cannot bring the
- * document back. Each call is one statement (plus one for the typo vocabulary).
+ * document back. Each call is one statement (plus one for the typo vocabulary). The geo cells of a placed document
+ * (migration 20261209000000) are added here, in SQL, by their one definition.
  */
 
 function newestByRef<T extends { kind: SearchKind; id: string; version: string }>(items: T[]): T[] {
@@ -29,7 +30,7 @@ export async function upsertSearchDocuments(db: Db, input: SearchDocument[]): Pr
     INSERT INTO search_document AS s (kind, id, version, title, title_en, category, type_code, region_code, available,
       verified, price_mode, owner_org_id, lat, lng, tsv, title_tsv, title_norm, indexed_at)
     SELECT d.kind, d.id, d.version, d.title, d.title_en, d.category, d.type_code, d.region_code, d.available,
-      d.verified, d.price_mode, d.owner_org_id, d.lat, d.lng, d.tsv::tsvector, muster_search_row_lexemes(d.tsv::tsvector), d.title_norm, now()
+      d.verified, d.price_mode, d.owner_org_id, d.lat, d.lng, d.tsv::tsvector || muster_geo_cells(d.lat, d.lng), muster_search_row_lexemes(d.tsv::tsvector), d.title_norm, now()
     FROM unnest(${col("kind")}::text[], ${col("id")}::text[], ${col("version")}::bigint[], ${col("title")}::text[],
       ${col("titleEn")}::text[], ${col("category")}::text[], ${col("typeCode")}::text[], ${col("regionCode")}::text[],
       ${col("available")}::boolean[], ${col("verified")}::boolean[], ${col("priceMode")}::text[], ${col("ownerOrgId")}::text[],

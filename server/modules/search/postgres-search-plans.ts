@@ -4,9 +4,9 @@ import type { SearchRequest } from "@/server/modules/search/search-types";
 
 /**
  * The PostgreSQL engine's cheaper ways to the title candidates (postgres-search.ts), each answering exactly what
- * the index lookup would, or handing over to it: rings near a point, and a scan of the table's first rows for
- * a word in many titles. Both test the words on the row's title_tsv (the title and filter lexemes, in the row: no
- * detoasting) and are chosen from the planner's estimate of the title matches.
+ * the index lookup would, or handing over to it: rings near a point (the words and the geo cells of a circle in one
+ * GIN lookup), and a scan of the table's first rows for a word in many titles (the words tested on the row's
+ * title_tsv: no detoasting). Both are chosen from the planner's estimate of the title matches.
  */
 
 /** earthdistance's sphere (earth() = 6378168 m), as in the matcher, so radius and distance agree with earth_box. */
@@ -36,42 +36,54 @@ export function distanceSql({ lat, lng }: { lat: number; lng: number }): Prisma.
       + cos(radians(d.lat)) * ${cosLat}::float8 * power(sin(radians(d.lng - ${lng}::float8) / 2), 2)))))`;
 }
 
+/** A circle's bounding box in degrees round `lat` (half-height, half-width; the width widest at the pole side). */
+export function degreeBox(lat: number, radiusM: number): { dLat: number; dLng: number } {
+  const dLat = (radiusM / EARTH_RADIUS_M) * (180 / Math.PI);
+  const widest = Math.min(89.9, Math.abs(lat) + dLat);
+  return { dLat, dLng: Math.min(180, dLat / Math.cos((widest * Math.PI) / 180)) };
+}
+
+/** The grids of muster_geo_cells (cells per degree), finest first, and the most cells one cover may OR together. */
+const GRIDS = [64, 16, 4];
+const MAX_COVER_CELLS = 64;
+
+/** The finest grid that covers the circle in at most MAX_COVER_CELLS cells (the tightest cover worth looking up). */
+export function coverGrid({ lat, lng }: { lat: number; lng: number }, radiusM: number): number {
+  const { dLat, dLng } = degreeBox(lat, radiusM);
+  const span = (a: number, b: number, z: number) => Math.floor(b * z) - Math.floor(a * z) + 1;
+  return GRIDS.find((z) => span(lat - dLat, lat + dLat, z) * span(lng - dLng, lng + dLng, z) <= MAX_COVER_CELLS) ?? GRIDS[GRIDS.length - 1]!;
+}
+
 /**
- * The title candidates near a point, read ring by ring: every document within R of the point (a GiST box scan),
- * its title and filters tested on title_tsv (the same ti:/filter lexemes as tsv, kept in the row: no detoasting),
- * for R = radii[0], then the next radius only while no ring held more than `cap` matches, the next ring (~4× the
- * last one's documents) stays within RING_ROWS, and the last ring's share of matches says the cap's worth lies
- * within RING_ROWS documents (a word rare here stops after the first, small ring). A ring with more than `cap` matches holds the cap + 1 nearest
- * title matches of the whole index (every document nearer than its farthest match was read), so its cap + 1
- * nearest are exactly the text-first plan's set; when no ring answers, the text-first plan runs. (A nearest-first
- * KNN walk was tried first: ~5× dearer per row than a box scan.) Returns the CTEs, the candidates, and whether a
+ * The title candidates near a point, read ring by ring: for R = radii[0], then the next radius only while no ring
+ * held more than `cap` matches, the title (and filter) matches within R, found by one GIN lookup of the words AND the
+ * geo cells covering the circle (muster_geo_cover; only matches there are read, whatever the documents' density).
+ * A ring with more than `cap` matches holds the cap + 1 nearest title matches of the whole index (every match nearer
+ * than R is in it), so its cap + 1 nearest are exactly the text-first plan's set. `lastAnswers`: the last radius is
+ * the request's own, so that ring is the answer whatever it holds. Otherwise, when no ring answers, the text-first
+ * plan runs. (Tried before: a nearest-first KNN walk, ~5× dearer per row than a box scan; a box scan of every
+ * document in the ring, 470 ms for drone near Nanjing's centre.) Returns the CTEs, the candidates, and whether a
  * ring answered.
  */
 export function ringsSql(
-  req: SearchRequest, tsquery: string, radii: number[], cap: number, score: Prisma.Sql, visible: Prisma.Sql, exact: Prisma.Sql,
+  req: SearchRequest, tsquery: string, radii: number[], cap: number, score: Prisma.Sql, visible: Prisma.Sql, exact: Prisma.Sql, lastAnswers: boolean,
 ): { ctes: Prisma.Sql; c1: Prisma.Sql; answered: Prisma.Sql } {
   const near = req.near!;
   const dist = distanceSql(near);
-  const here = Prisma.sql`muster_ll_to_earth(${near.lat}::float8, ${near.lng}::float8)`;
   const ctes: Prisma.Sql[] = [];
   const enough: Prisma.Sql[] = [];
   radii.forEach((r, i) => {
     const name = Prisma.raw(`r${i}`);
-    const prev = Prisma.raw(`r${i - 1}`);
-    const go = i === 0 ? Prisma.empty
-      : Prisma.sql`AND NOT (${Prisma.join(enough, " OR ")}) AND (SELECT count(*) FROM ${prev}) * 4 <= ${RING_ROWS}
-        AND (SELECT count(*) * ${cap + 1} <= ${RING_ROWS} * greatest(1, count(*) FILTER (WHERE hit)) FROM ${prev})`;
-    // every document of the ring is kept (narrow), so the next ring's size can be judged; `hit` marks the matches
-    ctes.push(Prisma.sql`${name} AS MATERIALIZED (SELECT hit, kind, id, category, region_code, type_code, available, price_mode, verified,
-        dist, CASE WHEN hit THEN ${score} END AS score FROM (
-      SELECT d.*, ${dist} AS dist, (d.title_tsv @@ ${tsquery}::tsquery AND ${visible}) AS hit
-      FROM search_document d WHERE d.lat IS NOT NULL AND d.lng IS NOT NULL
-        AND earth_box(${here}, ${r}::float8) @> muster_ll_to_earth(d.lat, d.lng) AND ${dist} <= ${r}::float8 ${go}) d)`);
-    enough.push(Prisma.sql`(SELECT count(*) FILTER (WHERE hit) FROM ${name}) > ${cap}`);
+    // a one-time filter: this ring's lookup runs only if no ring before it answered
+    const go = i === 0 ? Prisma.empty : Prisma.sql`AND NOT (${Prisma.join(enough, " OR ")})`;
+    const cover = Prisma.sql`muster_geo_cover(${near.lat}::float8, ${near.lng}::float8, ${r}::float8, ${coverGrid(near, r)}::int)`;
+    ctes.push(Prisma.sql`${name} AS MATERIALIZED (
+      SELECT d.kind, d.id, d.category, d.region_code, d.type_code, d.available, d.price_mode, d.verified, ${dist} AS dist, ${score} AS score
+      FROM search_document d WHERE d.tsv @@ (${tsquery}::tsquery && ${cover}) AND ${dist} <= ${r}::float8 AND ${visible} ${go})`);
+    enough.push(lastAnswers && i === radii.length - 1 ? Prisma.sql`TRUE` : Prisma.sql`(SELECT count(*) FROM ${name}) > ${cap}`);
   });
   const answered = Prisma.sql`(${Prisma.join(enough, " OR ")})`;
-  const cols = Prisma.sql`kind, id, category, region_code, type_code, available, price_mode, verified, dist, score`;
-  const ringRows = Prisma.join(radii.map((_, i) => Prisma.sql`SELECT ${cols} FROM ${Prisma.raw(`r${i}`)} WHERE hit AND ${enough[i]!}`), " UNION ALL ");
+  const ringRows = Prisma.join(radii.map((_, i) => Prisma.sql`SELECT * FROM ${Prisma.raw(`r${i}`)} WHERE ${enough[i]!}`), " UNION ALL ");
   const c1 = Prisma.sql`(SELECT * FROM (${ringRows}) x ORDER BY dist LIMIT ${cap + 1})
     UNION ALL (SELECT * FROM (${exact}) e WHERE NOT ${answered})`;
   return { ctes: Prisma.join(ctes, ", "), c1, answered };
@@ -80,29 +92,26 @@ export function ringsSql(
 /** The first ring's radius (m) and the widest ring tried before the text-first plan. */
 const FIRST_RING_M = 1_000;
 const WIDEST_RING_M = 64_000;
-/**
- * Rings are tried when the estimated title matches are at least this many times the documents the rings should
- * read. Measured at 1M documents (Nanjing holds 45% of them), this picks the faster plan for four of the bench's
- * five queries near a point: 救援队 ≤ 10 km (rings 53 ms, text first 177 ms), and text first for 排涝泵车 ≤ 30 km,
- * 冲锋舟 ≤ 50 km and 发电机 near 南京. Not for drone ≤ 20 km: its prefix terms make the planner count 106,706 title
- * matches for 51,033, and the rings read 470 ms against 124 ms. A higher factor that leaves drone to text first
- * also took 救援队 off the rings (263 ms in the bench); the estimate alone cannot tell them apart.
- */
-const RING_ADVANTAGE = 2;
-/** The most documents the widest ring tried may hold (estimated as 4× the ring before it). */
-const RING_ROWS = 50_000;
 
-/** The ring radii for a point (each twice the last, all inside the requested radius). */
-export function ringRadii(req: SearchRequest): number[] {
+/**
+ * The ring radii for a point, each twice the last, and whether the last is the request's radius (which then
+ * answers). A request radius wider than WIDEST_RING_M is left to the text-first plan.
+ */
+export function ringRadii(req: SearchRequest): { radii: number[]; lastAnswers: boolean } {
   const radius = req.radiusKm ? req.radiusKm * 1000 : Infinity;
-  const out: number[] = [];
-  for (let r = FIRST_RING_M; r <= WIDEST_RING_M && r < radius; r *= 2) out.push(r);
-  return out;
+  const radii: number[] = [];
+  for (let r = FIRST_RING_M; r <= WIDEST_RING_M && r < radius; r *= 2) radii.push(r);
+  const lastAnswers = radius <= WIDEST_RING_M;
+  if (lastAnswers) radii.push(radius);
+  return { radii, lastAnswers };
 }
 
-/** Whether rings near a point pay: a word common enough that the cap's worth of matches lies close to the point. */
+/**
+ * Whether rings near a point pay: only when the words match more than the cap (estimated). With fewer, the
+ * text-first plan reads every match anyway, and so would the rings, ring after ring.
+ */
 export function ringsPay(est: TitleEstimate, cap: number): boolean {
-  return est.matches >= RING_ADVANTAGE * rowsToRead(est, cap);
+  return est.matches > cap;
 }
 
 /**

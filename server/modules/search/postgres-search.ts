@@ -7,7 +7,7 @@ import { contentTsquery, fuzzyCandidates, highlightTerms, isLatinQuery, parseQue
 import { highlightTitle } from "@/server/modules/search/highlight";
 import { decodeCursor, encodeCursor, type SortKey } from "@/server/modules/search/search-cursor";
 import {
-  distanceSql, EARTH_RADIUS_M, estimateTitleMatches, firstRowsSql, ringRadii, ringsPay, ringsSql, scanRows,
+  degreeBox, distanceSql, estimateTitleMatches, firstRowsSql, ringRadii, ringsPay, ringsSql, scanRows,
 } from "@/server/modules/search/postgres-search-plans";
 
 /**
@@ -111,9 +111,7 @@ function candidatesSql(
         conds.length = 0;
         // Every text match is tested, so per row only plain comparisons first (the circle's bounding box in
         // degrees), the distance on the rest, and sorted by that distance (the <-> key is for an index walk only).
-        const dLat = (radiusM / EARTH_RADIUS_M) * (180 / Math.PI);
-        const widest = Math.min(89.9, Math.abs(lat) + dLat);
-        const dLng = Math.min(180, dLat / Math.cos((widest * Math.PI) / 180));
+        const { dLat, dLng } = degreeBox(lat, radiusM);
         const lngBox = lng - dLng > -180 && lng + dLng < 180 ? Prisma.sql`AND d.lng BETWEEN ${lng - dLng}::float8 AND ${lng + dLng}::float8` : Prisma.empty;
         conds.push(Prisma.sql`d.lat BETWEEN ${lat - dLat}::float8 AND ${lat + dLat}::float8 ${lngBox} AND ${dist} <= ${radiusM}::float8`);
         order = Prisma.sql`ORDER BY ${dist}`;
@@ -132,7 +130,7 @@ function candidatesSql(
 
 export function statement(
   req: SearchRequest, viewer: SearchViewer, content: string | null, rank: Array<{ typed: string[]; other: string[] }>,
-  title: string | null = null, cap = MAX_CANDIDATES, plan: { rings?: number[]; scanRows?: number } = {},
+  title: string | null = null, cap = MAX_CANDIDATES, plan: { rings?: ReturnType<typeof ringRadii>; scanRows?: number } = {},
 ): Prisma.Sql {
   const filters = filterTsquery(req);
   const visible = visibleSql(viewer);
@@ -145,7 +143,8 @@ export function statement(
   const titleTsq = title ? tsq([`(${title})`, ...filters]) : null;
   const first = titleTsq ? candidatesSql(req, titleTsq, true, cap, score, visible) : null;
   const rest = candidatesSql(req, tsq(title ? [...all, `!(${title})`] : all), content !== null, cap, score, visible);
-  const rings = titleTsq && req.near && plan.rings && plan.rings.length > 0 ? ringsSql(req, titleTsq, plan.rings, cap, score, visible, first!) : null;
+  const rings = titleTsq && req.near && plan.rings && plan.rings.radii.length > 0
+    ? ringsSql(req, titleTsq, plan.rings.radii, cap, score, visible, first!, plan.rings.lastAnswers) : null;
   const scan = titleTsq && !req.near && plan.scanRows ? candidatesSql(req, titleTsq, true, cap, score, visible, plan.scanRows) : null;
   const after = req.cursor ? cursorSql(decodeCursor(req.cursor)) : Prisma.sql`TRUE`;
   // A ring, or the first rows, answer when they hold more than the cap; otherwise the index lookup runs (the
@@ -268,11 +267,12 @@ export async function searchPostgresPlanned(
   if (req.q.trim() && words.length === 0) return { result: { total: 0, totalCapped: false, hits: [], facets: EMPTY_FACETS(), nextCursor: null }, answeredBy: "lookup" };
   const title = titleTsquery(words);
   const mode = opts.plan ?? "auto";
-  const radii = req.near && title && mode !== "lookup" ? ringRadii(req) : [];
+  const rings = req.near && title && mode !== "lookup" ? ringRadii(req) : null;
+  const canRing = rings !== null && rings.radii.length > 0;
   const canScan = !req.near && title !== null && mode !== "lookup";
-  const est = mode === "auto" && (radii.length > 0 || canScan) ? await estimateTitleMatches(db, [`(${title})`, ...filterTsquery(req)].join(" & ")) : null;
+  const est = mode === "auto" && (canRing || canScan) ? await estimateTitleMatches(db, [`(${title})`, ...filterTsquery(req)].join(" & ")) : null;
   const plan = {
-    rings: radii.length > 0 && (est === null || ringsPay(est, cap)) ? radii : undefined,
+    rings: canRing && (est === null || ringsPay(est, cap)) ? rings : undefined,
     // forced: the whole table, so the first rows answer whenever the index lookup would find more than the cap
     scanRows: canScan ? (est === null ? 2 ** 31 - 1 : scanRows(est, cap) ?? undefined) : undefined,
   };

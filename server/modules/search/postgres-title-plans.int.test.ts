@@ -43,6 +43,11 @@ beforeAll(async () => {
   }
   // title matches without a point: the text-first plan puts them last
   docs.push({ ...doc(200, "冲锋舟 无坐标"), lat: null, lng: null });
+  // a word with a few matches near HERE and most of them ~190 km away (Suzhou): no ring up to 64 km holds the cap
+  for (let i = 0; i < 20; i++) {
+    const at = i < 4 ? { lat: HERE.lat + 0.01 * (i + 1), lng: HERE.lng } : { lat: 31.3 + 0.01 * i, lng: 120.62 - 0.005 * i };
+    docs.push({ ...doc(300 + i, `龙吸水 ${i}号`), ...at });
+  }
   await postgresEngine(t.db).upsert(docs);
 }, 120_000);
 
@@ -95,11 +100,28 @@ describe("PostgreSQL search near a point: reading rings equals the text-first pl
     expect(rings.result.hits.some((h) => Number(h.id.slice(5)) % 5 === 0)).toBe(false);
   });
 
-  it("falls back to the text-first plan when no ring inside a small radius holds more than the cap", async () => {
+  it("with a radius, the radius is the last ring and answers even when it holds no more than the cap", async () => {
     const { rings, exact } = await both({ q: "冲锋舟", near: HERE, radiusKm: 4, limit: 50 }, admin);
-    expect(rings.answeredBy).toBe("lookup");
+    expect(rings.answeredBy).toBe("rings");
     expect(rings.result.total).toBeGreaterThan(0);
     expect(rings.result.total).toBeLessThanOrEqual(CAP);
+    expect(rings.result).toEqual(exact.result);
+  });
+
+  it("falls back to the text-first plan when no ring up to 64 km holds more than the cap", async () => {
+    for (const viewer of [admin, outsider]) {
+      const { rings, exact } = await both({ q: "龙吸水", near: HERE, limit: 20 }, viewer);
+      expect(rings.answeredBy).toBe("lookup");
+      expect(rings.result.totalCapped).toBe(true); // more matches than the cap, but not within 64 km
+      expect(rings.result.hits.slice(0, 3).every((h) => (h.distanceKm ?? Infinity) < 64)).toBe(true);
+      expect(rings.result).toEqual(exact.result);
+    }
+  });
+
+  it("a wide radius (beyond the widest ring) answers through a ring when one holds the cap, else text first", async () => {
+    await expectSameAnswers({ q: "冲锋舟", near: HERE, radiusKm: 300, limit: 5 }, admin, "rings");
+    const { rings, exact } = await both({ q: "龙吸水", near: HERE, radiusKm: 300, limit: 20 }, admin);
+    expect(rings.answeredBy).toBe("lookup");
     expect(rings.result).toEqual(exact.result);
   });
 

@@ -59,8 +59,11 @@ export function wordTsquery(w: QueryWord, last: boolean, fuzzy: readonly string[
     for (const h of v.han) alts.add(hanTerm(h));
     for (const l of v.latin) alts.add(quoteLexeme(stemEnglish(l)));
   } else if (w.script === "latin") {
-    alts.add(quoteLexeme(stemEnglish(w.text)));
-    if (last && w.text.length >= 2) alts.add(`${quoteLexeme(w.text)}:*`);
+    const stem = stemEnglish(w.text);
+    const typing = last && w.text.length >= 2;
+    // the prefix covers the stem when they are the same word: one term fewer to look up (and to estimate)
+    if (!(typing && stem === w.text)) alts.add(quoteLexeme(stem));
+    if (typing) alts.add(`${quoteLexeme(w.text)}:*`);
     const v = synonyms ? latinVariants(w.text) : { han: [], latin: [] };
     for (const l of v.latin) alts.add(quoteLexeme(stemEnglish(l)));
     for (const h of v.han) alts.add(hanTerm(h));
@@ -103,8 +106,10 @@ export function titleTsquery(words: QueryWord[]): string | null {
       if (w.script === "han") return hanTerm(w.text, TITLE_MARK);
       if (w.script !== "latin") return q(w.text);
       const last = w.position === lastPos;
-      const alts = new Set([q(stemEnglish(w.text))]);
-      if (last && w.text.length >= 2) alts.add(`${q(w.text)}:*`);
+      const stem = stemEnglish(w.text);
+      const typing = last && w.text.length >= 2;
+      const alts = new Set(typing && stem === w.text ? [] : [q(stem)]);
+      if (typing) alts.add(`${q(w.text)}:*`);
       if (w.text.length >= 2) {
         alts.add(w.text.length >= 3 ? `${q(`py:${w.text}`)}:*` : q(`py:${w.text}`));
         alts.add(last ? `${q(`in:${w.text}`)}:*` : q(`in:${w.text}`));
