@@ -5,15 +5,13 @@ import type { PrismaClient } from "@/server/db";
 import type { Actor } from "@/server/auth/actor-type";
 import type { Prisma } from "@/server/generated/prisma/client";
 import type { TProposeResult } from "@/lib/schemas/matching-assign";
-import { AppError } from "@/server/errors";
 import { recordAudits } from "@/server/modules/audit/record-audit";
 import { LIVE_ASSIGNMENT_STATUSES, needWindow } from "@/server/modules/matching/match-types";
 import { pickUnits } from "@/server/modules/matching/assign/build-problem";
 import type { AssignmentInputs } from "@/server/modules/matching/assign/load-assignment-inputs";
 import { proposalAssignmentSelect, toProposalAssignment } from "@/server/modules/matching/assign/read-proposal";
 import type { AssignmentSolution } from "@/server/modules/matching/assign/types";
-import { loadOffer } from "@/server/modules/offers/offer-access";
-import { DEFAULT_HOLD_MINUTES, sendOffer } from "@/server/modules/offers/send-offer";
+import { offerProposedRows } from "@/server/modules/matching/assign/offer-proposed-rows";
 import type { PhaseTimer } from "@/server/phase-timer";
 
 /** An incident whose needs a proposal covers (its row is locked while the proposal is written). */
@@ -90,7 +88,7 @@ export async function storeProposal(
 
   const auto = new Set(incidents.filter((i) => i.autoDispatch).map((i) => i.id));
   const autoRows = written.filter((r) => auto.has(incidentOfNeed.get(r.needId) ?? ""));
-  const autoOffered = autoRows.length > 0 ? await offerAll(db, actor, autoRows.map((r) => r.id)) : new Set<string>();
+  const autoOffered = await offerProposedRows(db, actor.userId, autoRows.map((r) => r.id));
   if (autoRows.length > 0) args.timer?.mark(`auto offers of ${autoRows.length} rows`);
   const proposed = new Map<string, number>();
   for (const r of written) proposed.set(r.needId, (proposed.get(r.needId) ?? 0) + r.quantity);
@@ -180,18 +178,4 @@ async function proposalRows(
     }
   }
   return data;
-}
-
-/** Auto mode: offer each proposed row; one booked meanwhile (CONFLICT) is left PROPOSED. Returns the ids offered. */
-async function offerAll(db: PrismaClient, actor: Actor, ids: string[]): Promise<Set<string>> {
-  const offered = new Set<string>();
-  for (const id of ids) {
-    try {
-      await sendOffer(db, await loadOffer(db, id), actor.userId, DEFAULT_HOLD_MINUTES);
-      offered.add(id);
-    } catch (e) {
-      if (!(e instanceof AppError && e.code === "CONFLICT")) throw e;
-    }
-  }
-  return offered;
 }
