@@ -35,24 +35,29 @@ export const offerTitles = (o: Pick<OfferContext, "needTitle" | "resourceTitle" 
 
 export const CONFLICT_MESSAGE = "this resource was just booked for an overlapping time — the next candidate will be offered";
 
+const OFFER_SELECT = {
+  id: true, needId: true, resourceId: true, quantity: true, unitIndex: true, status: true, holdExpiresAt: true,
+  windowStart: true, windowEnd: true,
+  resource: { select: { ownerOrgId: true, ownerUserId: true, title: true, titleEn: true } },
+  need: { select: { incidentId: true, title: true, incident: { select: { orgId: true } } } },
+} as const;
+
 export async function loadOffer(db: Db, assignmentId: string): Promise<OfferContext> {
-  const a = await db.assignment.findUnique({
-    where: { id: assignmentId },
-    select: {
-      id: true, needId: true, resourceId: true, quantity: true, unitIndex: true, status: true, holdExpiresAt: true,
-      windowStart: true, windowEnd: true,
-      resource: { select: { ownerOrgId: true, ownerUserId: true, title: true, titleEn: true } },
-      need: { select: { incidentId: true, title: true, incident: { select: { orgId: true } } } },
-    },
-  });
-  if (!a || !a.resourceId || !a.resource) throw new AppError("NOT_FOUND", "This offer does not exist.");
-  return {
+  const [o] = await loadOffers(db, [assignmentId]);
+  if (!o) throw new AppError("NOT_FOUND", "This offer does not exist.");
+  return o;
+}
+
+/** The offers of `ids` that exist (resource assignments only), read in one query; any order. */
+export async function loadOffers(db: Db, ids: string[]): Promise<OfferContext[]> {
+  const rows = await db.assignment.findMany({ where: { id: { in: ids } }, select: OFFER_SELECT });
+  return rows.flatMap((a) => (!a.resourceId || !a.resource ? [] : [{
     id: a.id, needId: a.needId, resourceId: a.resourceId, quantity: a.quantity, unitIndex: a.unitIndex, status: a.status,
     holdExpiresAt: a.holdExpiresAt, windowStart: a.windowStart, windowEnd: a.windowEnd,
     supplierOrgId: a.resource.ownerOrgId, supplierUserId: a.resource.ownerUserId,
     requesterOrgId: a.need.incident.orgId, incidentId: a.need.incidentId,
     needTitle: a.need.title, resourceTitle: a.resource.title, resourceTitleEn: a.resource.titleEn,
-  };
+  }]));
 }
 
 /** Members of the supplier org that owns the resource (any role), its API key, or the owning expert. */

@@ -66,7 +66,7 @@ export function coverGrid({ lat, lng }: { lat: number; lng: number }, radiusM: n
  * ring answered.
  */
 export function ringsSql(
-  req: SearchRequest, tsquery: string, radii: number[], cap: number, score: Prisma.Sql, visible: Prisma.Sql, exact: Prisma.Sql, lastAnswers: boolean,
+  req: SearchRequest, tsquery: string, radii: number[], cap: number, visible: Prisma.Sql, exact: Prisma.Sql, lastAnswers: boolean,
 ): { ctes: Prisma.Sql; c1: Prisma.Sql; answered: Prisma.Sql } {
   const near = req.near!;
   const dist = distanceSql(near);
@@ -78,7 +78,7 @@ export function ringsSql(
     const go = i === 0 ? Prisma.empty : Prisma.sql`AND NOT (${Prisma.join(enough, " OR ")})`;
     const cover = Prisma.sql`muster_geo_cover(${near.lat}::float8, ${near.lng}::float8, ${r}::float8, ${coverGrid(near, r)}::int)`;
     ctes.push(Prisma.sql`${name} AS MATERIALIZED (
-      SELECT d.kind, d.id, d.category, d.region_code, d.type_code, d.available, d.price_mode, d.verified, ${dist} AS dist, ${score} AS score
+      SELECT d.kind, d.id, d.category, d.region_code, d.type_code, d.available, d.price_mode, d.verified, ${dist} AS dist, d.title_norm
       FROM search_document d WHERE d.tsv @@ (${tsquery}::tsquery && ${cover}) AND ${dist} <= ${r}::float8 AND ${visible} ${go})`);
     enough.push(lastAnswers && i === radii.length - 1 ? Prisma.sql`TRUE` : Prisma.sql`(SELECT count(*) FROM ${name}) > ${cap}`);
   });

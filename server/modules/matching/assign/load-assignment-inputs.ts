@@ -1,4 +1,5 @@
 import type { Db } from "@/server/db";
+import { mapLimit } from "@/lib/map-limit";
 import type { Prisma } from "@/server/generated/prisma/client";
 import { findCandidates } from "@/server/modules/matching/find-candidates";
 import { loadMatchNeeds, type MatchNeedInfo } from "@/server/modules/matching/load-match-need";
@@ -67,15 +68,4 @@ const CANDIDATE_CONCURRENCY = 4;
 
 function isClient(db: Db): boolean {
   return "$transaction" in db;
-}
-
-/** `fn` over `items` with at most `limit` calls in flight; results in input order. */
-async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    for (let i = next++; i < items.length; i = next++) out[i] = await fn(items[i]!);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
 }

@@ -5,8 +5,8 @@ import { offerProposedRows } from "@/server/modules/matching/assign/offer-propos
 import { createNeed, createResource, propose, seedOfferFixtures } from "@/server/modules/offers/test-fixtures";
 
 /**
- * Auto mode's offers (offer-proposed-rows.ts): every row in one transaction, a row that cannot be offered left
- * PROPOSED on its own savepoint while the others are offered, and nothing half-written.
+ * Auto mode's offers (offer-proposed-rows.ts): a need's rows in one transaction, needs side by side, a row that
+ * cannot be offered left PROPOSED on its own savepoint while the others are offered, and nothing half-written.
  */
 
 let db: PrismaClient;
@@ -22,29 +22,43 @@ afterAll(async () => cleanup());
 const statusOf = async (id: string) => (await db.assignment.findUniqueOrThrow({ where: { id }, select: { status: true } })).status;
 
 describe("offerProposedRows", () => {
-  it("offers every row; a row whose unit another row books first (the overlap constraint) stays PROPOSED, with no trace", async () => {
+  it("offers every row; of two rows for the same unit (two needs, side by side) one is offered, the other stays PROPOSED with no trace", async () => {
     const needA = await createNeed(db, f.incidentId, f.types.pump, f.actors.dispatcherA.userId);
-    const needB = await createNeed(db, f.incidentId, f.types.pump, f.actors.dispatcherA.userId);
+    const needB = await createNeed(db, f.incidentId, f.types.pump, f.actors.dispatcherA.userId, 2);
     const shared = await createResource(db, f.orgs.enterprise, f.types.pump, 1, "排水泵 共用");
     const other = await createResource(db, f.orgs.enterprise, f.types.pump, 1, "排水泵 另一台");
-    // two proposals for the same unit over the same window (two needs, each proposed separately), and one more
-    const first = await propose(db, needA, shared);
-    const clash = await propose(db, needB, shared);
+    // two proposals for the same unit over the same window (each need proposed separately), and one more
+    const forA = await propose(db, needA, shared);
+    const forB = await propose(db, needB, shared);
     const third = await propose(db, needB, other);
 
-    const offered = await offerProposedRows(db, f.actors.dispatcherA.userId, [first, clash, third]);
+    const offered = await offerProposedRows(db, f.actors.dispatcherA.userId, [forA, forB, third]);
 
-    expect([...offered].sort()).toEqual([first, third].sort());
-    expect(await statusOf(first)).toBe("OFFERED");
-    expect(await statusOf(clash)).toBe("PROPOSED");
+    expect(offered.has(third)).toBe(true);
+    expect(offered.size).toBe(2);
+    const [won, lost] = offered.has(forA) ? [forA, forB] : [forB, forA];
+    expect(offered.has(won) && !offered.has(lost)).toBe(true);
+    expect(await statusOf(won)).toBe("OFFERED");
+    expect(await statusOf(lost)).toBe("PROPOSED");
     expect(await statusOf(third)).toBe("OFFERED");
     // the rolled-back row left nothing behind: no expiry job, no audit row, no notification, no count
-    expect(await db.job.count({ where: { key: `offer.expire:${clash}` } })).toBe(0);
-    expect(await db.auditEvent.count({ where: { action: "assignment.offer", entityId: clash } })).toBe(0);
-    expect(await db.notification.count({ where: { kind: "offer.received", payload: { path: ["assignmentId"], equals: clash } } })).toBe(0);
-    expect(await db.job.count({ where: { key: { in: [`offer.expire:${first}`, `offer.expire:${third}`] } } })).toBe(2);
+    expect(await db.job.count({ where: { key: `offer.expire:${lost}` } })).toBe(0);
+    expect(await db.auditEvent.count({ where: { action: "assignment.offer", entityId: lost } })).toBe(0);
+    expect(await db.notification.count({ where: { kind: "offer.received", payload: { path: ["assignmentId"], equals: lost } } })).toBe(0);
+    expect(await db.job.count({ where: { key: { in: [`offer.expire:${won}`, `offer.expire:${third}`] } } })).toBe(2);
     const res = await db.resource.findUniqueOrThrow({ where: { id: shared }, select: { offeredCount: true } });
     expect(res.offeredCount).toBe(1);
+  });
+
+  it("a need's rows are one transaction: the second row for a need with one open unit is a CONFLICT left PROPOSED", async () => {
+    const need = await createNeed(db, f.incidentId, f.types.pump, f.actors.dispatcherA.userId);
+    const r1 = await createResource(db, f.orgs.enterprise, f.types.pump, 1, "排水泵 丁");
+    const r2 = await createResource(db, f.orgs.enterprise, f.types.pump, 1, "排水泵 戊");
+    const a = await propose(db, need, r1);
+    const b = await propose(db, need, r2);
+    expect([...(await offerProposedRows(db, f.actors.dispatcherA.userId, [a, b]))]).toEqual([a]);
+    expect(await statusOf(b)).toBe("PROPOSED");
+    expect(await db.resource.findUniqueOrThrow({ where: { id: r2 }, select: { offeredCount: true } })).toEqual({ offeredCount: 0 });
   });
 
   it("a row that is no longer PROPOSED (already offered by hand) is a CONFLICT left as it is", async () => {
@@ -59,7 +73,7 @@ describe("offerProposedRows", () => {
     expect(await db.auditEvent.count({ where: { action: "assignment.offer", entityId: done } })).toBe(0);
   });
 
-  it("any other failure rolls back every offer of the batch", async () => {
+  it("an unknown row fails the call before anything is offered", async () => {
     const need = await createNeed(db, f.incidentId, f.types.pump, f.actors.dispatcherA.userId);
     const r = await createResource(db, f.orgs.enterprise, f.types.pump, 1, "排水泵 丙");
     const row = await propose(db, need, r);
