@@ -7,7 +7,7 @@ import { contentTsquery, fuzzyCandidates, highlightTerms, isLatinQuery, parseQue
 import { highlightTitle } from "@/server/modules/search/highlight";
 import { decodeCursor, encodeCursor, type SortKey } from "@/server/modules/search/search-cursor";
 import {
-  degreeBox, distanceSql, estimateTitleMatches, firstRowsSql, ringRadii, ringsPay, ringsSql, scanRows,
+  degreeBox, distanceSql, estimateTitleMatches, firstRowsSql, ringPlan, ringsPay, ringsSql, scanRows, type RingPlan, type TitleEstimate,
 } from "@/server/modules/search/postgres-search-plans";
 
 /**
@@ -132,7 +132,7 @@ function candidatesSql(
 
 export function statement(
   req: SearchRequest, viewer: SearchViewer, content: string | null, rank: Array<{ typed: string[]; other: string[] }>,
-  title: string | null = null, cap = MAX_CANDIDATES, plan: { rings?: ReturnType<typeof ringRadii>; scanRows?: number } = {},
+  title: string | null = null, cap = MAX_CANDIDATES, plan: { rings?: RingPlan; scanRows?: number } = {},
 ): Prisma.Sql {
   const filters = filterTsquery(req);
   const visible = visibleSql(viewer);
@@ -146,7 +146,7 @@ export function statement(
   const first = titleTsq ? candidatesSql(req, titleTsq, true, cap, visible) : null;
   const rest = candidatesSql(req, tsq(title ? [...all, `!(${title})`] : all), content !== null, cap, visible);
   const rings = titleTsq && req.near && plan.rings && plan.rings.radii.length > 0
-    ? ringsSql(req, titleTsq, plan.rings.radii, cap, visible, first!, plan.rings.lastAnswers) : null;
+    ? ringsSql(req, titleTsq, plan.rings, cap, visible, first!) : null;
   const scan = titleTsq && !req.near && plan.scanRows ? candidatesSql(req, titleTsq, true, cap, visible, plan.scanRows) : null;
   const after = req.cursor ? cursorSql(decodeCursor(req.cursor)) : Prisma.sql`TRUE`;
   // A ring, or the first rows, answer when they hold more than the cap; otherwise the index lookup runs (the
@@ -260,21 +260,23 @@ export async function searchPostgres(db: Db, req: SearchRequest, viewer: SearchV
  */
 export type TitlePlan = "auto" | "shortcut" | "lookup";
 
-/** The search, saying what answered (`answeredBy`); `cap` is MAX_CANDIDATES but in tests. */
+/**
+ * The search, saying what answered (`answeredBy`); `cap` is MAX_CANDIDATES but in tests, which may also give the
+ * estimate of the title matches the plans are chosen by.
+ */
 export async function searchPostgresPlanned(
-  db: Db, req: SearchRequest, viewer: SearchViewer, opts: { plan?: TitlePlan; cap?: number } = {},
+  db: Db, req: SearchRequest, viewer: SearchViewer, opts: { plan?: TitlePlan; cap?: number; estimate?: TitleEstimate } = {},
 ): Promise<{ result: EngineResult; answeredBy: "rings" | "scan" | "lookup" }> {
   const cap = opts.cap ?? MAX_CANDIDATES;
   const words = parseQuery(req.q);
   if (req.q.trim() && words.length === 0) return { result: { total: 0, totalCapped: false, hits: [], facets: EMPTY_FACETS(), nextCursor: null }, answeredBy: "lookup" };
   const title = titleTsquery(words);
   const mode = opts.plan ?? "auto";
-  const rings = req.near && title && mode !== "lookup" ? ringRadii(req) : null;
-  const canRing = rings !== null && rings.radii.length > 0;
+  const canRing = req.near !== undefined && title !== null && mode !== "lookup" && ringPlan(req, null).radii.length > 0;
   const canScan = !req.near && title !== null && mode !== "lookup";
-  const est = mode === "auto" && (canRing || canScan) ? await estimateTitleMatches(db, [`(${title})`, ...filterTsquery(req)].join(" & ")) : null;
+  const est = opts.estimate ?? (mode === "auto" && (canRing || canScan) ? await estimateTitleMatches(db, [`(${title})`, ...filterTsquery(req)].join(" & ")) : null);
   const plan = {
-    rings: canRing && (est === null || ringsPay(est, cap)) ? rings : undefined,
+    rings: canRing && (est === null || mode === "shortcut" || ringsPay(est, cap)) ? ringPlan(req, est) : undefined,
     // forced: the whole table, so the first rows answer whenever the index lookup would find more than the cap
     scanRows: canScan ? (est === null ? 2 ** 31 - 1 : scanRows(est, cap) ?? undefined) : undefined,
   };

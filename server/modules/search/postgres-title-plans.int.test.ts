@@ -5,6 +5,7 @@ import type { TSearchRequestInput } from "@/lib/schemas/search";
 import { ZSearchRequest } from "@/lib/schemas/search";
 import { postgresEngine } from "@/server/modules/search/postgres-engine";
 import { searchPostgresPlanned } from "@/server/modules/search/postgres-search";
+import type { TitleEstimate } from "@/server/modules/search/postgres-search-plans";
 
 /**
  * The shortcuts to the title candidates (postgres-search-plans.ts: rings near a point, the table's first rows
@@ -55,16 +56,19 @@ afterAll(async () => {
   await t?.cleanup();
 });
 
-async function both(input: TSearchRequestInput, viewer: SearchViewer) {
+/** A word in few documents: its rings take the coarse grid (postgres-search-plans ringPlan); none given, fine cells. */
+const RARE_WORD: TitleEstimate = { matches: 10, docs: 1000 };
+
+async function both(input: TSearchRequestInput, viewer: SearchViewer, estimate?: TitleEstimate) {
   const req = ZSearchRequest.parse({ relax: false, ...input });
-  const rings = await searchPostgresPlanned(t.db, req, viewer, { plan: "shortcut", cap: CAP });
+  const rings = await searchPostgresPlanned(t.db, req, viewer, { plan: "shortcut", cap: CAP, estimate });
   const exact = await searchPostgresPlanned(t.db, req, viewer, { plan: "lookup", cap: CAP });
   return { rings, exact };
 }
 
 /** The shortcut (answering as `by`) and the index lookup give the same answer, and the same next pages. */
-async function expectSameAnswers(input: TSearchRequestInput, viewer: SearchViewer, by: "rings" | "scan") {
-  const { rings: shortcut, exact: lookup } = await both(input, viewer);
+async function expectSameAnswers(input: TSearchRequestInput, viewer: SearchViewer, by: "rings" | "scan", estimate?: TitleEstimate) {
+  const { rings: shortcut, exact: lookup } = await both(input, viewer, estimate);
   expect(shortcut.answeredBy).toBe(by);
   expect(lookup.answeredBy).toBe("lookup");
   expect(shortcut.result.hits.length).toBeGreaterThan(0);
@@ -73,7 +77,7 @@ async function expectSameAnswers(input: TSearchRequestInput, viewer: SearchViewe
   let b = lookup.result.nextCursor;
   for (let page = 0; page < 3 && a; page++) {
     const req = ZSearchRequest.parse({ relax: false, ...input, cursor: a });
-    const sa = await searchPostgresPlanned(t.db, req, viewer, { plan: "shortcut", cap: CAP });
+    const sa = await searchPostgresPlanned(t.db, req, viewer, { plan: "shortcut", cap: CAP, estimate });
     const lb = await searchPostgresPlanned(t.db, { ...req, cursor: b ?? undefined }, viewer, { plan: "lookup", cap: CAP });
     expect(sa.result).toEqual(lb.result);
     a = sa.result.nextCursor;
@@ -92,6 +96,16 @@ describe("PostgreSQL search near a point: reading rings equals the text-first pl
 
   it.each(cases)("%s: same hits, order, distances, total and facets, with a ring answering", async (_, input) => {
     for (const viewer of [admin, outsider]) await expectSameAnswers(input, viewer, "rings");
+  });
+
+  it.each(cases)("%s: the same with the coarse grid's rings (a rarer word's plan)", async (_, input) => {
+    for (const viewer of [admin, outsider]) await expectSameAnswers(input, viewer, "rings", RARE_WORD);
+  });
+
+  it("the coarse grid falls back to the text-first plan too when no ring holds more than the cap", async () => {
+    const { rings, exact } = await both({ q: "龙吸水", near: HERE, limit: 20 }, admin, RARE_WORD);
+    expect(rings.answeredBy).toBe("lookup");
+    expect(rings.result).toEqual(exact.result);
   });
 
   it("the outsider never gets the documents only walk-org-a may see, on either plan", async () => {
