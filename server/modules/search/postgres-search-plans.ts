@@ -61,9 +61,9 @@ export function coverGrid({ lat, lng }: { lat: number; lng: number }, radiusM: n
  * A ring with more than `cap` matches holds the cap + 1 nearest title matches of the whole index (every match nearer
  * than R is in it), so its cap + 1 nearest are exactly the text-first plan's set. `lastAnswers`: the last radius is
  * the request's own, so that ring is the answer whatever it holds. Otherwise, when no ring answers, the text-first
- * plan runs. The cells' grid is the plan's (ringPlan). (Tried before: a nearest-first KNN walk, ~5× dearer per row than a box scan; a box scan of every
- * document in the ring, 470 ms for drone near Nanjing's centre.) Returns the CTEs, the candidates, and whether a
- * ring answered.
+ * plan runs. The cells' grid is the plan's (ringPlan). (Tried before: a nearest-first KNN walk, ~5× dearer per row
+ * than a box scan; a box scan of every document in the ring, 470 ms for drone near Nanjing's centre.) Returns the
+ * CTEs, the candidates, and whether a ring answered.
  */
 export function ringsSql(
   req: SearchRequest, tsquery: string, plan: RingPlan, cap: number, visible: Prisma.Sql, exact: Prisma.Sql,

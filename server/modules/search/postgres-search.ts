@@ -272,7 +272,7 @@ export async function searchPostgresPlanned(
   if (req.q.trim() && words.length === 0) return { result: { total: 0, totalCapped: false, hits: [], facets: EMPTY_FACETS(), nextCursor: null }, answeredBy: "lookup" };
   const title = titleTsquery(words);
   const mode = opts.plan ?? "auto";
-  const canRing = req.near !== undefined && title !== null && mode !== "lookup" && ringPlan(req, null).radii.length > 0;
+  const canRing = req.near !== undefined && title !== null && mode !== "lookup";
   const canScan = !req.near && title !== null && mode !== "lookup";
   const est = opts.estimate ?? (mode === "auto" && (canRing || canScan) ? await estimateTitleMatches(db, [`(${title})`, ...filterTsquery(req)].join(" & ")) : null);
   const plan = {
