@@ -5,8 +5,8 @@ import { offerProposedRows } from "@/server/modules/matching/assign/offer-propos
 import { createNeed, createResource, propose, seedOfferFixtures } from "@/server/modules/offers/test-fixtures";
 
 /**
- * Auto mode's offers (offer-proposed-rows.ts): a need's rows in one transaction, needs side by side, a row that
- * cannot be offered left PROPOSED on its own savepoint while the others are offered, and nothing half-written.
+ * Auto mode's offers (offer-proposed-rows.ts): rows offered side by side, each in its own transaction, a row that
+ * cannot be offered left PROPOSED while the others are offered, and nothing half-written.
  */
 
 let db: PrismaClient;
@@ -22,7 +22,7 @@ afterAll(async () => cleanup());
 const statusOf = async (id: string) => (await db.assignment.findUniqueOrThrow({ where: { id }, select: { status: true } })).status;
 
 describe("offerProposedRows", () => {
-  it("offers every row; of two rows for the same unit (two needs, side by side) one is offered, the other stays PROPOSED with no trace", async () => {
+  it("offers every row; of two rows for the same unit (side by side) one is offered, the other stays PROPOSED with no trace", async () => {
     const needA = await createNeed(db, f.incidentId, f.types.pump, f.actors.dispatcherA.userId);
     const needB = await createNeed(db, f.incidentId, f.types.pump, f.actors.dispatcherA.userId, 2);
     const shared = await createResource(db, f.orgs.enterprise, f.types.pump, 1, "排水泵 共用");
@@ -50,15 +50,17 @@ describe("offerProposedRows", () => {
     expect(res.offeredCount).toBe(1);
   });
 
-  it("a need's rows are one transaction: the second row for a need with one open unit is a CONFLICT left PROPOSED", async () => {
+  it("two rows for a need with one open unit: one is offered, the other is a CONFLICT left PROPOSED", async () => {
     const need = await createNeed(db, f.incidentId, f.types.pump, f.actors.dispatcherA.userId);
     const r1 = await createResource(db, f.orgs.enterprise, f.types.pump, 1, "排水泵 丁");
     const r2 = await createResource(db, f.orgs.enterprise, f.types.pump, 1, "排水泵 戊");
     const a = await propose(db, need, r1);
     const b = await propose(db, need, r2);
-    expect([...(await offerProposedRows(db, f.actors.dispatcherA.userId, [a, b]))]).toEqual([a]);
-    expect(await statusOf(b)).toBe("PROPOSED");
-    expect(await db.resource.findUniqueOrThrow({ where: { id: r2 }, select: { offeredCount: true } })).toEqual({ offeredCount: 0 });
+    const offered = await offerProposedRows(db, f.actors.dispatcherA.userId, [a, b]);
+    expect(offered.size).toBe(1);
+    const [lost, lostResource] = offered.has(a) ? [b, r2] : [a, r1];
+    expect(await statusOf(lost)).toBe("PROPOSED");
+    expect(await db.resource.findUniqueOrThrow({ where: { id: lostResource }, select: { offeredCount: true } })).toEqual({ offeredCount: 0 });
   });
 
   it("a row that is no longer PROPOSED (already offered by hand) is a CONFLICT left as it is", async () => {
