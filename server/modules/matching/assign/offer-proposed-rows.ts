@@ -11,11 +11,10 @@ const OFFER_CONCURRENCY = 4;
  * Auto mode: offers proposed rows. One after another, 23 rows took 29 s in the surge drill's storm (each offer is ~12
  * statements, and each waits its turn on a busy server), past the dispatcher's timeout. So the rows are read in one
  * query and offered a few at a time, each in its own short transaction (sendOffer: resource, then need, locked the
- * way every offer takes them). Longer transactions were tried (all rows in one: 20 s for 23 rows; a need's rows in
- * one, needs side by side): they hold several listings' locks for seconds, and in every drill run with them the
- * first write after the database restart took 7–9 s (4.3 s with this). A row that cannot be offered (its unit booked
- * meanwhile, the need filled, the resource withdrawn: CONFLICT) stays PROPOSED for the dispatcher. Returns the ids
- * offered.
+ * way every offer takes them). Longer transactions were tried (all rows in one: still 20 s for 23 rows; a need's
+ * rows in one, needs side by side) and held several listings' locks for seconds each, for no gain. A row that cannot
+ * be offered (its unit booked meanwhile, the need filled, the resource withdrawn: CONFLICT) stays PROPOSED for the
+ * dispatcher. Returns the ids offered.
  */
 export async function offerProposedRows(db: PrismaClient, actorId: string, ids: string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
