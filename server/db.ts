@@ -25,6 +25,7 @@ const preparedPools = new WeakMap<object, () => pg.Pool>();
 export type PoolOptions = { connectionTimeoutMillis?: number };
 
 const mainPools = new WeakMap<object, pg.Pool>();
+const preparedPoolsMade = new WeakMap<object, pg.Pool>();
 
 /** Per open interactive transaction (opened through a client of createPrismaClient): work to run last. */
 const beforeCommitHooks = new WeakMap<object, (() => Promise<void>)[]>();
@@ -56,10 +57,14 @@ export function runAfterCommit(tx: Db, hook: (client: PrismaClient) => Promise<v
   return true;
 }
 
-/** The main pool's counts (for tests and the drill's diagnostics). */
-export function poolStats(db: Db): { total: number; idle: number; waiting: number } | null {
+type PoolCounts = { total: number; idle: number; waiting: number };
+const counts = (pool: pg.Pool): PoolCounts => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount });
+
+/** The main pool's counts, and the prepared pool's once it exists (for tests and the worker's diagnostics). */
+export function poolStats(db: Db): (PoolCounts & { prepared: PoolCounts | null }) | null {
   const pool = mainPools.get(db);
-  return pool ? { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount } : null;
+  const prepared = preparedPoolsMade.get(db);
+  return pool ? { ...counts(pool), prepared: prepared ? counts(prepared) : null } : null;
 }
 
 /**
@@ -109,6 +114,13 @@ function tolerateRollbackOnDeadConnection(client: pg.PoolClient) {
   };
 }
 
+/**
+ * Every session of both pools: a transaction left open between statements for a minute (a client that lost
+ * track of it) is ended by the server, so the row locks it holds cannot stall everyone else without a bound.
+ * Our longest transactions (a full search rebuild) run statement after statement, never idle that long.
+ */
+const SESSION_OPTIONS = "-c idle_in_transaction_session_timeout=60000";
+
 const idleConnectionClosed = (e: Error) => console.warn(`[muster] database: an idle connection was closed (${e.message})`);
 
 export function createPrismaClient(url: string, poolSize = 10, options: PoolOptions = {}): PrismaClient {
@@ -121,6 +133,7 @@ export function createPrismaClient(url: string, poolSize = 10, options: PoolOpti
     connectionTimeoutMillis: options.connectionTimeoutMillis ?? 10_000,
     idleTimeoutMillis: 30_000,
     keepAlive: true,
+    options: SESSION_OPTIONS,
   });
   survivesLostConnections(pool, idleConnectionClosed);
   evictDeadCheckedOutClients(pool);
@@ -154,14 +167,18 @@ export function createPrismaClient(url: string, poolSize = 10, options: PoolOpti
     prepared = new pg.Pool({
       connectionString: url,
       max: Math.max(2, Math.ceil(poolSize / 2)),
-      options: "-c plan_cache_mode=force_generic_plan -c synchronous_commit=off",
+      options: `${SESSION_OPTIONS} -c plan_cache_mode=force_generic_plan -c synchronous_commit=off`,
+      // As the main pool: a wait for a connection is bounded and answers 503.
+      connectionTimeoutMillis: options.connectionTimeoutMillis ?? 10_000,
       idleTimeoutMillis: 30_000,
+      keepAlive: true,
       allowExitOnIdle: true,
     });
     // A connection the server ends (restart, failover, admin) must not crash the process (pool-errors.ts); the
     // pool drops that client and opens a new one on the next query. Added once, when the pool is made (this
     // getter runs on every query).
     survivesLostConnections(prepared, idleConnectionClosed);
+    preparedPoolsMade.set(client, prepared);
     return prepared;
   });
   const disconnect = client.$disconnect.bind(client);
@@ -170,6 +187,7 @@ export function createPrismaClient(url: string, poolSize = 10, options: PoolOpti
   client.$disconnect = async () => {
     const preparedPool = prepared;
     prepared = null;
+    preparedPoolsMade.delete(client);
     await preparedPool?.end();
     await disconnect();
     // The adapter does not end a pool it was given.

@@ -11,6 +11,7 @@ import { GET as trpcGet, POST as trpcPost } from "@/app/api/trpc/[trpc]/route";
 import { GET as restGet, POST as restPost } from "@/app/api/v1/[...path]/route";
 import { GET as healthGet } from "@/app/api/health/route";
 import { GET as liveGet } from "@/app/api/live/route";
+import { getDb, poolStats } from "@/server/db";
 
 type Handler = (req: Request) => Promise<Response>;
 
@@ -69,6 +70,11 @@ const server = http.createServer(async (req, res) => {
     if (!ac.signal.aborted) console.error("[drill app] unhandled", e);
   }
 });
+// The pool's queue, each second it has one: how long requests wait for a connection around a fault.
+setInterval(() => {
+  const stats = poolStats(getDb());
+  if (stats && (stats.waiting > 0 || (stats.prepared?.waiting ?? 0) > 0)) console.warn(`[drill app] ${new Date().toISOString()} pool ${JSON.stringify(stats)}`);
+}, 1000).unref();
 server.requestTimeout = 0;
 server.keepAliveTimeout = 60_000;
 const port = Number(process.env.PORT ?? 0);

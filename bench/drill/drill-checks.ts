@@ -163,3 +163,20 @@ export async function checkLiveEvents(db: PrismaClient, clients: LiveClient[], g
   }
   return out;
 }
+
+/**
+ * What the database is doing at the end of a run, for the failed-attempts file: every session that is not idle
+ * (what it runs or waits on, for how long) and the jobs still claimed or due. A lost job is looked into from this.
+ */
+export async function databaseActivity(db: PrismaClient): Promise<{ sessions: unknown[]; open_jobs: unknown[] }> {
+  const sessions = await db.$queryRawUnsafe<unknown[]>(`
+    SELECT pid, state, wait_event_type, wait_event, round(extract(epoch FROM now() - xact_start)) AS xact_s,
+           round(extract(epoch FROM now() - state_change)) AS state_s, left(query, 300) AS query
+    FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND state <> 'idle'`);
+  const openJobs = await db.$queryRawUnsafe<unknown[]>(`
+    SELECT queue, locked_by, count(*)::int AS n, min(run_at) AS first_due, max(locked_at) AS last_lease, max(attempts) AS attempts,
+           max(last_error) AS last_error
+    FROM job WHERE done_at IS NULL AND failed_at IS NULL AND (locked_at IS NOT NULL OR run_at < now() - interval '10 seconds')
+    GROUP BY queue, locked_by ORDER BY n DESC LIMIT 50`);
+  return { sessions, open_jobs: openJobs };
+}

@@ -23,7 +23,7 @@ import { appInstances, startDrillDatabase, workerProcess, type ChildProc, type D
 import { attempts, Cluster, gaveUp, serverErrors } from "@/bench/drill/drill-http";
 import { prepareActors } from "@/bench/drill/drill-actors";
 import { dispatcherScript, openKnightStreams, supplierLoop, writeProbe, type StormState } from "@/bench/drill/drill-storm";
-import { auditChainEnd, checkDatabase, checkLiveEvents, type Invariants, type LiveCheck, type LiveGap } from "@/bench/drill/drill-checks";
+import { auditChainEnd, checkDatabase, databaseActivity, checkLiveEvents, type Invariants, type LiveCheck, type LiveGap } from "@/bench/drill/drill-checks";
 import { errorsOutside, killApp, killWorker, restartPostgres, type FaultReport } from "@/bench/drill/drill-faults";
 import { median, spread } from "@/bench/lib/stats";
 
@@ -110,7 +110,7 @@ async function oneRun(
   const errs = errorsOutside(faults.map((f) => f.window), t0);
   // Every failed attempt, relative to the storm's start, for looking into a fault afterwards.
   const failedAttempts = attempts.filter((a) => a.outcome !== "ok" && a.outcome !== "business").map((a) => ({ ...a, t_s: (a.at - t0) / 1000 }));
-  fs.writeFileSync(path.resolve(env.MUSTER_DATA_DIR, "drill-logs", `failed-attempts-run${r + 1}.json`), JSON.stringify({ faults, failedAttempts, liveGaps }, null, 1));
+  fs.writeFileSync(path.resolve(env.MUSTER_DATA_DIR, "drill-logs", `failed-attempts-run${r + 1}.json`), JSON.stringify({ faults, failedAttempts, liveGaps, activity: await databaseActivity(db) }, null, 1));
   const ok =
     invariants.double_booked_units + invariants.overcommitted_listings + invariants.double_booked_knights + invariants.need_quantity_mismatches +
       invariants.needs_overfilled + invariants.unexplained_assignments + invariants.holds_past_time + invariants.knight_offers_past_time +

@@ -24,6 +24,15 @@ describe("the prepared-statement pool", () => {
     warn.mockRestore();
   });
 
+  it("has the server end a transaction left idle for a minute, on both pools' sessions", async () => {
+    type Setting = { v: string; source: string };
+    const sql = "SELECT setting AS v, source FROM pg_settings WHERE name = 'idle_in_transaction_session_timeout'";
+    const [prepared] = await preparedQuery<Setting>(t.db, "test_idle_tx_timeout", sql, []);
+    const [main] = await t.db.$queryRawUnsafe<Setting[]>(sql);
+    expect(prepared).toEqual({ v: "60000", source: "client" });
+    expect(main).toEqual({ v: "60000", source: "client" });
+  });
+
   it("counts without waiting for a WAL flush, while transactions (everyone's data) keep the server's setting", async () => {
     type Setting = { v: string; source: string };
     const sql = "SELECT setting AS v, source FROM pg_settings WHERE name = 'synchronous_commit'";

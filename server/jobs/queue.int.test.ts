@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { testDb, type TestDatabase } from "@/tests/helpers/db";
 import { createPrismaClient } from "@/server/db";
 import { backoffSeconds, claimJobs, DEFAULT_LOCK_TIMEOUT_SECONDS, enqueueJob, runJobs, startJobWorker, type JobRow } from "@/server/jobs/queue";
@@ -48,6 +48,30 @@ describe("job queue", () => {
     expect(all.length).toBe(60);
     expect(new Set(all).size).toBe(60);
     expect(claimed.filter((ids) => ids.length > 0).length).toBeGreaterThan(1);
+  });
+
+  it("names a job that runs too long in the log, with the pools' state, and keeps its lease meanwhile", async () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    const { id } = await enqueueJob(t.db, { queue: "q.slow", runAt: past() });
+    let lease: Date | null = null;
+    const opts = {
+      queues: ["q.slow"], workerId: "w-slow", heartbeatMs: 250, slowJobWarnMs: 600,
+      handlers: {
+        "q.slow": async () => {
+          await new Promise((r) => setTimeout(r, 2000));
+          lease = (await t.db.job.findUniqueOrThrow({ where: { id }, select: { lockedAt: true } })).lockedAt;
+        },
+      },
+    };
+    const started = Date.now();
+    expect(await runJobs(t.db, opts)).toBe(1);
+    const lines = warn.mock.calls.map((c) => String(c[0])).filter((l) => l.includes(id));
+    warn.mockRestore();
+    // about every 600 ms while it runs (2 or 3 times in 2 s, by the beats' timing), not on every 250 ms beat (≥ 6)
+    expect(lines.length).toBeGreaterThanOrEqual(2);
+    expect(lines.length).toBeLessThanOrEqual(3);
+    expect(lines[0]).toMatch(/^\[muster\] job q\.slow \S+ has run for \d+ s; pool \{"total":\d+,"idle":\d+,"waiting":\d+,"prepared":/);
+    expect(lease!.getTime()).toBeGreaterThan(started + 1500); // renewed while it ran
   });
 
   it("retries with backoff, then dead-letters with lastError", async () => {

@@ -1,4 +1,4 @@
-import type { Db, PrismaClient } from "@/server/db";
+import { poolStats, type Db, type PrismaClient } from "@/server/db";
 import { Prisma } from "@/server/generated/prisma/client";
 
 /**
@@ -20,6 +20,8 @@ export type RunJobsOptions = {
   lockTimeoutSeconds?: number;
   /** How often a running batch renews its lease (default: a third of the lock timeout). */
   heartbeatMs?: number;
+  /** A job running longer is named in the log, again each time as long again (default SLOW_JOB_WARN_MS). */
+  slowJobWarnMs?: number;
 };
 
 /**
@@ -102,11 +104,14 @@ export async function runJobs(db: PrismaClient, opts: RunJobsOptions): Promise<n
   // At least every 250 ms apart: a zero lease (tests take over expired jobs at once) must not turn the heartbeat
   // into a busy loop of renewals that starves the batch of its pool's connections.
   const beatMs = Math.max(250, opts.heartbeatMs ?? ((opts.lockTimeoutSeconds ?? DEFAULT_LOCK_TIMEOUT_SECONDS) * 1000) / 3);
+  const running = { job: jobs[0]!, since: Date.now(), warnedAt: 0 };
   const heartbeat = setInterval(() => {
     if (pending.size > 0) void renewLease(db, [...pending], opts.workerId).catch(() => {}); // a missed renewal is retried next beat
+    warnIfStuck(db, running, opts.slowJobWarnMs ?? SLOW_JOB_WARN_MS);
   }, beatMs);
   try {
     for (const job of jobs) {
+      Object.assign(running, { job, since: Date.now(), warnedAt: 0 });
       await runOne(db, opts, job);
       pending.delete(job.id);
     }
@@ -114,6 +119,23 @@ export async function runJobs(db: PrismaClient, opts: RunJobsOptions): Promise<n
     clearInterval(heartbeat);
   }
   return jobs.length;
+}
+
+/** A job running this long is worth a line in the log (repeated as long as it runs). */
+export const SLOW_JOB_WARN_MS = 30_000;
+
+/**
+ * The heartbeat renews the lease of a job that never finishes, so such a job holds up its worker silently: no
+ * error, no retry. It is never abandoned here (another worker would run it a second time while it may still
+ * write); it is named in the log with the pool's state, so what it waits on can be found.
+ */
+function warnIfStuck(db: PrismaClient, running: { job: JobRow; since: number; warnedAt: number }, afterMs: number) {
+  const now = Date.now();
+  if (now - running.since < afterMs || now - running.warnedAt < afterMs) return;
+  running.warnedAt = now;
+  console.warn(
+    `[muster] job ${running.job.queue} ${running.job.id} has run for ${Math.round((now - running.since) / 1000)} s; pool ${JSON.stringify(poolStats(db))}`,
+  );
 }
 
 /** Extends this worker's lease on the jobs it still holds. */
