@@ -24,6 +24,8 @@ export type ApiBenchResult = {
   api_rps: number;
   api_errors: number;
   health_p95_ms: number;
+  /** Both loads keep the machine busy, so each p95 is ~20 × a request's CPU over 2 cores: the rates tell the costs. */
+  health_rps: number;
   requests: number;
   concurrency: number;
   instances: number;
@@ -147,6 +149,7 @@ export async function runApiBench(
       api_rps: Math.round(total / api.seconds),
       api_errors: api.errors,
       health_p95_ms: r3(pct(health.latencies, 95)),
+      health_rps: Math.round(Math.min(1000, total) / health.seconds),
       requests: total,
       concurrency,
       instances: bases.length,
