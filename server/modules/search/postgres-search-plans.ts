@@ -23,6 +23,22 @@ export async function estimateTitleMatches(db: Db, tsquery: string): Promise<Tit
   return { matches, docs: Math.max(rel?.n ?? 0, matches) };
 }
 
+/** Rows of the table's head that headEstimate reads (~3 ms at 1M). */
+const HEAD_SAMPLE_ROWS = 1_000;
+
+/**
+ * The title matches estimated from the table's first rows, the very rows the first-rows scan would read. For words
+ * that go together the planner's estimate is far too low: it multiplies their frequencies as if independent
+ * ("rescue team": 13,689 estimated, 78,514 in fact at 1M), and the index lookup it then picks reads all of them.
+ */
+export async function headEstimate(db: Db, tsquery: string, docs: number): Promise<TitleEstimate> {
+  const [row] = await db.$queryRaw<{ hits: number; rows: number }[]>`
+    SELECT count(*) FILTER (WHERE d.title_tsv @@ ${tsquery}::tsquery)::int AS hits, count(*)::int AS rows
+    FROM ${firstRowsSql(HEAD_SAMPLE_ROWS)}`;
+  const share = row && row.rows > 0 ? row.hits / row.rows : 0;
+  return { matches: Math.max(1, Math.round(share * docs)), docs };
+}
+
 /** Documents read until cap + 1 of them match, if the words are spread like the documents. */
 function rowsToRead(est: TitleEstimate, cap: number): number {
   return ((cap + 1) * est.docs) / est.matches;

@@ -7,7 +7,7 @@ import { contentTsquery, fuzzyCandidates, highlightTerms, isLatinQuery, parseQue
 import { highlightTitle } from "@/server/modules/search/highlight";
 import { decodeCursor, encodeCursor, type SortKey } from "@/server/modules/search/search-cursor";
 import {
-  degreeBox, distanceSql, estimateTitleMatches, firstRowsSql, ringPlan, ringsPay, ringsSql, scanRows, type RingPlan, type TitleEstimate,
+  degreeBox, distanceSql, estimateTitleMatches, firstRowsSql, headEstimate, ringPlan, ringsPay, ringsSql, scanRows, type RingPlan, type TitleEstimate,
 } from "@/server/modules/search/postgres-search-plans";
 
 /**
@@ -274,7 +274,10 @@ export async function searchPostgresPlanned(
   const mode = opts.plan ?? "auto";
   const canRing = req.near !== undefined && title !== null && mode !== "lookup";
   const canScan = !req.near && title !== null && mode !== "lookup";
-  const est = opts.estimate ?? (mode === "auto" && (canRing || canScan) ? await estimateTitleMatches(db, [`(${title})`, ...filterTsquery(req)].join(" & ")) : null);
+  const titleAndFilters = [`(${title})`, ...filterTsquery(req)].join(" & ");
+  let est = opts.estimate ?? (mode === "auto" && (canRing || canScan) ? await estimateTitleMatches(db, titleAndFilters) : null);
+  // several words: the planner takes them as independent, so a common pair looks rare; the table's head says
+  if (!opts.estimate && est && canScan && words.length > 1 && scanRows(est, cap) === null) est = await headEstimate(db, titleAndFilters, est.docs);
   const plan = {
     rings: canRing && (est === null || mode === "shortcut" || ringsPay(est, cap)) ? ringPlan(req, est) : undefined,
     // forced: the whole table, so the first rows answer whenever the index lookup would find more than the cap

@@ -5,7 +5,7 @@ import type { TSearchRequestInput } from "@/lib/schemas/search";
 import { ZSearchRequest } from "@/lib/schemas/search";
 import { postgresEngine } from "@/server/modules/search/postgres-engine";
 import { searchPostgresPlanned } from "@/server/modules/search/postgres-search";
-import type { TitleEstimate } from "@/server/modules/search/postgres-search-plans";
+import { headEstimate, type TitleEstimate } from "@/server/modules/search/postgres-search-plans";
 
 /**
  * The shortcuts to the title candidates (postgres-search-plans.ts: rings near a point, the table's first rows
@@ -168,6 +168,16 @@ describe("PostgreSQL search without a point: the table's first rows equal the in
     expect(scan.result.total).toBeGreaterThan(0);
     expect(scan.result.totalCapped).toBe(false);
     expect(scan.result).toEqual(lookup.result);
+  });
+
+  it("estimates words that go together from the table's head: every title holding both, not their product", async () => {
+    const q = "'ti:冲锋舟' & 'ti:橡皮艇'";
+    const [real] = await t.db.$queryRawUnsafe<{ n: number; docs: number }[]>(
+      `SELECT count(*) FILTER (WHERE tsv @@ $1::tsquery)::int AS n, count(*)::int AS docs FROM search_document`, q);
+    expect(real!.n).toBe(20); // the fixture: every sixth of the first 120 documents
+    // the fixture is smaller than the sample, so the head is the whole table and the estimate is the count
+    expect(await headEstimate(t.db, q, real!.docs)).toEqual({ matches: 20, docs: real!.docs });
+    expect((await headEstimate(t.db, "'ti:冲锋舟' & 'ti:发电机'", 500)).matches).toBe(1); // none: at least 1
   });
 
   it("the outsider never gets the documents only walk-org-a may see through the first rows", async () => {
