@@ -6,7 +6,8 @@ import type { SearchRequest } from "@/server/modules/search/search-types";
  * The PostgreSQL engine's cheaper ways to the title candidates (postgres-search.ts), each answering exactly what
  * the index lookup would, or handing over to it: rings near a point (the words and the geo cells of a circle in one
  * GIN lookup), and a scan of the table's first rows for a word in many titles (the words tested on the row's
- * title_tsv: no detoasting). Both are chosen from the planner's estimate of the title matches.
+ * title_tsv: no detoasting). Both are chosen from the planner's estimate of the title matches; for several words,
+ * which it takes as independent, the first rows' own count when the planner says the lookup (headEstimate).
  */
 
 /** earthdistance's sphere (earth() = 6378168 m), as in the matcher, so radius and distance agree with earth_box. */
