@@ -45,7 +45,7 @@ async function ensureIndex(db: PrismaClient, rebuild: boolean) {
     SELECT (SELECT count(*) FROM search_document WHERE kind = 'resource') AS docs,
            (SELECT count(*) FROM resource WHERE status IN ('AVAILABLE', 'OUT_OF_SERVICE')) AS rows`;
   if (!rebuild && Number(c!.docs) >= Number(c!.rows) * 0.98) return null;
-  if (rebuild) await db.$executeRawUnsafe("TRUNCATE search_document, search_tombstone, search_term");
+  if (rebuild) await db.$executeRawUnsafe("TRUNCATE search_document, search_tombstone, search_term, search_title_term");
   console.info(`[bench] building the search index (${Number(c!.docs).toLocaleString("en-US")} of ${Number(c!.rows).toLocaleString("en-US")} listings indexed) …`);
   let shown = 0;
   const r = await reindexAll(db, [postgresEngine(db)], {

@@ -4,6 +4,7 @@ import type { SearchDocument, SearchViewer } from "@/server/modules/search/searc
 import { postgresEngine } from "@/server/modules/search/postgres-engine";
 import { ZSearchRequest } from "@/lib/schemas/search";
 import { MAX_TOTAL_HITS } from "@/server/modules/search/search-types";
+import { expandTitlePrefixes, MAX_PREFIX_EXPANSION } from "@/server/modules/search/search-title-terms";
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -54,6 +55,36 @@ describe("PostgreSQL search index writes", () => {
     await e.upsert([doc("v3", "30", "发电机 50kW")]);
     await e.remove([{ kind: "resource", id: "v3", version: "29" }]);
     expect(await find("发电机")).toEqual(["v3"]);
+  });
+});
+
+describe("PostgreSQL search: a typed prefix through the title vocabulary", () => {
+  const expand = (prefixes: string[]) => expandTitlePrefixes(t.db, prefixes);
+
+  it("records a document's title lexemes before it is searchable, and expands a prefix into exactly those", async () => {
+    const e = postgresEngine(t.db);
+    await e.upsert([{ ...doc("px-1", "1", "Dronebot 侦察无人机"), titleEn: "Dronebot scout drones" }, doc("px-2", "1", "Drone 巡检")]);
+    const x = await expand(["ti:dron", "ti:py:zhencha", "ti:zzq"]);
+    expect(x.get("ti:dron")).toEqual(["ti:drone", "ti:dronebot"]);
+    // a Chinese title's pinyin is the whole title's
+    expect(x.get("ti:py:zhencha")).toEqual(["ti:py:zhenchawurenji"]);
+    expect(x.get("ti:zzq")).toEqual([]);
+    // the same documents as the prefix itself, for a word being typed and a complete one
+    expect((await find("dron")).sort()).toEqual(["px-1", "px-2"]);
+    expect((await find("drone")).sort()).toEqual(["px-1", "px-2"]);
+    expect(await find("dronebo")).toEqual(["px-1"]);
+    expect(await find("zhencha")).toEqual(["px-1"]);
+    expect(await find("zzq")).toEqual([]);
+    await e.remove(["px-1", "px-2"].map((id) => ({ kind: "resource" as const, id, version: "2" })));
+  });
+
+  it("leaves a prefix with more lexemes than it may OR together as a prefix", async () => {
+    // Pumpkinxa, Pumpkinxb, … (stems all distinct: pumpkinxe → pumpkinx)
+    const titles = Array.from({ length: MAX_PREFIX_EXPANSION + 4 }, (_, i) => `Pumpkinx${String.fromCharCode(97 + i)} 物资`);
+    await postgresEngine(t.db).upsert(titles.map((title, i) => doc(`pk-${i}`, "1", title)));
+    expect((await expand(["ti:pumpkin"])).has("ti:pumpkin")).toBe(false);
+    expect(await find("pumpkin")).toHaveLength(titles.length);
+    await postgresEngine(t.db).remove(titles.map((_, i) => ({ kind: "resource" as const, id: `pk-${i}`, version: "2" })));
   });
 });
 

@@ -3,11 +3,12 @@ import type { Db } from "@/server/db";
 import type { SearchDocument, SearchKind, SearchRef, VersionRow } from "@/server/modules/search/search-types";
 import { documentLexemes, quoteLexeme } from "@/server/modules/search/search-lexemes";
 import { stemEnglish } from "@/server/modules/search/text-analyzer";
+import { prefixableTitleLexemes, recordTitleTerms } from "@/server/modules/search/search-title-terms";
 
 /**
  * Writes of the PostgreSQL engine's index (search_document). Versioned: a document replaces the stored one only
  * when its version is not lower, and a removal leaves a tombstone so a late, older upsert cannot bring the
- * document back. Each call is one statement (plus one for the typo vocabulary). The geo cells of a placed document
+ * document back. Each call is one statement (plus one for each vocabulary). The geo cells of a placed document
  * (migration 20261209000000) are added here, in SQL, by their one definition.
  */
 
@@ -25,6 +26,8 @@ export async function upsertSearchDocuments(db: Db, input: SearchDocument[]): Pr
   const docs = newestByRef(input);
   if (docs.length === 0) return;
   const lex = docs.map(documentLexemes);
+  // before the documents: a search that sees a document finds its title terms (search-title-terms.ts)
+  await recordTitleTerms(db, prefixableTitleLexemes(lex.flatMap((l) => l.titleLexemes)));
   const col = <K extends keyof SearchDocument>(k: K) => docs.map((d) => d[k]);
   await db.$executeRaw`
     INSERT INTO search_document AS s (kind, id, version, title, title_en, category, type_code, region_code, available,

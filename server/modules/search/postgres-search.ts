@@ -3,8 +3,9 @@ import type { Db } from "@/server/db";
 import type { EngineResult, SearchFacets, SearchHit, SearchKind, SearchRequest, SearchViewer } from "@/server/modules/search/search-types";
 import { EMPTY_FACETS, MAX_TOTAL_HITS } from "@/server/modules/search/search-types";
 import { quoteLexeme } from "@/server/modules/search/search-lexemes";
-import { contentTsquery, fuzzyCandidates, highlightTerms, isLatinQuery, parseQuery, rankTerms, titleTsquery, type QueryWord } from "@/server/modules/search/query-analyzer";
+import { contentTsquery, fuzzyCandidates, highlightTerms, isLatinQuery, parseQuery, rankTerms, titlePrefixes, titleTsquery, type QueryWord } from "@/server/modules/search/query-analyzer";
 import { highlightTitle } from "@/server/modules/search/highlight";
+import { expandTitlePrefixes } from "@/server/modules/search/search-title-terms";
 import { decodeCursor, encodeCursor, type SortKey } from "@/server/modules/search/search-cursor";
 import {
   degreeBox, distanceSql, estimateTitleMatches, firstRowsSql, headEstimate, ringPlan, ringsPay, ringsSql, scanRows, type RingPlan, type TitleEstimate,
@@ -270,7 +271,7 @@ export async function searchPostgresPlanned(
   const cap = opts.cap ?? MAX_CANDIDATES;
   const words = parseQuery(req.q);
   if (req.q.trim() && words.length === 0) return { result: { total: 0, totalCapped: false, hits: [], facets: EMPTY_FACETS(), nextCursor: null }, answeredBy: "lookup" };
-  const title = titleTsquery(words);
+  const title = titleTsquery(words, await expandTitlePrefixes(db, titlePrefixes(words)));
   const mode = opts.plan ?? "auto";
   const canRing = req.near !== undefined && title !== null && mode !== "lookup";
   const canScan = !req.near && title !== null && mode !== "lookup";

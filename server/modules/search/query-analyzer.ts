@@ -44,6 +44,9 @@ function hanTerm(v: string, mark = ""): string {
   return `(${q(v)} | (${charBigrams(v).map(q).join(" & ")}))`;
 }
 
+/** The last word's position: the word being typed. */
+const lastPosition = (words: QueryWord[]) => Math.max(...words.map((w) => w.position));
+
 export function isLatinQuery(words: QueryWord[]): boolean {
   return words.length > 0 && words.every((w) => w.script !== "han");
 }
@@ -89,30 +92,57 @@ export function contentTsquery(
   words: QueryWord[], fuzzy: ReadonlyMap<string, readonly string[]> = new Map(), synonyms = true,
 ): string | null {
   if (words.length === 0) return null;
-  const lastPos = Math.max(...words.map((w) => w.position));
+  const lastPos = lastPosition(words);
   return words.map((w) => wordTsquery(w, w.position === lastPos, synonyms ? fuzzy.get(w.text) : [], synonyms)).join(" & ");
+}
+
+/** One title alternative of a Latin word: a ti: lexeme, matched exactly or as a prefix (the word being typed). */
+type TitleAlt = { lexeme: string; prefix: boolean };
+
+function latinTitleAlts(w: QueryWord, last: boolean): TitleAlt[] {
+  const stem = stemEnglish(w.text);
+  const typing = last && w.text.length >= 2;
+  const alts: TitleAlt[] = [];
+  // the prefix covers the stem when they are the same word
+  if (!(typing && stem === w.text)) alts.push({ lexeme: `${TITLE_MARK}${stem}`, prefix: false });
+  if (typing) alts.push({ lexeme: `${TITLE_MARK}${w.text}`, prefix: true });
+  if (w.text.length >= 2) {
+    alts.push({ lexeme: `${TITLE_MARK}py:${w.text}`, prefix: w.text.length >= 3 });
+    alts.push({ lexeme: `${TITLE_MARK}in:${w.text}`, prefix: last });
+  }
+  return alts;
+}
+
+/** The ti: lexemes titleTsquery matches as prefixes: what a vocabulary of title lexemes can expand (search-title-terms.ts). */
+export function titlePrefixes(words: QueryWord[]): string[] {
+  if (words.length === 0) return [];
+  const lastPos = lastPosition(words);
+  const out = new Set<string>();
+  for (const w of words) if (w.script === "latin") for (const a of latinTitleAlts(w, w.position === lastPos)) if (a.prefix) out.add(a.lexeme);
+  return [...out];
 }
 
 /**
  * The pre-rank's tsquery: every word as typed (no synonyms or typo fixes) in the title (ti: lexemes). It is a
- * subset of contentTsquery's matches, and the documents it finds are the ones ranking puts first.
+ * subset of contentTsquery's matches, and the documents it finds are the ones ranking puts first. `expansions`:
+ * for a prefix, every title lexeme that starts with it (the same matches as the prefix: a GIN partial match
+ * cannot skip ahead, so in an AND it reads its whole posting lists, where exact lexemes are probed); a prefix
+ * without one stays a prefix.
  */
-export function titleTsquery(words: QueryWord[]): string | null {
+export function titleTsquery(words: QueryWord[], expansions: ReadonlyMap<string, readonly string[]> = new Map()): string | null {
   if (words.length === 0) return null;
-  const lastPos = Math.max(...words.map((w) => w.position));
+  const lastPos = lastPosition(words);
   const q = (x: string) => quoteLexeme(`${TITLE_MARK}${x}`);
   return words
     .map((w) => {
       if (w.script === "han") return hanTerm(w.text, TITLE_MARK);
       if (w.script !== "latin") return q(w.text);
-      const last = w.position === lastPos;
-      const stem = stemEnglish(w.text);
-      const typing = last && w.text.length >= 2;
-      const alts = new Set(typing && stem === w.text ? [] : [q(stem)]);
-      if (typing) alts.add(`${q(w.text)}:*`);
-      if (w.text.length >= 2) {
-        alts.add(w.text.length >= 3 ? `${q(`py:${w.text}`)}:*` : q(`py:${w.text}`));
-        alts.add(last ? `${q(`in:${w.text}`)}:*` : q(`in:${w.text}`));
+      const alts = new Set<string>();
+      for (const a of latinTitleAlts(w, w.position === lastPos)) {
+        const exact = a.prefix ? expansions.get(a.lexeme) : [a.lexeme];
+        // no title lexeme starts with it: the lexeme itself, which matches nothing either
+        if (exact) for (const l of exact.length > 0 ? exact : [a.lexeme]) alts.add(quoteLexeme(l));
+        else alts.add(`${quoteLexeme(a.lexeme)}:*`);
       }
       return `(${[...alts].join(" | ")})`;
     })

@@ -46,9 +46,9 @@ export function filterLexemes(doc: SearchDocument): string[] {
 /**
  * The tsvector literal (cast with ::tsvector, no parser) with everything; `titleNorm`, what ranking reads: the
  * titles normalised, the English title's stems and the Chinese title's pinyin and initials, as one short string
- * that query terms are looked for in; and the Latin words for the typo vocabulary.
+ * that query terms are looked for in; the Latin words for the typo vocabulary; and the title's ti: lexemes.
  */
-export function documentLexemes(doc: SearchDocument): { tsv: string; titleNorm: string; vocabulary: string[] } {
+export function documentLexemes(doc: SearchDocument): { tsv: string; titleNorm: string; vocabulary: string[]; titleLexemes: string[] } {
   const weights = new Map<string, "A" | "B" | "D">();
   const put = (lex: string, w: "A" | "B" | "D") => {
     const had = weights.get(lex);
@@ -72,12 +72,15 @@ export function documentLexemes(doc: SearchDocument): { tsv: string; titleNorm: 
   ].join(" ");
   const parts = [...weights].map(([lex, w]) => `${quoteLexeme(lex)}:1${w}`);
   // ti: title markers, so the candidate pre-rank (title matches first) is a GIN lookup, not a read of every match
-  for (const t of titleTerms) parts.push(`${quoteLexeme(`${TITLE_MARK}${t}`)}:1D`);
-  for (const p of titlePy.full) parts.push(`${quoteLexeme(`${TITLE_MARK}py:${p}`)}:1D`);
-  for (const i of titlePy.initials) if (i.length >= 2) parts.push(`${quoteLexeme(`${TITLE_MARK}in:${i}`)}:1D`);
+  const titleLexemes = [
+    ...[...titleTerms].map((t) => `${TITLE_MARK}${t}`),
+    ...titlePy.full.map((p) => `${TITLE_MARK}py:${p}`),
+    ...titlePy.initials.filter((i) => i.length >= 2).map((i) => `${TITLE_MARK}in:${i}`),
+  ];
+  for (const t of titleLexemes) parts.push(`${quoteLexeme(t)}:1D`);
   for (const f of filterLexemes(doc)) parts.push(`${quoteLexeme(f)}:1D`);
   const vocabulary = new Set<string>([...latinWords(titles), ...latinWords(doc.textEn), ...py.full, ...titlePy.full].filter((p) => p.length >= 4));
-  return { tsv: parts.join(" "), titleNorm, vocabulary: [...vocabulary] };
+  return { tsv: parts.join(" "), titleNorm, vocabulary: [...vocabulary], titleLexemes };
 }
 
 /** The viewer's visibility as a tsquery fragment, or null for admins (they see everything). */

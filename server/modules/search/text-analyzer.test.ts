@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { charBigrams, cutHan, pinyinTerms, splitRuns, stemEnglish, textTerms } from "@/server/modules/search/text-analyzer";
 import { chineseVariants, latinVariants } from "@/server/modules/search/synonyms";
 import { highlightTitle } from "@/server/modules/search/highlight";
-import { contentTsquery, leastImportant, parseQuery } from "@/server/modules/search/query-analyzer";
+import { contentTsquery, leastImportant, parseQuery, titlePrefixes, titleTsquery } from "@/server/modules/search/query-analyzer";
 import { documentLexemes } from "@/server/modules/search/search-lexemes";
 import type { SearchDocument } from "@/server/modules/search/search-types";
 
@@ -113,6 +113,17 @@ describe("query words", () => {
   it("never lets a query word reach a filter or visibility lexeme", () => {
     const tq = contentTsquery(parseQuery("vis:all k:need"))!;
     expect([...lexemes(tq)].some((l) => l.startsWith("vis:") || l.startsWith("k:"))).toBe(false);
+  });
+
+  it("matches the word being typed in titles as a prefix, or as the exact lexemes a vocabulary expands it to", () => {
+    const words = parseQuery("rescue dron");
+    // pinyin of any word of 3+ letters is a prefix too
+    expect(titlePrefixes(words)).toEqual(["ti:py:rescue", "ti:dron", "ti:py:dron", "ti:in:dron"]);
+    expect(prefixes(titleTsquery(words)!)).toEqual(new Set(titlePrefixes(words)));
+    const expanded = titleTsquery(words, new Map([["ti:dron", ["ti:drone", "ti:dronebot"]], ["ti:py:dron", []]]))!;
+    // expanded: exact; none: the lexeme itself (which no title holds); not looked up (too many): still a prefix
+    expect(prefixes(expanded)).toEqual(new Set(["ti:py:rescue", "ti:in:dron"]));
+    expect(lexemes(expanded)).toEqual(new Set(["ti:rescue", "ti:py:rescue", "ti:in:rescue", "ti:drone", "ti:dronebot", "ti:py:dron", "ti:in:dron"]));
   });
 });
 
