@@ -275,10 +275,13 @@ export async function searchPostgresPlanned(
   const mode = opts.plan ?? "auto";
   const canRing = req.near !== undefined && title !== null && mode !== "lookup";
   const canScan = !req.near && title !== null && mode !== "lookup";
-  const titleAndFilters = [`(${title})`, ...filterTsquery(req)].join(" & ");
+  const filters = filterTsquery(req);
+  const titleAndFilters = [`(${title})`, ...filters].join(" & ");
   let est = opts.estimate ?? (mode === "auto" && (canRing || canScan) ? await estimateTitleMatches(db, titleAndFilters) : null);
-  // several words: the planner takes them as independent, so a common pair looks rare; the table's head says
-  if (!opts.estimate && est && canScan && words.length > 1 && scanRows(est, cap) === null) est = await headEstimate(db, titleAndFilters, est.docs);
+  // several words, or words and filters: the planner takes them as independent, so a common pair (rescue team;
+  // 救援队 in category TEAM) looks rare; the table's head says
+  const correlated = words.length > 1 || filters.length > 0;
+  if (!opts.estimate && est && canScan && correlated && scanRows(est, cap) === null) est = await headEstimate(db, titleAndFilters, est.docs);
   const plan = {
     rings: canRing && (est === null || mode === "shortcut" || ringsPay(est, cap)) ? ringPlan(req, est) : undefined,
     // forced: the whole table, so the first rows answer whenever the index lookup would find more than the cap
