@@ -281,7 +281,9 @@ export async function searchPostgresPlanned(
   // several words, or words and filters: the planner takes them as independent, so a common pair (rescue team;
   // 救援队 in category TEAM) looks rare; the table's head says
   const correlated = words.length > 1 || filters.length > 0;
-  if (!opts.estimate && est && canScan && correlated && scanRows(est, cap) === null) est = await headEstimate(db, titleAndFilters, est.docs);
+  // with filters, the lookup still reads the words' posting lists whole, however few of their documents pass them
+  if (!opts.estimate && est && canScan && filters.length > 0) est = { ...est, read: Math.max(est.matches, (await estimateTitleMatches(db, `(${title})`)).matches) };
+  if (!opts.estimate && est && canScan && correlated && scanRows(est, cap) === null) est = { ...(await headEstimate(db, titleAndFilters, est.docs)), read: est.read };
   const plan = {
     rings: canRing && (est === null || mode === "shortcut" || ringsPay(est, cap)) ? ringPlan(req, est) : undefined,
     // forced: the whole table, so the first rows answer whenever the index lookup would find more than the cap
