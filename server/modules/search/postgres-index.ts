@@ -51,7 +51,9 @@ export async function upsertSearchDocuments(db: Db, input: SearchDocument[]): Pr
     WHERE s.version <= EXCLUDED.version`;
   const vocabulary = [...new Set(lex.flatMap((l) => l.vocabulary))].sort();
   if (vocabulary.length > 0) {
-    await db.$executeRaw`INSERT INTO search_term (term) SELECT unnest(${vocabulary}::text[]) ON CONFLICT DO NOTHING`;
+    // only new terms, as recordTitleTerms (an insert of a term another open transaction holds waits for it)
+    await db.$executeRaw`INSERT INTO search_term (term)
+      SELECT t FROM unnest(${vocabulary}::text[]) AS t WHERE NOT EXISTS (SELECT 1 FROM search_term s WHERE s.term = t) ON CONFLICT DO NOTHING`;
   }
 }
 

@@ -21,9 +21,15 @@ export function prefixableTitleLexemes(lexemes: Iterable<string>): string[] {
   return [...lexemes].filter((l) => PREFIXABLE.test(l));
 }
 
+/**
+ * Only the terms not there yet are inserted: an insert of a term another open transaction has just inserted waits
+ * for it, and a sync batch (one transaction, several upserts) waiting so on another could deadlock with it.
+ */
 export async function recordTitleTerms(db: Db, terms: string[]): Promise<void> {
   if (terms.length === 0) return;
-  await db.$executeRaw`INSERT INTO search_title_term (term) SELECT unnest(${[...new Set(terms)].sort()}::text[]) ON CONFLICT DO NOTHING`;
+  await db.$executeRaw`INSERT INTO search_title_term (term)
+    SELECT t FROM unnest(${[...new Set(terms)].sort()}::text[]) AS t WHERE NOT EXISTS (SELECT 1 FROM search_title_term s WHERE s.term = t)
+    ON CONFLICT DO NOTHING`;
 }
 
 /** Each prefix's exact lexemes (possibly none), or no entry when it has more than MAX_PREFIX_EXPANSION. */
