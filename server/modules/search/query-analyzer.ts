@@ -127,7 +127,7 @@ export function titlePrefixes(words: QueryWord[]): string[] {
  * subset of contentTsquery's matches, and the documents it finds are the ones ranking puts first. `expansions`:
  * for a prefix, every title lexeme that starts with it (the same matches as the prefix: a GIN partial match
  * cannot skip ahead, so in an AND it reads its whole posting lists, where exact lexemes are probed); a prefix
- * without one stays a prefix.
+ * without an entry stays a prefix.
  */
 export function titleTsquery(words: QueryWord[], expansions: ReadonlyMap<string, readonly string[]> = new Map()): string | null {
   if (words.length === 0) return null;
@@ -138,12 +138,15 @@ export function titleTsquery(words: QueryWord[], expansions: ReadonlyMap<string,
       if (w.script === "han") return hanTerm(w.text, TITLE_MARK);
       if (w.script !== "latin") return q(w.text);
       const alts = new Set<string>();
-      for (const a of latinTitleAlts(w, w.position === lastPos)) {
+      const wordAlts = latinTitleAlts(w, w.position === lastPos);
+      for (const a of wordAlts) {
         const exact = a.prefix ? expansions.get(a.lexeme) : [a.lexeme];
-        // no title lexeme starts with it: the lexeme itself, which matches nothing either
-        if (exact) for (const l of exact.length > 0 ? exact : [a.lexeme]) alts.add(quoteLexeme(l));
+        if (exact) for (const l of exact) alts.add(quoteLexeme(l));
         else alts.add(`${quoteLexeme(a.lexeme)}:*`);
       }
+      // a prefix no title lexeme starts with is left out (each term costs the lookup on every entry it reads); with
+      // none left, the word as typed, which no title holds either
+      if (alts.size === 0) alts.add(quoteLexeme(wordAlts[0]!.lexeme));
       return `(${[...alts].join(" | ")})`;
     })
     .join(" & ");

@@ -121,9 +121,12 @@ describe("query words", () => {
     expect(titlePrefixes(words)).toEqual(["ti:py:rescue", "ti:dron", "ti:py:dron", "ti:in:dron"]);
     expect(prefixes(titleTsquery(words)!)).toEqual(new Set(titlePrefixes(words)));
     const expanded = titleTsquery(words, new Map([["ti:dron", ["ti:drone", "ti:dronebot"]], ["ti:py:dron", []]]))!;
-    // expanded: exact; none: the lexeme itself (which no title holds); not looked up (too many): still a prefix
+    // expanded: exact; none: left out; not looked up (too many): still a prefix
     expect(prefixes(expanded)).toEqual(new Set(["ti:py:rescue", "ti:in:dron"]));
-    expect(lexemes(expanded)).toEqual(new Set(["ti:rescue", "ti:py:rescue", "ti:in:rescue", "ti:drone", "ti:dronebot", "ti:py:dron", "ti:in:dron"]));
+    expect(lexemes(expanded)).toEqual(new Set(["ti:rescue", "ti:py:rescue", "ti:in:rescue", "ti:drone", "ti:dronebot", "ti:in:dron"]));
+    // a word none of whose forms any title holds: the word as typed, which matches nothing
+    const none = titleTsquery(parseQuery("zzq"), new Map([["ti:zzq", []], ["ti:py:zzq", []], ["ti:in:zzq", []]]))!;
+    expect(none).toBe("('ti:zzq')");
   });
 });
 
