@@ -3,7 +3,7 @@ import type { Db } from "@/server/db";
 import type { EngineResult, SearchFacets, SearchHit, SearchKind, SearchRequest, SearchViewer } from "@/server/modules/search/search-types";
 import { EMPTY_FACETS, MAX_TOTAL_HITS } from "@/server/modules/search/search-types";
 import { quoteLexeme } from "@/server/modules/search/search-lexemes";
-import { contentTsquery, fuzzyCandidates, highlightTerms, isLatinQuery, parseQuery, rankTerms, titlePrefixes, titleTsquery, type QueryWord } from "@/server/modules/search/query-analyzer";
+import { contentTsquery, fuzzyCandidates, highlightTerms, isLatinQuery, parseQuery, rankTerms, synonymTitleTsquery, titlePrefixes, titleTsquery, type QueryWord } from "@/server/modules/search/query-analyzer";
 import { highlightTitle } from "@/server/modules/search/highlight";
 import { expandTitlePrefixes } from "@/server/modules/search/search-title-terms";
 import { decodeCursor, encodeCursor, type SortKey } from "@/server/modules/search/search-cursor";
@@ -131,9 +131,11 @@ function candidatesSql(
     FROM ${source} WHERE ${Prisma.join(conds, " AND ")} ${order} LIMIT ${cap + 1}`;
 }
 
+export type StatementPlan = { rings?: RingPlan; scanRows?: number; synonymScanRows?: number };
+
 export function statement(
   req: SearchRequest, viewer: SearchViewer, content: string | null, rank: Array<{ typed: string[]; other: string[] }>,
-  title: string | null = null, cap = MAX_CANDIDATES, plan: { rings?: RingPlan; scanRows?: number } = {},
+  title: string | null = null, cap = MAX_CANDIDATES, plan: StatementPlan = {}, synonyms: string | null = null,
 ): Prisma.Sql {
   const filters = filterTsquery(req);
   const visible = visibleSql(viewer);
@@ -141,11 +143,13 @@ export function statement(
   // no text and no filter (an admin's empty query): every document matches; 'k:' lexemes name them all
   const tsq = (head: string[]) => (head.length > 0 ? head.join(" & ") : `(${["resource", "need", "organization", "type"].map((k) => quoteLexeme(`k:${k}`)).join(" | ")})`);
   const score = content ? scoreSql(rank) : Prisma.sql`0::float8`;
-  // Pre-rank: documents with every typed word in the title (ti: lexemes, one GIN lookup) come first; the rest of
-  // the matches only fill up to the cap, and are not read at all when the title matches alone pass it.
+  // Pre-rank: documents with every typed word in the title (ti: lexemes, one GIN lookup) come first, then those with
+  // every word in the title through a synonym; the rest of the matches only fill up to the cap, and a tier is not
+  // read at all when the tiers before it pass the cap.
   const titleTsq = title ? tsq([`(${title})`, ...filters]) : null;
   const first = titleTsq ? candidatesSql(req, titleTsq, true, cap, visible) : null;
-  const rest = candidatesSql(req, tsq(title ? [...all, `!(${title})`] : all), content !== null, cap, visible);
+  const synTsq = title && synonyms ? tsq([`(${synonyms})`, `!(${title})`, ...filters]) : null;
+  const rest = candidatesSql(req, tsq(title ? [...all, `!(${title})`, ...(synTsq ? [`!(${synonyms})`] : [])] : all), content !== null, cap, visible);
   const rings = titleTsq && req.near && plan.rings && plan.rings.radii.length > 0
     ? ringsSql(req, titleTsq, plan.rings, cap, visible, first!) : null;
   const scan = titleTsq && !req.near && plan.scanRows ? candidatesSql(req, titleTsq, true, cap, visible, plan.scanRows) : null;
@@ -159,13 +163,26 @@ export function statement(
       ? Prisma.sql`s AS MATERIALIZED (${scan}),
         c1 AS MATERIALIZED ((SELECT * FROM s WHERE ${scanned}) UNION ALL (SELECT * FROM (${first}) e WHERE NOT ${scanned})),`
       : Prisma.sql`c1 AS MATERIALIZED (${first}),`;
+  // the synonym tier, read only when the typed title matches do not pass the cap: the first rows or the lookup
+  const fewTyped = Prisma.sql`(SELECT count(*) FROM c1) <= ${cap}`;
+  const synFirst = synTsq ? candidatesSql(req, synTsq, true, cap, visible) : null;
+  const synScan = synTsq && !req.near && plan.synonymScanRows ? candidatesSql(req, synTsq, true, cap, visible, plan.synonymScanRows) : null;
+  const synScanned = Prisma.sql`((SELECT count(*) FROM ss) > ${cap})`;
+  const cs = !synFirst
+    ? Prisma.empty
+    : synScan
+      ? Prisma.sql`ss AS MATERIALIZED (SELECT * FROM (${synScan}) x WHERE ${fewTyped}),
+        cs AS MATERIALIZED ((SELECT * FROM ss WHERE ${synScanned}) UNION ALL (SELECT * FROM (${synFirst}) e WHERE ${fewTyped} AND NOT ${synScanned})),`
+      : Prisma.sql`cs AS MATERIALIZED (SELECT * FROM (${synFirst}) e WHERE ${fewTyped}),`;
+  const before = synFirst ? Prisma.sql`(SELECT count(*) FROM c1) + (SELECT count(*) FROM cs)` : Prisma.sql`(SELECT count(*) FROM c1)`;
   const union = first
-    ? Prisma.sql`${c1}
-      c2 AS MATERIALIZED (SELECT * FROM (${rest}) r WHERE (SELECT count(*) FROM c1) <= ${cap}),
+    ? Prisma.sql`${c1} ${cs}
+      c2 AS MATERIALIZED (SELECT * FROM (${rest}) r WHERE ${before} <= ${cap}),
       u AS (
         SELECT 0 AS tier, * FROM c1
         UNION ALL
-        SELECT 1 AS tier, * FROM c2
+        ${synFirst ? Prisma.sql`SELECT 1 AS tier, * FROM cs UNION ALL` : Prisma.empty}
+        SELECT 2 AS tier, * FROM c2
       )`
     : Prisma.sql`u AS (SELECT 0 AS tier, * FROM (${rest}) r)`;
   // m holds only what sorting and facets need (narrow rows stay in memory); titles are read for the page alone
@@ -284,13 +301,18 @@ export async function searchPostgresPlanned(
   // with filters, the lookup still reads the words' posting lists whole, however few of their documents pass them
   if (!opts.estimate && est && canScan && filters.length > 0) est = { ...est, read: Math.max(est.matches, (await estimateTitleMatches(db, `(${title})`)).matches) };
   if (!opts.estimate && est && canScan && correlated && scanRows(est, cap) === null) est = { ...(await headEstimate(db, titleAndFilters, est.docs)), read: est.read };
-  const plan = {
+  const synonyms = title === null ? null : synonymTitleTsquery(words);
+  const synEst = synonyms && canScan && mode === "auto"
+    ? await estimateTitleMatches(db, [`(${synonyms})`, `!(${title})`, ...filters].join(" & ")) : null;
+  // forced: the whole table, so the first rows answer whenever the index lookup would find more than the cap
+  const forced = 2 ** 31 - 1;
+  const plan: StatementPlan = {
     rings: canRing && (est === null || mode === "shortcut" || ringsPay(est, cap)) ? ringPlan(req, est) : undefined,
-    // forced: the whole table, so the first rows answer whenever the index lookup would find more than the cap
-    scanRows: canScan ? (est === null ? 2 ** 31 - 1 : scanRows(est, cap) ?? undefined) : undefined,
+    scanRows: canScan ? (est === null ? forced : scanRows(est, cap) ?? undefined) : undefined,
+    synonymScanRows: synonyms && canScan ? (synEst === null ? forced : scanRows(synEst, cap) ?? undefined) : undefined,
   };
   const run = async (fixes: ReadonlyMap<string, readonly string[]>) => {
-    const sql = statement(req, viewer, contentTsquery(words, fixes), rankTerms(words, fixes), title, cap, plan);
+    const sql = statement(req, viewer, contentTsquery(words, fixes), rankTerms(words, fixes), title, cap, plan, synonyms);
     const [r] = await queryAsIndexLookup<{ total: number; capped: boolean; shortcut: boolean; hits: Row[]; facets: FacetRow[] }>(db, sql);
     return r!;
   };

@@ -180,6 +180,18 @@ describe("PostgreSQL search without a point: the table's first rows equal the in
     expect((await headEstimate(t.db, "'ti:冲锋舟' & 'ti:发电机'", 500)).matches).toBe(1); // none: at least 1
   });
 
+  it("a word no title holds ranks the titles with its synonyms first, found in the first rows as by the lookup", async () => {
+    for (const viewer of [admin, outsider]) {
+      // dinghy: no title; 冲锋舟 and 橡皮艇 (its synonyms) are in 100 titles, and 冲锋舟 in bodies (救生衣 … 可配冲锋舟)
+      const { rings: scan, exact } = await both({ q: "dinghy", limit: CAP }, viewer);
+      expect(scan.result).toEqual(exact.result);
+      expect(scan.result.totalCapped).toBe(true);
+      // the candidates are those titles, not the first documents naming a synonym anywhere
+      expect(scan.result.hits).toHaveLength(CAP);
+      expect(scan.result.hits.every((h) => /冲锋舟|橡皮艇/.test(h.title))).toBe(true);
+    }
+  });
+
   it("the outsider never gets the documents only walk-org-a may see through the first rows", async () => {
     const { rings: scan } = await both({ q: "冲锋舟", limit: 50 }, outsider);
     expect(scan.answeredBy).toBe("scan");
