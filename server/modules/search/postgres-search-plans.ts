@@ -1,6 +1,7 @@
 import { Prisma } from "@/server/generated/prisma/client";
 import type { Db } from "@/server/db";
 import type { SearchRequest } from "@/server/modules/search/search-types";
+import { quoteLexeme } from "@/server/modules/search/search-lexemes";
 
 /**
  * The PostgreSQL engine's cheaper ways to the title candidates (postgres-search.ts), each answering exactly what
@@ -91,6 +92,21 @@ export function degreeBox(lat: number, radiusM: number): { dLat: number; dLng: n
   return { dLat, dLng: Math.min(180, dLat / Math.cos((widest * Math.PI) / 180)) };
 }
 
+/**
+ * The cells of grid `z` covering the circle of `radiusM` round a point: its bounding box (degreeBox) in cells named
+ * as muster_geo_cells names a document's (migration 20261209000000), a box widened by a hair so that float rounding
+ * can only add a cell. Computed here, not by the SQL function muster_geo_cover: folding that function into a plan
+ * parsed and planned its body on every call, ~0.5 ms a ring.
+ */
+export function coverCells({ lat, lng }: { lat: number; lng: number }, radiusM: number, z: number): string[] {
+  const { dLat, dLng } = degreeBox(lat, radiusM * (1 + 1e-9));
+  const out: string[] = [];
+  for (let y = Math.floor((lat - dLat) * z); y <= Math.floor((lat + dLat) * z); y++) {
+    for (let x = Math.floor((lng - dLng) * z); x <= Math.floor((lng + dLng) * z); x++) out.push(`g${z}:${y}:${x}`);
+  }
+  return out;
+}
+
 /** The grids of muster_geo_cells (cells per degree), finest first, and the most cells one cover may OR together. */
 const GRIDS = [64, 16, 4];
 const MAX_COVER_CELLS = 64;
@@ -105,8 +121,8 @@ export function coverGrid({ lat, lng }: { lat: number; lng: number }, radiusM: n
 /**
  * The title candidates near a point, read ring by ring: for R = radii[0], then the next radius only while no ring
  * held more than `cap` matches, the title (and filter) matches within R, found by GIN lookups of the words AND the
- * geo cells covering the circle (muster_geo_cover; only matches there are read, whatever the documents' density).
- * On the same grid a ring looks up only the cells its cover adds to the ring before (muster_geo_cover_beyond), and
+ * geo cells covering the circle (coverCells; only matches there are read, whatever the documents' density).
+ * On the same grid a ring looks up only the cells its cover adds to the ring before, and
  * its matches are those rows and the rings' before it: in a dense centre each lookup cost ~3.6 µs per match (a
  * cell there holds ~10,000 documents), and the 2 km ring re-read the 1 km ring's cells (drone near Nanjing: 22 of
  * its 32 ms). A ring with more than `cap` matches holds the cap + 1 nearest title matches of the whole index (every
@@ -132,14 +148,15 @@ export function ringsSql(
     const name = Prisma.raw(`r${i}`);
     const z = gridOf(r);
     if (i > 0 && gridOf(radii[i - 1]!) !== z) first = i;
-    const cells = i === first
-      ? Prisma.sql`muster_geo_cover(${near.lat}::float8, ${near.lng}::float8, ${r}::float8, ${z}::int)`
-      : Prisma.sql`muster_geo_cover_beyond(${near.lat}::float8, ${near.lng}::float8, ${radii[i - 1]!}::float8, ${r}::float8, ${z}::int)`;
+    const inner = new Set(i === first ? [] : coverCells(near, radii[i - 1]!, z));
+    const added = coverCells(near, r, z).filter((c) => !inner.has(c));
+    // no cell added: a lexeme no document holds (the ring is then the rings' before it)
+    const cells = (added.length > 0 ? added : ["g0:none"]).map(quoteLexeme).join(" | ");
     // a one-time filter: this ring's lookup runs only if no ring before it answered
     const go = i === 0 ? Prisma.empty : Prisma.sql`AND NOT (${Prisma.join(enough, " OR ")})`;
     ctes.push(Prisma.sql`${name} AS MATERIALIZED (
       SELECT d.kind, d.id, d.category, d.region_code, d.type_code, d.available, d.price_mode, d.verified, ${dist} AS dist, d.title_norm
-      FROM search_document d WHERE d.tsv @@ (${tsquery}::tsquery && ${cells}) AND ${dist} <= ${widest}::float8 AND ${visible} ${go})`);
+      FROM search_document d WHERE d.tsv @@ (${tsquery}::tsquery && ${cells}::tsquery) AND ${dist} <= ${widest}::float8 AND ${visible} ${go})`);
     const rows = Prisma.join(radii.slice(first, i + 1).map((_, j) => Prisma.sql`SELECT * FROM ${Prisma.raw(`r${first + j}`)}`), " UNION ALL ");
     within.push(Prisma.sql`(SELECT * FROM (${rows}) x WHERE x.dist <= ${r}::float8)`);
     // counted once (a CTE), however many later filters ask
