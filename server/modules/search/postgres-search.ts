@@ -131,6 +131,25 @@ function candidatesSql(
     FROM ${source} WHERE ${Prisma.join(conds, " AND ")} ${order} LIMIT ${cap + 1}`;
 }
 
+/**
+ * A tier's candidates as the CTE `name`: the table's first rows (`scan`) when they hold more than the cap, otherwise
+ * the index lookup (`lookup`; its one-time filter is then true, else it is not executed), and nothing unless `when`.
+ * `scanned`: whether the first rows answered.
+ */
+function firstRowsOrLookup(
+  name: string, lookup: Prisma.Sql, scan: Prisma.Sql | null, cap: number, when: Prisma.Sql = Prisma.sql`TRUE`,
+): { ctes: Prisma.Sql; scanned: Prisma.Sql | null } {
+  const cte = Prisma.raw(name);
+  if (!scan) return { ctes: Prisma.sql`${cte} AS MATERIALIZED (SELECT * FROM (${lookup}) e WHERE ${when}),`, scanned: null };
+  const head = Prisma.raw(`${name}_head`);
+  const scanned = Prisma.sql`((SELECT count(*) FROM ${head}) > ${cap})`;
+  return {
+    ctes: Prisma.sql`${head} AS MATERIALIZED (SELECT * FROM (${scan}) x WHERE ${when}),
+      ${cte} AS MATERIALIZED ((SELECT * FROM ${head} WHERE ${scanned}) UNION ALL (SELECT * FROM (${lookup}) e WHERE ${when} AND NOT ${scanned})),`,
+    scanned,
+  };
+}
+
 export type StatementPlan = { rings?: RingPlan; scanRows?: number; synonymScanRows?: number };
 
 export function statement(
@@ -154,26 +173,13 @@ export function statement(
     ? ringsSql(req, titleTsq, plan.rings, cap, visible, first!) : null;
   const scan = titleTsq && !req.near && plan.scanRows ? candidatesSql(req, titleTsq, true, cap, visible, plan.scanRows) : null;
   const after = req.cursor ? cursorSql(decodeCursor(req.cursor)) : Prisma.sql`TRUE`;
-  // A ring, or the first rows, answer when they hold more than the cap; otherwise the index lookup runs (the
-  // one-time filters of the rings after an answering one, and of the lookup, are false, so those are not executed).
-  const scanned = Prisma.sql`((SELECT count(*) FROM s) > ${cap})`;
-  const c1 = rings
-    ? Prisma.sql`${rings.ctes}, c1 AS MATERIALIZED (${rings.c1}),`
-    : scan
-      ? Prisma.sql`s AS MATERIALIZED (${scan}),
-        c1 AS MATERIALIZED ((SELECT * FROM s WHERE ${scanned}) UNION ALL (SELECT * FROM (${first}) e WHERE NOT ${scanned})),`
-      : Prisma.sql`c1 AS MATERIALIZED (${first}),`;
-  // the synonym tier, read only when the typed title matches do not pass the cap: the first rows or the lookup
-  const fewTyped = Prisma.sql`(SELECT count(*) FROM c1) <= ${cap}`;
+  // a ring, or the first rows, answer when they hold more than the cap; otherwise the index lookup runs
+  const typed = first && !rings ? firstRowsOrLookup("c1", first, scan, cap) : null;
+  const c1 = rings ? Prisma.sql`${rings.ctes}, c1 AS MATERIALIZED (${rings.c1}),` : typed?.ctes ?? Prisma.empty;
+  // the synonym tier, read only when the typed title matches do not pass the cap
   const synFirst = synTsq ? candidatesSql(req, synTsq, true, cap, visible) : null;
   const synScan = synTsq && !req.near && plan.synonymScanRows ? candidatesSql(req, synTsq, true, cap, visible, plan.synonymScanRows) : null;
-  const synScanned = Prisma.sql`((SELECT count(*) FROM ss) > ${cap})`;
-  const cs = !synFirst
-    ? Prisma.empty
-    : synScan
-      ? Prisma.sql`ss AS MATERIALIZED (SELECT * FROM (${synScan}) x WHERE ${fewTyped}),
-        cs AS MATERIALIZED ((SELECT * FROM ss WHERE ${synScanned}) UNION ALL (SELECT * FROM (${synFirst}) e WHERE ${fewTyped} AND NOT ${synScanned})),`
-      : Prisma.sql`cs AS MATERIALIZED (SELECT * FROM (${synFirst}) e WHERE ${fewTyped}),`;
+  const cs = synFirst ? firstRowsOrLookup("cs", synFirst, synScan, cap, Prisma.sql`(SELECT count(*) FROM c1) <= ${cap}`).ctes : Prisma.empty;
   const before = synFirst ? Prisma.sql`(SELECT count(*) FROM c1) + (SELECT count(*) FROM cs)` : Prisma.sql`(SELECT count(*) FROM c1)`;
   const union = first
     ? Prisma.sql`${c1} ${cs}
@@ -204,7 +210,7 @@ export function statement(
         category, region_code, type_code, available, price_mode, verified, count(*) AS n
       FROM m GROUP BY GROUPING SETS ((category), (region_code), (type_code), (available), (price_mode), (verified))
     )
-    SELECT (SELECT count(*) FROM m)::int AS total, (SELECT capped FROM capped) AS capped, ${rings ? rings.answered : scan ? scanned : Prisma.sql`false`} AS shortcut,
+    SELECT (SELECT count(*) FROM m)::int AS total, (SELECT capped FROM capped) AS capped, ${rings ? rings.answered : typed?.scanned ?? Prisma.sql`false`} AS shortcut,
       (SELECT coalesce(json_agg(p ORDER BY p.k1, p.k2, p.k3, p.k4, p.kind, p.id), '[]'::json) FROM page p) AS hits,
       (SELECT coalesce(json_agg(f), '[]'::json) FROM facets f) AS facets`;
 }
