@@ -4,6 +4,7 @@ import type { SearchDocument, SearchKind, SearchRef, VersionRow } from "@/server
 import { documentLexemes, quoteLexeme } from "@/server/modules/search/search-lexemes";
 import { stemEnglish } from "@/server/modules/search/text-analyzer";
 import { prefixableTitleLexemes, recordTitleTerms } from "@/server/modules/search/search-title-terms";
+import { insertMissingTerms } from "@/server/modules/search/insert-missing-terms";
 
 /**
  * Writes of the PostgreSQL engine's index (search_document). Versioned: a document replaces the stored one only
@@ -49,12 +50,7 @@ export async function upsertSearchDocuments(db: Db, input: SearchDocument[]): Pr
       title_norm = EXCLUDED.title_norm,
       indexed_at = EXCLUDED.indexed_at
     WHERE s.version <= EXCLUDED.version`;
-  const vocabulary = [...new Set(lex.flatMap((l) => l.vocabulary))].sort();
-  if (vocabulary.length > 0) {
-    // only new terms, as recordTitleTerms (an insert of a term another open transaction holds waits for it)
-    await db.$executeRaw`INSERT INTO search_term (term)
-      SELECT t FROM unnest(${vocabulary}::text[]) AS t WHERE NOT EXISTS (SELECT 1 FROM search_term s WHERE s.term = t) ON CONFLICT DO NOTHING`;
-  }
+  await insertMissingTerms(db, "search_term", lex.flatMap((l) => l.vocabulary));
 }
 
 export async function removeSearchDocuments(db: Db, input: SearchRef[]): Promise<void> {

@@ -1,5 +1,6 @@
 import type { Db } from "@/server/db";
 import { TITLE_MARK } from "@/server/modules/search/search-lexemes";
+import { insertMissingTerms } from "@/server/modules/search/insert-missing-terms";
 
 /**
  * The vocabulary of title lexemes a typed prefix can match (search_title_term): ti: Latin stems, pinyin (ti:py:) and
@@ -21,15 +22,9 @@ export function prefixableTitleLexemes(lexemes: Iterable<string>): string[] {
   return [...lexemes].filter((l) => PREFIXABLE.test(l));
 }
 
-/**
- * Only the terms not there yet are inserted: an insert of a term another open transaction has just inserted waits
- * for it, and a sync batch (one transaction, several upserts) waiting so on another could deadlock with it.
- */
+/** Records title lexemes in the vocabulary before the documents holding them are written. */
 export async function recordTitleTerms(db: Db, terms: string[]): Promise<void> {
-  if (terms.length === 0) return;
-  await db.$executeRaw`INSERT INTO search_title_term (term)
-    SELECT t FROM unnest(${[...new Set(terms)].sort()}::text[]) AS t WHERE NOT EXISTS (SELECT 1 FROM search_title_term s WHERE s.term = t)
-    ON CONFLICT DO NOTHING`;
+  await insertMissingTerms(db, "search_title_term", terms);
 }
 
 /** Each prefix's exact lexemes (possibly none), or no entry when it has more than MAX_PREFIX_EXPANSION. */
