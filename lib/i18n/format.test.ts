@@ -48,6 +48,14 @@ describe("formatDuration", () => {
     expect(byMinute(240 * M, "zh-CN")).toBe("4小时");
     expect(byMinute(7 * D)).toBe("7 d");
   });
+
+  it("writes each number as Intl does in both locales, grouped from 1,000 on", () => {
+    for (let d = 1; d < 1200; d++) {
+      expect(formatDuration("en", d * D)).toBe(`${new Intl.NumberFormat("en").format(d)} d`);
+      expect(formatDuration("zh-CN", d * D)).toBe(`${new Intl.NumberFormat("zh-CN").format(d)}天`);
+    }
+    expect(formatDuration("en", 1500 * D)).toBe("1,500 d");
+  });
 });
 
 describe("formatCountdown", () => {

@@ -52,6 +52,9 @@ const wholeNumber = (locale: Locale) => {
   return f;
 };
 
+/** Below 1,000 both locales write a whole number in plain ASCII digits, as String() does, without Intl's cost. */
+const whole = (locale: Locale, v: number): string => (v >= 0 && v < 1000 ? String(v) : wholeNumber(locale).format(v));
+
 type DurationKey = keyof (typeof common)["en"]["duration"];
 
 /** Each duration message's placeholders, largest unit first ("dh" → {d} then {h}). */
@@ -62,9 +65,8 @@ const DURATION_VARS: Record<DurationKey, [string] | [string, string]> = {
 /** A duration message with its one or two numbers (no per-call closures or objects: explanations call it 80× a match). */
 function sayDuration(locale: Locale, key: DurationKey, a: number, b?: number): string {
   const [first, second] = DURATION_VARS[key];
-  const f = wholeNumber(locale);
-  const vars: Record<string, string> = { [first]: f.format(a) };
-  if (second !== undefined && b !== undefined) vars[second] = f.format(b);
+  const vars: Record<string, string> = { [first]: whole(locale, a) };
+  if (second !== undefined && b !== undefined) vars[second] = whole(locale, b);
   return interpolate(common[locale].duration[key], vars);
 }
 
