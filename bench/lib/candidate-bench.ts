@@ -4,7 +4,7 @@
  * needed-by within 3 days, 30–200 km radius). Times findCandidates (the SQL, type ids pre-resolved) →
  * p50/p95/p99; then the same query forced to a sequential scan (enable_indexscan/bitmapscan off) on a
  * sample of 20 → seqscan_ratio = seq p50 / index p50 on that sample.
- * Floor in the same run: the bare KNN, i.e. the `poolSize` nearest AVAILABLE ids of the need's compatible types
+ * Floor in the same run, timed need by need beside the query: the bare KNN, i.e. the `poolSize` nearest AVAILABLE ids of the need's compatible types
  * (its kind, its level or more capable) through the same GiST index with no rule at all — what any candidate
  * query on this index costs here at least.
  */
@@ -94,18 +94,24 @@ export async function runCandidateBench(
   }
   const q = (d: Db, need: MatchNeed) => findCandidates(d, need, { poolSize, typeIds: typeIds.get(`${need.typeId}`)! });
   for (const need of needs.slice(0, 30)) await q(db, need); // warm-up
+  const knnFloor = (need: MatchNeed) =>
+    preparedQuery(db, "bench_knn_floor", KNN_FLOOR_SQL, [need.typeKind, need.typeLevel, need.stagingLat, need.stagingLng, need.maxDistanceKm * 1000, poolSize]);
+  for (const need of needs.slice(0, 30)) await knnFloor(need);
+  // Each need's query and its floor run back to back, in alternating order: a ratio of two passes run minutes apart
+  // would carry this shared machine's drift between them.
   const times: number[] = [];
-  let found = 0;
-  for (const need of needs) {
-    const t0 = performance.now();
-    found += (await q(db, need)).length;
-    times.push(performance.now() - t0);
-  }
   const floor: number[] = [];
-  for (const need of needs) {
+  let found = 0;
+  const timeIt = async <T>(out: number[], f: () => Promise<T>): Promise<T> => {
     const t0 = performance.now();
-    await preparedQuery(db, "bench_knn_floor", KNN_FLOOR_SQL, [need.typeKind, need.typeLevel, need.stagingLat, need.stagingLng, need.maxDistanceKm * 1000, poolSize]);
-    floor.push(performance.now() - t0);
+    const value = await f();
+    out.push(performance.now() - t0);
+    return value;
+  };
+  for (const [i, need] of needs.entries()) {
+    if (i % 2 === 1) await timeIt(floor, () => knnFloor(need));
+    found += (await timeIt(times, () => q(db, need))).length;
+    if (i % 2 === 0) await timeIt(floor, () => knnFloor(need));
   }
   log(`candidate query: ${needs.length} needs, ${rows.toLocaleString("en-US")} resources, pool ${poolSize}, mean ${(found / needs.length).toFixed(1)} candidates`);
 
