@@ -18,7 +18,7 @@ import type { Actor } from "@/server/auth/actor-type";
 import { ZSearchRequest } from "@/lib/schemas/search";
 import { postgresEngine } from "@/server/modules/search/postgres-engine";
 import { searchViewerOf } from "@/server/modules/search/search-viewer";
-import { reindexAll } from "@/server/modules/search/sync/reindex";
+import { ensureSearchIndex } from "@/bench/lib/search-index";
 import { openScaleDatabase } from "@/bench/lib/scale-database";
 import { benchQueries, type BenchQuery } from "@/bench/lib/search-queries";
 import { floorTsquery, measureQueries, measureReindex, measureSyncLag, p } from "@/bench/lib/search-bench";
@@ -37,33 +37,6 @@ async function supplierActor(db: PrismaClient): Promise<Actor> {
     WHERE o.kind = 'ENTERPRISE' AND o.verification = 'VERIFIED' ORDER BY m.org_id, m.user_id LIMIT 1`;
   if (!m) throw new Error("the bench seed has no member of a verified enterprise");
   return { via: "session", userId: m.user_id, roles: ["SUPPLIER"], memberships: [{ orgId: m.org_id, orgRole: "MEMBER", orgKind: "ENTERPRISE", verification: "VERIFIED" }] };
-}
-
-/** Builds the index when it is not complete, or always with `rebuild` (a changed analyser, or to time the full build). */
-async function ensureIndex(db: PrismaClient, rebuild: boolean) {
-  const [c] = await db.$queryRaw<{ docs: bigint; rows: bigint }[]>`
-    SELECT (SELECT count(*) FROM search_document WHERE kind = 'resource') AS docs,
-           (SELECT count(*) FROM resource WHERE status IN ('AVAILABLE', 'OUT_OF_SERVICE')) AS rows`;
-  if (!rebuild && Number(c!.docs) >= Number(c!.rows) * 0.98) return null;
-  if (rebuild) await db.$executeRawUnsafe("TRUNCATE search_document, search_tombstone, search_term, search_title_term");
-  console.info(`[bench] building the search index (${Number(c!.docs).toLocaleString("en-US")} of ${Number(c!.rows).toLocaleString("en-US")} listings indexed) …`);
-  let shown = 0;
-  const r = await reindexAll(db, [postgresEngine(db)], {
-    page: 2000,
-    bulk: true,
-    onProgress: ({ kind, done, total }) => {
-      if (done < shown) shown = 0; // next kind
-      if (done - shown < 20_000) return;
-      shown = done;
-      console.info(`  ${kind} ${done.toLocaleString("en-US")} / ${total.toLocaleString("en-US")}`);
-    },
-  });
-  const perS = Math.round(r.documents / (r.ms / 1000));
-  console.info(`[bench] full reindex: ${r.documents.toLocaleString("en-US")} documents in ${(r.ms / 1000).toFixed(0)} s = ${perS} documents/s`);
-  // The outbox rows the seed left (none when it loads with triggers off) are covered by the reindex.
-  await db.$executeRaw`UPDATE outbox_event SET processed_at = now() WHERE processed_at IS NULL AND topic LIKE 'search.%'`;
-  await db.$executeRawUnsafe("VACUUM ANALYZE search_document");
-  return perS;
 }
 
 /** p95 of search, floor and ILIKE within each query group (zh, en, pinyin, facet, geo) of one run. */
@@ -90,7 +63,7 @@ async function main() {
   // documents), a floor slower than the search it is the floor of.
   const pool = new pg.Pool({ connectionString: database.url, max: 2, options: "-c enable_seqscan=off -c jit=off" });
   try {
-    const fullReindex = await ensureIndex(db, values.rebuild ?? false);
+    const fullReindex = await ensureSearchIndex(db, { rebuild: values.rebuild ?? false });
     await postgresEngine(db).ensureSettings(); // the GIN/GiST indexes, if an interrupted bulk load left them dropped
     // a migration that rewrote every row (20261207210000 backfills title_tsv) leaves the old versions behind: bitmap
     // scans would read twice the pages until autovacuum gets there

@@ -26,6 +26,7 @@ import { dispatcherScript, openKnightStreams, supplierLoop, writeProbe, type Sto
 import { auditChainEnd, checkDatabase, databaseActivity, checkLiveEvents, type Invariants, type LiveCheck, type LiveGap } from "@/bench/drill/drill-checks";
 import { errorsOutside, killApp, killWorker, restartPostgres, type FaultReport } from "@/bench/drill/drill-faults";
 import { median, spread } from "@/bench/lib/stats";
+import { ensureSearchIndex } from "@/bench/lib/search-index";
 
 const log = (s: string) => console.info(`[drill] ${s}`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -163,6 +164,8 @@ async function main() {
       await run(process.execPath, ["--import", "tsx", "prisma/seed.ts", "--scale", String(o.scale)], { ...process.env, DATABASE_URL: database.url });
     }
     await db.$executeRawUnsafe("ANALYZE");
+    // a deployment's index is in sync when a storm starts; building it is not part of the run (first run only)
+    await ensureSearchIndex(db, { log });
     log("starting 2 app instances and the worker …");
     await Promise.all([...apps.map((a) => a.start()), worker.start()]);
     log(`app instances on ports ${ports.join(", ")}; worker up (${((Date.now() - started) / 1000).toFixed(0)} s so far)`);
