@@ -1,4 +1,5 @@
 import type { Db } from "@/server/db";
+import type { FanOutCursor } from "@/server/modules/search/sync/fan-out";
 
 /**
  * The search rows of the outbox (written by triggers, migration 20261206150000_search_sync_outbox): claimed oldest
@@ -10,9 +11,18 @@ import type { Db } from "@/server/db";
 export const OUTBOX_KINDS = ["resource", "need", "organization", "type", "incident", "user", "region"] as const;
 export type OutboxKind = (typeof OUTBOX_KINDS)[number];
 
-export type OutboxRow = { id: string; kind: OutboxKind; aggregateId: string; attempts: number; createdAt: Date; engine: string | null };
+export type OutboxRow = {
+  id: string;
+  kind: OutboxKind;
+  aggregateId: string;
+  attempts: number;
+  createdAt: Date;
+  engine: string | null;
+  /** A fan-out's continuation: where the previous batch stopped touching this row's dependents. */
+  fanOut: FanOutCursor | null;
+};
 
-type Raw = { id: string; topic: string; aggregate_id: string; attempts: number; created_at: Date; engine: string | null };
+type Raw = { id: string; topic: string; aggregate_id: string; attempts: number; created_at: Date; engine: string | null; fan_out: FanOutCursor | null };
 
 /**
  * Claims up to `batch` pending rows, and with them every other pending row of the same aggregates (dedupe: the
@@ -27,13 +37,13 @@ export async function claimOutboxRows(tx: Db, batch: number): Promise<OutboxRow[
       ORDER BY created_at
       LIMIT ${batch}
       FOR UPDATE SKIP LOCKED)
-    SELECT o.id, o.topic, o.aggregate_id, o.attempts, o.created_at, o.payload->>'engine' AS engine
+    SELECT o.id, o.topic, o.aggregate_id, o.attempts, o.created_at, o.payload->>'engine' AS engine, o.payload->'fanOut' AS fan_out
     FROM outbox_event o
     WHERE o.processed_at IS NULL AND o.topic LIKE 'search.%' AND o.available_at <= now()
       AND (o.topic, o.aggregate_id) IN (SELECT DISTINCT topic, aggregate_id FROM picked)
     FOR UPDATE OF o SKIP LOCKED`;
   return rows
-    .map((r) => ({ id: r.id, kind: r.topic.slice("search.".length) as OutboxKind, aggregateId: r.aggregate_id, attempts: r.attempts, createdAt: r.created_at, engine: r.engine }))
+    .map((r) => ({ id: r.id, kind: r.topic.slice("search.".length) as OutboxKind, aggregateId: r.aggregate_id, attempts: r.attempts, createdAt: r.created_at, engine: r.engine, fanOut: r.fan_out }))
     .filter((r) => (OUTBOX_KINDS as readonly string[]).includes(r.kind));
 }
 
@@ -73,6 +83,16 @@ export async function requeueForEngine(tx: Db, engine: string, refs: { kind: Out
     INSERT INTO outbox_event (id, topic, aggregate_id, payload, attempts, last_error, created_at, available_at)
     SELECT 'sx' || replace(gen_random_uuid()::text, '-', ''), 'search.' || k, i, jsonb_build_object('engine', ${engine}::text),
       ${attempts + 1}, ${message}, clock_timestamp(), clock_timestamp() + make_interval(secs => ${syncBackoffSeconds(attempts + 1)})
+    FROM unnest(${refs.map((r) => r.kind)}::text[], ${refs.map((r) => r.id)}::text[]) AS u(k, i)`;
+}
+
+/** Queues the rest of a fan-out that stopped at `cursor`: one row per source, ready at once (same transaction as the batch). */
+export async function queueFanOutContinuation(tx: Db, refs: { kind: OutboxKind; id: string }[], cursor: FanOutCursor): Promise<void> {
+  if (refs.length === 0) return;
+  await tx.$executeRaw`
+    INSERT INTO outbox_event (id, topic, aggregate_id, payload, created_at, available_at)
+    SELECT 'sx' || replace(gen_random_uuid()::text, '-', ''), 'search.' || k, i, jsonb_build_object('fanOut', ${JSON.stringify(cursor)}::jsonb),
+      clock_timestamp(), clock_timestamp()
     FROM unnest(${refs.map((r) => r.kind)}::text[], ${refs.map((r) => r.id)}::text[]) AS u(k, i)`;
 }
 

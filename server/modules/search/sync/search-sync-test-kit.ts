@@ -8,10 +8,10 @@ import { runSyncBatch } from "@/server/modules/search/sync/sync-batch";
 export const ADMIN_VIEWER: SearchViewer = { admin: true, userId: null, orgIds: [], audiences: [] };
 
 /** Runs batches until the outbox has nothing ready; returns how many rows were processed. */
-export async function drainOutbox(db: PrismaClient, engines: SearchEngine[]): Promise<number> {
+export async function drainOutbox(db: PrismaClient, engines: SearchEngine[], opts: { fanOutChunk?: number } = {}): Promise<number> {
   let total = 0;
   for (;;) {
-    const r = await runSyncBatch(db, { engines, batch: 500 });
+    const r = await runSyncBatch(db, { engines, batch: 500, ...opts });
     if (r.failed) throw new Error("a sync batch failed");
     if (r.rows === 0) return total;
     total += r.rows;

@@ -95,6 +95,25 @@ describe("search sync (outbox → engines)", () => {
     expect(await hitIds(pg, { q: "两栖搜救", kinds: ["resource"] })).toContain(id);
   });
 
+  it("a fan-out touches a bounded chunk per batch and continues in later batches until every dependent is reindexed", async () => {
+    for (let i = 0; i < 4; i++) await createResource(t.db, f.orgs.enterprise, f.types.boat, 1, `救援艇 ${i}`);
+    await drainOutbox(t.db, [pg]);
+    const boats = (await t.db.resource.findMany({ where: { typeId: f.types.boat }, select: { id: true } })).map((r) => r.id);
+    expect(boats.length).toBeGreaterThanOrEqual(5);
+    await t.db.resourceType.update({ where: { id: f.types.boat }, data: { nameZh: "气垫救援船" } });
+
+    expect((await runSyncBatch(t.db, { engines: [pg], fanOutChunk: 2 })).failed).toBe(false);
+    const pending = await t.db.$queryRaw<{ topic: string; fan_out: unknown }[]>`
+      SELECT topic, payload->'fanOut' AS fan_out FROM outbox_event WHERE processed_at IS NULL AND topic LIKE 'search.%' ORDER BY topic`;
+    // two listings touched (queued for indexing), the rest left to the type's continuation row
+    expect(pending.filter((p) => p.topic === "search.resource")).toHaveLength(2);
+    expect(pending.filter((p) => p.topic === "search.type")).toEqual([{ topic: "search.type", fan_out: { table: "resource", after: expect.any(String) } }]);
+
+    await drainOutbox(t.db, [pg], { fanOutChunk: 2 });
+    expect(new Set(await hitIds(pg, { q: "气垫救援船", kinds: ["resource"], limit: 50 }))).toEqual(new Set(boats));
+    expect(await pendingSearchRows(t.db)).toBe(0);
+  });
+
   it("version guard: an older document (or removal) pushed after a newer one changes nothing", async () => {
     const id = await createResource(t.db, f.orgs.enterprise, f.types.pump, 1, "旧标题排水泵");
     const [old] = await loadSearchDocuments(t.db, "resource", [id]);

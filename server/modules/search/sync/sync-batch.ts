@@ -2,7 +2,7 @@ import type { Db, PrismaClient } from "@/server/db";
 import type { SearchDocument, SearchEngine, SearchKind, SearchRef } from "@/server/modules/search/search-types";
 import { loadSearchDocuments } from "@/server/modules/search/load-search-documents";
 import { claimOutboxRows, markOutboxFailed, markOutboxProcessed, requeueForEngine, type OutboxKind, type OutboxRow } from "@/server/modules/search/sync/outbox-claim";
-import { fanOutDependents } from "@/server/modules/search/sync/fan-out";
+import { FAN_OUT_CHUNK, runFanOuts } from "@/server/modules/search/sync/fan-out";
 import { SEARCH_TABLE, currentVersions } from "@/server/modules/search/sync/search-tables";
 
 export type SyncBatchResult = {
@@ -16,7 +16,13 @@ export type SyncBatchResult = {
 };
 
 /** The first engine is the primary one (PostgreSQL): it must take the batch, or the whole batch is retried. */
-export type SyncOptions = { engines: SearchEngine[]; batch?: number; log?: (message: string, error?: unknown) => void };
+export type SyncOptions = {
+  engines: SearchEngine[];
+  batch?: number;
+  /** Dependents a batch touches at most for organisation / type / incident / user / region changes (FAN_OUT_CHUNK). */
+  fanOutChunk?: number;
+  log?: (message: string, error?: unknown) => void;
+};
 
 /** Current documents of these ids, plus removal refs for the ids that are gone or no longer indexable. */
 export async function documentsFor(db: Db, kind: SearchKind, ids: string[]): Promise<{ docs: SearchDocument[]; removed: SearchRef[] }> {
@@ -35,7 +41,7 @@ async function push(engine: SearchEngine, docs: SearchDocument[], removed: Searc
 
 /**
  * One batch in one transaction: claim (SKIP LOCKED, deduped by aggregate), fan organisation / type / incident
- * changes out to the documents that show them, read the current documents, push them with their versions, mark
+ * changes out to the documents that show them (a bounded chunk of them; the rest continues in later batches), read the current documents, push them with their versions, mark
  * the rows processed. A crash anywhere before the commit leaves the rows pending for the next worker; pushing a
  * document twice is harmless (an engine keeps the highest version). A failing primary engine rolls the batch back
  * and the rows wait with backoff; a failing secondary engine gets its own retry rows, so PostgreSQL search never
@@ -59,7 +65,7 @@ export async function runSyncBatch(db: PrismaClient, opts: SyncOptions): Promise
         let documents = 0;
         for (const [only, kinds] of forEngine) {
           const engines = only === null ? opts.engines : opts.engines.filter((e) => e.name === only);
-          if (only === null) await fanOutDependents(tx, kinds);
+          if (only === null) await runFanOuts(tx, claimed.filter((r) => r.engine === null), opts.fanOutChunk ?? FAN_OUT_CHUNK);
           const attempts = Math.max(0, ...claimed.filter((r) => r.engine === only).map((r) => r.attempts));
           for (const kind of Object.keys(SEARCH_TABLE) as SearchKind[]) {
             const ids = [...(kinds.get(kind) ?? [])];
