@@ -72,28 +72,33 @@ export async function markOutboxFailed(db: Db, rows: OutboxRow[], error: unknown
     WHERE id = ANY(${rows.map((r) => r.id)}::text[]) AND processed_at IS NULL`;
 }
 
+type SearchRef = { kind: OutboxKind; id: string };
+
+/**
+ * Queues search rows for these refs in the batch's transaction: with `payload` (an engine, a fan-out cursor) and,
+ * for a retry, its attempt count, error and backoff.
+ */
+async function queueSearchRows(tx: Db, refs: SearchRef[], payload: object, retry = { attempts: 0, error: null as string | null, delayS: 0 }): Promise<void> {
+  if (refs.length === 0) return;
+  await tx.$executeRaw`
+    INSERT INTO outbox_event (id, topic, aggregate_id, payload, attempts, last_error, created_at, available_at)
+    SELECT 'sx' || replace(gen_random_uuid()::text, '-', ''), 'search.' || k, i, ${JSON.stringify(payload)}::jsonb,
+      ${retry.attempts}, ${retry.error}::text, clock_timestamp(), clock_timestamp() + make_interval(secs => ${retry.delayS})
+    FROM unnest(${refs.map((r) => r.kind)}::text[], ${refs.map((r) => r.id)}::text[]) AS u(k, i)`;
+}
+
 /**
  * Queues rows for one engine only (a secondary engine that failed: the primary already has the documents, so it
  * must not wait for the secondary one). Same transaction as the batch.
  */
-export async function requeueForEngine(tx: Db, engine: string, refs: { kind: OutboxKind; id: string }[], attempts: number, error: unknown): Promise<void> {
-  if (refs.length === 0) return;
+export async function requeueForEngine(tx: Db, engine: string, refs: SearchRef[], attempts: number, error: unknown): Promise<void> {
   const message = (error instanceof Error ? error.message : String(error)).slice(0, 2000);
-  await tx.$executeRaw`
-    INSERT INTO outbox_event (id, topic, aggregate_id, payload, attempts, last_error, created_at, available_at)
-    SELECT 'sx' || replace(gen_random_uuid()::text, '-', ''), 'search.' || k, i, jsonb_build_object('engine', ${engine}::text),
-      ${attempts + 1}, ${message}, clock_timestamp(), clock_timestamp() + make_interval(secs => ${syncBackoffSeconds(attempts + 1)})
-    FROM unnest(${refs.map((r) => r.kind)}::text[], ${refs.map((r) => r.id)}::text[]) AS u(k, i)`;
+  await queueSearchRows(tx, refs, { engine }, { attempts: attempts + 1, error: message, delayS: syncBackoffSeconds(attempts + 1) });
 }
 
 /** Queues the rest of a fan-out that stopped at `cursor`: one row per source, ready at once (same transaction as the batch). */
-export async function queueFanOutContinuation(tx: Db, refs: { kind: OutboxKind; id: string }[], cursor: FanOutCursor): Promise<void> {
-  if (refs.length === 0) return;
-  await tx.$executeRaw`
-    INSERT INTO outbox_event (id, topic, aggregate_id, payload, created_at, available_at)
-    SELECT 'sx' || replace(gen_random_uuid()::text, '-', ''), 'search.' || k, i, jsonb_build_object('fanOut', ${JSON.stringify(cursor)}::jsonb),
-      clock_timestamp(), clock_timestamp()
-    FROM unnest(${refs.map((r) => r.kind)}::text[], ${refs.map((r) => r.id)}::text[]) AS u(k, i)`;
+export async function queueFanOutContinuation(tx: Db, refs: SearchRef[], cursor: FanOutCursor): Promise<void> {
+  await queueSearchRows(tx, refs, { fanOut: cursor });
 }
 
 /** Age of the oldest pending search row in ms (0 when none): what "the index lags the database" means. */
