@@ -4,6 +4,7 @@ import { PrismaClient, Prisma } from "@/server/generated/prisma/client";
 import { requireDatabaseUrl } from "@/lib/env";
 import { isDbUnavailable } from "@/server/db-errors";
 import { survivesLostConnections } from "@/server/db/pool-errors";
+import { RestartPause, reportConnects } from "@/server/db/restart-pause";
 
 /** A client or an interactive transaction: query functions take this first so tests can pass a transaction. */
 export type Db = PrismaClient | Prisma.TransactionClient;
@@ -22,10 +23,19 @@ export type { PrismaClient };
 const preparedPools = new WeakMap<object, () => pg.Pool>();
 
 /** Pool settings a caller (a test) may tighten. */
-export type PoolOptions = { connectionTimeoutMillis?: number };
+export type PoolOptions = { connectionTimeoutMillis?: number; restartPatienceMs?: number };
 
 const mainPools = new WeakMap<object, pg.Pool>();
 const preparedPoolsMade = new WeakMap<object, pg.Pool>();
+const restartPauses = new WeakMap<object, RestartPause>();
+
+/**
+ * While the client's database refuses connections (a restart), waits for it to come back, at most a few
+ * seconds (server/db/restart-pause.ts); at once otherwise. Requests call it before their first read.
+ */
+export function waitForDatabase(db: Db): Promise<void> {
+  return restartPauses.get(db)?.wait() ?? Promise.resolve();
+}
 
 /** Per open interactive transaction (opened through a client of createPrismaClient): work to run last. */
 const beforeCommitHooks = new WeakMap<object, (() => Promise<void>)[]>();
@@ -136,6 +146,8 @@ export function createPrismaClient(url: string, poolSize = 10, options: PoolOpti
     options: SESSION_OPTIONS,
   });
   survivesLostConnections(pool, idleConnectionClosed);
+  const pause = new RestartPause(url, options.restartPatienceMs);
+  reportConnects(pool, pause);
   evictDeadCheckedOutClients(pool);
   pool.on("connect", tolerateRollbackOnDeadConnection);
   const client = new PrismaClient({
@@ -143,6 +155,7 @@ export function createPrismaClient(url: string, poolSize = 10, options: PoolOpti
     log: [{ level: "error", emit: "stdout" }],
   });
   mainPools.set(client, pool);
+  restartPauses.set(client, pause);
   const transaction = client.$transaction.bind(client) as (arg: unknown, options?: unknown) => Promise<unknown>;
   client.$transaction = ((arg: unknown, options?: unknown) => {
     if (typeof arg !== "function") return transaction(arg, options);
@@ -178,6 +191,7 @@ export function createPrismaClient(url: string, poolSize = 10, options: PoolOpti
     // pool drops that client and opens a new one on the next query. Added once, when the pool is made (this
     // getter runs on every query).
     survivesLostConnections(prepared, idleConnectionClosed);
+    reportConnects(prepared, pause);
     preparedPoolsMade.set(client, prepared);
     return prepared;
   });
@@ -185,6 +199,7 @@ export function createPrismaClient(url: string, poolSize = 10, options: PoolOpti
   const mainPool = pool;
   let mainEnded = false;
   client.$disconnect = async () => {
+    pause.stop();
     const preparedPool = prepared;
     prepared = null;
     preparedPoolsMade.delete(client);

@@ -4,6 +4,7 @@
  */
 import type { PrismaClient } from "@/server/db";
 import { attempts } from "@/bench/drill/drill-http";
+import { PROBE_OP } from "@/bench/drill/drill-storm";
 import type { ChildProc, Db } from "@/bench/drill/drill-cluster";
 import type { LiveClient } from "@/bench/drill/drill-http";
 
@@ -89,6 +90,22 @@ export async function killWorker(db: PrismaClient, worker: ChildProc, t0: number
   };
 }
 
+/**
+ * What the first write's time is made of: when any client's write first succeeded again, and the probe's own
+ * attempts after the database was back (a client that backs off may be asleep when the database returns).
+ */
+function afterBack(backAt: number): Record<string, number> {
+  const after = attempts.filter((a) => a.at >= backAt);
+  const since = (a: { at: number } | undefined) => (a ? a.at - backAt : -1);
+  const probe = after.filter((a) => a.op === PROBE_OP);
+  return {
+    first_ok_request_ms: since(after.find((a) => a.outcome === "ok")),
+    first_ok_write_any_client_ms: since(after.find((a) => a.outcome === "ok" && a.write)),
+    probe_first_sent_after_back_ms: probe.length ? Math.min(...probe.map((a) => a.sent)) - backAt : -1,
+    probe_failed_after_back: probe.filter((a) => a.outcome !== "ok").length,
+  };
+}
+
 export async function restartPostgres(database: Db, writes: number[], t0: number): Promise<FaultReport> {
   const start = Date.now();
   const baseline = okRate(start - 20_000, start);
@@ -105,7 +122,7 @@ export async function restartPostgres(database: Db, writes: number[], t0: number
     fault: "postgres_restart", at_s: Math.round((start - t0) / 1000), window: [start, end], ...tally(start, end),
     recovery_first_write_ms: firstWrite === null ? null : firstWrite - backAt,
     recovery_full_throughput_ms: full === null ? null : full - backAt,
-    down_ms: downMs, detail: { baseline_ok_per_s: Math.round(baseline) },
+    down_ms: downMs, detail: { baseline_ok_per_s: Math.round(baseline), ...afterBack(backAt) },
   };
 }
 

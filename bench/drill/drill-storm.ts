@@ -192,11 +192,14 @@ export async function dispatcherScript(
 }
 
 /** A write every 200 ms through the app (a probe rider toggling duty): the recovery clock's "first successful write". */
+/** The write probe's procedure: no other drill client calls it, so its attempts can be picked out. */
+export const PROBE_OP = "knight.setOnDuty";
+
 export async function writeProbe(cluster: Cluster, k: Knight, state: StormState, oks: number[]) {
   let on = false;
   while (!state.stopped) {
     on = !on;
-    const r = await trpcMutation(cluster, "knight.setOnDuty", { onDuty: on }, { cookie: k.cookie });
+    const r = await trpcMutation(cluster, PROBE_OP, { onDuty: on }, { cookie: k.cookie });
     if (r.ok) oks.push(Date.now());
     await sleep(200);
   }

@@ -16,6 +16,7 @@ import { generateApiKey } from "@/server/modules/api-keys/key-format";
 import { randomBenchNeeds } from "@/bench/lib/candidate-bench";
 import { pct, r3 } from "@/bench/lib/stats";
 import { requestStatus } from "@/bench/lib/loopback-http";
+import { cpuPer, descendantsCpu } from "@/bench/lib/cpu-usage";
 
 export type ApiBenchResult = {
   api_p50_ms: number;
@@ -26,6 +27,11 @@ export type ApiBenchResult = {
   health_p95_ms: number;
   /** Both loads keep the machine busy, so each p95 is ~20 × a request's CPU over 2 cores: the rates tell the costs. */
   health_rps: number;
+  /** CPU per request, app instances (Node) and database (PostgreSQL), from /proc (bench/lib/cpu-usage.ts). */
+  api_node_cpu_ms: number;
+  api_db_cpu_ms: number;
+  health_node_cpu_ms: number;
+  health_db_cpu_ms: number;
   requests: number;
   concurrency: number;
   instances: number;
@@ -136,8 +142,12 @@ export async function runApiBench(
   const match = (i: number) => requestStatus(via(i).agent, new URL(matchUrl(i)), "POST", "{}", headers);
   try {
     await load(concurrency, Math.min(200, total), (i) => match(i + 7919)); // warm-up: JIT, prepared statements
+    const cpu0 = descendantsCpu();
     const health = await load(concurrency, Math.min(1000, total), (i) => requestStatus(via(i).agent, new URL(`${via(i).base}/api/v1/health`), "GET", null, {}));
+    const cpu1 = descendantsCpu();
     const api = await load(concurrency, total, match);
+    const healthCpu = cpuPer(cpu0, cpu1, Math.min(1000, total));
+    const apiCpu = cpuPer(cpu1, descendantsCpu(), total);
     if (api.errors > 0) {
       const res = await fetch(matchUrl(0), { method: "POST", headers, body: "{}" });
       throw new Error(`match API answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
@@ -150,6 +160,10 @@ export async function runApiBench(
       api_errors: api.errors,
       health_p95_ms: r3(pct(health.latencies, 95)),
       health_rps: Math.round(Math.min(1000, total) / health.seconds),
+      api_node_cpu_ms: r3(apiCpu.nodeMs),
+      api_db_cpu_ms: r3(apiCpu.postgresMs),
+      health_node_cpu_ms: r3(healthCpu.nodeMs),
+      health_db_cpu_ms: r3(healthCpu.postgresMs),
       requests: total,
       concurrency,
       instances: bases.length,

@@ -20,7 +20,7 @@ const savedUrl = process.env.DATABASE_URL;
 
 beforeAll(async () => {
   deadUrl = `postgresql://muster@127.0.0.1:${await freePort()}/muster`;
-  dead = createPrismaClient(deadUrl, 2);
+  dead = createPrismaClient(deadUrl, 2, { restartPatienceMs: 0 }); // the answer itself is under test, not the wait
 });
 afterAll(async () => {
   await dead.$disconnect();

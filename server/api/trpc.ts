@@ -3,7 +3,7 @@ import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
 import type { OpenApiMeta } from "trpc-to-openapi";
 import superjson from "superjson";
 import { ZodError } from "zod";
-import { getDb, type PrismaClient } from "@/server/db";
+import { getDb, waitForDatabase, type PrismaClient } from "@/server/db";
 import { AppError, type AppErrorCode, type FieldErrors } from "@/server/errors";
 import { DB_UNAVAILABLE_MESSAGE, isDbUnavailable } from "@/server/db-errors";
 import type { Permission } from "@/server/auth/permissions";
@@ -38,6 +38,9 @@ export async function createContext(opts: { headers: Headers; db?: PrismaClient;
   const ip = clientIp(opts.headers);
   let actor: Actor | null;
   try {
+    // A caller to resolve is a database read: while the database restarts, wait for it first (a few seconds at
+    // most). Anonymous calls (the health check among them) go on at once.
+    if (opts.headers.has("authorization") || opts.headers.has("cookie")) await waitForDatabase(db);
     // Every REST call is counted (request-budget.ts), so a key's hit is counted with its lookup, in one round
     // trip; limitRequests then judges that hit instead of counting again. tRPC calls (whose subscriptions are
     // free) count in limitRequests alone.
