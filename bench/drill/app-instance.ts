@@ -7,6 +7,7 @@
  *   PORT=4101 DATABASE_URL=… node --import tsx bench/drill/app-instance.ts
  */
 import http from "node:http";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { GET as trpcGet, POST as trpcPost } from "@/app/api/trpc/[trpc]/route";
 import { GET as restGet, POST as restPost } from "@/app/api/v1/[...path]/route";
 import { GET as healthGet } from "@/app/api/health/route";
@@ -70,10 +71,17 @@ const server = http.createServer(async (req, res) => {
     if (!ac.signal.aborted) console.error("[drill app] unhandled", e);
   }
 });
-// The pool's queue, each second it has one: how long requests wait for a connection around a fault.
+// The pool's queue and the event loop's worst delay, each second either is notable: how long requests wait for
+// a connection, or for this process, around a fault.
+const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+loopDelay.enable();
 setInterval(() => {
   const stats = poolStats(getDb());
-  if (stats && (stats.waiting > 0 || (stats.prepared?.waiting ?? 0) > 0)) console.warn(`[drill app] ${new Date().toISOString()} pool ${JSON.stringify(stats)}`);
+  const loopMaxMs = Math.round(loopDelay.max / 1e6);
+  loopDelay.reset();
+  if (stats && (stats.waiting > 0 || (stats.prepared?.waiting ?? 0) > 0 || loopMaxMs >= 200)) {
+    console.warn(`[drill app] ${new Date().toISOString()} pool ${JSON.stringify(stats)} loop_max_ms ${loopMaxMs}`);
+  }
 }, 1000).unref();
 server.requestTimeout = 0;
 server.keepAliveTimeout = 60_000;

@@ -6,8 +6,8 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import readline from "node:readline";
 import { freePort, startEmbeddedPostgres } from "@/server/db/embedded-postgres";
+import { profileArgs } from "@/bench/lib/cpu-usage";
 
 export type Db = { url: string; port: number; restart: () => Promise<{ downMs: number; backAt: number }>; stop: () => Promise<void> };
 
@@ -33,6 +33,20 @@ export async function startDrillDatabase(dataDir: string, sharedBuffers: string)
   };
 }
 
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** What `file` holds past byte `from` (a start's own lines). */
+function readFrom(file: string, from: number): string {
+  const fd = fs.openSync(file, "r");
+  try {
+    const buf = Buffer.alloc(Math.max(0, fs.fstatSync(fd).size - from));
+    fs.readSync(fd, buf, 0, buf.length, from);
+    return buf.toString("utf8");
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 export class ChildProc {
   child: ChildProcess | null = null;
   starts = 0;
@@ -44,29 +58,27 @@ export class ChildProc {
     private readonly logDir: string,
   ) {}
 
+  /**
+   * The child writes its output straight to its log file: through a pipe to this process (busy with 10,000
+   * streams), a burst of error logs filled the pipe and blocked the child's event loop (Node writes to pipes
+   * synchronously on Linux), which the drill then measured as the app's recovery. Ready = its ready line in the file.
+   */
   async start(timeoutMs = 120_000): Promise<void> {
     this.starts++;
-    const log = fs.createWriteStream(path.join(this.logDir, `${this.name}.log`), { flags: "a" });
-    log.write(`\n=== start ${this.starts} at ${new Date().toISOString()} ===\n`);
-    const child = spawn(process.execPath, this.args, { env: this.env, stdio: ["ignore", "pipe", "pipe"] });
+    const file = path.join(this.logDir, `${this.name}.log`);
+    fs.appendFileSync(file, `\n=== start ${this.starts} at ${new Date().toISOString()} ===\n`);
+    const from = fs.statSync(file).size;
+    const fd = fs.openSync(file, "a");
+    const child = spawn(process.execPath, this.args, { env: this.env, stdio: ["ignore", fd, fd] });
+    fs.closeSync(fd); // the child has its own copy
     this.child = child;
-    child.stderr!.pipe(log, { end: false });
-    const lines = readline.createInterface({ input: child.stdout! });
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`${this.name} did not start within ${timeoutMs / 1000} s (see ${this.logDir}/${this.name}.log)`)), timeoutMs);
-      child.once("exit", (code) => {
-        clearTimeout(timer);
-        reject(new Error(`${this.name} exited with ${code} while starting (see ${this.logDir}/${this.name}.log)`));
-      });
-      lines.on("line", (line) => {
-        log.write(`${line}\n`);
-        if (this.readyLine.test(line)) {
-          clearTimeout(timer);
-          child.removeAllListeners("exit");
-          resolve();
-        }
-      });
-    });
+    let exitCode: number | null | undefined;
+    child.once("exit", (code) => (exitCode = code));
+    const ready = new RegExp(this.readyLine.source, "m");
+    for (const deadline = Date.now() + timeoutMs; !ready.test(readFrom(file, from)); await sleep(50)) {
+      if (exitCode !== undefined) throw new Error(`${this.name} exited with ${exitCode} while starting (see ${file})`);
+      if (Date.now() > deadline) throw new Error(`${this.name} did not start within ${timeoutMs / 1000} s (see ${file})`);
+    }
   }
 
   /** SIGKILL: no cleanup, no goodbye — as the OOM killer or a pulled plug would. */
@@ -95,7 +107,7 @@ export async function appInstances(n: number, env: NodeJS.ProcessEnv, logDir: st
     const port = await freePort();
     ports.push(port);
     apps.push(
-      new ChildProc(`app${i + 1}`, ["--import", "tsx", "bench/drill/app-instance.ts"], { ...env, PORT: String(port), APP_URL: `http://127.0.0.1:${port}` }, /^listening \d+/, logDir),
+      new ChildProc(`app${i + 1}`, ["--import", "tsx", ...profileArgs("drill"), "bench/drill/app-instance.ts"], { ...env, PORT: String(port), APP_URL: `http://127.0.0.1:${port}` }, /^listening \d+/, logDir),
     );
   }
   return { apps, ports };

@@ -5,6 +5,7 @@
 import type { PrismaClient } from "@/server/db";
 import { attempts } from "@/bench/drill/drill-http";
 import { PROBE_OP } from "@/bench/drill/drill-storm";
+import { pct } from "@/bench/lib/stats";
 import type { ChildProc, Db } from "@/bench/drill/drill-cluster";
 import type { LiveClient } from "@/bench/drill/drill-http";
 
@@ -94,7 +95,9 @@ export async function killWorker(db: PrismaClient, worker: ChildProc, t0: number
  * What the first write's time is made of: when any client's write first succeeded again, and the probe's own
  * attempts after the database was back (a client that backs off may be asleep when the database returns).
  */
-function afterBack(backAt: number): Record<string, number> {
+function afterBack(start: number, backAt: number): Record<string, number> {
+  // The probe's write in the 20 s before the fault: what a write costs under the storm alone.
+  const steady = attempts.filter((a) => a.op === PROBE_OP && a.outcome === "ok" && a.at >= start - 20_000 && a.at < start).map((a) => a.at - a.sent);
   const after = attempts.filter((a) => a.at >= backAt);
   const since = (a: { at: number } | undefined) => (a ? a.at - backAt : -1);
   const probe = after.filter((a) => a.op === PROBE_OP);
@@ -103,6 +106,8 @@ function afterBack(backAt: number): Record<string, number> {
     first_ok_write_any_client_ms: since(after.find((a) => a.outcome === "ok" && a.write)),
     probe_first_sent_after_back_ms: probe.length ? Math.min(...probe.map((a) => a.sent)) - backAt : -1,
     probe_failed_after_back: probe.filter((a) => a.outcome !== "ok").length,
+    probe_write_p50_before_ms: steady.length ? Math.round(pct(steady, 50)) : -1,
+    probe_write_max_before_ms: steady.length ? Math.max(...steady) : -1,
   };
 }
 
@@ -122,7 +127,7 @@ export async function restartPostgres(database: Db, writes: number[], t0: number
     fault: "postgres_restart", at_s: Math.round((start - t0) / 1000), window: [start, end], ...tally(start, end),
     recovery_first_write_ms: firstWrite === null ? null : firstWrite - backAt,
     recovery_full_throughput_ms: full === null ? null : full - backAt,
-    down_ms: downMs, detail: { baseline_ok_per_s: Math.round(baseline), ...afterBack(backAt) },
+    down_ms: downMs, detail: { baseline_ok_per_s: Math.round(baseline), back_at_epoch_ms: backAt, ...afterBack(start, backAt) },
   };
 }
 

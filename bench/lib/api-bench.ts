@@ -16,7 +16,7 @@ import { generateApiKey } from "@/server/modules/api-keys/key-format";
 import { randomBenchNeeds } from "@/bench/lib/candidate-bench";
 import { pct, r3 } from "@/bench/lib/stats";
 import { requestStatus } from "@/bench/lib/loopback-http";
-import { cpuPer, descendantsCpu } from "@/bench/lib/cpu-usage";
+import { cpuPer, descendantsCpu, profileArgs } from "@/bench/lib/cpu-usage";
 
 export type ApiBenchResult = {
   api_p50_ms: number;
@@ -94,7 +94,7 @@ export async function startApiServers(env: NodeJS.ProcessEnv, instances: number)
 
 async function startApiServer(env: NodeJS.ProcessEnv): Promise<{ base: string; child: ChildProcess }> {
   const entry = path.resolve(import.meta.dirname ?? __dirname, "api-server.mts");
-  const child = spawn(process.execPath, ["--import", "tsx", ...(process.env.BENCH_CPU_PROF ? ["--cpu-prof", "--cpu-prof-dir=/tmp/prof-api"] : []), entry], { env, stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(process.execPath, ["--import", "tsx", ...profileArgs("api"), entry], { env, stdio: ["ignore", "pipe", "inherit"] });
   const lines = readline.createInterface({ input: child.stdout! });
   const port = await new Promise<number>((resolve, reject) => {
     child.once("exit", (code) => reject(new Error(`api server exited with ${code}`)));

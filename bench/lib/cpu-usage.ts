@@ -57,3 +57,10 @@ export function descendantsCpu(): CpuSplit {
 export function cpuPer(before: CpuSplit, after: CpuSplit, units: number): CpuSplit {
   return { nodeMs: (after.nodeMs - before.nodeMs) / units, postgresMs: (after.postgresMs - before.postgresMs) / units };
 }
+
+/**
+ * BENCH_CPU_PROF=1: Node flags for a CPU profile of a bench's child process, written when it exits normally, in
+ * BENCH_CPU_PROF_DIR or /tmp/prof-<name>.
+ */
+export const profileArgs = (name: string): string[] =>
+  process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF_DIR ?? `/tmp/prof-${name}`}`] : [];

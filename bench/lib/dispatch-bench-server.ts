@@ -21,6 +21,7 @@ import { legacyLiveHandler } from "@/bench/lib/legacy-trpc-live";
 /** bench/live-heap.ts --legacy: also serve the removed tRPC live.events subscription, to compare heap per connection. */
 const LEGACY_LIVE = process.env.BENCH_LEGACY_LIVE === "1";
 import { liveHeapMb, startLoopMonitor } from "@/bench/lib/loop-monitor";
+import { profileArgs } from "@/bench/lib/cpu-usage";
 
 type ToServer =
   | { type: "stats"; rid: number }
@@ -145,7 +146,7 @@ export type BenchServer = { child: ChildProcess; port: number; ask: (m: Record<s
 
 export async function startBenchServer(url: string): Promise<BenchServer> {
   const child = fork(import.meta.filename, ["--bench-server"], {
-    execArgv: ["--import", "tsx", ...(process.env.BENCH_CPU_PROF ? ["--cpu-prof", "--cpu-prof-dir=" + (process.env.BENCH_CPU_PROF_DIR ?? "/tmp/prof")] : [])],
+    execArgv: ["--import", "tsx", ...profileArgs("dispatch")],
     env: { ...process.env, DATABASE_URL: url },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });

@@ -263,6 +263,11 @@ describe("the live stream (GET /api/live)", () => {
     for (const r of readers) expect(await text(r)).toBe(`retry: ${LIVE_RETRY_MS}\n\n`);
     pingLiveStreams();
     for (const r of readers) expect(await text(r)).toBe(": ping\n\n");
+    // The timer pings a slice at a time, in turn: one stream per call here, so as many calls reach every stream.
+    const open = openLiveSseCount();
+    for (let i = 0; i < open; i++) pingLiveStreams(1 / open);
+    const within = (p: Promise<string>) => Promise.race([p, new Promise<string>((r) => setTimeout(() => r("no ping"), 2000))]);
+    for (const r of readers) expect(await within(text(r))).toBe(": ping\n\n");
     for (const r of readers) await r.cancel();
     expect(openLiveSseCount()).toBe(before);
   });

@@ -19,7 +19,7 @@ const isPoolWait = (e: unknown) => e instanceof Error && e.message.includes("tim
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms).unref());
 
 export class RestartPause {
-  private outage: { since: number; back: Promise<void>; end: () => void } | null = null;
+  private outage: { since: number; back: Promise<void>; end: () => void; held: number } | null = null;
   private stopped = false;
 
   constructor(
@@ -32,20 +32,25 @@ export class RestartPause {
     if (this.outage || this.stopped || !isDbUnavailable(e) || isPoolWait(e)) return;
     let end = () => {};
     const back = new Promise<void>((resolve) => (end = resolve));
-    this.outage = { since: Date.now(), back, end };
+    this.outage = { since: Date.now(), back, end, held: 0 };
+    console.warn(`[muster] database: refusing connections; requests wait for it up to ${this.patienceMs} ms`);
     void this.watch();
   }
 
   /** A pool opened a connection: the database is up. */
   connected(): void {
-    this.outage?.end();
+    const o = this.outage;
+    if (!o) return;
     this.outage = null;
+    o.end();
+    if (!this.stopped) console.warn(`[muster] database: back after ${Date.now() - o.since} ms; ${o.held} request(s) held meanwhile go on`);
   }
 
   /** Resolves at once while the database is up; during an outage, when it is back or patience runs out. */
   async wait(): Promise<void> {
     const o = this.outage;
     if (!o || Date.now() - o.since > HOLD_WINDOW_MS || this.patienceMs <= 0) return;
+    o.held++;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const patience = new Promise<void>((resolve) => (timer = setTimeout(resolve, this.patienceMs)));
     await Promise.race([o.back, patience]);
