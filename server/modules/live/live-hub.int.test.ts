@@ -198,6 +198,39 @@ describe("LiveHub", () => {
     }
   });
 
+  it("never hands a new subscriber events older than the hub's start, whatever a notification during start set off (surge drill)", async () => {
+    const topic = liveTopics.knight("old-events");
+    await publish(topic, [1, 2]); // history from before this hub started
+    const hub = new LiveHub({ url: t.url, log: () => {} });
+    // A loaded database: the cursor read takes 300 ms and a fetch of the stream 1.2 s, so a fetch set off by a
+    // notification that arrives between LISTEN and the cursor read is still running when start() is done and a
+    // client subscribes (what a restarted instance met in the drill).
+    const pool = (hub as unknown as { pool: pg.Pool }).pool;
+    const query = pool.query.bind(pool) as (text: string, ...a: unknown[]) => Promise<unknown>;
+    (pool as unknown as { query: typeof query }).query = async (text, ...a) => {
+      const delay = text.includes("max(id)") ? 300 : text.includes("ORDER BY live_event.id LIMIT") ? 1200 : 0;
+      await new Promise((r) => setTimeout(r, delay));
+      return query(text, ...a);
+    };
+    const ac = new AbortController();
+    try {
+      const started = hub.start();
+      while (hub.listenerConnects === 0) await new Promise((r) => setTimeout(r, 5));
+      await t.db.$executeRawUnsafe("NOTIFY muster_live");
+      await started;
+      const s = collect(hub.subscribe([topic], null, ac.signal));
+      await new Promise((r) => setTimeout(r, 1500));
+      await publish(topic, [3]);
+      expect(ns(await s.take(1))).toEqual([3]);
+      await quiet();
+      expect(ns(s.got)).toEqual([3]);
+      ac.abort();
+      await s.done;
+    } finally {
+      await hub.stop();
+    }
+  });
+
   it("keeps delivering after its LISTEN connection is killed (reconnects and catches up)", async () => {
     const topic = liveTopics.user("reconnect");
     const ac = new AbortController();

@@ -103,6 +103,8 @@ export class LiveHub {
   private listener: pg.Client | null = null;
   private starting: Promise<void> | null = null;
   private cursor = 0n;
+  /** False until start() has read the cursor: a fetch before that would read from 0, the oldest events. */
+  private cursorRead = false;
   private readonly gaps = new Map<bigint, number>();
   private readonly byTopic = new Map<string, Set<Subscriber>>();
   private fetching = false;
@@ -135,6 +137,7 @@ export class LiveHub {
       await this.connectListener();
       const { rows } = await this.pool.query<{ max: string | null }>("SELECT max(id)::text AS max FROM live_event");
       this.cursor = BigInt(rows[0]?.max ?? "0");
+      this.cursorRead = true;
       await this.watchHolesBelowCursor();
       this.pollTimer = setInterval(() => void this.pump(), this.opts.pollMs);
       this.pollTimer.unref();
@@ -225,6 +228,8 @@ export class LiveHub {
 
   /** Runs fetches until the stream is drained; concurrent wake-ups coalesce into one more fetch. */
   private async pump(): Promise<void> {
+    // A notification between LISTEN and the cursor read is older than the cursor: nothing to fetch for it.
+    if (!this.cursorRead) return;
     if (this.fetching) {
       this.dirty = true;
       return;
@@ -263,8 +268,10 @@ export class LiveHub {
         // Holes between the cursor and this id may belong to transactions still in flight.
         if (id - this.cursor <= 10_000n) for (let g = this.cursor + 1n; g < id; g++) this.gaps.set(g, now);
         this.cursor = id;
-      } else {
-        this.gaps.delete(id);
+      } else if (!this.gaps.delete(id)) {
+        // Neither new nor a watched hole: delivered already, or older than this hub's start (a fetch that
+        // began before start() read the cursor once handed a restarted instance's clients the oldest events).
+        continue;
       }
       this.dispatch(toEvent(row));
     }
