@@ -6,7 +6,7 @@ import type { Actor } from "@/server/auth/actor-type";
 import { listOfferInbox } from "@/server/modules/offers/offer-inbox";
 import { createNeed, createResource, propose, seedOfferFixtures } from "@/server/modules/offers/test-fixtures";
 
-/** The supplier's inbox (one prepared statement): whose offers, which ones, in what order, and every card field. */
+/** The supplier's inbox: whose offers, which ones, in what order, and every card field. */
 let t: TestDatabase;
 let f: Awaited<ReturnType<typeof seedOfferFixtures>>;
 const caller = (actor: Actor) => createCallerFactory(appRouter)({ db: t.db, actor, headers: new Headers(), ip: null });
