@@ -5,6 +5,7 @@ import { requireDatabaseUrl } from "@/lib/env";
 import { isDbUnavailable } from "@/server/db-errors";
 import { survivesLostConnections } from "@/server/db/pool-errors";
 import { RestartPause, reportConnects } from "@/server/db/restart-pause";
+import { serveOldestRequestFirst } from "@/server/db/request-order";
 
 /** A client or an interactive transaction: query functions take this first so tests can pass a transaction. */
 export type Db = PrismaClient | Prisma.TransactionClient;
@@ -146,6 +147,7 @@ export function createPrismaClient(url: string, poolSize = 10, options: PoolOpti
     options: SESSION_OPTIONS,
   });
   survivesLostConnections(pool, idleConnectionClosed);
+  serveOldestRequestFirst(pool);
   const pause = new RestartPause(url, options.restartPatienceMs);
   reportConnects(pool, pause);
   evictDeadCheckedOutClients(pool);
@@ -191,6 +193,7 @@ export function createPrismaClient(url: string, poolSize = 10, options: PoolOpti
     // pool drops that client and opens a new one on the next query. Added once, when the pool is made (this
     // getter runs on every query).
     survivesLostConnections(prepared, idleConnectionClosed);
+    serveOldestRequestFirst(prepared);
     reportConnects(prepared, pause);
     preparedPoolsMade.set(client, prepared);
     return prepared;

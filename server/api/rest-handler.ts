@@ -2,6 +2,7 @@ import type { PrismaClient } from "@/server/db";
 import { appRouter } from "@/server/api/root";
 import { createContext, type HttpContext } from "@/server/api/trpc";
 import { createRestAdapter } from "@/server/api/rest-adapter";
+import { inRequestOrder } from "@/server/db/request-order";
 import { DB_UNAVAILABLE_RETRY_AFTER_S } from "@/server/db-errors";
 import type { RateLimiter } from "@/server/modules/rate-limit/rate-limit-config";
 import {
@@ -42,7 +43,8 @@ function responseMeta({ errors, paths, data }: { errors: { code: string }[]; pat
 export function createRestHandler(opts: RestHandlerOptions = {}): (req: Request) => Promise<Response> {
   // built once per handler: the router's routes, compiled (see rest-adapter.ts)
   const call = createRestAdapter({ router: appRouter, endpoint: REST_BASE_PATH, responseMeta });
-  return async function handler(incoming: Request): Promise<Response> {
+  return (incoming: Request) => inRequestOrder(() => handle(incoming));
+  async function handle(incoming: Request): Promise<Response> {
     const method = incoming.method.toUpperCase();
     const pathname = new URL(incoming.url).pathname.slice(REST_BASE_PATH.length) || "/";
 
@@ -86,5 +88,5 @@ export function createRestHandler(opts: RestHandlerOptions = {}): (req: Request)
       },
     });
     return restResponse(res, failed, http.resHeaders);
-  };
+  }
 }
