@@ -16,16 +16,19 @@ export function haversineKm(aLat: number, aLng: number, bLat: number, bLng: numb
 }
 
 /**
- * The supplier's inbox: offers on resources the caller's organisations (or the caller, as an expert) own.
+ * The supplier's inbox: offers on resources the caller's organisations (or the caller, as an expert) own
+ * (an API key: its own organisation's).
  * "pending" = OFFERED and still within the hold, soonest expiry first; "active" = accepted and in progress.
  */
 export async function listOfferInbox(db: Db, actor: Actor, input: TOfferInboxInput): Promise<TOfferCard[]> {
-  const orgIds = actor.apiKey ? [actor.apiKey.orgId] : actor.memberships.map((m) => m.orgId);
-  const owner = [{ ownerOrgId: { in: orgIds } }, ...(actor.apiKey ? [] : [{ ownerUserId: actor.userId }])];
+  // A listing is owned by one organisation or one person, and assignment.supplier_id is that owner (kept by
+  // triggers): one index probe per supplier instead of a join through every listing the organisation has.
+  const suppliers = actor.apiKey ? [actor.apiKey.orgId] : [...actor.memberships.map((m) => m.orgId), actor.userId];
   const pending = input.scope === "pending";
   const rows = await db.assignment.findMany({
     where: {
-      resource: { OR: owner },
+      supplierId: { in: suppliers },
+      resourceId: { not: null },
       ...(pending ? { status: "OFFERED", holdExpiresAt: { gt: new Date() } } : { status: { in: ACTIVE } }),
     },
     orderBy: pending ? { holdExpiresAt: "asc" } : { updatedAt: "desc" },
