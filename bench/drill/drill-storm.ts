@@ -7,6 +7,8 @@
 import seedrandom from "seedrandom";
 import { Cluster, LiveClient, restPost, trpcMutation, trpcQuery, type LiveEventDto } from "@/bench/drill/drill-http";
 import { DISTRICTS, type Actors, type Knight } from "@/bench/drill/drill-actors";
+import { stagePath } from "@/server/modules/knights/knight-task-stages";
+import type { KnightTaskKind } from "@/server/generated/prisma/enums";
 
 export type StormOptions = { incidents: number; needs: number; durationMs: number; knightShare: number; holdMinutes: number; seed: string };
 export type StormState = {
@@ -53,7 +55,7 @@ function onKnightEvent(cluster: Cluster, k: Knight, e: LiveEventDto, state: Stor
     if (r < 0.5) {
       const res = await trpcMutation<{ status: string; assignmentId: string | null }>(cluster, "knightOffer.accept", { offerId }, auth);
       bump(state, res.ok ? "knight_accepted" : "knight_accept_refused");
-      if (res.ok && res.data.assignmentId) void ride(cluster, res.data.assignmentId, auth, state, rnd);
+      if (res.ok && res.data.assignmentId) void ride(cluster, res.data.assignmentId, e.data.taskKind as KnightTaskKind, auth, state, rnd);
     } else if (r < 0.83) {
       const res = await trpcMutation(cluster, "knightOffer.decline", { offerId, reason: "电量不足" }, auth);
       bump(state, res.ok ? "knight_declined" : "knight_decline_refused");
@@ -61,11 +63,13 @@ function onKnightEvent(cluster: Cluster, k: Knight, e: LiveEventDto, state: Stor
   }, 200 + rnd() * 2500);
 }
 
-async function ride(cluster: Cluster, assignmentId: string, auth: Record<string, string>, state: StormState, rnd: () => number) {
-  for (const to of ["AT_PICKUP", "PICKED_UP", "AT_DROPOFF", "DELIVERED"]) {
+/** The knight's own steps of the task's path (after ACCEPTED, up to DELIVERED: COMPLETED is the dispatcher's), a recon report at the end. */
+async function ride(cluster: Cluster, assignmentId: string, kind: KnightTaskKind, auth: Record<string, string>, state: StormState, rnd: () => number) {
+  for (const to of stagePath(kind).filter((s) => s !== "ACCEPTED" && s !== "COMPLETED")) {
     await sleep(1000 + rnd() * 3000);
     if (state.stopped) return;
-    const res = await trpcMutation(cluster, "knightTask.advance", { assignmentId, to }, auth);
+    const report = to === "DELIVERED" ? { note: "现场积水约40厘米，主干道可通行" } : {};
+    const res = await trpcMutation(cluster, "knightTask.advance", { assignmentId, to, ...report }, auth);
     bump(state, res.ok ? "knight_stage" : "knight_stage_refused");
     if (!res.ok) return;
   }
