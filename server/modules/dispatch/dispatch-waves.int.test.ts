@@ -171,15 +171,16 @@ describe("dispatch waves", () => {
 });
 
 describe("startDispatch round trips", () => {
-  it("locks, checks scope and reads the zones in one statement; the wave, offers, events and timer in one more (8 in all)", async () => {
+  it("locks, checks scope and reads the zones in one statement; the wave, offers, events and timer in one more (10 in all)", async () => {
     const at = nextArea();
     const knights = [];
     for (let i = 0; i < 5; i++) knights.push(await createKnight(t.db, northOf(0.5 + i * 0.3, at)));
     const needId = await createKnightNeed(t.db, f.incidentId, f.actors.dispatcherA.userId, { stagingLat: at.lat, stagingLng: at.lng, quantity: 2 });
     const T0 = new Date();
     const { result, statements } = await countStatements(() => startDispatch(t.db, f.actors.dispatcherA, needId, { now: T0 }));
-    // BEGIN, lock (+ scope + zones), waves and pending offers, candidates, the wave's one write, audit lock + row, COMMIT
-    expect(statements.length).toBe(8);
+    // BEGIN, lock (+ scope + zones), waves and pending offers, candidates (between bitmap scans off and on again:
+    // find-offerable-knights.ts), the wave's one write, audit lock + row, COMMIT
+    expect(statements.length).toBe(10);
     expect(result).toEqual({ needId, wave: 1, radiusKm: 3, slots: 2, accepted: 0, pendingOffers: 4, status: "OPEN", unmet: false });
     // The one write: the wave, 2×K offers to the nearest, their offer.new, the timer, then dispatch.updated after them.
     expect(await offeredByWave(t.db, needId)).toEqual({ 1: knights.slice(0, 4).map((k) => k.id).sort() });

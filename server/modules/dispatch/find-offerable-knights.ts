@@ -1,4 +1,4 @@
-import type { Db } from "@/server/db";
+import type { Prisma } from "@/server/generated/prisma/client";
 import { DISPATCH_CONFIG, type DispatchConfig } from "@/server/modules/dispatch/dispatch-config";
 import { routePoints, taskOrigin, taskWindow, type DispatchNeed } from "@/server/modules/dispatch/dispatch-need";
 import { eligibleKnightsSql } from "@/server/modules/dispatch/eligible-knights-sql";
@@ -15,9 +15,10 @@ type Row = OfferableKnight & { lat: number; lng: number; trainings: string[] };
  * those a hazard zone keeps off this task, ranked (nearest first, nudged by record). The SQL is asked for
  * a margin beyond `want` so hazard exclusions and re-ranking still fill the wave; if exclusions eat the
  * margin, the query is repeated with a larger limit. `knownZones`: the active zones, when the caller already read them.
+ * Runs inside the caller's transaction (see nearestFirst).
  */
 export async function findOfferableKnights(
-  db: Db,
+  tx: Prisma.TransactionClient,
   need: DispatchNeed,
   radiusKm: number,
   want: number,
@@ -26,11 +27,12 @@ export async function findOfferableKnights(
   knownZones?: readonly ActiveZone[],
 ): Promise<OfferableKnight[]> {
   if (want <= 0) return [];
-  const zones = knownZones ?? (await loadActiveZones(db, need.incidentId));
+  const zones = knownZones ?? (await loadActiveZones(tx, need.incidentId));
   const route = routePoints(need);
   let limit = want * 3 + 10;
   for (;;) {
-    const rows = await db.$queryRaw<Row[]>(
+    const rows = await nearestFirst<Row>(
+      tx,
       eligibleKnightsSql({
         needId: need.id,
         origin: taskOrigin(need),
@@ -52,4 +54,18 @@ export async function findOfferableKnights(
     }
     limit *= 4;
   }
+}
+
+/**
+ * Runs the eligible-knights query with bitmap scans off for that one statement, so that it walks
+ * knight_position_gist nearest first and stops after `limit` eligible knights. The planner, misled by the search
+ * box's default selectivity (50 of 50,000 knights), otherwise read every knight in the box with a bitmap scan and
+ * sorted them all: 17,543 rows and 0.7 s at the city centre, 64 ms a call on average in the surge drill.
+ */
+async function nearestFirst<T>(tx: Prisma.TransactionClient, query: Prisma.Sql): Promise<T[]> {
+  await tx.$queryRaw`SELECT set_config('enable_bitmapscan', 'off', true)`;
+  const rows = await tx.$queryRaw<T[]>(query);
+  // a failed query aborts the transaction, which ends the setting too
+  await tx.$queryRaw`SELECT set_config('enable_bitmapscan', 'on', true)`;
+  return rows;
 }
