@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { testDb, type TestDatabase } from "@/tests/helpers/db";
 import { inRequestOrder, serveOldestRequestFirst } from "@/server/db/request-order";
 import { isDbUnavailable } from "@/server/db-errors";
+import { createPrismaClient } from "@/server/db";
 
 /** A pool of one connection, held by the test, so that every query waits until it is given back. */
 let t: TestDatabase;
@@ -73,6 +74,43 @@ describe("database pools serve waiting queries by the start of their request", (
     expect(pool.waitingCount).toBe(0);
     release();
     expect((await pool.query("SELECT 2 AS n")).rows[0].n).toBe(2);
+  });
+
+  it("holds through Prisma, for its queries and its transactions, as the app runs them", async () => {
+    const db = createPrismaClient(t.url, 1);
+    try {
+      const served: string[] = [];
+      let releaseHolder!: () => void;
+      const holderMayEnd = new Promise<void>((r) => (releaseHolder = r));
+      // the one connection, held by a transaction that waits for the test
+      const holder = db.$transaction(async (tx) => {
+        await tx.$queryRaw`SELECT 1`;
+        await holderMayEnd;
+      });
+      await new Promise((r) => setTimeout(r, 200));
+      let firstMayGoOn!: () => void;
+      const gate = new Promise<void>((r) => (firstMayGoOn = r));
+      const first = inRequestOrder(async () => {
+        await gate;
+        await db.$transaction(async (tx) => {
+          await tx.$queryRaw`SELECT 1`;
+          served.push("first request");
+        });
+      });
+      await tick();
+      const second = inRequestOrder(async () => {
+        await db.$queryRaw`SELECT 2`;
+        served.push("second request");
+      });
+      await tick();
+      firstMayGoOn();
+      await new Promise((r) => setTimeout(r, 100));
+      releaseHolder();
+      await Promise.all([holder, first, second]);
+      expect(served).toEqual(["first request", "second request"]);
+    } finally {
+      await db.$disconnect();
+    }
   });
 
   it("refuses to install on a pool whose waiting list is not pg-pool's empty array", async () => {
