@@ -241,4 +241,36 @@ describe("concurrent writers", () => {
       await Promise.all([a.end(), b.end()]);
     }
   });
+
+  it("a verification and a writer locking the same listings in id order (the search fan-out) do not deadlock", async () => {
+    const { default: pg } = await import("pg");
+    const [a, b] = [new pg.Client({ connectionString: t.url }), new pg.Client({ connectionString: t.url })];
+    await Promise.all([a.connect(), b.connect()]);
+    const lk = ["mf_lk_1", "mf_lk_2", "mf_lk_3", "mf_lk_4"];
+    try {
+      await t.db.organization.update({ where: { id: ids.org }, data: { verification: "PENDING" } });
+      // inserted highest id first, so the table's order (what a plan reads) is the reverse of id order
+      for (const id of [...lk].reverse()) {
+        await t.db.resource.create({
+          data: { id, typeId: ids.pump, ownerOrgId: ids.org, title: id, unit: "unit", lat: 32.07, lng: 118.79, address: "x", regionCode: "320100", travelRange: "CITY", maxTravelKm: 100, mobilizationMinutes: 10, status: "AVAILABLE" },
+        });
+      }
+      await a.query("BEGIN");
+      await a.query(`SELECT 1 FROM resource WHERE id = $1 FOR UPDATE`, [lk[0]]);
+      const bPid = (await b.query<{ pid: number }>("SELECT pg_backend_pid() AS pid")).rows[0]!.pid;
+      const verifying = b.query(`UPDATE organization SET verification = 'VERIFIED' WHERE id = $1`, [ids.org]);
+      const settled = verifying.then(() => true, () => true);
+      const waiting = async () =>
+        (await t.db.$queryRaw<{ w: boolean }[]>`SELECT wait_event_type = 'Lock' AS w FROM pg_stat_activity WHERE pid = ${bPid}`)[0]?.w === true;
+      while (!(await Promise.race([settled, new Promise<false>((r) => setTimeout(() => r(false), 20))])) && !(await waiting()));
+      // the verification waits on the first listing holding none of the others: the next in id order is free
+      await a.query(`SELECT 1 FROM resource WHERE id = ANY($1::text[]) ORDER BY id FOR UPDATE`, [lk.slice(1)]);
+      await a.query("COMMIT");
+      await verifying;
+      for (const id of lk) expect((await facts(id)).owner_verified).toBe(true);
+      await expectConsistent();
+    } finally {
+      await Promise.all([a.end(), b.end()]);
+    }
+  });
 });
