@@ -215,7 +215,11 @@ export class LiveClient {
   private block(block: string) {
     // A stream that failed server-side (e.g. the database restarting) just ends: 'end' reconnects and resumes.
     let data = "";
-    for (const line of block.split("\n")) if (line.startsWith("data:")) data += line.slice(5).trimStart();
+    let cursor: string | null = null;
+    for (const line of block.split("\n")) {
+      if (line.startsWith("data:")) data += line.slice(5).trimStart();
+      else if (line.startsWith("id:")) cursor = line.slice(3).trim();
+    }
     if (!data) return; // `: ping`, `retry:`
     let dto: LiveEventDto;
     try {
@@ -224,12 +228,13 @@ export class LiveClient {
       return;
     }
     if (!dto?.kind) return;
+    // As an EventSource does: the stream's `id:` (a cursor with the holes still to come) is what a reconnect sends.
+    if (cursor) this.lastId = cursor;
     if (dto.kind === "live.reset") {
       this.resets++;
       return;
     }
     (this.received.get(dto.topic) ?? this.received.set(dto.topic, []).get(dto.topic)!).push(dto.id);
-    if (BigInt(dto.id) > BigInt(this.lastId)) this.lastId = dto.id;
     this.onEvent(dto);
   }
 

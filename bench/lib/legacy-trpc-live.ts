@@ -25,12 +25,9 @@ const router = t.router({
     events: t.procedure.input(ZLiveEventsInput).subscription(async function ({ ctx, input, signal }) {
       const stream = await openLiveStream(ctx.db, ctx.hub, ctx.actor, input, signal);
       return (async function* () {
-        let cursor = input.lastEventId ? BigInt(input.lastEventId) : 0n;
         for await (const e of stream) {
-          const id = BigInt(e.id);
-          if (id > cursor) cursor = id;
           const dto: TLiveEventDto = { id: e.id, topic: e.topic, kind: e.kind, data: e.data };
-          yield tracked(String(cursor), dto);
+          yield tracked(e.cursor, dto);
         }
       })();
     }),

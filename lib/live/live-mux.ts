@@ -1,4 +1,4 @@
-import type { TLiveEventDto } from "@/lib/schemas/live";
+import { parseLiveCursor, type TLiveEventDto } from "@/lib/schemas/live";
 
 /** idle: no topics · connecting: first connect · live: streaming · reconnecting: lost, resuming · denied: not allowed. */
 export type LiveConnectionState = "idle" | "connecting" | "live" | "reconnecting" | "denied";
@@ -75,7 +75,7 @@ export class LiveMux {
   }
 
   deliver(spec: LiveStreamSpec, id: string, event: TLiveEventDto) {
-    const n = BigInt(id);
+    const n = parseLiveCursor(id).high; // the stream's resume cursor: its holes only matter to that stream
     if (this.lastId === null || n > this.lastId) this.lastId = n;
     const owner = spec.owner === null ? null : this.regs.get(spec.owner);
     const reset = event.kind === "live.reset";

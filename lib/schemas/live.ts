@@ -1,7 +1,30 @@
 import { z } from "zod";
 
-/** A live_event id as the decimal string SSE carries in `id:` / Last-Event-ID. */
-export const ZLiveEventId = z.string().regex(/^\d{1,19}$/, "Invalid event id");
+/** At most this many open holes travel in a resume cursor (the highest: the most likely still in flight). */
+export const LIVE_CURSOR_MAX_HOLES = 32;
+
+/**
+ * A resume cursor, as SSE carries it in `id:` / Last-Event-ID: `<high>` or `<high>~<d>.<d>…`. Everything on the
+ * stream's topics up to the live_event id `high` was delivered except the ids `high - d`: events whose ids were
+ * taken before `high` but had not committed when the cursor was written (ids are taken at INSERT, seen at COMMIT).
+ * A resume replays those too, so an event that commits after a higher one was delivered is not lost.
+ */
+export const ZLiveEventId = z.string().regex(new RegExp(`^\\d{1,19}(~\\d{1,19}(\\.\\d{1,19}){0,${LIVE_CURSOR_MAX_HOLES - 1}})?$`), "Invalid event id");
+
+export type LiveCursor = { high: bigint; holes: bigint[] };
+
+/** A valid cursor's parts (validate with ZLiveEventId first). */
+export function parseLiveCursor(cursor: string): LiveCursor {
+  const [high, deltas] = cursor.split("~");
+  const h = BigInt(high!);
+  return { high: h, holes: deltas ? deltas.split(".").map((d) => h - BigInt(d)).filter((x) => x > 0n) : [] };
+}
+
+/** The cursor for `high` and the ids below it still to come (the highest LIVE_CURSOR_MAX_HOLES of them). */
+export function formatLiveCursor(high: bigint, holes: Iterable<bigint>): string {
+  const below = [...new Set(holes)].filter((h) => h < high).sort((a, b) => (a < b ? 1 : a > b ? -1 : 0)).slice(0, LIVE_CURSOR_MAX_HOLES);
+  return below.length ? `${high}~${below.map((h) => String(high - h)).join(".")}` : String(high);
+}
 
 /** The live stream (GET /api/live): up to 20 topics (built with liveTopics); `lastEventId` resumes after that event. */
 export const ZLiveEventsInput = z.object({

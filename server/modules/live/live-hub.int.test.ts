@@ -1,7 +1,7 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDb, type TestDatabase } from "@/tests/helpers/db";
-import { LiveHub, LIVE_RESET_KIND, type LiveEvent } from "@/server/modules/live/live-hub";
+import { LiveHub, LIVE_RESET_KIND, type LiveDelivery } from "@/server/modules/live/live-hub";
 import { publishLive } from "@/server/modules/live/publish-live";
 import { liveTopics } from "@/server/modules/live/live-topics";
 import { pruneLiveEvents } from "@/server/modules/live/prune-live-events";
@@ -24,8 +24,8 @@ afterAll(async () => {
 });
 
 /** Reads from a subscription in the background; `take(n)` waits until n events have arrived. */
-function collect(source: AsyncGenerator<LiveEvent>) {
-  const got: LiveEvent[] = [];
+function collect(source: AsyncGenerator<LiveDelivery>) {
+  const got: LiveDelivery[] = [];
   const signal: { wake: (() => void) | null } = { wake: null };
   let failed: unknown = null;
   const done = (async () => {
@@ -42,7 +42,7 @@ function collect(source: AsyncGenerator<LiveEvent>) {
   return {
     got,
     done,
-    async take(n: number, timeoutMs = 10_000): Promise<LiveEvent[]> {
+    async take(n: number, timeoutMs = 10_000): Promise<LiveDelivery[]> {
       const until = Date.now() + timeoutMs;
       while (got.length < n && failed === null) {
         if (Date.now() > until) throw new Error(`timed out with ${got.length}/${n} events: ${JSON.stringify(got.map((e) => e.data))}`);
@@ -59,7 +59,7 @@ function collect(source: AsyncGenerator<LiveEvent>) {
 
 const publish = (topic: string, ns: number[], kind = "test.event") =>
   t.db.$transaction((tx) => publishLive(tx, ns.map((n) => ({ topic, kind, data: { n } }))));
-const ns = (events: LiveEvent[]) => events.map((e) => e.data.n);
+const ns = (events: LiveDelivery[]) => events.map((e) => e.data.n);
 /** Lets the hubs finish a fetch (used only before asserting that nothing more arrived). */
 const quiet = () => new Promise((r) => setTimeout(r, 300));
 
@@ -149,6 +149,43 @@ describe("LiveHub", () => {
     expect(ns(await s.take(2))).toEqual([2, 1]);
     ac.abort();
     await s.done;
+  });
+
+  it("resumes on another instance with the holes its cursor carries: an event that commits after a higher one was delivered is not lost (an instance killed mid-surge, surge drill)", async () => {
+    const topic = liveTopics.knight("hole-resume");
+    for (const commitBeforeResume of [true, false]) {
+      const first = new AbortController();
+      const s1 = collect(hubA.subscribe([topic], null, first.signal));
+      await quiet();
+      const slow = new pg.Client({ connectionString: t.url });
+      await slow.connect();
+      try {
+        await slow.query("BEGIN");
+        const held = (await slow.query<{ id: string }>("INSERT INTO live_event (topic, kind, data) VALUES ($1, 'test.event', '{\"n\":1}') RETURNING id::text AS id", [topic])).rows[0]!.id;
+        await publish(topic, [2]); // a later id, committed first
+        const [two] = await s1.take(1);
+        // the cursor: everything up to event 2 was delivered, except the id still in flight
+        expect(two!.cursor).toBe(`${two!.id}~${BigInt(two!.id) - BigInt(held)}`);
+        first.abort(); // the instance is gone before the hole commits
+        await s1.done;
+        if (commitBeforeResume) await slow.query("COMMIT");
+        const second = new AbortController();
+        const s2 = collect(hubB.subscribe([topic], two!.cursor, second.signal));
+        await quiet();
+        if (!commitBeforeResume) await slow.query("COMMIT");
+        const [one] = await s2.take(1);
+        expect(one!.data.n).toBe(1);
+        expect(one!.cursor).toBe(two!.id); // no hole left
+        await publish(topic, [3]);
+        expect(ns(await s2.take(2))).toEqual([1, 3]);
+        await quiet();
+        expect(ns(s2.got)).toEqual([1, 3]); // and event 2 is not repeated
+        second.abort();
+        await s2.done;
+      } finally {
+        await slow.end();
+      }
+    }
   });
 
   it("delivers a hole filled after its grace when the hub did not fetch meanwhile (a stalled instance, surge drill)", async () => {

@@ -2,9 +2,14 @@ import pg from "pg";
 import { survivesLostConnections } from "@/server/db/pool-errors";
 import { requireDatabaseUrl } from "@/lib/env";
 import { AppError } from "@/server/errors";
+import { EventQueue } from "@/server/modules/live/live-event-queue";
+import { formatLiveCursor, LIVE_CURSOR_MAX_HOLES, parseLiveCursor, ZLiveEventId } from "@/lib/schemas/live";
 
 /** One live event as subscribers see it; `id` is the live_event bigserial as a decimal string (the resume cursor). */
 export type LiveEvent = { id: string; topic: string; kind: string; data: Record<string, unknown> };
+
+/** An event as one subscription yields it, with the resume cursor to send along (lib/schemas/live.ts). */
+export type LiveDelivery = LiveEvent & { cursor: string };
 
 /** How far below its starting cursor a hub looks for ids still in flight (far more than commit in 30 s). */
 const START_HOLE_WINDOW = 5000n;
@@ -29,62 +34,12 @@ export type LiveHubOptions = {
   log?: (message: string, error?: unknown) => void;
 };
 
-type Subscriber = { push: (event: LiveEvent) => void };
+/** `fill`: the event fills a hole below the hub's cursor (it arrives after higher ids). */
+type Subscriber = { push: (event: LiveEvent, fill: boolean) => void };
 
 type Row = { id: string; topic: string; kind: string; data: Record<string, unknown> | null };
 
 const toEvent = (r: Row): LiveEvent => ({ id: r.id, topic: r.topic, kind: r.kind, data: r.data ?? {} });
-
-/** A bounded FIFO that one subscription's generator awaits; `close` ends it, an overflow fails it. */
-class EventQueue {
-  private items: LiveEvent[] = [];
-  private head = 0;
-  private waiter: (() => void) | null = null;
-  private overflowed = false;
-  private closed = false;
-
-  constructor(private readonly max: number) {}
-
-  push(event: LiveEvent) {
-    if (this.closed || this.overflowed) return;
-    if (this.items.length - this.head >= this.max) this.overflowed = true;
-    else this.items.push(event);
-    this.wake();
-  }
-
-  close() {
-    this.closed = true;
-    this.wake();
-  }
-
-  private wake() {
-    const w = this.waiter;
-    this.waiter = null;
-    w?.();
-  }
-
-  /** The next event, or null once closed. Throws when the subscriber fell too far behind. */
-  async next(): Promise<LiveEvent | null> {
-    for (;;) {
-      if (this.overflowed) throw new AppError("TOO_MANY_REQUESTS", "The live stream fell behind. Reconnect to resume.");
-      if (this.head < this.items.length) {
-        const event = this.items[this.head++]!;
-        // Drop what was handed out: an idle subscriber (a knight between offers) would otherwise keep every
-        // event it ever got until 1,024 piled up — 5,000 connections per process made that heap grow run after run.
-        if (this.head === this.items.length) {
-          this.items = [];
-          this.head = 0;
-        } else if (this.head > 1024 && this.head * 2 > this.items.length) {
-          this.items = this.items.slice(this.head);
-          this.head = 0;
-        }
-        return event;
-      }
-      if (this.closed) return null;
-      await new Promise<void>((resolve) => (this.waiter = resolve));
-    }
-  }
-}
 
 /**
  * The per-process live hub. One dedicated connection LISTENs on `muster_live` (the live_event trigger
@@ -106,6 +61,8 @@ export class LiveHub {
   /** False until start() has read the cursor: a fetch before that would read from 0, the oldest events. */
   private cursorRead = false;
   private readonly gaps = new Map<bigint, number>();
+  /** The gaps' ids in ascending order, rebuilt on first use after they changed (resume cursors read it). */
+  private sortedGaps: bigint[] | null = null;
   private readonly byTopic = new Map<string, Set<Subscriber>>();
   private fetching = false;
   private dirty = false;
@@ -158,6 +115,7 @@ export class LiveHub {
     const { rows } = await this.pool.query<{ id: string }>("SELECT id::text AS id FROM live_event WHERE id > $1 AND id < $2", [String(floor), String(this.cursor)]);
     const visible = new Set(rows.map((r) => r.id));
     const now = Date.now();
+    this.sortedGaps = null;
     for (let g = floor + 1n; g < this.cursor; g++) if (!visible.has(String(g))) this.gaps.set(g, now);
   }
 
@@ -191,7 +149,7 @@ export class LiveHub {
    * (bench/dispatch.ts) — application code publishes with publishLive inside its transaction.
    */
   fanOutLocal(event: LiveEvent): void {
-    this.dispatch(event);
+    this.dispatch(event, false);
   }
 
   private async connectListener() {
@@ -262,18 +220,19 @@ export class LiveHub {
           String(this.cursor),
           this.opts.batch,
         ]);
+    this.sortedGaps = null;
     for (const row of rows) {
       const id = BigInt(row.id);
       if (id > this.cursor) {
         // Holes between the cursor and this id may belong to transactions still in flight.
         if (id - this.cursor <= 10_000n) for (let g = this.cursor + 1n; g < id; g++) this.gaps.set(g, now);
         this.cursor = id;
-      } else if (!this.gaps.delete(id)) {
-        // Neither new nor a watched hole: delivered already, or older than this hub's start (a fetch that
-        // began before start() read the cursor once handed a restarted instance's clients the oldest events).
-        continue;
+        this.dispatch(toEvent(row), false);
+      } else if (this.gaps.delete(id)) {
+        this.dispatch(toEvent(row), true);
       }
-      this.dispatch(toEvent(row));
+      // Else neither new nor a watched hole: delivered already, or older than this hub's start (a fetch that
+      // began before start() read the cursor once handed a restarted instance's clients the oldest events).
     }
     // Holes past their grace are given up only after this fetch re-read them: a hub that could not fetch for a
     // while (a stalled process, a database restart) first delivers what committed meanwhile.
@@ -285,21 +244,43 @@ export class LiveHub {
     return rows.length === this.opts.batch;
   }
 
-  private dispatch(event: LiveEvent) {
+  private dispatch(event: LiveEvent, fill: boolean) {
     const subs = this.byTopic.get(event.topic);
-    if (subs) for (const s of subs) s.push(event);
+    if (subs) for (const s of subs) s.push(event, fill);
+  }
+
+  /** The watched holes strictly between `low` and `high`, highest first, at most LIVE_CURSOR_MAX_HOLES of them. */
+  private holesBetween(low: bigint, high: bigint): bigint[] {
+    const sorted = (this.sortedGaps ??= [...this.gaps.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+    // binary search: the first index at or above `high`
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid]! < high) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: bigint[] = [];
+    for (let i = lo - 1; i >= 0 && sorted[i]! > low && out.length < LIVE_CURSOR_MAX_HOLES; i--) out.push(sorted[i]!);
+    return out;
+  }
+
+  /** Whether the hub may still deliver this id: past its cursor, or a hole it watches. */
+  private mayStillDeliver(id: bigint): boolean {
+    return id > this.cursor || this.gaps.has(id);
   }
 
   /**
-   * Events for `topics`: with a `lastEventId`, first those after it (bounded by `replayLimit`; more than
-   * that, or a cursor older than the retained log, yields one `live.reset` first), then live ones, with no
-   * gap and no duplicate between the two. Without one, live events from now on. Ends when `signal` aborts.
+   * Events for `topics`: with a `lastEventId` (a resume cursor, lib/schemas/live.ts), first those after it and
+   * its holes (bounded by `replayLimit`; more than that, or a cursor older than the retained log, yields one
+   * `live.reset` first), then live ones, with no gap and no duplicate between the two. Without one, live events
+   * from now on. Each event carries the cursor to resume after it. Ends when `signal` aborts.
    */
-  async *subscribe(topics: string[], lastEventId: string | null, signal?: AbortSignal): AsyncGenerator<LiveEvent> {
-    if (lastEventId !== null && !/^\d{1,19}$/.test(lastEventId)) throw new AppError("BAD_REQUEST", "Invalid last event id.");
+  async *subscribe(topics: string[], lastEventId: string | null, signal?: AbortSignal): AsyncGenerator<LiveDelivery> {
+    if (lastEventId !== null && !ZLiveEventId.safeParse(lastEventId).success) throw new AppError("BAD_REQUEST", "Invalid last event id.");
     await this.start();
     const queue = new EventQueue(this.opts.maxQueue);
-    const sub: Subscriber & { close: () => void } = { push: (e) => queue.push(e), close: () => queue.close() };
+    const sub: Subscriber & { close: () => void } = { push: (e, fill) => queue.push(e, fill), close: () => queue.close() };
     const unique = [...new Set(topics)];
     // Register before reading the replay, so an event committed meanwhile is in the replay, the queue or both.
     for (const t of unique) {
@@ -307,22 +288,49 @@ export class LiveHub {
       if (!set) this.byTopic.set(t, (set = new Set()));
       set.add(sub);
     }
+    // Everything up to the hub's cursor now is dispatched already or a watched hole: the replay reads up to it,
+    // the queue brings what comes after it and the holes that fill.
+    const upTo = this.cursor;
+    const resume = lastEventId === null ? null : parseLiveCursor(lastEventId);
+    const after = resume?.high ?? upTo;
+    const resumeHoles = new Set(resume?.holes ?? []);
+    const yielded = new Set<bigint>(); // out of order (replayed, or a resumed hole): the hub may still list them
+    let high = after;
+    const deliver = (e: LiveEvent): LiveDelivery => {
+      const id = BigInt(e.id);
+      if (id > high) high = id;
+      const holes: bigint[] = [];
+      for (const g of this.holesBetween(after, high)) if (!yielded.has(g)) holes.push(g);
+      for (const h of resumeHoles) if (h < high && this.mayStillDeliver(h)) holes.push(h);
+      for (const f of queue.pendingFills) {
+        const x = BigInt(f);
+        if (x < high && !yielded.has(x) && (x > after || resumeHoles.has(x))) holes.push(x);
+      }
+      return { ...e, cursor: formatLiveCursor(high, holes) };
+    };
     const onAbort = () => queue.close();
     signal?.addEventListener("abort", onAbort, { once: true });
     if (signal?.aborted) queue.close();
     try {
-      let replayed: Set<string> | null = null;
-      if (lastEventId !== null) {
-        const { events, reset } = await this.replay(unique, lastEventId);
-        replayed = new Set(events.map((e) => e.id));
-        if (reset) yield { id: lastEventId, topic: "*", kind: LIVE_RESET_KIND, data: {} };
-        for (const e of events) yield e;
+      if (resume && lastEventId !== null) {
+        const { events, reset } = await this.replay(unique, resume.high, upTo, [...resumeHoles]);
+        if (reset) yield { id: String(resume.high), topic: "*", kind: LIVE_RESET_KIND, data: {}, cursor: lastEventId };
+        for (const e of events) {
+          const id = BigInt(e.id);
+          yielded.add(id);
+          resumeHoles.delete(id);
+          yield deliver(e);
+        }
       }
       for (;;) {
         const event = await queue.next();
         if (!event) return;
-        if (replayed?.has(event.id)) continue;
-        yield event;
+        const id = BigInt(event.id);
+        if (yielded.has(id)) continue;
+        // At or below the resumed cursor and not one of its holes: the previous connection delivered it.
+        if (resume && id <= after && !resumeHoles.has(id)) continue;
+        resumeHoles.delete(id);
+        yield deliver(event);
       }
     } finally {
       signal?.removeEventListener("abort", onAbort);
@@ -334,18 +342,19 @@ export class LiveHub {
     }
   }
 
-  private async replay(topics: string[], after: string): Promise<{ events: LiveEvent[]; reset: boolean }> {
+  /** Committed events of `topics` after `after` up to `upTo`, and those among `holes`; oldest first. */
+  private async replay(topics: string[], after: bigint, upTo: bigint, holes: bigint[]): Promise<{ events: LiveEvent[]; reset: boolean }> {
     const limit = this.opts.replayLimit;
     // Newest first so that, when over the limit, the client gets the most recent events after a reset.
     // (Order by the table column: the text alias `id` would sort "10" before "9".)
     const { rows } = await this.pool.query<Row>(
       `SELECT id::text AS id, topic, kind, data FROM live_event
-       WHERE topic = ANY($1::text[]) AND id > $2 ORDER BY live_event.id DESC LIMIT $3`,
-      [topics, after, limit + 1],
+       WHERE topic = ANY($1::text[]) AND ((id > $2 AND id <= $3) OR id = ANY($4::bigint[])) ORDER BY live_event.id DESC LIMIT $5`,
+      [topics, String(after), String(upTo), holes.map(String), limit + 1],
     );
     const { rows: oldest } = await this.pool.query<{ min: string | null }>("SELECT min(id)::text AS min FROM live_event");
     // The retention job deleted events after this cursor: what the client missed cannot be replayed in full.
-    const pruned = oldest[0]?.min != null && BigInt(oldest[0].min) > BigInt(after) + 1n && BigInt(after) > 0n;
+    const pruned = oldest[0]?.min != null && BigInt(oldest[0].min) > after + 1n && after > 0n;
     const over = rows.length > limit;
     return { events: rows.slice(0, limit).reverse().map(toEvent), reset: over || pruned };
   }

@@ -2,7 +2,7 @@ import type { Db } from "@/server/db";
 import type { Actor } from "@/server/auth/actor-type";
 import { isAppError } from "@/server/errors";
 import type { TLiveEventDto, TLiveEventsInput } from "@/lib/schemas/live";
-import type { LiveEvent, LiveHub } from "@/server/modules/live/live-hub";
+import type { LiveDelivery, LiveHub } from "@/server/modules/live/live-hub";
 import { openLiveStream } from "@/server/modules/live/live-stream";
 
 /** A comment line keeps proxies from closing an idle stream, every this often (one timer for the whole process). */
@@ -74,9 +74,9 @@ export function openLiveSseCount(): number {
   return open.size;
 }
 
-function frame(cursor: bigint, e: LiveEvent): Uint8Array {
+function frame(e: LiveDelivery): Uint8Array {
   const dto: TLiveEventDto = { id: e.id, topic: e.topic, kind: e.kind, data: e.data };
-  return encoder.encode(`id: ${cursor}\ndata: ${JSON.stringify(dto)}\n\n`);
+  return encoder.encode(`id: ${e.cursor}\ndata: ${JSON.stringify(dto)}\n\n`);
 }
 
 /**
@@ -84,9 +84,9 @@ function frame(cursor: bigint, e: LiveEvent): Uint8Array {
  * per topic) and the hub's start run first, so a refusal or an unreachable database is thrown here — the
  * route answers it with an HTTP status, and a browser's EventSource stops instead of retrying.
  *
- * Each event is `id: <cursor>` + `data: <TLiveEventDto JSON>`. The cursor is the highest id sent so far, never
- * lower: an event that fills an id hole arrives after a higher id, and resuming from it must not repeat
- * what came after. The body is pulled one event at a time (no buffering beyond the hub's queue); it ends
+ * Each event is `id: <cursor>` + `data: <TLiveEventDto JSON>`. The cursor (lib/schemas/live.ts) is the highest id
+ * sent so far, never lower, with the ids below it still to come: an event that fills an id hole arrives after a
+ * higher id, and resuming must neither repeat what came after nor miss the hole. The body is pulled one event at a time (no buffering beyond the hub's queue); it ends
  * when `signal` aborts, the consumer cancels, or the hub ends the subscription (a client that fell behind:
  * its EventSource reconnects with Last-Event-ID and gets the replay).
  */
@@ -95,7 +95,6 @@ export async function openLiveSse(db: Db, hub: LiveHub, actor: Actor, input: TLi
   // Ends the hub subscription on a client abort, a cancelled body or the end of the events, whichever is first.
   const ac = new AbortController();
   const events = await openLiveStream(db, hub, actor, input, ac.signal);
-  let cursor = input.lastEventId ? BigInt(input.lastEventId) : 0n;
   let controller: Controller | null = null;
   const finish = () => {
     if (controller) unwatch(controller);
@@ -114,7 +113,7 @@ export async function openLiveSse(db: Db, hub: LiveHub, actor: Actor, input: TLi
   }
   signal?.addEventListener("abort", end, { once: true });
   // Started now, so the subscription is registered with the hub when the response is returned.
-  let first: Promise<IteratorResult<LiveEvent>> | null = events.next();
+  let first: Promise<IteratorResult<LiveDelivery>> | null = events.next();
   first.catch(() => {}); // awaited (and its failure handled) by the first pull
   const body = new ReadableStream<Uint8Array>({
     start(c) {
@@ -124,7 +123,7 @@ export async function openLiveSse(db: Db, hub: LiveHub, actor: Actor, input: TLi
       if (signal?.aborted) end();
     },
     async pull(c) {
-      let next: IteratorResult<LiveEvent>;
+      let next: IteratorResult<LiveDelivery>;
       try {
         next = await (first ?? events.next());
       } catch (e) {
@@ -139,9 +138,7 @@ export async function openLiveSse(db: Db, hub: LiveHub, actor: Actor, input: TLi
         end();
         return;
       }
-      const id = BigInt(next.value.id);
-      if (id > cursor) cursor = id;
-      c.enqueue(frame(cursor, next.value));
+      c.enqueue(frame(next.value));
     },
     cancel() {
       finish();

@@ -1,7 +1,7 @@
 import type { Db } from "@/server/db";
 import type { Actor } from "@/server/auth/actor-type";
 import { assertCanSubscribe, TRACKABLE_STATUSES } from "@/server/modules/live/can-subscribe";
-import type { LiveEvent, LiveHub } from "@/server/modules/live/live-hub";
+import type { LiveDelivery, LiveEvent, LiveHub } from "@/server/modules/live/live-hub";
 import { parseLiveTopic } from "@/server/modules/live/live-topics";
 
 /** Task stages after which nobody follows the knight's position any more. */
@@ -33,7 +33,7 @@ export async function openLiveStream(
   actor: Actor,
   input: { topics: string[]; lastEventId?: string | null },
   signal?: AbortSignal,
-): Promise<AsyncGenerator<LiveEvent>> {
+): Promise<AsyncGenerator<LiveDelivery>> {
   await assertCanSubscribe(db, actor, input.topics);
   // track topic → its assignment id
   const tracks = new Map<string, string>();
