@@ -27,8 +27,15 @@ export type FaultReport = {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/**
+ * A request belongs to a fault when it was in flight during the fault's window: one sent just before an instance
+ * is killed may be answered (a clear 503 after its 10 s wait for a connection on the surviving instance, now
+ * carrying all the load) after the window ends, and the fault is still what failed it.
+ */
+const during = (a: { sent: number; at: number }, [start, end]: [number, number]) => a.sent <= end && a.at >= start;
+
 function tally(start: number, end: number) {
-  const inWindow = attempts.filter((a) => a.at >= start && a.at <= end);
+  const inWindow = attempts.filter((a) => during(a, [start, end]));
   const failed = inWindow.filter((a) => a.outcome === "unavailable" || a.outcome === "network" || a.outcome === "server_error");
   return {
     requests_failed: failed.length,
@@ -152,7 +159,7 @@ export async function killApp(app: ChildProc, index: number, clients: LiveClient
 export function errorsOutside(windows: [number, number][], from: number): { outside: number; server_errors: number } {
   const bad = attempts.filter((a) => a.at >= from && a.outcome !== "ok" && a.outcome !== "business");
   return {
-    outside: bad.filter((a) => !windows.some(([s, e]) => a.at >= s && a.at <= e)).length,
+    outside: bad.filter((a) => !windows.some((w) => during(a, w))).length,
     server_errors: bad.filter((a) => a.outcome === "server_error").length,
   };
 }
