@@ -21,8 +21,7 @@ export const EVIDENCE_PHOTO_MAX = 8;
 
 /** Inside acceptOffer's transaction: issues the decision when the need is a requisition. Idempotent. */
 export async function issueRequisitionOnAccept(tx: Db, o: OfferContext, now = new Date()): Promise<string | null> {
-  const need = await tx.need.findUniqueOrThrow({ where: { id: o.needId }, select: { paymentMode: true } });
-  if (need.paymentMode !== "REIMBURSABLE") return null;
+  if (o.paymentMode !== "REIMBURSABLE") return null;
   const existing = await tx.requisition.findUnique({ where: { assignmentId: o.id }, select: { id: true } });
   if (existing) return existing.id;
   const res = await tx.resource.findUniqueOrThrow({ where: { id: o.resourceId }, select: { typeId: true } });

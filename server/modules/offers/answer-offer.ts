@@ -1,4 +1,4 @@
-import type { PrismaClient } from "@/server/db";
+import type { Db, PrismaClient } from "@/server/db";
 import { CONTENDED_TX_OPTIONS } from "@/server/modules/accounts/transaction";
 import type { Actor } from "@/server/auth/actor-type";
 import { AppError } from "@/server/errors";
@@ -26,37 +26,42 @@ const INLINE_NEXT_GRACE_MS = 30_000;
 export async function acceptOffer(db: PrismaClient, actor: Actor, assignmentId: string): Promise<OfferResult> {
   const o = await loadOffer(db, assignmentId);
   assertSupplier(actor, o);
+  // Read before the transaction: every statement inside it runs with the resource row locked.
+  const dispatchers = await dispatcherUserIds(db, o.requesterOrgId);
   try {
     return await db.$transaction(async (tx) => {
       const res = await lockResource(tx, o.resourceId);
-      const cur = await tx.assignment.findUniqueOrThrow({ where: { id: o.id }, select: { status: true, holdExpiresAt: true } });
-      if (cur.status !== "OFFERED") throw new AppError("CONFLICT", `This offer is no longer open (it is ${cur.status}).`);
-      if (cur.holdExpiresAt && cur.holdExpiresAt.getTime() <= Date.now()) {
-        throw new AppError("CONFLICT", "The hold on this offer has expired; it can no longer be accepted.");
-      }
+      const accepted = await tx.$queryRaw<{ holdExpiresAt: Date | null }[]>`
+        UPDATE assignment SET status = 'ACCEPTED', accepted_at = now(), responded_at = now(), updated_at = now()
+        WHERE id = ${o.id} AND status = 'OFFERED' AND (hold_expires_at IS NULL OR hold_expires_at > now())
+        RETURNING hold_expires_at AS "holdExpiresAt"`;
+      if (!accepted[0]) throw await notOpen(tx, o.id);
       if (o.unitIndex === null) {
         if (res.committedQuantity + o.quantity > res.totalQuantity) throw new AppError("CONFLICT", CONFLICT_MESSAGE);
         await tx.resource.update({ where: { id: o.resourceId }, data: { committedQuantity: { increment: o.quantity } }, select: { id: true } });
       }
-      const n = await tx.$executeRaw`
-        UPDATE assignment SET status = 'ACCEPTED', accepted_at = now(), responded_at = now(), updated_at = now()
-        WHERE id = ${o.id} AND status = 'OFFERED'`;
-      if (n !== 1) throw new AppError("CONFLICT", "This offer is no longer open.");
       await commitQuantity(tx, o.needId, o.quantity);
       // A requisition's decision is evidence made at dispatch: issued with the acceptance, never afterwards.
       await issueRequisitionOnAccept(tx, o);
       // Paid need: its order with the quote as sent, in this same transaction. It never blocks the acceptance.
-      await createOrderForAssignment(tx, o.id);
+      if (o.paymentMode === "PAID") await createOrderForAssignment(tx, o.id);
       await cancelJob(tx, `offer.expire:${o.id}`);
       await recordAudit(tx, { actorId: actor.userId, orgId: o.supplierOrgId, action: "assignment.accept", entityType: "Assignment", entityId: o.id, data: { quantity: o.quantity } });
-      await notify(tx, await dispatcherUserIds(tx, o.requesterOrgId), "offer.accepted", { assignmentId: o.id, needId: o.needId, incidentId: o.incidentId, ...offerTitles(o) });
+      await notify(tx, dispatchers, "offer.accepted", { assignmentId: o.id, needId: o.needId, incidentId: o.incidentId, ...offerTitles(o) });
       await publishResourceOffer(tx, o, "ACCEPTED");
-      return { id: o.id, status: "ACCEPTED", holdExpiresAt: cur.holdExpiresAt };
+      return { id: o.id, status: "ACCEPTED", holdExpiresAt: accepted[0].holdExpiresAt };
     }, CONTENDED_TX_OPTIONS);
   } catch (e) {
     if (isOverlapViolation(e)) throw new AppError("CONFLICT", CONFLICT_MESSAGE);
     throw e;
   }
+}
+
+/** Why an offer could not be accepted (read only when it could not): answered meanwhile, or its hold ran out. */
+async function notOpen(tx: Db, id: string): Promise<AppError> {
+  const cur = await tx.assignment.findUniqueOrThrow({ where: { id }, select: { status: true } });
+  if (cur.status !== "OFFERED") return new AppError("CONFLICT", `This offer is no longer open (it is ${cur.status}).`);
+  return new AppError("CONFLICT", "The hold on this offer has expired; it can no longer be accepted.");
 }
 
 /** Supplier declines (with a reason): OFFERED → DECLINED, declinedCount +1, and the next candidate is queued. */
@@ -65,6 +70,7 @@ export async function declineOffer(db: PrismaClient, actor: Actor, assignmentId:
   assertSupplier(actor, o);
   const why = reason.trim();
   if (!why) throw new AppError("BAD_REQUEST", "Say why you decline.", { reason: ["errors.reasonRequired"] });
+  const dispatchers = await dispatcherUserIds(db, o.requesterOrgId);
   return db.$transaction(async (tx) => {
     const n = await tx.$executeRaw`
       UPDATE assignment SET status = 'DECLINED', decline_reason = ${why.slice(0, 500)}, responded_at = now(), updated_at = now()
@@ -74,7 +80,7 @@ export async function declineOffer(db: PrismaClient, actor: Actor, assignmentId:
     await cancelJob(tx, `offer.expire:${o.id}`);
     await enqueueOfferNext(tx, o.needId, o.id);
     await recordAudit(tx, { actorId: actor.userId, orgId: o.supplierOrgId, action: "assignment.decline", entityType: "Assignment", entityId: o.id, data: { reason: why } });
-    await notify(tx, await dispatcherUserIds(tx, o.requesterOrgId), "offer.declined", { assignmentId: o.id, needId: o.needId, incidentId: o.incidentId, reason: why, ...offerTitles(o) });
+    await notify(tx, dispatchers, "offer.declined", { assignmentId: o.id, needId: o.needId, incidentId: o.incidentId, reason: why, ...offerTitles(o) });
     await publishResourceOffer(tx, o, "DECLINED");
     return { id: o.id, status: "DECLINED", holdExpiresAt: null };
   }, CONTENDED_TX_OPTIONS);

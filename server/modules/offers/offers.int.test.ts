@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDb, type TestDatabase } from "@/tests/helpers/db";
+import { countStatements } from "@/tests/helpers/count-statements";
 import type { Actor } from "@/server/auth/actor-type";
 import { runJobs } from "@/server/jobs/queue";
 import { offerJobHandlers } from "@/server/jobs/offer-jobs";
@@ -52,6 +53,23 @@ describe("offers and holds", () => {
       // the listing's English title rides along, so English readers see it (lib/i18n/localized-name.ts)
       expect(note.payload, kind).toMatchObject({ needTitle: titles.need.title, resourceTitle: titles.resource!.title, resourceTitleEn: "Drainage pump" });
     }
+  });
+
+  it("accept holds the resource row for few statements: what it can read first, it reads before the lock (surge drill)", async () => {
+    const n = await need();
+    const a = await propose(t.db, n, await pump());
+    await offerAssignment(t.db, dispatcher, a, { holdMinutes: 15 });
+    const { statements } = await countStatements(() => acceptOffer(t.db, supplier, a));
+    const sql = statements.map((q) => q.replace(/\s+/g, " ").trim());
+    const lock = sql.findIndex((q) => /FROM resource WHERE id = \$1 FOR UPDATE/.test(q));
+    const commit = sql.indexOf("COMMIT");
+    // the offer (one joined read) and the dispatchers to notify, before BEGIN
+    expect(sql.indexOf("BEGIN")).toBe(2);
+    // under the lock: accept (the status and hold checked in the UPDATE), the need's quantities, the expiry job,
+    // the notification, its live event, the offer's live events, the audit row (no order nor requisition for a
+    // public-good need)
+    expect(sql.slice(lock + 1, commit)).toHaveLength(7);
+    expect(await status(a)).toBe("ACCEPTED");
   });
 
   it("only the requesting org's dispatcher may offer; only the supplier org may answer", async () => {

@@ -33,6 +33,7 @@ export async function reportProgress(db: PrismaClient, actor: Actor, assignmentI
   assertSupplier(actor, o);
   const step = STEP[status];
   if (!step) throw new AppError("BAD_REQUEST", "Unknown progress step.");
+  const dispatchers = await dispatcherUserIds(db, o.requesterOrgId); // outside: the transaction may hold the resource row
   return db.$transaction(async (tx) => {
     if (status === "COMPLETED") await lockResource(tx, o.resourceId);
     const n = await tx.$executeRawUnsafe(
@@ -40,7 +41,7 @@ export async function reportProgress(db: PrismaClient, actor: Actor, assignmentI
       status, o.id, step.from,
     );
     if (n !== 1) throw new AppError("CONFLICT", `Only an assignment that is ${step.from} can be marked ${status}.`);
-    await openEvidenceOnProgress(tx, o.id, status);
+    if (o.paymentMode === "REIMBURSABLE") await openEvidenceOnProgress(tx, o.id, status); // only requisitions have evidence
     if (status === "EN_ROUTE") await markEnRoute(tx, o.needId, o.quantity);
     if (status === "ON_SCENE") await markOnScene(tx, o.needId, o.quantity);
     if (status === "COMPLETED") {
@@ -52,7 +53,7 @@ export async function reportProgress(db: PrismaClient, actor: Actor, assignmentI
       });
     }
     await recordAudit(tx, { actorId: actor.userId, orgId: o.supplierOrgId, action: "assignment.progress", entityType: "Assignment", entityId: o.id, data: { status } });
-    await notify(tx, await dispatcherUserIds(tx, o.requesterOrgId), "assignment.progress", { assignmentId: o.id, needId: o.needId, incidentId: o.incidentId, status, ...offerTitles(o) });
+    await notify(tx, dispatchers, "assignment.progress", { assignmentId: o.id, needId: o.needId, incidentId: o.incidentId, status, ...offerTitles(o) });
     await publishResourceOffer(tx, o, status);
     return { id: o.id, status, holdExpiresAt: null };
   }, CONTENDED_TX_OPTIONS);
