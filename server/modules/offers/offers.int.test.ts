@@ -113,7 +113,8 @@ describe("offers and holds", () => {
     // (a worker SIGKILLed or PostgreSQL restarted at that moment).
     const dying = new Proxy(t.db, {
       get: (target, prop, receiver) => {
-        if (prop === "need") throw new Error("Connection terminated unexpectedly");
+        // offerNext's first read (the need's open units) goes through these
+        if (prop === "need" || prop === "$queryRaw") throw new Error("Connection terminated unexpectedly");
         return Reflect.get(target, prop, receiver);
       },
     }) as PrismaClient;

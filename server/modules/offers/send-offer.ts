@@ -43,6 +43,7 @@ export async function sendOfferInTx(tx: Db, o: OfferContext, actorId: string | n
   if (!Number.isInteger(holdMinutes) || holdMinutes < 1 || holdMinutes > 24 * 60) {
     throw new AppError("BAD_REQUEST", "The hold time must be between 1 minute and 24 hours.", { holdMinutes: ["errors.holdMinutes"] });
   }
+  const recipients = await supplierUserIds(tx, o); // before the lock: it needs none
   const res = await lockResource(tx, o.resourceId);
   if (res.status !== "AVAILABLE") throw new AppError("CONFLICT", "This resource is not available any more.");
   // The need's units are finite too: an older proposal (a second proposal run, a client's retry of one whose
@@ -59,27 +60,25 @@ export async function sendOfferInTx(tx: Db, o: OfferContext, actorId: string | n
   if (n !== 1) throw new AppError("CONFLICT", "Only a proposed assignment can be offered; this one was already handled.");
   await tx.resource.update({ where: { id: o.resourceId }, data: { offeredCount: { increment: 1 } }, select: { id: true } });
   // Paid need: the quote the supplier answers is frozen now (unless the proposal already froze it).
-  await snapshotQuotes(tx, [o.id]);
+  if (o.paymentMode === "PAID") await snapshotQuotes(tx, [o.id]);
   // a need flagged unmet by the matcher (nobody eligible / everyone declined) is being worked on again
   await tx.$executeRaw`
     UPDATE need SET unmet_reason = NULL, updated_at = now()
     WHERE id = ${o.needId} AND status IN ('OPEN', 'PARTIALLY_FILLED') AND unmet_reason IN ('ALL_BUSY', 'DECLINED')`;
   await enqueueJob(tx, { queue: OFFER_EXPIRE_QUEUE, payload: { assignmentId: o.id }, runAt: holdExpiresAt, key: `offer.expire:${o.id}` });
   await recordAudit(tx, { actorId, orgId: o.requesterOrgId, action: "assignment.offer", entityType: "Assignment", entityId: o.id, data: { holdMinutes, resourceId: o.resourceId } });
-  await notify(tx, await supplierUserIds(tx, o), "offer.received", { assignmentId: o.id, needId: o.needId, holdExpiresAt: holdExpiresAt.toISOString(), ...offerTitles(o) });
+  await notify(tx, recipients, "offer.received", { assignmentId: o.id, needId: o.needId, holdExpiresAt: holdExpiresAt.toISOString(), ...offerTitles(o) });
   await publishResourceOffer(tx, o, "OFFERED", holdExpiresAt);
   return { id: o.id, status: "OFFERED", holdExpiresAt };
 }
 
-/** Units of the need not yet filled nor on hold in a live offer. */
+/** Units of the need not yet filled nor on hold in a live offer (one statement: it runs under the offer's locks). */
 export async function openUnits(db: Db, needId: string): Promise<number> {
-  const need = await db.need.findUnique({
-    where: { id: needId },
-    select: { status: true, quantity: true, qtyCommitted: true, qtyEnRoute: true, qtyOnScene: true, qtyReleased: true },
-  });
-  if (!need || (need.status !== "OPEN" && need.status !== "PARTIALLY_FILLED")) return 0;
-  const held = await db.assignment.aggregate({ where: { needId, status: "OFFERED" }, _sum: { quantity: true } });
-  return need.quantity - need.qtyCommitted - need.qtyEnRoute - need.qtyOnScene - need.qtyReleased - (held._sum.quantity ?? 0);
+  const rows = await db.$queryRaw<{ open: number }[]>`
+    SELECT (n.quantity - n.qty_committed - n.qty_en_route - n.qty_on_scene - n.qty_released
+            - COALESCE((SELECT sum(a.quantity) FROM assignment a WHERE a.need_id = n.id AND a.status = 'OFFERED'), 0))::int AS open
+    FROM need n WHERE n.id = ${needId} AND n.status IN ('OPEN', 'PARTIALLY_FILLED')`;
+  return rows[0]?.open ?? 0;
 }
 
 /** The job key of "offer the next candidate" after an assignment was declined or expired: one per assignment. */
