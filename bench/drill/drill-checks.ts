@@ -118,7 +118,7 @@ export async function checkDatabase(db: PrismaClient, needIds: string[], auditFr
 
 export type LiveCheck = { clients: number; events_expected: number; events_received: number; lost: number; duplicates: number; unexpected: number; resets: number; clients_with_gaps: number };
 /** The first clients with a gap, for the run's failed-attempts file: what was lost, when each connection opened. */
-export type LiveGap = { topic: string; lost: { id: string; created_at: string }[]; unexpected: string[]; startAfter: string; received: string[]; opened: LiveClient["opened"] };
+export type LiveGap = { topic: string; lost: { id: string; created_at: string }[]; unexpected: string[]; startAfter: string; received: string[]; opened: LiveClient["opened"]; tries: LiveClient["tries"] };
 
 /** Each client's events per topic against the topic's committed sequence in live_event (no gap, no duplicate). */
 export async function checkLiveEvents(db: PrismaClient, clients: LiveClient[], gaps: LiveGap[] = []): Promise<LiveCheck> {
@@ -155,7 +155,7 @@ export async function checkLiveEvents(db: PrismaClient, clients: LiveClient[], g
         const when = await db.$queryRawUnsafe<{ id: string; created_at: Date }[]>(`SELECT id::text AS id, created_at FROM live_event WHERE id = ANY($1::bigint[]) ORDER BY id`, ids);
         gaps.push({
           topic, lost: when.map((w) => ({ id: w.id, created_at: w.created_at.toISOString() })),
-          unexpected: [...gotSet].filter((id) => !expSet.has(id)), startAfter, received: got, opened: client.opened,
+          unexpected: [...gotSet].filter((id) => !expSet.has(id)), startAfter, received: got, opened: client.opened, tries: client.tries,
         });
       }
     }

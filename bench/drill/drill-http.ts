@@ -149,6 +149,8 @@ export class LiveClient {
   connectedTo = -1;
   /** When each connection was answered 200 (ms) and the last id sent with it: to place a lost event afterwards. */
   readonly opened: { at: number; after: string; instance: number }[] = [];
+  /** Every connection attempt and how it ended (a status, an error, or still pending): for a client with a gap. */
+  readonly tries: { at: number; instance: number; result: string; endedAt?: number }[] = [];
   private lastId: string;
   private req: http.ClientRequest | null = null;
   private closed = false;
@@ -172,18 +174,24 @@ export class LiveClient {
       // One connection ends once: its 'end', 'error' and the request's 'error' can all fire for the same
       // close, and a second retry would open a second stream (every event twice).
       let ended = false;
-      const again = () => {
+      const attempt: (typeof this.tries)[number] = { at: Date.now(), instance: k, result: "pending" };
+      this.tries.push(attempt);
+      if (this.tries.length > 20) this.tries.shift();
+      const again = (why?: string) => {
         if (ended) return;
         ended = true;
+        if (why) attempt.result += ` → ${why}`;
+        attempt.endedAt = Date.now();
         this.retry(k);
       };
       const req = http.request(
         { host: "127.0.0.1", port: this.cluster.ports[k], path: liveStreamPath(this.topics, this.lastId), agent: this.cluster.sseAgent,
           headers: { accept: "text/event-stream", cookie: this.cookie, "last-event-id": this.lastId } },
         (res) => {
+          attempt.result = String(res.statusCode);
           if (res.statusCode !== 200) {
             res.resume();
-            res.on("end", again);
+            res.on("end", () => again());
             return resolve();
           }
           this.attempt = 0;
@@ -198,13 +206,13 @@ export class LiveClient {
               buf = buf.slice(end + 2);
             }
           });
-          res.on("end", again);
-          res.on("error", again);
+          res.on("end", () => again("end"));
+          res.on("error", (e) => again(`error ${(e as NodeJS.ErrnoException).code ?? e.message}`));
           resolve();
         },
       );
-      req.on("error", () => {
-        again();
+      req.on("error", (e) => {
+        again(`request error ${(e as NodeJS.ErrnoException).code ?? e.message}`);
         resolve();
       });
       req.end();
