@@ -294,7 +294,7 @@ export class LiveHub {
     const resume = lastEventId === null ? null : parseLiveCursor(lastEventId);
     const after = resume?.high ?? upTo;
     const resumeHoles = new Set(resume?.holes ?? []);
-    const yielded = new Set<bigint>(); // out of order (replayed, or a resumed hole): the hub may still list them
+    const yielded = new Set<bigint>(); // replayed: the hub may still list them as holes, and its queue bring them again
     let high = after;
     const deliver = (e: LiveEvent): LiveDelivery => {
       const id = BigInt(e.id);
