@@ -17,7 +17,9 @@ describe("the prepared-statement pool", () => {
     const before = await pid();
     // From another connection, end the pool's now idle one, as a server restart would.
     await t.db.$queryRaw`SELECT pg_terminate_backend(${before}::int)`;
-    await new Promise((r) => setTimeout(r, 300)); // the idle client sees the FATAL and the pool emits 'error'
+    // The idle client sees the FATAL and the pool emits 'error'; then a moment more, to see a second warning if any.
+    await vi.waitFor(() => expect(warn).toHaveBeenCalled(), { timeout: 5000 });
+    await new Promise((r) => setTimeout(r, 300));
     expect(warn).toHaveBeenCalledTimes(1);
     expect(warn).toHaveBeenCalledWith(expect.stringContaining("an idle connection was closed"));
     expect(await pid()).not.toBe(before);

@@ -1,9 +1,9 @@
 import pg from "pg";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { testDb, type TestDatabase } from "@/tests/helpers/db";
 import { inRequestOrder, serveOldestRequestFirst } from "@/server/db/request-order";
 import { isDbUnavailable } from "@/server/db-errors";
-import { createPrismaClient } from "@/server/db";
+import { createPrismaClient, poolStats } from "@/server/db";
 
 /** A pool of one connection, held by the test, so that every query waits until it is given back. */
 let t: TestDatabase;
@@ -83,11 +83,13 @@ describe("database pools serve waiting queries by the start of their request", (
       let releaseHolder!: () => void;
       const holderMayEnd = new Promise<void>((r) => (releaseHolder = r));
       // the one connection, held by a transaction that waits for the test
+      let holding = false;
       const holder = db.$transaction(async (tx) => {
         await tx.$queryRaw`SELECT 1`;
+        holding = true;
         await holderMayEnd;
       });
-      await new Promise((r) => setTimeout(r, 200));
+      await vi.waitFor(() => expect(holding).toBe(true), { timeout: 5000 });
       let firstMayGoOn!: () => void;
       const gate = new Promise<void>((r) => (firstMayGoOn = r));
       const first = inRequestOrder(async () => {
@@ -104,7 +106,8 @@ describe("database pools serve waiting queries by the start of their request", (
       });
       await tick();
       firstMayGoOn();
-      await new Promise((r) => setTimeout(r, 100));
+      // Both wait for the one connection before it is given back, however slow the machine.
+      await vi.waitFor(() => expect(poolStats(db)?.waiting).toBe(2), { timeout: 5000 });
       releaseHolder();
       await Promise.all([holder, first, second]);
       expect(served).toEqual(["first request", "second request"]);

@@ -75,10 +75,10 @@ describe("a request that arrives while the database restarts", () => {
     expect(waited).toBeGreaterThanOrEqual(350);
     expect(waited).toBeLessThan(4000);
     expect(await db.$queryRaw<{ ok: number }[]>`SELECT 1 AS ok`).toEqual([{ ok: 1 }]);
-    // up again: nobody waits
+    // up again: nobody waits (well under the 5 s patience; the bound leaves room for a GC pause on a busy machine)
     const again = Date.now();
     await waitForDatabase(db);
-    expect(Date.now() - again).toBeLessThan(50);
+    expect(Date.now() - again).toBeLessThan(500);
   });
 
   it("waits at most its patience, then goes on (and answers 503 as before)", async () => {

@@ -33,6 +33,8 @@ describe("job queue", () => {
   it("SKIP LOCKED: concurrent workers never claim the same job", async () => {
     for (let i = 0; i < 60; i++) await enqueueJob(t.db, { queue: "q.race", payload: { i }, runAt: past() });
     const clients = Array.from({ length: 6 }, () => createPrismaClient(t.url, 2));
+    // Connected before the race: a client still connecting could find the first one has taken every job.
+    await Promise.all(clients.map((c) => c.$queryRaw`SELECT 1`));
     const claimed = await Promise.all(
       clients.map(async (c, w) => {
         const ids: string[] = [];

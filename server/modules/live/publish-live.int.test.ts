@@ -1,5 +1,5 @@
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { testDb, type TestDatabase } from "@/tests/helpers/db";
 import { publishLive } from "@/server/modules/live/publish-live";
 import { liveTopics, parseLiveTopic } from "@/server/modules/live/live-topics";
@@ -33,6 +33,8 @@ describe("publishLive", () => {
       await settle();
       expect(notices).toHaveLength(0); // not before commit
     });
+    // Wait for the first notice however busy the machine is, then long enough to see a second one if it came.
+    await vi.waitFor(() => expect(notices.length).toBeGreaterThan(0), { timeout: 5000 });
     await settle();
     expect(notices).toEqual(["muster_live"]);
     const rows = await t.db.liveEvent.findMany({ orderBy: { id: "asc" } });

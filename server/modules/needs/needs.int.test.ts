@@ -152,7 +152,7 @@ describe("need.update", () => {
       expect(await t.db.need.findUniqueOrThrow({ where: { id: need.id }, select: { qtyCommitted: true } })).toEqual({ qtyCommitted: 0 });
       const edit = m.need.update({ id: need.id, version: need.version, quantity: 1 }).catch((e) => e);
       // Wait until the edit's UPDATE is blocked on the commitment's row lock, then let the commitment commit.
-      await expect.poll(async () => (await t.db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock'`)[0]!.n, { timeout: 10_000 }).toBeGreaterThan(0);
+      await expect.poll(async () => (await t.db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`)[0]!.n, { timeout: 10_000 }).toBeGreaterThan(0);
       commit();
       await holder;
       const error = await edit;

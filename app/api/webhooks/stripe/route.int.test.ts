@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 // The route reads its Stripe settings from the environment (lib/env.ts), so they are set before any import.
-const port = vi.hoisted(() => {
-  const p = 40_000 + Math.floor(Math.random() * 20_000);
+// The port is one the OS hands out free: a random pick could fall on a port a lingering PostgreSQL connection holds.
+const port = await vi.hoisted(async () => {
+  const { freePort } = await import("@/server/db/embedded-postgres");
+  const p = await freePort();
   Object.assign(process.env, {
     STRIPE_SECRET_KEY: "sk_test_local_only",
     STRIPE_WEBHOOK_SECRET: "whsec_test_local_only",

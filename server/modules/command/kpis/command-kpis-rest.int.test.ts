@@ -12,7 +12,7 @@ let t: TestDatabase;
 let f: Awaited<ReturnType<typeof seedDispatchFixtures>>;
 const keys = { govA: "", govWuxi: "", supplier: "", supplierForged: "", govNoScope: "" };
 const from = new Date(Date.now() - 86_400_000).toISOString();
-const to = new Date(Date.now() + 60_000).toISOString();
+const to = new Date(Date.now() + 3_600_000).toISOString(); // room for a slow beforeAll: its needs must fall inside
 
 const get = (path: string, key: string) => GET(new Request(`http://localhost:3000/api/v1${path}`, { headers: { authorization: `Bearer ${key}` } }));
 const kpis = (region: string, key: string) => get(`/command/regions/${region}/kpis?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`, key);

@@ -122,7 +122,7 @@ describe("adding photos to a task", () => {
     await me.knightTask.removePhoto({ photoId: added.id });
     expect((await failure(me.knightTask.removePhoto({ photoId: added.id }))).code).toBe("NOT_FOUND");
 
-    const audits = await t.db.auditEvent.findMany({ where: { entityId: id, action: { in: ["knightTask.addPhoto", "knightTask.removePhoto"] } }, orderBy: { createdAt: "asc" }, select: { action: true, actorId: true, data: true } });
+    const audits = await t.db.auditEvent.findMany({ where: { entityId: id, action: { in: ["knightTask.addPhoto", "knightTask.removePhoto"] } }, orderBy: { seq: "asc" }, select: { action: true, actorId: true, data: true } });
     expect(audits.map((a) => a.action)).toEqual(["knightTask.addPhoto", "knightTask.removePhoto"]);
     expect(audits[0]).toMatchObject({ actorId: k.userId, data: { photoId: added.id, contentType: "image/jpeg", stage: "AT_DROPOFF", metadataRemoved: ["APP1", "APP1", "APP13", "COM", "trailing"] } });
     expect(JSON.stringify(audits)).not.toContain(SECRET_GPS);
