@@ -1,6 +1,7 @@
 /**
  * Matching benchmark (not a test): `npm run bench:match [-- --scale 1000000] [--needs 1000] [--requests 2000] [--runs 3]`.
- *  - Without --scale: DATABASE_URL, else the embedded dev database (.data), as it is.
+ *  - Without --scale: DATABASE_URL, else the embedded dev database (.data), migrated and seeded with the demo
+ *    data when it has none (as `npm run demo` does), so it runs on a new machine.
  *  - With --scale N: a scratch embedded PostgreSQL in <MUSTER_DATA_DIR>/bench-N, migrated and seeded once with
  *    `prisma/seed.ts --scale N` (reused by later runs).
  * Each run measures, in the same process and database (forced sequential scans are stopped at 20 s each at 1M
@@ -68,8 +69,9 @@ async function main() {
   let servers: Awaited<ReturnType<typeof startApiServers>> | null = null;
   let fixture: Awaited<ReturnType<typeof createApiFixture>> | null = null;
   try {
+    await migrate(database.url, { quiet: true });
+    if (!scale) await run(process.execPath, ["--import", "tsx", "prisma/seed.ts", "--if-empty"], { ...process.env, DATABASE_URL: database.url });
     if (scale) {
-      await migrate(database.url, { quiet: true });
       const have = Number((await db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM resource`)[0]!.n);
       if (have < scale * 0.9) {
         console.info(`[bench] seeding a scratch database with --scale ${scale} …`);
