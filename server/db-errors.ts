@@ -68,3 +68,20 @@ export const DB_UNAVAILABLE_MESSAGE = "The service is briefly unavailable (its d
 
 /** Seconds a client should wait before retrying a 503 (sent as Retry-After). */
 export const DB_UNAVAILABLE_RETRY_AFTER_S = 2;
+
+/** Prisma's interactive transaction timeout when none is given (`$transaction(fn, { timeout })`). */
+export const PRISMA_TRANSACTION_TIMEOUT_MS = 5000;
+
+/**
+ * A transaction that outlived its timeout is rolled back by Prisma from a timer; a query in flight at that moment
+ * has come back `null` (the surge drill, once: create-need read `row.id` of null and answered 500). Nothing was
+ * committed, so the TypeError that follows is the expiry, and is answered as one (503, retry). Any other error, or
+ * a TypeError inside the time, is left as it is: that is a bug to see.
+ */
+export function asExpiryWhenLate(e: unknown, elapsedMs: number, timeoutMs: number): unknown {
+  if (!(e instanceof TypeError) || elapsedMs < timeoutMs || isDbUnavailable(e)) return e;
+  return new Error(
+    `A query cannot be executed on an expired transaction: it ran ${Math.round(elapsedMs)} ms against a timeout of ${timeoutMs} ms, and was rolled back (${e.message})`,
+    { cause: e },
+  );
+}

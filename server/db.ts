@@ -2,7 +2,7 @@ import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient, Prisma } from "@/server/generated/prisma/client";
 import { requireDatabaseUrl } from "@/lib/env";
-import { isDbUnavailable } from "@/server/db-errors";
+import { asExpiryWhenLate, isDbUnavailable, PRISMA_TRANSACTION_TIMEOUT_MS } from "@/server/db-errors";
 import { survivesLostConnections } from "@/server/db/pool-errors";
 import { RestartPause, reportConnects } from "@/server/db/restart-pause";
 import { serveOldestRequestFirst } from "@/server/db/request-order";
@@ -162,6 +162,8 @@ export function createPrismaClient(url: string, poolSize = 10, options: PoolOpti
   client.$transaction = ((arg: unknown, options?: unknown) => {
     if (typeof arg !== "function") return transaction(arg, options);
     const afterCommit: ((c: PrismaClient) => Promise<void>)[] = [];
+    const started = performance.now();
+    const timeoutMs = (options as { timeout?: number } | undefined)?.timeout ?? PRISMA_TRANSACTION_TIMEOUT_MS;
     return transaction(async (tx: Prisma.TransactionClient) => {
       const hooks: (() => Promise<void>)[] = [];
       beforeCommitHooks.set(tx, hooks);
@@ -171,10 +173,15 @@ export function createPrismaClient(url: string, poolSize = 10, options: PoolOpti
       beforeCommitHooks.delete(tx);
       afterCommitHooks.delete(tx);
       return result;
-    }, options).then(async (result) => {
-      for (const hook of afterCommit) await hook(client);
-      return result;
-    });
+    }, options).then(
+      async (result) => {
+        for (const hook of afterCommit) await hook(client);
+        return result;
+      },
+      (e: unknown) => {
+        throw asExpiryWhenLate(e, performance.now() - started, timeoutMs);
+      },
+    );
   }) as typeof client.$transaction;
   let prepared: pg.Pool | null = null;
   preparedPools.set(client, () => {
