@@ -36,6 +36,7 @@ export const paths = {
   workBoard: "/work-board",
   search: "/search",
   orders: "/orders",
+  order: (orderId: string) => `/orders/${encodeURIComponent(orderId)}`,
   money: "/money",
 } as const;
 

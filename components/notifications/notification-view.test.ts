@@ -28,6 +28,7 @@ const SAMPLES: Record<NotificationKind, Record<string, unknown>> = {
   "claim.filed": { claimId: "c1", assignmentId: "a1", incidentId: "i1", resourceTitle: "移动泵车 700m³/h", resourceTitleEn: "Mobile pump truck", supplierName: "华力机械", supplierNameEn: "Huali Machinery", claimedCents: 123_450 },
   "claim.lineDecided": { claimId: "c1", assignmentId: "a1", incidentId: "i1", resourceTitle: "移动泵车 700m³/h", lineId: "l1", description: "燃油 120 升", status: "ADJUSTED", amountCents: 90_000, approvedCents: 80_000, reason: "按当日油价" },
   "claim.paid": { claimId: "c1", assignmentId: "a1", incidentId: "i1", resourceTitle: "移动泵车 700m³/h", paidCents: 80_000 },
+  "order.excessRefunded": { orderId: "o1", amountCents: 120_000 },
 };
 
 function render(kind: string, payload: Record<string, unknown>, locale: (typeof locales)[number]) {
@@ -161,6 +162,15 @@ describe("notification view", () => {
       expect(render(kind, SAMPLES[kind], "en").path, kind).toBe("/requisitions/a1");
       expect(render(kind, {}, "en").path, kind).toBe("/requisitions");
     }
+  });
+
+  it("an overpayment refund: the amount, linked to the order", () => {
+    expect(render("order.excessRefunded", SAMPLES["order.excessRefunded"], "en")).toMatchObject({
+      text: "A payment for an order completed after the order was cancelled; the CN¥1,200.00 not owed was refunded to the card.",
+      path: "/orders/o1",
+    });
+    expect(render("order.excessRefunded", SAMPLES["order.excessRefunded"], "zh-CN").text).toContain("¥1,200.00");
+    expect(render("order.excessRefunded", {}, "en").path).toBe("/orders");
   });
 
   it("falls back to a generic sentence for an unknown kind", () => {

@@ -140,6 +140,10 @@ export const NOTIFICATION_VIEWS: Record<NotificationKind, Describe> = {
     return view(`kinds.claim.${key}`, claimPath(p), vars);
   },
   "claim.paid": (p, locale) => view("kinds.claim.paid", claimPath(p), { resource: claimResource(p, locale), amount: money(locale, num(p, "paidCents")) }),
+  "order.excessRefunded": (p, locale) => {
+    const id = str(p, "orderId");
+    return view("kinds.order.excessRefunded", id ? paths.order(id) : paths.orders, { amount: money(locale, num(p, "amountCents")) });
+  },
 };
 
 /** The view of one notification; an unknown kind reads as a generic sentence linking to the dashboard. */

@@ -23,6 +23,7 @@ export const NOTIFICATION_KINDS = [
   "claim.filed",
   "claim.lineDecided",
   "claim.paid",
+  "order.excessRefunded",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

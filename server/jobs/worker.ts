@@ -7,6 +7,7 @@ import { dispatchJobHandlers } from "@/server/jobs/dispatch-jobs";
 import { armLivePrune, liveJobHandlers } from "@/server/jobs/live-jobs";
 import { armSearchReconcile, SEARCH_RECONCILE_QUEUE, searchJobHandlers, startSearchSyncWorker } from "@/server/jobs/search-jobs";
 import { startAuditChainer } from "@/server/jobs/audit-jobs";
+import { paymentJobHandlers } from "@/server/jobs/payment-jobs";
 import { NOTIFICATION_EMAIL_QUEUE, sendNotificationEmail } from "@/server/modules/notifications/notify";
 
 /** Every queue the app runs; other slices add their handlers here (e.g. knight dispatch waves). */
@@ -17,6 +18,7 @@ export function allJobHandlers(db: PrismaClient): Record<string, JobHandler> {
     ...dispatchJobHandlers(db),
     ...liveJobHandlers(db),
     ...searchJobHandlers(db),
+    ...paymentJobHandlers(db),
     [NOTIFICATION_EMAIL_QUEUE]: (job) => sendNotificationEmail(db, job.payload as Parameters<typeof sendNotificationEmail>[1]),
   };
 }

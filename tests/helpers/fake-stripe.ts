@@ -95,7 +95,7 @@ export class FakeStripe {
     if (method === "POST" && path === "/v1/refunds") {
       const pi = this.intents.get(p.payment_intent ?? "");
       if (!pi) return [404, { error: { type: "invalid_request_error", message: "No such payment_intent" } }];
-      return [200, this.refund(pi.id, Number(p.amount))];
+      return [200, this.refund(pi.id, Number(p.amount), meta("metadata"))];
     }
     if (method === "POST" && path === "/v1/transfers") {
       const t: Obj = { id: this.id("tr"), object: "transfer", amount: Number(p.amount), currency: p.currency, destination: p.destination, transfer_group: p.transfer_group ?? null, metadata: meta("metadata") };
@@ -139,8 +139,8 @@ export class FakeStripe {
     return Object.assign(this.sessions.get(sessionId)!, { status: "expired" });
   }
 
-  refund(paymentIntentId: string, amount: number): Obj {
-    const r: Obj = { id: this.id("re"), object: "refund", amount, status: "succeeded", payment_intent: paymentIntentId, currency: "cny" };
+  refund(paymentIntentId: string, amount: number, metadata: Record<string, string> = {}): Obj {
+    const r: Obj = { id: this.id("re"), object: "refund", amount, status: "succeeded", payment_intent: paymentIntentId, currency: "cny", metadata };
     this.refunds.set(r.id, r);
     const charge = [...this.charges.values()].find((c) => c.payment_intent === paymentIntentId);
     if (charge) Object.assign(charge, { amount_refunded: Number(charge.amount_refunded) + amount, refunded: Number(charge.amount_refunded) + amount >= Number(charge.amount) });

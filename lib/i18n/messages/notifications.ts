@@ -67,6 +67,9 @@ export const notifications = {
         lineDecided: "「{resource}」的补偿项目「{line}」已审核。",
         paid: "「{resource}」的补偿已标记为支付：{amount}。",
       },
+      order: {
+        excessRefunded: "一笔订单在取消后才完成付款，多付的 {amount} 已原路退回付款卡。",
+      },
     },
   },
   en: {
@@ -132,6 +135,9 @@ export const notifications = {
         lineDisputed: "Claim line “{line}” ({claimed}) for “{resource}” was disputed: “{reason}”; you can add evidence.",
         lineDecided: "Claim line “{line}” for “{resource}” was decided.",
         paid: "The compensation for “{resource}” was marked paid: {amount}.",
+      },
+      order: {
+        excessRefunded: "A payment for an order completed after the order was cancelled; the {amount} not owed was refunded to the card.",
       },
     },
   },

@@ -16,6 +16,7 @@
  *   order.paid      A   Dr stripe_balance              Cr buyer_receivable[buyer]     (card, Checkout)
  *   order.refund    R   Dr incident_clearing           Cr stripe_balance              (money back to the buyer)
  *   order.reduced   R   Dr incident_clearing           Cr buyer_receivable[buyer]     (unpaid: owed less / cancelled)
+ *   order.excess_refund X Dr buyer_receivable[buyer]   Cr stripe_balance              (paid more than owed: returned)
  *   order.earned    E   Dr incident_clearing  E        Cr supplier_payable[seller] E−F, Cr platform_fees F
  *   order.transfer  N   Dr supplier_payable[seller]    Cr stripe_balance              (Connect transfer)
  *   order.invoice_settled A  Dr supplier_payable[seller] Cr buyer_receivable[buyer]  (paid directly, no fee)
@@ -57,6 +58,7 @@ export const JOURNAL_KINDS = [
   "order.paid",
   "order.refund",
   "order.reduced",
+  "order.excess_refund",
   "order.earned",
   "order.transfer",
   "order.invoice_settled",

@@ -75,13 +75,15 @@ export async function requesterSpend(db: Db, actor: Actor): Promise<SpendReport>
     incidents: incidents
       .map((i) => {
         const owedIn = sum(i.id, (r) => r.account === "buyer_receivable", "debit");
+        // Card money returned because it was not owed (paid after a cancellation) was never a cost.
+        const returned = sum(i.id, (r) => r.account === "buyer_receivable" && r.kind === "order.excess_refund", "debit");
         const owedOff = sum(i.id, (r) => r.account === "buyer_receivable", "credit");
         const reduced = sum(i.id, (r) => r.account === "buyer_receivable" && r.kind === "order.reduced", "credit");
         const refunded = sum(i.id, (r) => (r.kind === "order.refund" || r.kind === "order.refund_owed") && r.account === "incident_clearing", "debit");
         return {
           incidentId: i.id,
           title: i.title,
-          paidCents: owedIn - reduced - refunded,
+          paidCents: owedIn - returned - reduced - refunded,
           outstandingCents: owedIn - owedOff,
           compensationCents: sum(i.id, (r) => r.account === "compensation_approved", "debit") - sum(i.id, (r) => r.account === "compensation_approved", "credit"),
           inKindCents: sum(i.id, (r) => r.account === "in_kind_cost", "debit") - sum(i.id, (r) => r.account === "in_kind_cost", "credit"),

@@ -50,6 +50,7 @@ const SUBJECTS: Record<NotificationKind, string> = {
   "claim.filed": "Muster：收到补偿申请 / Compensation claim filed",
   "claim.lineDecided": "Muster：补偿项目已审核 / Claim line decided",
   "claim.paid": "Muster：补偿已支付 / Compensation paid",
+  "order.excessRefunded": "Muster：多付款项已退回 / Overpayment refunded",
 };
 
 /** The `notification.email` job: mails the users (nodemailer, SMTP_URL); throws on failure so the queue retries. */

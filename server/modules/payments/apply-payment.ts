@@ -2,6 +2,7 @@ import type { Db } from "@/server/db";
 import type { OrderStatus } from "@/server/generated/prisma/enums";
 import { postJournal } from "@/server/modules/ledger/post-journal";
 import { statusAfterRefund } from "@/server/modules/orders/order-state";
+import { enqueueJob } from "@/server/jobs/queue";
 
 /**
  * The money effects of Stripe's facts, each derived idempotently: the journal's idempotency key is the
@@ -23,7 +24,13 @@ export async function lockOrder(tx: Db, orderId: string): Promise<LockedOrder | 
   return rows[0] ?? null;
 }
 
-/** Money in, once per order. A payment that arrives after a cancellation is still recorded (it happened). */
+/** The worker's queue that gives back card money the buyer did not owe (payments/refund-excess.ts). */
+export const EXCESS_REFUND_QUEUE = "payments.refundExcess";
+
+/**
+ * Money in, once per order. A payment that arrives after a cancellation is still recorded (it happened); what
+ * it paid beyond what was still owed is queued to go back to the buyer, in the same transaction.
+ */
 export async function applyPaid(tx: Db, orderId: string, p: { amountCents: number; paymentIntentId: string | null; sessionId?: string | null }): Promise<boolean> {
   const o = await lockOrder(tx, orderId);
   if (!o || p.amountCents <= 0) return false;
@@ -51,7 +58,40 @@ export async function applyPaid(tx: Db, orderId: string, p: { amountCents: numbe
     },
     select: { id: true },
   });
+  if ((await excessPaidCents(tx, o.id)) > 0) {
+    await enqueueJob(tx, { queue: EXCESS_REFUND_QUEUE, key: `order:${o.id}:excess-refund`, payload: { orderId: o.id }, maxAttempts: 10 });
+  }
   return true;
+}
+
+/**
+ * What the buyer paid beyond what it owes on the order: the buyer's receivable below zero (accepted, less
+ * reductions, less payments, plus what was already given back). A refund the supplier owes directly after an
+ * invoice settlement (order.refund_owed) is between the two sides, not card money, and is left out.
+ */
+export async function excessPaidCents(tx: Db, orderId: string): Promise<number> {
+  const rows = await tx.$queryRaw<{ balance: bigint | null }[]>`
+    SELECT SUM(e.debit_cents - e.credit_cents)::bigint AS balance FROM ledger_entry e JOIN ledger_journal j ON j.id = e.journal_id
+    WHERE j.order_id = ${orderId} AND e.account = 'buyer_receivable' AND j.kind <> 'order.refund_owed'`;
+  return Math.max(0, -Number(rows[0]?.balance ?? 0));
+}
+
+/** Card money the buyer did not owe, returned: once per Stripe refund id (the same key a plain refund would take). */
+export async function applyExcessRefund(tx: Db, orderId: string, r: { refundId: string; amountCents: number }): Promise<boolean> {
+  const o = await lockOrder(tx, orderId);
+  if (!o || r.amountCents <= 0) return false;
+  const posted = await postJournal(tx, {
+    kind: "order.excess_refund",
+    incidentId: o.incident_id,
+    orderId: o.id,
+    idempotencyKey: `refund:${r.refundId}`,
+    memo: `Stripe ${r.refundId} (paid beyond what was owed)`,
+    lines: [
+      { account: "buyer_receivable", orgId: o.buyer_org_id, debitCents: r.amountCents, currency: o.currency },
+      { account: "stripe_balance", creditCents: r.amountCents, currency: o.currency },
+    ],
+  });
+  return !posted.replayed;
 }
 
 /** Money back to the buyer, once per Stripe refund id. */

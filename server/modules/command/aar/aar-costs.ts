@@ -49,7 +49,8 @@ export async function loadAarCosts(db: Db, actor: Actor, incident: { id: string;
     const seller = () => line(r.sellerOrgId, "PAID");
     if (r.account === "buyer_receivable") {
       if (r.kind === "order.accepted" || r.kind === "order.reduced") seller().amountCents += dc;
-      if (r.kind === "order.paid" || r.kind === "order.invoice_settled") seller().paidCents -= dc;
+      // Money in, less card money returned because it was not owed (an order paid after its cancellation).
+      if (r.kind === "order.paid" || r.kind === "order.invoice_settled" || r.kind === "order.excess_refund") seller().paidCents -= dc;
       seller().outstandingCents += dc;
     } else if (r.account === "incident_clearing" && r.kind === "order.refund") {
       seller().amountCents -= dc;
