@@ -8,6 +8,7 @@ import { armLivePrune, liveJobHandlers } from "@/server/jobs/live-jobs";
 import { armSearchReconcile, SEARCH_RECONCILE_QUEUE, searchJobHandlers, startSearchSyncWorker } from "@/server/jobs/search-jobs";
 import { startAuditChainer } from "@/server/jobs/audit-jobs";
 import { paymentJobHandlers } from "@/server/jobs/payment-jobs";
+import { startKnightCountWatcher } from "@/server/jobs/knight-count-watcher";
 import { NOTIFICATION_EMAIL_QUEUE, sendNotificationEmail } from "@/server/modules/notifications/notify";
 
 /** Every queue the app runs; other slices add their handlers here (e.g. knight dispatch waves). */
@@ -41,8 +42,8 @@ export function startQueueLoops(db: PrismaClient, handlers: Record<string, JobHa
 
 /**
  * Starts the app's worker over every registered queue, and beside it the search sync loop (outbox → search
- * engines, woken by NOTIFY) and the chaining of audit rows left pending; `stop()` finishes the current batches
- * and returns.
+ * engines, woken by NOTIFY), the chaining of audit rows left pending and the watch on the command map's knight
+ * counts; `stop()` finishes the current batches and returns.
  */
 export function startAppWorker(db: PrismaClient, intervalMs = 1000): JobWorker {
   const handlers = allJobHandlers(db);
@@ -51,5 +52,6 @@ export function startAppWorker(db: PrismaClient, intervalMs = 1000): JobWorker {
   const jobs = startQueueLoops(db, handlers, `${hostname()}:${process.pid}`, intervalMs);
   const search = startSearchSyncWorker(db);
   const audits = startAuditChainer(db);
-  return { stop: async () => void (await Promise.all([jobs.stop(), search.stop(), audits.stop()])) };
+  const knightCounts = startKnightCountWatcher(db);
+  return { stop: async () => void (await Promise.all([jobs.stop(), search.stop(), audits.stop(), knightCounts.stop()])) };
 }

@@ -91,9 +91,7 @@ function shown(key: string, regionCode: string | null, at: { lat: number; lng: n
  * centre ± 0.3° stands in for it.
  */
 export async function loadKnightCounts(db: Db, region: TCommandRegion & { lat: number; lng: number }, children: (TCommandRegion & { lat: number; lng: number })[]): Promise<TKnightCount[]> {
-  const rows = await db.$queryRaw<{ cell: string; n: number }[]>`
-    SELECT public_cell AS cell, count(*)::int AS n FROM knight_profile
-     WHERE on_duty AND status = 'ACTIVE' AND public_cell IS NOT NULL GROUP BY public_cell`;
+  const rows = await onDutyKnightCells(db);
   const placeOf = cellPlacer(region);
   const cells: { cell: string; n: number; at: { lat: number; lng: number }; area: string | null }[] = [];
   for (const r of rows) {
@@ -110,6 +108,13 @@ export async function loadKnightCounts(db: Db, region: TCommandRegion & { lat: n
     .map((f) => shown(f.properties.code, f.properties.code, centre.get(f.properties.code)!, totals.get(f.properties.code)!));
 }
 
+/** On-duty knights per public cell: all the map (and the watcher of its counts) ever reads of where knights are. */
+export function onDutyKnightCells(db: Db): Promise<{ cell: string; n: number }[]> {
+  return db.$queryRaw<{ cell: string; n: number }[]>`
+    SELECT public_cell AS cell, count(*)::int AS n FROM knight_profile
+     WHERE on_duty AND status = 'ACTIVE' AND public_cell IS NOT NULL GROUP BY public_cell`;
+}
+
 type Placement = { at: { lat: number; lng: number }; area: string | null } | null;
 /** Where each public cell falls, per region: the outline and area tests are the costly part of the counts. */
 const placements = new Map<string, Placement>();
@@ -121,7 +126,7 @@ const MAX_PLACEMENTS = 200_000;
  * remembered: a province's ~4,000 on-duty cells cost thousands of point-in-polygon tests on every refresh
  * otherwise (most of the map's time for Jiangsu on the bench seed). Null: not placeable or outside.
  */
-function cellPlacer(region: TCommandRegion & { lat: number; lng: number }): (cell: string) => Placement {
+export function cellPlacer(region: TCommandRegion & { lat: number; lng: number }): (cell: string) => Placement {
   const own = regionGeometries(region.code);
   const areas = childBoundaries(region.code);
   const within = own
