@@ -85,6 +85,12 @@ export class FakeStripe {
       return [200, s];
     }
     if (method === "GET" && seg[1] === "checkout" && seg[2] === "sessions" && seg[3]) return get(this.sessions, seg[3]);
+    if (method === "POST" && seg[1] === "checkout" && seg[2] === "sessions" && seg[3] && seg[4] === "expire") {
+      const s = this.sessions.get(seg[3]);
+      if (!s) return [404, { error: { type: "invalid_request_error", message: `No such checkout.session: ${seg[3]}` } }];
+      if (s.status !== "open") return [400, { error: { type: "invalid_request_error", message: `Only Checkout Sessions with a status in [open] can be expired; this one is ${String(s.status)}` } }];
+      return [200, this.expireSession(s.id)];
+    }
     if (method === "GET" && seg[1] === "payment_intents" && seg[2]) return get(this.intents, seg[2]);
     if (method === "GET" && seg[1] === "charges" && seg[2]) return get(this.charges, seg[2]);
     if (method === "GET" && seg[1] === "accounts" && seg[2]) return get(this.accounts, seg[2]);

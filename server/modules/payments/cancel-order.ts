@@ -8,6 +8,21 @@ import { applyReduction, applyRefund } from "@/server/modules/payments/apply-pay
 import type { PaymentsConfig } from "@/server/modules/payments/stripe-client";
 import { reverseTransferForRefunds } from "@/server/modules/payments/refund-after-payout";
 
+/**
+ * A cancelled order's Checkout page must not take a payment any more: an open session is expired at Stripe.
+ * A session the buyer completed a moment ago (its webhook not here yet) cannot be expired; that payment is
+ * given back by itself when it arrives (refund-excess.ts). Failing to reach Stripe does not stop the cancellation.
+ */
+async function closeOpenCheckout(cfg: PaymentsConfig, sessionId: string | null): Promise<void> {
+  if (!cfg.stripe || !sessionId) return;
+  try {
+    const session = await cfg.stripe.checkout.sessions.retrieve(sessionId);
+    if (session.status === "open") await cfg.stripe.checkout.sessions.expire(sessionId);
+  } catch (e) {
+    console.warn(`[muster] payments: could not expire Checkout Session ${sessionId} of a cancelled order (${(e as Error).message}); a late payment is refunded by itself`);
+  }
+}
+
 export type CancelPreview = { mobilized: boolean; refundCents: number; keptCents: number; paid: boolean };
 
 /** The policy applied to this order now: shown to both sides before anyone acts. */
@@ -31,11 +46,12 @@ export async function previewCancellation(db: PrismaClient, orderId: string): Pr
 export async function cancelOrder(db: PrismaClient, cfg: PaymentsConfig, actor: Actor, orderId: string): Promise<CancelPreview> {
   const parties = await loadOrderParties(db, actor, orderId);
   assertBuyerActor(actor, parties);
-  const o = await db.order.findUniqueOrThrow({ where: { id: orderId }, select: { status: true, stripePaymentIntentId: true, paidAt: true, settlementMode: true } });
+  const o = await db.order.findUniqueOrThrow({ where: { id: orderId }, select: { status: true, stripePaymentIntentId: true, stripeCheckoutSessionId: true, paidAt: true, settlementMode: true } });
   if (o.status === "CANCELLED" || o.status === "REFUNDED" || o.status === "SETTLED") throw new AppError("CONFLICT", `This order is ${o.status}; it cannot be cancelled.`);
   const p = await previewCancellation(db, orderId);
   if (p.refundCents <= 0) throw new AppError("CONFLICT", "Nothing is left to refund on this order.");
   if (!o.paidAt) {
+    await closeOpenCheckout(cfg, o.stripeCheckoutSessionId);
     await db.$transaction(async (tx) => {
       await applyReduction(tx, orderId, p.refundCents, `order:${orderId}:cancel`);
       await recordAudit(tx, { actorId: actor.userId, orgId: parties.buyerOrgId, action: "order.cancel", entityType: "Order", entityId: orderId, data: { ...p } });

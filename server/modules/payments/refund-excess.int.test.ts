@@ -42,19 +42,30 @@ const journals = (orderId: string, kind: string) => t.db.ledgerJournal.count({ w
 const refundsOf = (intentId: string) => [...stripe.refunds.values()].filter((r) => r.payment_intent === intentId);
 const balance = async (orderId: string, account: string) => (await orderBalances(t.db, orderId)).find((b) => b.account === account)?.balanceCents ?? 0;
 
-/** An order cancelled (unpaid) while its Checkout session stayed open, then paid there. */
+/** The buyer pays in Checkout and, before Stripe's event reaches us, cancels the order (still unpaid here). */
 async function paidAfterCancel() {
   const o = await makePaidOrder(t.db, f);
   const step = await startPayment(t.db, cfg, f.actors.dispatcherA, o.orderId);
   if (step.mode !== "STRIPE") throw new Error("expected a Checkout Session");
+  const paid = stripe.completeSession(step.sessionId);
   const cancelled = await cancelOrder(t.db, cfg, f.actors.dispatcherA, o.orderId);
   expect(cancelled).toMatchObject({ paid: false, refundCents: o.amountCents, keptCents: 0 });
-  const paid = stripe.completeSession(step.sessionId);
   expect((await deliver(signedEvent("checkout.session.completed", paid.session))).body.outcome).toBe("paid");
   return { ...o, intentId: paid.intent.id };
 }
 
 describe("a payment that arrives after the order was cancelled", () => {
+  it("cannot happen through a Checkout page still open: cancelling expires it at Stripe, and its expiry reopens nothing", async () => {
+    const o = await makePaidOrder(t.db, f);
+    const step = await startPayment(t.db, cfg, f.actors.dispatcherA, o.orderId);
+    if (step.mode !== "STRIPE") throw new Error("expected a Checkout Session");
+    await cancelOrder(t.db, cfg, f.actors.dispatcherA, o.orderId);
+    const session = stripe.sessions.get(step.sessionId)!;
+    expect(session.status).toBe("expired");
+    expect((await deliver(signedEvent("checkout.session.expired", session))).body.outcome).toBe("ignored");
+    expect((await t.db.order.findUniqueOrThrow({ where: { id: o.orderId }, select: { status: true } })).status).toBe("CANCELLED");
+  });
+
   it("is queued with the payment, refunded in full by the worker's job, posted once and told to the buyer", async () => {
     const spent = async () => (await requesterSpend(t.db, f.actors.dispatcherA)).incidents.find((i) => i.incidentId === f.incidentId) ?? null;
     const before = await spent();
