@@ -72,6 +72,23 @@ describe("offers and holds", () => {
     expect(await status(a)).toBe("ACCEPTED");
   });
 
+  it("a paid need's accept adds its order under the lock in few statements: the quote, one joined read, the order and its journal", async () => {
+    const n = await need();
+    await t.db.need.update({ where: { id: n }, data: { paymentMode: "PAID", durationMinutes: 240 } });
+    const r = await pump();
+    await t.db.resource.update({ where: { id: r }, data: { pricingMode: "HOURLY", priceCents: 30_000 } });
+    const a = await propose(t.db, n, r);
+    await offerAssignment(t.db, dispatcher, a, { holdMinutes: 15 });
+    const { statements } = await countStatements(() => acceptOffer(t.db, supplier, a));
+    const sql = statements.map((q) => q.replace(/\s+/g, " ").trim());
+    const underLock = sql.slice(sql.findIndex((q) => /FROM resource WHERE id = \$1 FOR UPDATE/.test(q)) + 1, sql.indexOf("COMMIT"));
+    // the 7 of a free need, plus: the quote snapshot's read (the quote was frozen at offer time), the order's joined
+    // read, the order, its journal and its entries
+    expect(underLock).toHaveLength(12); // the order's read was a nested Prisma select of five statements: 16
+    expect(underLock.filter((q) => /^SELECT/.test(q))).toHaveLength(2);
+    expect(await t.db.order.count({ where: { assignmentId: a, status: "ACCEPTED" } })).toBe(1);
+  });
+
   it("only the requesting org's dispatcher may offer; only the supplier org may answer", async () => {
     const a = await propose(t.db, await need(), await pump());
     await expect(offerAssignment(t.db, member, a)).rejects.toMatchObject({ code: "FORBIDDEN" });
