@@ -5,6 +5,8 @@ import type { Actor } from "@/server/auth/actor-type";
 import { createCallerFactory, type Context } from "@/server/api/trpc";
 import { appRouter } from "@/server/api/root";
 import { createActor, createOrg, pumpInput, seedListingRefs } from "@/server/modules/listings/test-fixtures";
+import { updateListing } from "@/server/modules/listings/write-listing";
+import { countStatements } from "@/tests/helpers/count-statements";
 
 let t: TestDatabase;
 const a: Record<string, Actor> = {};
@@ -169,5 +171,16 @@ describe("listing validation and locking", () => {
     const lost = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
     expect((lost.reason as { cause?: AppError }).cause?.code).toBe("CONFLICT");
     expect((await t.db.resource.findUniqueOrThrow({ where: { id: l.id }, select: { version: true } })).version).toBe(3);
+  });
+
+  it("a write holds its transaction for the writes only: the merge's reads come before it, the answer after", async () => {
+    const l = await caller(a.owner).listing.create({ ...pumpInput });
+    const { result, statements } = await countStatements(() => updateListing(t.db, a.owner, { id: l.id, version: 1, title: "改名后的泵车" }));
+    expect(result).toMatchObject({ title: "改名后的泵车", version: 2 });
+    const sql = statements.map((q) => q.replace(/\s+/g, " ").trim());
+    const inside = sql.slice(sql.indexOf("BEGIN") + 1, sql.indexOf("COMMIT"));
+    // the committed units, the versioned UPDATE, the audit row, the outbox row
+    expect(inside).toHaveLength(4);
+    expect(inside.filter((q) => /^SELECT/.test(q))).toHaveLength(1);
   });
 });

@@ -12,7 +12,10 @@ import { dtoToInput, listingSelect, toListingDto } from "@/server/modules/listin
 
 /**
  * Creating and changing listings. Each write is one transaction: the resource row, its availability
- * windows and credentials (replaced wholesale), one audit event and one outbox event (search sync).
+ * windows and credentials (replaced wholesale), one audit event and one outbox event (search sync). What can
+ * be read first (the listing to merge onto, types, regions) is read before it, and the answer after it: the
+ * transaction holds the row only for the writes (an update's `version` condition still catches a change made
+ * in between).
  */
 
 function invalid(fieldErrors: FieldErrors): never {
@@ -65,7 +68,7 @@ export async function createListing(db: Db, actor: Actor, input: TListingInput):
   const owner = resolveOwner(actor, input.orgId);
   const { type, regionCode } = await checkInput(db, input);
   assertMayPublish(input.status, owner.orgVerification);
-  return inTransaction(db, async (tx) => {
+  const id = await inTransaction(db, async (tx) => {
     const { id } = await tx.resource.create({
       data: { ...columns(input, type.id, regionCode), ownerOrgId: owner.ownerOrgId, ownerUserId: owner.ownerUserId },
       select: { id: true },
@@ -81,29 +84,30 @@ export async function createListing(db: Db, actor: Actor, input: TListingInput):
       data: { typeCode: type.code, status: input.status, via: actor.via },
     });
     await tx.outboxEvent.create({ data: { topic: "listing.changed", aggregateId: id, payload: { change: "create" } }, select: { id: true } });
-    return readDto(tx, id);
+    return id;
   });
+  return readDto(db, id);
 }
 
 /** Partial update merged onto the stored listing and validated as a whole; stale `version` → CONFLICT. */
 export async function updateListing(db: Db, actor: Actor, input: TUpdateListingInput, action = "listing.update"): Promise<TListingDto> {
-  return inTransaction(db, async (tx) => {
-    const current = await findWritableListing(tx, actor, input.id);
-    const stale = () => new AppError("CONFLICT", "Someone else changed this listing — reload it and make your change again.");
-    if (current.version !== input.version) throw stale();
-    const { id, version, ...patch } = input;
-    const changed = Object.keys(patch).filter((k) => patch[k as keyof typeof patch] !== undefined);
-    const merged: TListingInput = { ...dtoToInput(await readDto(tx, id)) };
-    for (const k of changed) (merged as Record<string, unknown>)[k] = patch[k as keyof typeof patch];
-    if (patch.lat !== undefined || patch.lng !== undefined) {
-      if (patch.regionCode === undefined) merged.regionCode = undefined; // moved: derive the region again
-    }
-    const { type, regionCode } = await checkInput(tx, merged);
+  const current = await findWritableListing(db, actor, input.id);
+  const stale = () => new AppError("CONFLICT", "Someone else changed this listing — reload it and make your change again.");
+  if (current.version !== input.version) throw stale();
+  const { id, version, ...patch } = input;
+  const changed = Object.keys(patch).filter((k) => patch[k as keyof typeof patch] !== undefined);
+  const merged: TListingInput = { ...dtoToInput(await readDto(db, id)) };
+  for (const k of changed) (merged as Record<string, unknown>)[k] = patch[k as keyof typeof patch];
+  if (patch.lat !== undefined || patch.lng !== undefined) {
+    if (patch.regionCode === undefined) merged.regionCode = undefined; // moved: derive the region again
+  }
+  const { type, regionCode } = await checkInput(db, merged);
+  assertMayPublish(merged.status, current.ownerOrg?.verification ?? null);
+  await inTransaction(db, async (tx) => {
     const committed = await tx.resource.findUniqueOrThrow({ where: { id }, select: { committedQuantity: true } });
     if (merged.quantity < committed.committedQuantity) {
       invalid({ quantity: [`${committed.committedQuantity} are committed to live assignments: the quantity cannot go below that.`] });
     }
-    assertMayPublish(merged.status, current.ownerOrg?.verification ?? null);
     const { count } = await tx.resource.updateMany({
       where: { id, version },
       data: { ...columns(merged, type.id, regionCode), version: { increment: 1 } },
@@ -126,8 +130,8 @@ export async function updateListing(db: Db, actor: Actor, input: TUpdateListingI
       data: { fields: changed.sort(), fromVersion: version, ...(patch.status ? { from: current.status, to: patch.status } : {}), via: actor.via },
     });
     await tx.outboxEvent.create({ data: { topic: "listing.changed", aggregateId: id, payload: { change: "update" } }, select: { id: true } });
-    return readDto(tx, id);
   });
+  return readDto(db, id);
 }
 
 export function setListingStatus(db: Db, actor: Actor, input: TSetListingStatusInput): Promise<TListingDto> {
