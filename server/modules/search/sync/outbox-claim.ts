@@ -25,6 +25,14 @@ export type OutboxRow = {
 type Raw = { id: string; topic: string; aggregate_id: string; attempts: number; created_at: Date; engine: string | null; fan_out: FanOutCursor | null };
 
 /**
+ * A row's `available_at` is the trigger's clock_timestamp() stored in milliseconds, and PostgreSQL rounds to them:
+ * a change committed a moment before the claim could lie up to half a millisecond "in the future" and wait for the
+ * next wake-up (CI saw a batch right after a rename claim nothing). Backoffs are whole seconds; a millisecond's
+ * allowance changes none of them.
+ */
+const ROUNDING_ALLOWANCE = "1 millisecond";
+
+/**
  * Claims up to `batch` pending rows, and with them every other pending row of the same aggregates (dedupe: the
  * document is read after the claim, so it covers every change committed before it). Rows another worker holds
  * are skipped, never waited for.
@@ -33,13 +41,13 @@ export async function claimOutboxRows(tx: Db, batch: number): Promise<OutboxRow[
   const rows = await tx.$queryRaw<Raw[]>`
     WITH picked AS (
       SELECT topic, aggregate_id FROM outbox_event
-      WHERE processed_at IS NULL AND topic LIKE 'search.%' AND available_at <= now()
+      WHERE processed_at IS NULL AND topic LIKE 'search.%' AND available_at <= statement_timestamp() + ${ROUNDING_ALLOWANCE}::interval
       ORDER BY created_at
       LIMIT ${batch}
       FOR UPDATE SKIP LOCKED)
     SELECT o.id, o.topic, o.aggregate_id, o.attempts, o.created_at, o.payload->>'engine' AS engine, o.payload->'fanOut' AS fan_out
     FROM outbox_event o
-    WHERE o.processed_at IS NULL AND o.topic LIKE 'search.%' AND o.available_at <= now()
+    WHERE o.processed_at IS NULL AND o.topic LIKE 'search.%' AND o.available_at <= statement_timestamp() + ${ROUNDING_ALLOWANCE}::interval
       AND (o.topic, o.aggregate_id) IN (SELECT DISTINCT topic, aggregate_id FROM picked)
     FOR UPDATE OF o SKIP LOCKED`;
   return rows
